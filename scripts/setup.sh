@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Installs every tool the build and the tests need, with pinned versions.
+# Idempotent: each step checks first and does nothing when the tool is
+# already there at the right version. Run by `make serve`, `make test`,
+# `make dist` and `make bench`; safe to run by hand.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+TRUNK_VERSION="0.21.14"
+BINARYEN_NPM_VERSION="132.0.0"
+WEBPKI_ROOTS_PRECISE="1.0.10"
+
+say() { printf '[setup] %s\n' "$*"; }
+die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
+
+need_root_for() {
+  if [ "$(id -u)" != "0" ] && ! command -v sudo >/dev/null 2>&1; then
+    die "$1 is missing and cannot be installed without root. Install it by hand: $2"
+  fi
+}
+as_root() { if [ "$(id -u)" = "0" ]; then "$@"; else sudo "$@"; fi; }
+
+# The wasm-bindgen version is whatever Cargo.lock holds: the CLI must match it exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+command -v cargo >/dev/null 2>&1 || die "cargo is missing. Install Rust 1.95 with rustup (https://rustup.rs) and run again."
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
+  || die "node and npm are missing. Install Node.js 20 or newer (Debian: apt-get install nodejs npm) and run again."
+
+# 1. The wasm32 target.
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Trunk, at the last version that builds with rustc 1.95.
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk ${TRUNK_VERSION}" ]; then
+  say "installing trunk ${TRUNK_VERSION} (about 6 minutes)"
+  cargo install trunk --version "${TRUNK_VERSION}" --locked
+fi
+
+# 3. wasm-bindgen-cli at the Cargo.lock version. The registry here lacks the
+#    webpki-roots version its lock file names, so build it from its own
+#    source with that one dependency stepped back.
+WB_VERSION="$(wasm_bindgen_version)"
+[ -n "$WB_VERSION" ] || die "no wasm-bindgen in Cargo.lock; run 'cargo generate-lockfile' first."
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen ${WB_VERSION}" ] \
+  || ! command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
+  say "installing wasm-bindgen-cli ${WB_VERSION} (about 4 minutes)"
+  if ! cargo install wasm-bindgen-cli --version "${WB_VERSION}" --locked 2>/dev/null; then
+    cargo info "wasm-bindgen-cli@${WB_VERSION}" >/dev/null
+    crate="$(find "${CARGO_HOME:-$HOME/.cargo}/registry/cache" -name "wasm-bindgen-cli-${WB_VERSION}.crate" | head -n 1)"
+    [ -n "$crate" ] || die "could not download wasm-bindgen-cli ${WB_VERSION} from the registry."
+    work="$(mktemp -d)"
+    tar xzf "$crate" -C "$work"
+    (
+      cd "$work/wasm-bindgen-cli-${WB_VERSION}"
+      cargo update -p webpki-roots --precise "${WEBPKI_ROOTS_PRECISE}" || true
+      cargo install --path . --locked
+    )
+    rm -rf "$work"
+  fi
+fi
+
+# 4. Chromium and its driver, from Debian (never a browser a test tool downloads).
+if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
+  command -v apt-get >/dev/null 2>&1 \
+    || die "chromium and chromedriver are missing and there is no apt-get. Install Chromium and a matching ChromeDriver at /usr/bin/chromium and /usr/bin/chromedriver."
+  need_root_for "chromium" "apt-get install chromium chromium-driver"
+  say "installing Debian's chromium and chromium-driver"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# 5. playwright-core and binaryen's wasm-opt, from the committed package-lock.
+want_opt="wasm-opt version ${BINARYEN_NPM_VERSION%%.*}"
+if ! [ -x e2e/node_modules/.bin/wasm-opt ] || ! [ -d e2e/node_modules/playwright-core ] \
+  || ! e2e/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "^${want_opt}"; then
+  say "installing playwright-core and binaryen from e2e/package-lock.json"
+  (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+say "all tools present: $(trunk --version), $(wasm-bindgen --version), $(e2e/node_modules/.bin/wasm-opt --version | head -n 1)"
