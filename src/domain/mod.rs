@@ -1,0 +1,13 @@
+//! The pure domain: units, the workspace, routes and user preferences.
+//! Nothing here knows about the browser, JSON or Leptos.
+
+pub mod prefs;
+pub mod route;
+pub mod text;
+pub mod unit;
+pub mod workspace;
+
+pub use prefs::{Language, Prefs};
+pub use route::Route;
+pub use unit::{Unit, UnitError, UnitId, UnitKind, Units};
+pub use workspace::Workspace;

@@ -1,0 +1,14 @@
+//! The stored and exported shapes of the data, kept apart from the domain
+//! types: serialisation freezes a shape, so each schema version has its own
+//! plain types here and is converted to the domain by hand.
+//!
+//! Reading is layered: parse JSON → check the envelope (`format`,
+//! `schema_version`) → restore records field by field, collecting every
+//! problem with its JSON path. Nothing here panics on any input.
+
+pub mod prefs;
+pub mod problem;
+pub mod workspace;
+
+pub use problem::{LoadError, Problem, ProblemKind};
+pub use workspace::{backup_file_name, decode_workspace, encode_workspace, Decoded, FORMAT_WORKSPACE, SCHEMA_VERSION};

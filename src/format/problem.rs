@@ -1,0 +1,43 @@
+//! Errors found while reading a document, as data: the UI words them.
+
+/// One thing wrong at one place in a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// A JSON path such as `units[3].name`.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A required field is absent.
+    Missing,
+    /// The value has the wrong JSON type; `expected` is "text", "number", "list"…
+    WrongType { expected: &'static str },
+    /// A text field is empty where a value is required.
+    Empty,
+    /// A unit kind code that this version does not know.
+    UnknownUnitKind { code: String },
+    /// Two records share one identifier.
+    DuplicateId { id: String },
+}
+
+/// Why a whole document could not be read. Stored data is left untouched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The text is not JSON at all.
+    NotJson { line: usize, column: usize },
+    /// It is JSON, but not a document of this app (or of another kind).
+    NotOurs { found: Option<String> },
+    /// It was written by a newer version of the app.
+    NewerSchema { found: u64, supported: u32 },
+    /// It is ours, but some records are broken.
+    Invalid { problems: Vec<Problem> },
+}
+
+pub(crate) fn problem(path: impl Into<String>, kind: ProblemKind) -> Problem {
+    Problem {
+        path: path.into(),
+        kind,
+    }
+}

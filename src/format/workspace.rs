@@ -1,0 +1,317 @@
+//! The workspace document, as stored in the browser and as exported for backup.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::problem::{problem, LoadError, Problem, ProblemKind};
+use crate::domain::{Unit, UnitId, UnitKind, Units, Workspace};
+
+/// The `format` name that marks a workspace document of this app.
+pub const FORMAT_WORKSPACE: &str = "antq.workspace";
+
+/// The schema version this build writes and the newest it reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Schema version 1, frozen: change it only by adding version 2 and a migration.
+#[derive(Serialize)]
+struct WorkspaceV1<'a> {
+    format: &'static str,
+    schema_version: u32,
+    active_unit: Option<&'a str>,
+    units: Vec<UnitV1<'a>>,
+}
+
+#[derive(Serialize)]
+struct UnitV1<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    above: &'a str,
+    parent: Option<&'a str>,
+}
+
+/// A workspace read from text, with the repairs made on the way
+/// (parents that pointed nowhere were cleared).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub workspace: Workspace,
+    pub repaired_units: Vec<UnitId>,
+}
+
+/// Writes the workspace as a schema-version-1 JSON document.
+pub fn encode_workspace(workspace: &Workspace) -> String {
+    let doc = WorkspaceV1 {
+        format: FORMAT_WORKSPACE,
+        schema_version: SCHEMA_VERSION,
+        active_unit: workspace.active_unit_id().map(UnitId::as_str),
+        units: workspace
+            .units()
+            .iter()
+            .map(|unit| UnitV1 {
+                id: unit.id.as_str(),
+                name: &unit.name,
+                kind: unit.kind.code(),
+                above: &unit.above,
+                parent: unit.parent.as_ref().map(UnitId::as_str),
+            })
+            .collect(),
+    };
+    serde_json::to_string(&doc).expect("a workspace always serialises")
+}
+
+/// The file name of a whole-workspace backup made on the given day:
+/// ASCII only, so it survives every file system and e-mail client.
+pub fn backup_file_name(year: i32, month: u32, day: u32) -> String {
+    format!("antq_sao-luu_{year:04}-{month:02}-{day:02}.json")
+}
+
+/// Reads a workspace document. Total: any text gives a workspace or an error.
+pub fn decode_workspace(text: &str) -> Result<Decoded, LoadError> {
+    let value: Value = serde_json::from_str(text).map_err(|err| LoadError::NotJson {
+        line: err.line(),
+        column: err.column(),
+    })?;
+    let root = check_envelope(&value)?;
+    let mut problems = Vec::new();
+    let records = read_units(root.get("units"), &mut problems);
+    let active_unit = match root.get("active_unit") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(id)) => Some(UnitId::new(id.as_str())),
+        Some(_) => {
+            problems.push(problem("active_unit", ProblemKind::WrongType { expected: "text" }));
+            None
+        }
+    };
+    if !problems.is_empty() {
+        return Err(LoadError::Invalid { problems });
+    }
+    let (units, repaired_units) = Units::from_records(records);
+    Ok(Decoded {
+        workspace: Workspace::from_parts(units, active_unit),
+        repaired_units,
+    })
+}
+
+fn check_envelope(value: &Value) -> Result<&Map<String, Value>, LoadError> {
+    let Some(root) = value.as_object() else {
+        return Err(LoadError::NotOurs { found: None });
+    };
+    match root.get("format").and_then(Value::as_str) {
+        Some(FORMAT_WORKSPACE) => {}
+        other => {
+            return Err(LoadError::NotOurs {
+                found: other.map(str::to_owned),
+            })
+        }
+    }
+    match root.get("schema_version").and_then(Value::as_u64) {
+        Some(version) if version > u64::from(SCHEMA_VERSION) => Err(LoadError::NewerSchema {
+            found: version,
+            supported: SCHEMA_VERSION,
+        }),
+        Some(version) if version >= 1 => Ok(root),
+        _ => Err(LoadError::Invalid {
+            problems: vec![problem("schema_version", ProblemKind::WrongType { expected: "number" })],
+        }),
+    }
+}
+
+fn read_units(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<Unit> {
+    let items = match value {
+        None | Some(Value::Null) => return Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(_) => {
+            problems.push(problem("units", ProblemKind::WrongType { expected: "list" }));
+            return Vec::new();
+        }
+    };
+    let mut units: Vec<Unit> = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let path = format!("units[{index}]");
+        let Some(fields) = item.as_object() else {
+            problems.push(problem(path, ProblemKind::WrongType { expected: "object" }));
+            continue;
+        };
+        let id = required_text(fields, &path, "id", problems);
+        let name = required_text(fields, &path, "name", problems);
+        let kind = required_text(fields, &path, "kind", problems).and_then(|code| {
+            let kind = UnitKind::from_code(&code);
+            if kind.is_none() {
+                problems.push(problem(format!("{path}.kind"), ProblemKind::UnknownUnitKind { code }));
+            }
+            kind
+        });
+        let above = optional_text(fields, &path, "above", problems).unwrap_or_default();
+        let parent = optional_text(fields, &path, "parent", problems).map(UnitId::new);
+        if let Some(id) = &id {
+            if units.iter().any(|unit| unit.id.as_str() == id) {
+                problems.push(problem(
+                    format!("{path}.id"),
+                    ProblemKind::DuplicateId { id: id.clone() },
+                ));
+                continue;
+            }
+        }
+        if let (Some(id), Some(name), Some(kind)) = (id, name, kind) {
+            units.push(Unit {
+                id: UnitId::new(id),
+                name,
+                kind,
+                above,
+                parent,
+            });
+        }
+    }
+    units
+}
+
+fn required_text(
+    fields: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
+    match fields.get(key) {
+        None | Some(Value::Null) => {
+            problems.push(problem(format!("{path}.{key}"), ProblemKind::Missing));
+            None
+        }
+        Some(Value::String(text)) if text.trim().is_empty() => {
+            problems.push(problem(format!("{path}.{key}"), ProblemKind::Empty));
+            None
+        }
+        Some(Value::String(text)) => Some(text.clone()),
+        Some(_) => {
+            problems.push(problem(format!("{path}.{key}"), ProblemKind::WrongType { expected: "text" }));
+            None
+        }
+    }
+}
+
+fn optional_text(
+    fields: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
+    match fields.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(text)) => Some(text.clone()),
+        Some(_) => {
+            problems.push(problem(format!("{path}.{key}"), ProblemKind::WrongType { expected: "text" }));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::unit::UnitFields;
+
+    fn sample() -> Workspace {
+        let mut workspace = Workspace::new();
+        workspace
+            .add_unit(
+                UnitId::new("xa-1"),
+                UnitFields {
+                    name: "Xã Tân Lập".into(),
+                    kind: UnitKind::Commune,
+                    above: "tỉnh Phú Thọ".into(),
+                    parent: None,
+                },
+            )
+            .unwrap();
+        workspace
+            .add_unit(
+                UnitId::new("thon-1"),
+                UnitFields {
+                    name: "Thôn \"Đồng\" <b>".into(),
+                    kind: UnitKind::ResidentialArea,
+                    above: String::new(),
+                    parent: Some(UnitId::new("xa-1")),
+                },
+            )
+            .unwrap();
+        workspace.set_active_unit(&UnitId::new("thon-1")).unwrap();
+        workspace
+    }
+
+    #[test]
+    fn backup_names_are_ascii_and_dated() {
+        assert_eq!(backup_file_name(2026, 3, 9), "antq_sao-luu_2026-03-09.json");
+    }
+
+    #[test]
+    fn a_workspace_round_trips_exactly() {
+        let workspace = sample();
+        let text = encode_workspace(&workspace);
+        let decoded = decode_workspace(&text).unwrap();
+        assert_eq!(decoded.workspace, workspace);
+        assert!(decoded.repaired_units.is_empty());
+        assert!(text.contains("\"format\":\"antq.workspace\""));
+        assert!(text.contains("\"schema_version\":1"));
+    }
+
+    #[test]
+    fn text_that_is_not_json_names_its_line_and_column() {
+        assert_eq!(
+            decode_workspace("{\n  \"format\": ,"),
+            Err(LoadError::NotJson { line: 2, column: 13 })
+        );
+    }
+
+    #[test]
+    fn another_apps_json_is_not_ours() {
+        assert_eq!(
+            decode_workspace(r#"{"format":"excalidraw","units":[]}"#),
+            Err(LoadError::NotOurs { found: Some("excalidraw".into()) })
+        );
+        assert_eq!(decode_workspace("[1,2]"), Err(LoadError::NotOurs { found: None }));
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_with_both_versions() {
+        assert_eq!(
+            decode_workspace(r#"{"format":"antq.workspace","schema_version":7}"#),
+            Err(LoadError::NewerSchema { found: 7, supported: 1 })
+        );
+    }
+
+    #[test]
+    fn every_broken_record_is_reported_with_its_path() {
+        let text = r#"{"format":"antq.workspace","schema_version":1,"units":[
+            {"id":"a","name":"A","kind":"xa"},
+            {"id":"b","name":"","kind":"thon"},
+            {"id":"a","name":"A2","kind":"xa"},
+            {"id":3,"kind":"xa","above":false},
+            "nope"
+        ]}"#;
+        let Err(LoadError::Invalid { problems }) = decode_workspace(text) else {
+            panic!("expected problems");
+        };
+        let found: Vec<(String, ProblemKind)> =
+            problems.into_iter().map(|p| (p.path, p.kind)).collect();
+        assert_eq!(
+            found,
+            vec![
+                ("units[1].name".into(), ProblemKind::Empty),
+                ("units[1].kind".into(), ProblemKind::UnknownUnitKind { code: "thon".into() }),
+                ("units[2].id".into(), ProblemKind::DuplicateId { id: "a".into() }),
+                ("units[3].id".into(), ProblemKind::WrongType { expected: "text" }),
+                ("units[3].name".into(), ProblemKind::Missing),
+                ("units[3].above".into(), ProblemKind::WrongType { expected: "text" }),
+                ("units[4]".into(), ProblemKind::WrongType { expected: "object" }),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dangling_parent_is_cleared_and_reported() {
+        let text = r#"{"format":"antq.workspace","schema_version":1,"active_unit":"x",
+            "units":[{"id":"a","name":"A","kind":"khu-dan-cu","parent":"gone"}]}"#;
+        let decoded = decode_workspace(text).unwrap();
+        assert_eq!(decoded.repaired_units, vec![UnitId::new("a")]);
+        assert_eq!(decoded.workspace.active_unit().unwrap().name, "A");
+    }
+}
