@@ -1,0 +1,66 @@
+# Two commands do everything on a fresh machine:
+#   make serve   builds the app and serves it on http://127.0.0.1:8080
+#   make test    runs every test layer (native, browser, journeys)
+# Each first runs scripts/setup.sh, which installs what is missing.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+ROOT := $(abspath .)
+export PATH := $(ROOT)/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Chromium under wasm-bindgen-test-runner: chromedriver from Debian.
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+
+.PHONY: setup serve test test-native test-web test-e2e dist bench fmt lint clean
+
+setup:
+	@bash scripts/setup.sh
+
+serve: setup
+	cargo fetch --quiet
+	@echo "antq: http://127.0.0.1:8080/"
+	trunk serve
+
+test: setup
+	cargo fetch --quiet
+	$(MAKE) --no-print-directory test-native
+	$(MAKE) --no-print-directory test-web
+	$(MAKE) --no-print-directory dist
+	$(MAKE) --no-print-directory test-e2e
+	@echo "make test: all three layers passed (native, browser, journeys)"
+
+# (a) The pure core and the repository's structural rules, natively.
+test-native:
+	@echo "== native tests (cargo test) =="
+	cargo test --locked
+
+# (b) Browser adapters and mounted components, in headless Chromium.
+test-web:
+	@echo "== browser tests (wasm-bindgen-test, headless Chromium) =="
+	cargo test --locked --target wasm32-unknown-unknown
+
+# (c) User journeys against the release dist/, served under a deep sub-path.
+test-e2e:
+	@echo "== journeys (Playwright against dist/) =="
+	cd e2e && node --test --test-concurrency=1 journeys/
+
+# The release build: opt-level "z", LTO, one codegen unit (Cargo.toml), wasm-opt -Oz (index.html).
+dist: setup
+	cargo fetch --quiet
+	trunk build --release
+
+bench: setup
+	cargo fetch --quiet
+	bash bench/size.sh
+
+fmt:
+	cargo fmt
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,80 @@
+// Shared set-up for the journeys: Debian's Chromium through playwright-core,
+// the release dist/ under a deep sub-path, and guards that fail a journey on
+// any console error, uncaught exception or request to another host.
+import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { serve } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DIST = join(here, '..', 'dist');
+export const BASE = '/a/b/antq/';
+
+export const LAUNCH = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+/** Starts the server and the browser once for a test file. */
+export async function start() {
+  const server = await serve(DIST, BASE);
+  const browser = await chromium.launch(LAUNCH);
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * A fresh context and page with the guards attached. `problems` collects
+ * what went wrong; `check()` throws if anything did.
+ */
+export async function open(env, { init } = {}) {
+  const context = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 1024, height: 800 } });
+  const problems = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(env.server.origin + '/') || url.startsWith('blob:') || url.startsWith('data:')) {
+      return route.continue();
+    }
+    problems.push(`request to another host: ${url}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  if (init) await page.addInitScript(init);
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  return {
+    context,
+    page,
+    problems,
+    check() {
+      if (problems.length) throw new Error(problems.join('\n'));
+    },
+    async close() {
+      await context.close();
+    },
+  };
+}
+
+/** Waits until the app has mounted (the navigation is there). */
+export async function ready(page) {
+  await page.waitForSelector('nav.nav a[data-route="tong-quan"]');
+}

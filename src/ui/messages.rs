@@ -1,0 +1,80 @@
+//! Words for the core's errors and codes, in the current language.
+
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+
+use super::i18n::*;
+use crate::domain::{UnitError, UnitKind};
+use crate::format::{LoadError, Problem, ProblemKind};
+use crate::platform::storage::StoreError;
+
+type I18n = I18nContext<Locale>;
+
+pub fn unit_kind(i18n: I18n, kind: UnitKind) -> String {
+    match kind {
+        UnitKind::ResidentialArea => t_string!(i18n, kind_khu_dan_cu),
+        UnitKind::Commune => t_string!(i18n, kind_xa),
+        UnitKind::Ward => t_string!(i18n, kind_phuong),
+        UnitKind::Town => t_string!(i18n, kind_thi_tran),
+        UnitKind::SpecialZone => t_string!(i18n, kind_dac_khu),
+        UnitKind::Agency => t_string!(i18n, kind_co_quan),
+        UnitKind::Enterprise => t_string!(i18n, kind_doanh_nghiep),
+        UnitKind::School => t_string!(i18n, kind_co_so_giao_duc),
+    }
+    .to_string()
+}
+
+// Messages with values are views: leptos_i18n fills them in as it renders,
+// and re-renders them when the language changes.
+
+pub fn unit_error(i18n: I18n, error: &UnitError) -> AnyView {
+    match error.clone() {
+        UnitError::EmptyName => t!(i18n, error_empty_name).into_any(),
+        UnitError::NameTooLong { chars } => t!(i18n, error_name_too_long, chars).into_any(),
+        UnitError::DuplicateName { name } => t!(i18n, error_duplicate_name, name).into_any(),
+        UnitError::DuplicateId => t!(i18n, error_duplicate_id).into_any(),
+        UnitError::UnknownUnit => t!(i18n, error_unknown_unit).into_any(),
+        UnitError::UnknownParent => t!(i18n, error_unknown_parent).into_any(),
+        UnitError::ParentCycle => t!(i18n, error_parent_cycle).into_any(),
+    }
+}
+
+pub fn store_error(i18n: I18n, error: &StoreError) -> AnyView {
+    match error.clone() {
+        StoreError::Quota => t!(i18n, save_failed_quota).into_any(),
+        StoreError::Unavailable => t!(i18n, save_failed_unavailable).into_any(),
+        StoreError::Other(detail) => t!(i18n, save_failed_other, detail).into_any(),
+    }
+}
+
+/// The headline of a load error, and one line per problem.
+pub fn load_error(i18n: I18n, error: &LoadError) -> (AnyView, Vec<AnyView>) {
+    match error.clone() {
+        LoadError::NotJson { line, column } => {
+            (t!(i18n, problem_not_json, line, column).into_any(), Vec::new())
+        }
+        LoadError::NotOurs { .. } => (t!(i18n, problem_not_ours).into_any(), Vec::new()),
+        LoadError::NewerSchema { found, supported } => {
+            (t!(i18n, problem_newer, found, supported).into_any(), Vec::new())
+        }
+        LoadError::Invalid { problems } => (
+            t!(i18n, problem_invalid, count = problems.len()).into_any(),
+            problems.iter().map(|p| problem(i18n, p)).collect(),
+        ),
+    }
+}
+
+fn problem(i18n: I18n, problem: &Problem) -> AnyView {
+    let path = problem.path.clone();
+    match problem.kind.clone() {
+        ProblemKind::Missing => t!(i18n, problem_missing, path).into_any(),
+        ProblemKind::WrongType { expected } => {
+            t!(i18n, problem_wrong_type, path, expected).into_any()
+        }
+        ProblemKind::Empty => t!(i18n, problem_empty, path).into_any(),
+        ProblemKind::UnknownUnitKind { code } => {
+            t!(i18n, problem_unknown_kind, path, code).into_any()
+        }
+        ProblemKind::DuplicateId { id } => t!(i18n, problem_duplicate_id, path, id).into_any(),
+    }
+}

@@ -1,0 +1,107 @@
+//! Banners under the header: a failed save, unreadable stored data, and the
+//! first-run notice that data lives only in this browser.
+
+use leptos::prelude::*;
+
+use super::export::download_workspace;
+use super::i18n::*;
+use super::messages;
+use super::state::{use_app_state, SaveStatus};
+use crate::platform::download;
+
+/// Shown while the last save failed; stays until a save succeeds.
+#[component]
+pub fn SaveFailedBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let failure = move || match state.save.get() {
+        SaveStatus::Failed(err) => Some(err),
+        _ => None,
+    };
+    let export_error = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let result = state.workspace.with_untracked(download_workspace);
+        export_error.set(result.err());
+    };
+    view! {
+        <Show when=move || failure().is_some()>
+            <div class="banner banner--error" role="alert" data-testid="save-failed">
+                <p class="banner__title">
+                    <span class="banner__icon" aria-hidden="true">"⚠ "</span>
+                    {move || failure().map(|err| messages::store_error(i18n, &err))}
+                </p>
+                <p>{t!(i18n, save_failed_advice)}</p>
+                <button type="button" class="button button--primary" on:click=export>
+                    {t!(i18n, export_now)}
+                </button>
+                {move || export_error.get().map(|err| view! { <p class="banner__detail">{err}</p> })}
+            </div>
+        </Show>
+    }
+}
+
+/// Shown when stored data could not be read at start-up.
+#[component]
+pub fn LoadProblemBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let download_raw = move |_| {
+        if let Some(problem) = state.load_problem.get_untracked() {
+            let _ = download::download_text("antq_du-lieu-goc.json", "application/json", &problem.raw);
+        }
+    };
+    view! {
+        {move || {
+            state
+                .load_problem
+                .get()
+                .map(|problem| {
+                    let (headline, lines) = messages::load_error(i18n, &problem.error);
+                    view! {
+                        <div class="banner banner--error" role="alert" data-testid="load-failed">
+                            <p class="banner__title">
+                                <span class="banner__icon" aria-hidden="true">"⚠ "</span>
+                                {t!(i18n, load_failed_title)}
+                                " "
+                                {headline}
+                            </p>
+                            <ul class="banner__list">
+                                {lines.into_iter().take(20).map(|line| view! { <li>{line}</li> }).collect_view()}
+                            </ul>
+                            <p>
+                                {if problem.kept {
+                                    t_string!(i18n, load_failed_kept)
+                                } else {
+                                    t_string!(i18n, load_failed_not_kept)
+                                }}
+                            </p>
+                            <button type="button" class="button" on:click=download_raw>
+                                {t!(i18n, download_original)}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+    }
+}
+
+/// The first-run notice, until dismissed.
+#[component]
+pub fn StorageNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let dismiss = move |_| state.set_prefs(|p| p.storage_notice_dismissed = true);
+    view! {
+        <Show when=move || !state.prefs.with(|p| p.storage_notice_dismissed)>
+            <div class="banner banner--info" data-testid="storage-notice">
+                <p>
+                    <span class="banner__icon" aria-hidden="true">"ℹ "</span>
+                    {t!(i18n, storage_notice)}
+                </p>
+                <button type="button" class="button button--quiet" on:click=dismiss>
+                    {t!(i18n, storage_notice_ok)}
+                </button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,17 @@
+//! Hướng dẫn: what the app is for and how its data is kept.
+
+use leptos::prelude::*;
+
+use crate::ui::i18n::*;
+
+#[component]
+pub fn Help() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1>{t!(i18n, help_title)}</h1>
+        <p class="lead">{t!(i18n, help_intro)}</p>
+        <p>{t!(i18n, help_data)}</p>
+        <p>{t!(i18n, help_start)}</p>
+        <p>{t!(i18n, help_links)}</p>
+    }
+}

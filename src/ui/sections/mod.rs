@@ -1,0 +1,49 @@
+//! One component per section of the navigation.
+
+mod coming;
+mod data;
+mod help;
+mod overview;
+
+use leptos::prelude::*;
+
+use super::i18n::*;
+use crate::domain::Route;
+
+/// The section for a route, with its heading focused for screen readers
+/// after navigation.
+#[component]
+pub fn Section(route: Route) -> impl IntoView {
+    let i18n = use_i18n();
+    let body = match route {
+        Route::Overview => overview::Overview().into_any(),
+        Route::SelfAssessment => view! {
+            <coming::Coming
+                title=move || t_string!(i18n, self_assessment_title)
+                intro=move || t_string!(i18n, self_assessment_intro)
+            />
+        }
+        .into_any(),
+        Route::Festival => view! {
+            <coming::Coming
+                title=move || t_string!(i18n, festival_title)
+                intro=move || t_string!(i18n, festival_intro)
+            />
+        }
+        .into_any(),
+        Route::RollUp => view! {
+            <coming::Coming
+                title=move || t_string!(i18n, roll_up_title)
+                intro=move || t_string!(i18n, roll_up_intro)
+            />
+        }
+        .into_any(),
+        Route::Data => data::Data().into_any(),
+        Route::Help => help::Help().into_any(),
+    };
+    view! {
+        <div class="section" data-section=route.slug()>
+            {body}
+        </div>
+    }
+}

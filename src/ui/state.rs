@@ -1,0 +1,78 @@
+//! The state every component shares, provided once by [`super::App`].
+
+use leptos::prelude::*;
+
+use crate::domain::{Prefs, Workspace};
+use crate::format::LoadError;
+use crate::platform::storage::{StoreError, WorkspaceStore};
+
+/// Where the last save stands, shown in the header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing changed since the page opened.
+    Idle,
+    /// Saved at "HH:MM".
+    Saved(String),
+    /// The last save failed; the change lives only in memory.
+    Failed(StoreError),
+    /// Saving is held back because stored data could not be read and could
+    /// not be copied aside: writing would destroy the only copy.
+    Suspended,
+}
+
+/// Stored data that could not be read at start-up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadProblem {
+    pub error: LoadError,
+    pub raw: String,
+    pub kept: bool,
+}
+
+/// Signals shared by the whole app.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub workspace: RwSignal<Workspace>,
+    pub prefs: RwSignal<Prefs>,
+    pub save: RwSignal<SaveStatus>,
+    pub load_problem: RwSignal<Option<LoadProblem>>,
+    pub store: StoredValue<WorkspaceStore>,
+}
+
+impl AppState {
+    pub fn new(store: WorkspaceStore, workspace: Workspace, prefs: Prefs) -> AppState {
+        AppState {
+            workspace: RwSignal::new(workspace),
+            prefs: RwSignal::new(prefs),
+            save: RwSignal::new(SaveStatus::Idle),
+            load_problem: RwSignal::new(None),
+            store: StoredValue::new(store),
+        }
+    }
+
+    /// Applies a change to the workspace. Core operations check before they
+    /// change anything, so a refused change leaves the workspace as it was
+    /// and triggers no save.
+    pub fn edit<T, E>(&self, change: impl FnOnce(&mut Workspace) -> Result<T, E>) -> Result<T, E> {
+        let result = self
+            .workspace
+            .try_update_untracked(change)
+            .expect("the workspace lives as long as the app");
+        if result.is_ok() {
+            self.workspace.notify();
+        }
+        result
+    }
+
+    /// Changes the preferences and stores them at once.
+    pub fn set_prefs(&self, change: impl FnOnce(&mut Prefs)) {
+        self.prefs.update(change);
+        let prefs = self.prefs.get_untracked();
+        // Preferences are a convenience: a failure here is not worth an alarm,
+        // and the next workspace save reports a full or blocked storage anyway.
+        let _ = self.store.with_value(|store| store.save_prefs(&prefs));
+    }
+}
+
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}

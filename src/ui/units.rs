@@ -1,0 +1,386 @@
+//! Creating, renaming and deleting the units this browser works for.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::i18n::*;
+use super::messages;
+use super::state::use_app_state;
+use crate::domain::unit::UnitFields;
+use crate::domain::{UnitError, UnitId, UnitKind};
+use crate::platform::ids::new_unit_id;
+
+/// What the last action did, announced to screen readers and shown in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Announcement {
+    None,
+    Added(String),
+    Updated(String),
+    Deleted(String),
+    Failed(UnitError),
+}
+
+fn announce(i18n: leptos_i18n::I18nContext<Locale>, what: Announcement) -> AnyView {
+    match what {
+        Announcement::None => ().into_any(),
+        Announcement::Added(name) => t!(i18n, unit_added, name).into_any(),
+        Announcement::Updated(name) => t!(i18n, unit_updated, name).into_any(),
+        Announcement::Deleted(name) => t!(i18n, unit_deleted, name).into_any(),
+        Announcement::Failed(err) => messages::unit_error(i18n, &err),
+    }
+}
+
+/// The list of units with the form to add or edit one.
+#[component]
+pub fn UnitsPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let editing = RwSignal::new(None::<UnitId>);
+    let announcement = RwSignal::new(Announcement::None);
+    let count = move || state.workspace.with(|ws| ws.units().len());
+    view! {
+        <section class="units" aria-labelledby="units-title">
+            <h2 id="units-title">{t!(i18n, units_title)}</h2>
+            <p class="units__status" role="status" aria-live="polite" data-testid="units-status">
+                {move || announce(i18n, announcement.get())}
+            </p>
+            <UnitForm editing=editing announcement=announcement />
+            <Show
+                when=move || { count() > 0 }
+                fallback=move || view! { <p class="units__empty">{t!(i18n, units_empty)}</p> }
+            >
+                <p class="units__count">{t!(i18n, units_count, count)}</p>
+                <UnitList editing=editing announcement=announcement />
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn UnitForm(editing: RwSignal<Option<UnitId>>, announcement: RwSignal<Announcement>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let name = RwSignal::new(String::new());
+    let kind = RwSignal::new(UnitKind::ResidentialArea);
+    let above = RwSignal::new(String::new());
+    let parent = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<UnitError>);
+    let name_input = NodeRef::<html::Input>::new();
+
+    // Choosing a unit to edit fills the form with its fields.
+    Effect::new(move |_| {
+        let Some(id) = editing.get() else { return };
+        let found = state.workspace.with_untracked(|ws| ws.units().get(&id).cloned());
+        if let Some(unit) = found {
+            name.set(unit.name);
+            kind.set(unit.kind);
+            above.set(unit.above);
+            parent.set(unit.parent.map(|p| p.as_str().to_owned()).unwrap_or_default());
+            error.set(None);
+            if let Some(input) = name_input.get_untracked() {
+                let _ = input.focus();
+            }
+        }
+    });
+
+    let reset = move || {
+        name.set(String::new());
+        above.set(String::new());
+        parent.set(String::new());
+        error.set(None);
+        editing.set(None);
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let fields = UnitFields {
+            name: name.get_untracked(),
+            kind: kind.get_untracked(),
+            above: above.get_untracked(),
+            parent: Some(parent.get_untracked())
+                .filter(|p| !p.is_empty())
+                .map(UnitId::new),
+        };
+        let result = match editing.get_untracked() {
+            Some(id) => state
+                .edit(|ws| ws.update_unit(&id, fields))
+                .map(|()| Announcement::Updated(name_of(&id))),
+            None => {
+                let id = new_unit_id();
+                state
+                    .edit(|ws| ws.add_unit(id.clone(), fields))
+                    .map(|()| Announcement::Added(name_of(&id)))
+            }
+        };
+        match result {
+            Ok(message) => {
+                announcement.set(message);
+                reset();
+            }
+            Err(err) => {
+                error.set(Some(err));
+                if let Some(input) = name_input.get_untracked() {
+                    let _ = input.focus();
+                }
+            }
+        }
+    };
+
+    fn name_of(id: &UnitId) -> String {
+        use_app_state()
+            .workspace
+            .with_untracked(|ws| ws.units().get(id).map(|u| u.name.clone()).unwrap_or_default())
+    }
+
+    let parent_options = move || {
+        let current = editing.get();
+        state.workspace.with(|ws| {
+            ws.units()
+                .iter()
+                .filter(|unit| Some(&unit.id) != current.as_ref())
+                .map(|unit| {
+                    view! { <option value=unit.id.as_str().to_owned()>{unit.name.clone()}</option> }
+                })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <form class="unit-form" on:submit=submit novalidate data-testid="unit-form">
+            <h3 class="unit-form__title">
+                {move || {
+                    if editing.get().is_some() {
+                        t_string!(i18n, unit_edit_title)
+                    } else {
+                        t_string!(i18n, unit_add_title)
+                    }
+                }}
+            </h3>
+            <div class="field">
+                <label for="unit-name">{t!(i18n, unit_name)}</label>
+                <input
+                    id="unit-name"
+                    type="text"
+                    autocomplete="off"
+                    maxlength="400"
+                    node_ref=name_input
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby="unit-error"
+                />
+            </div>
+            <div class="field">
+                <label for="unit-kind">{t!(i18n, unit_kind)}</label>
+                <select
+                    id="unit-kind"
+                    prop:value=move || kind.get().code()
+                    on:change=move |ev| {
+                        if let Some(k) = UnitKind::from_code(&event_target_value(&ev)) {
+                            kind.set(k);
+                        }
+                    }
+                >
+                    {UnitKind::ALL
+                        .into_iter()
+                        .map(|k| {
+                            view! {
+                                <option value=k.code() selected=move || kind.get() == k>
+                                    {move || messages::unit_kind(i18n, k)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="unit-above">{t!(i18n, unit_above)}</label>
+                <input
+                    id="unit-above"
+                    type="text"
+                    autocomplete="off"
+                    placeholder=move || t_string!(i18n, unit_above_hint)
+                    prop:value=move || above.get()
+                    on:input=move |ev| above.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for="unit-parent">{t!(i18n, unit_parent)}</label>
+                <select
+                    id="unit-parent"
+                    prop:value=move || parent.get()
+                    on:change=move |ev| parent.set(event_target_value(&ev))
+                >
+                    <option value="">{t!(i18n, unit_parent_none)}</option>
+                    {parent_options}
+                </select>
+            </div>
+            <p id="unit-error" class="field__error" role="alert">
+                {move || error.get().map(|err| messages::unit_error(i18n, &err))}
+            </p>
+            <div class="unit-form__actions">
+                <button type="submit" class="button button--primary" data-testid="unit-submit">
+                    {move || {
+                        if editing.get().is_some() {
+                            t_string!(i18n, unit_save)
+                        } else {
+                            t_string!(i18n, unit_add)
+                        }
+                    }}
+                </button>
+                <Show when=move || editing.get().is_some()>
+                    <button type="button" class="button" on:click=move |_| reset()>
+                        {t!(i18n, unit_cancel)}
+                    </button>
+                </Show>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn UnitList(editing: RwSignal<Option<UnitId>>, announcement: RwSignal<Announcement>) -> impl IntoView {
+    let state = use_app_state();
+    let confirming = RwSignal::new(None::<UnitId>);
+    let ids = move || {
+        state
+            .workspace
+            .with(|ws| ws.units().iter().map(|u| u.id.clone()).collect::<Vec<_>>())
+    };
+    view! {
+        <ul class="unit-list" data-testid="unit-list">
+            <For each=ids key=|id| id.clone() let:id>
+                <UnitRow id=id editing=editing confirming=confirming announcement=announcement />
+            </For>
+        </ul>
+    }
+}
+
+#[component]
+fn UnitRow(
+    id: UnitId,
+    editing: RwSignal<Option<UnitId>>,
+    confirming: RwSignal<Option<UnitId>>,
+    announcement: RwSignal<Announcement>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let unit = {
+        let id = id.clone();
+        move || state.workspace.with(|ws| ws.units().get(&id).cloned())
+    };
+    let parent_name = {
+        let unit = unit.clone();
+        move || {
+            let parent = unit().and_then(|u| u.parent)?;
+            state
+                .workspace
+                .with(|ws| ws.units().get(&parent).map(|p| p.name.clone()))
+        }
+    };
+    let children = {
+        let id = id.clone();
+        move || state.workspace.with(|ws| ws.units().children(&id).count())
+    };
+    let is_active = {
+        let id = id.clone();
+        move || state.workspace.with(|ws| ws.active_unit_id() == Some(&id))
+    };
+    let is_confirming = {
+        let id = id.clone();
+        move || confirming.get().as_ref() == Some(&id)
+    };
+    let confirm_button = NodeRef::<html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = confirm_button.get() {
+            let _ = button.focus();
+        }
+    });
+    let edit = {
+        let id = id.clone();
+        move |_| editing.set(Some(id.clone()))
+    };
+    let ask_delete = {
+        let id = id.clone();
+        move |_| confirming.set(Some(id.clone()))
+    };
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            let name = state
+                .workspace
+                .with_untracked(|ws| ws.units().get(&id).map(|u| u.name.clone()).unwrap_or_default());
+            match state.edit(|ws| ws.remove_unit(&id)) {
+                Ok(_) => {
+                    announcement.set(Announcement::Deleted(name));
+                    if editing.get_untracked().as_ref() == Some(&id) {
+                        editing.set(None);
+                    }
+                }
+                Err(err) => announcement.set(Announcement::Failed(err)),
+            }
+            confirming.set(None);
+        }
+    };
+    let name_text = {
+        let unit = unit.clone();
+        move || unit().map(|u| u.name).unwrap_or_default()
+    };
+    view! {
+        <li class="unit-list__item" data-unit-id=id.as_str().to_owned()>
+            <div class="unit-list__main">
+                <span class="unit-list__name">{name_text.clone()}</span>
+                <Show when=is_active.clone()>
+                    <span class="badge">{t!(i18n, unit_in_use)}</span>
+                </Show>
+                <span class="unit-list__meta">
+                    {
+                        let unit = unit.clone();
+                        move || unit().map(|u| messages::unit_kind(i18n, u.kind))
+                    }
+                    {
+                        let unit = unit.clone();
+                        move || {
+                            unit()
+                                .map(|u| u.above)
+                                .filter(|a| !a.is_empty())
+                                .map(|a| format!(" · {a}"))
+                        }
+                    }
+                    {move || parent_name().map(|name| view! { " · " {t!(i18n, unit_under, name)} })}
+                </span>
+            </div>
+            <div class="unit-list__actions">
+                <button type="button" class="button button--small" on:click=edit>
+                    {t!(i18n, unit_edit)}
+                    <span class="visually-hidden">" " {name_text.clone()}</span>
+                </button>
+                <button type="button" class="button button--small button--danger" on:click=ask_delete>
+                    {t!(i18n, unit_delete)}
+                    <span class="visually-hidden">" " {name_text.clone()}</span>
+                </button>
+            </div>
+            <Show when=is_confirming.clone()>
+                <div class="confirm" role="group" aria-label=t_string!(i18n, unit_delete)>
+                    <p>{
+                        let name_text = name_text.clone();
+                        t!(i18n, unit_delete_confirm, name = name_text)
+                    }</p>
+                    {
+                        let children = children.clone();
+                        move || {
+                            let count = children();
+                            (count > 0).then(|| view! { <p>{t!(i18n, unit_delete_children, count)}</p> })
+                        }
+                    }
+                    <button type="button" class="button button--danger" node_ref=confirm_button on:click=delete.clone()>
+                        {t!(i18n, unit_delete_yes)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| confirming.set(None)>
+                        {t!(i18n, unit_cancel)}
+                    </button>
+                </div>
+            </Show>
+        </li>
+    }
+}

@@ -1,0 +1,205 @@
+//! Browser tests, run by wasm-bindgen-test in headless Chromium: the
+//! storage adapter against the real localStorage, and the mounted app.
+#![cfg(target_arch = "wasm32")]
+
+use antq::domain::unit::UnitFields;
+use antq::domain::{UnitId, UnitKind, Workspace};
+use antq::format::LoadError;
+use antq::platform::storage::{Loaded, StoreError, WorkspaceStore};
+use antq::ui::app_with_store;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn village(name: &str) -> UnitFields {
+    UnitFields {
+        name: name.into(),
+        kind: UnitKind::ResidentialArea,
+        above: "xã Tân Lập".into(),
+        parent: None,
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Makes every `localStorage.setItem` throw, as a full storage does, until `restore`.
+struct FullStorage;
+
+impl FullStorage {
+    fn start() -> FullStorage {
+        js_sys::eval(
+            "window.__antqSetItem = Storage.prototype.setItem;\
+             Storage.prototype.setItem = function () {\
+               throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');\
+             };",
+        )
+        .unwrap();
+        FullStorage
+    }
+}
+
+impl Drop for FullStorage {
+    fn drop(&mut self) {
+        js_sys::eval("Storage.prototype.setItem = window.__antqSetItem;").unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_saved_workspace_loads_back_equal() {
+    let store = WorkspaceStore::with_prefix("test-roundtrip");
+    store.clear();
+    assert!(matches!(store.load(), Ok(Loaded::Empty)));
+    let mut workspace = Workspace::new();
+    workspace.add_unit(UnitId::new("a"), village("Thôn Hiếu")).unwrap();
+    store.save(&workspace).unwrap();
+    match store.load() {
+        Ok(Loaded::Found(decoded)) => assert_eq!(decoded.workspace, workspace),
+        _ => panic!("the saved workspace did not load"),
+    }
+    store.clear();
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_is_reported_as_quota_and_keeps_the_old_copy() {
+    let store = WorkspaceStore::with_prefix("test-quota");
+    store.clear();
+    let mut workspace = Workspace::new();
+    workspace.add_unit(UnitId::new("a"), village("Thôn A")).unwrap();
+    store.save(&workspace).unwrap();
+    workspace.add_unit(UnitId::new("b"), village("Thôn B")).unwrap();
+    {
+        let _full = FullStorage::start();
+        assert_eq!(store.save(&workspace), Err(StoreError::Quota));
+    }
+    match store.load() {
+        Ok(Loaded::Found(decoded)) => assert_eq!(decoded.workspace.units().len(), 1),
+        _ => panic!("the earlier copy is gone"),
+    }
+    store.clear();
+}
+
+#[wasm_bindgen_test]
+fn unreadable_stored_text_is_copied_aside_before_anything_else() {
+    let store = WorkspaceStore::with_prefix("test-rescue");
+    store.clear();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item(&store.workspace_key(), "{ not json").unwrap();
+    match store.load() {
+        Ok(Loaded::Unreadable { error, raw, kept }) => {
+            assert!(matches!(error, LoadError::NotJson { line: 1, .. }));
+            assert_eq!(raw, "{ not json");
+            assert!(kept);
+        }
+        _ => panic!("unreadable text was not reported"),
+    }
+    assert_eq!(
+        storage.get_item(&store.rescue_key()).unwrap().as_deref(),
+        Some("{ not json")
+    );
+    store.clear();
+}
+
+fn query(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn type_into(root: &web_sys::Element, selector: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = query(root, selector).unchecked_into();
+    input.set_value(text);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+fn click(root: &web_sys::Element, selector: &str) {
+    query(root, selector).unchecked_into::<web_sys::HtmlElement>().click();
+}
+
+/// Mounts the app on keys of its own; dropping the handle unmounts it.
+fn mount(prefix: &str) -> (web_sys::HtmlElement, Box<dyn std::any::Any>) {
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let store = WorkspaceStore::with_prefix(prefix);
+    let handle = leptos::mount::mount_to(host.clone(), move || app_with_store(store));
+    (host, Box::new(handle))
+}
+
+#[wasm_bindgen_test]
+async fn the_mounted_app_adds_a_unit_saves_it_and_shows_the_time() {
+    let prefix = "test-mounted";
+    WorkspaceStore::with_prefix(prefix).clear();
+    let (host, handle) = mount(prefix);
+    leptos::task::tick().await;
+
+    // Typed with combining marks, stored precomposed (NFC).
+    type_into(&host, "#unit-name", "  Tổ Hie\u{0302}\u{0301}u ");
+    click(&host, "[data-testid=unit-submit]");
+    leptos::task::tick().await;
+    let list = query(&host, "[data-testid=unit-list]").text_content().unwrap();
+    assert!(list.contains("Tổ Hi\u{1EBF}u"), "{list}");
+    assert!(query(&host, "#active-unit").text_content().unwrap().contains("Tổ Hiếu"));
+
+    sleep(600).await;
+    let status = query(&host, "[data-testid=save-status]").text_content().unwrap();
+    assert!(status.starts_with("Đã lưu lúc "), "{status}");
+    match WorkspaceStore::with_prefix(prefix).load() {
+        Ok(Loaded::Found(decoded)) => {
+            assert_eq!(decoded.workspace.units().iter().next().unwrap().name, "Tổ Hiếu")
+        }
+        _ => panic!("the unit was not saved"),
+    }
+
+    // An empty name is refused with a message and nothing is added.
+    type_into(&host, "#unit-name", "   ");
+    click(&host, "[data-testid=unit-submit]");
+    leptos::task::tick().await;
+    assert_eq!(query(&host, "#unit-error").text_content().unwrap(), "Hãy nhập tên đơn vị.");
+    assert_eq!(host.query_selector_all(".unit-list__item").unwrap().length(), 1);
+
+    drop(handle);
+    host.remove();
+    WorkspaceStore::with_prefix(prefix).clear();
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_save_shows_the_error_and_the_export_button() {
+    let prefix = "test-failed-save";
+    WorkspaceStore::with_prefix(prefix).clear();
+    let (host, handle) = mount(prefix);
+    leptos::task::tick().await;
+    assert!(host.query_selector("[data-testid=save-failed]").unwrap().is_none());
+
+    let full = FullStorage::start();
+    type_into(&host, "#unit-name", "Thôn Đồng");
+    click(&host, "[data-testid=unit-submit]");
+    sleep(600).await;
+    let banner = query(&host, "[data-testid=save-failed]");
+    let text = banner.text_content().unwrap();
+    assert!(text.contains("bộ nhớ của trình duyệt đã đầy"), "{text}");
+    assert!(text.contains("Xuất dữ liệu ngay"), "{text}");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+
+    // Once storage works again, the next change saves and the banner goes.
+    drop(full);
+    type_into(&host, "#unit-name", "Thôn Bắc");
+    click(&host, "[data-testid=unit-submit]");
+    sleep(600).await;
+    assert!(host.query_selector("[data-testid=save-failed]").unwrap().is_none());
+
+    drop(handle);
+    host.remove();
+    WorkspaceStore::with_prefix(prefix).clear();
+}
