@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Size report: the app's gzipped wasm and JS glue against a minimal Leptos
+# page built with the same release profile in the same run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+gz() { gzip -9 -c "$1" | wc -c; }
+first() { ls "$1"/$2 2>/dev/null | head -n 1; }
+
+echo "== building the app (release) =="
+trunk build --release >/dev/null
+echo "== building the minimal Leptos page (release, same profile) =="
+(cd bench/minimal && trunk build --release >/dev/null)
+
+app_wasm=$(first dist '*_bg.wasm'); app_js=$(first dist 'antq-*.js')
+ref_wasm=$(first bench/minimal/dist '*_bg.wasm'); ref_js=$(first bench/minimal/dist 'antq-bench-minimal-*.js')
+for f in "$app_wasm" "$app_js" "$ref_wasm" "$ref_js"; do
+  [ -f "$f" ] || { echo "missing build output: $f" >&2; exit 1; }
+done
+
+aw=$(gz "$app_wasm"); aj=$(gz "$app_js"); rw=$(gz "$ref_wasm"); rj=$(gz "$ref_js")
+printf '\n%-22s %12s %12s %12s\n' "gzip -9 bytes" "wasm" "JS glue" "total"
+printf '%-22s %12d %12d %12d\n' "app (antq)" "$aw" "$aj" $((aw + aj))
+printf '%-22s %12d %12d %12d\n' "minimal Leptos page" "$rw" "$rj" $((rw + rj))
+awk -v a=$((aw + aj)) -v r=$((rw + rj)) 'BEGIN { printf "\nratio app / minimal (total, gzip): %.2f\n", a / r }'
