@@ -49,10 +49,14 @@ fn web_crates_are_only_built_for_wasm() {
         .next()
         .expect("the manifest has a native part");
     for name in ["leptos", "web-sys", "js-sys", "wasm-bindgen", "gloo"] {
-        let listed = native
-            .lines()
-            .any(|line| line.trim_start().starts_with(&format!("{name} ")) || line.trim_start().starts_with(&format!("{name}=")));
-        assert!(!listed, "{name} is a native dependency; move it under the wasm32 target");
+        let listed = native.lines().any(|line| {
+            line.trim_start().starts_with(&format!("{name} "))
+                || line.trim_start().starts_with(&format!("{name}="))
+        });
+        assert!(
+            !listed,
+            "{name} is a native dependency; move it under the wasm32 target"
+        );
     }
 }
 
@@ -63,7 +67,11 @@ fn trunk_pins_the_wasm_bindgen_version_of_cargo_lock() {
         .split("[[package]]")
         .find(|block| block.contains("name = \"wasm-bindgen\"\n"))
         .and_then(|block| block.lines().find(|l| l.starts_with("version = ")))
-        .map(|l| l.trim_start_matches("version = ").trim_matches('"').to_owned())
+        .map(|l| {
+            l.trim_start_matches("version = ")
+                .trim_matches('"')
+                .to_owned()
+        })
         .expect("wasm-bindgen is in Cargo.lock");
     let trunk = fs::read_to_string(root().join("Trunk.toml")).unwrap();
     assert!(
@@ -104,7 +112,10 @@ fn the_core_never_panics_on_hostile_stored_text() {
         "<script>alert(1)</script>",
     ];
     for sample in samples {
-        assert!(antq::format::decode_workspace(sample).is_err(), "{sample:?}");
+        assert!(
+            antq::format::decode_workspace(sample).is_err(),
+            "{sample:?}"
+        );
     }
     let deep = "[".repeat(100_000);
     assert!(antq::format::decode_workspace(&deep).is_err());

@@ -63,7 +63,9 @@ fn a_saved_workspace_loads_back_equal() {
     store.clear();
     assert!(matches!(store.load(), Ok(Loaded::Empty)));
     let mut workspace = Workspace::new();
-    workspace.add_unit(UnitId::new("a"), village("Thôn Hiếu")).unwrap();
+    workspace
+        .add_unit(UnitId::new("a"), village("Thôn Hiếu"))
+        .unwrap();
     store.save(&workspace).unwrap();
     match store.load() {
         Ok(Loaded::Found(decoded)) => assert_eq!(decoded.workspace, workspace),
@@ -77,9 +79,13 @@ fn a_full_storage_is_reported_as_quota_and_keeps_the_old_copy() {
     let store = WorkspaceStore::with_prefix("test-quota");
     store.clear();
     let mut workspace = Workspace::new();
-    workspace.add_unit(UnitId::new("a"), village("Thôn A")).unwrap();
+    workspace
+        .add_unit(UnitId::new("a"), village("Thôn A"))
+        .unwrap();
     store.save(&workspace).unwrap();
-    workspace.add_unit(UnitId::new("b"), village("Thôn B")).unwrap();
+    workspace
+        .add_unit(UnitId::new("b"), village("Thôn B"))
+        .unwrap();
     {
         let _full = FullStorage::start();
         assert_eq!(store.save(&workspace), Err(StoreError::Quota));
@@ -96,7 +102,9 @@ fn unreadable_stored_text_is_copied_aside_before_anything_else() {
     let store = WorkspaceStore::with_prefix("test-rescue");
     store.clear();
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.set_item(&store.workspace_key(), "{ not json").unwrap();
+    storage
+        .set_item(&store.workspace_key(), "{ not json")
+        .unwrap();
     match store.load() {
         Ok(Loaded::Unreadable { error, raw, kept }) => {
             assert!(matches!(error, LoadError::NotJson { line: 1, .. }));
@@ -121,11 +129,15 @@ fn query(root: &web_sys::Element, selector: &str) -> web_sys::Element {
 fn type_into(root: &web_sys::Element, selector: &str, text: &str) {
     let input: web_sys::HtmlInputElement = query(root, selector).unchecked_into();
     input.set_value(text);
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
 }
 
 fn click(root: &web_sys::Element, selector: &str) {
-    query(root, selector).unchecked_into::<web_sys::HtmlElement>().click();
+    query(root, selector)
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
 }
 
 /// Mounts the app on keys of its own; dropping the handle unmounts it.
@@ -148,16 +160,26 @@ async fn the_mounted_app_adds_a_unit_saves_it_and_shows_the_time() {
     type_into(&host, "#unit-name", "  Tổ Hie\u{0302}\u{0301}u ");
     click(&host, "[data-testid=unit-submit]");
     leptos::task::tick().await;
-    let list = query(&host, "[data-testid=unit-list]").text_content().unwrap();
+    let list = query(&host, "[data-testid=unit-list]")
+        .text_content()
+        .unwrap();
     assert!(list.contains("Tổ Hi\u{1EBF}u"), "{list}");
-    assert!(query(&host, "#active-unit").text_content().unwrap().contains("Tổ Hiếu"));
+    assert!(query(&host, "#active-unit")
+        .text_content()
+        .unwrap()
+        .contains("Tổ Hiếu"));
 
     sleep(600).await;
-    let status = query(&host, "[data-testid=save-status]").text_content().unwrap();
+    let status = query(&host, "[data-testid=save-status]")
+        .text_content()
+        .unwrap();
     assert!(status.starts_with("Đã lưu lúc "), "{status}");
     match WorkspaceStore::with_prefix(prefix).load() {
         Ok(Loaded::Found(decoded)) => {
-            assert_eq!(decoded.workspace.units().iter().next().unwrap().name, "Tổ Hiếu")
+            assert_eq!(
+                decoded.workspace.units().iter().next().unwrap().name,
+                "Tổ Hiếu"
+            )
         }
         _ => panic!("the unit was not saved"),
     }
@@ -166,8 +188,16 @@ async fn the_mounted_app_adds_a_unit_saves_it_and_shows_the_time() {
     type_into(&host, "#unit-name", "   ");
     click(&host, "[data-testid=unit-submit]");
     leptos::task::tick().await;
-    assert_eq!(query(&host, "#unit-error").text_content().unwrap(), "Hãy nhập tên đơn vị.");
-    assert_eq!(host.query_selector_all(".unit-list__item").unwrap().length(), 1);
+    assert_eq!(
+        query(&host, "#unit-error").text_content().unwrap(),
+        "Hãy nhập tên đơn vị."
+    );
+    assert_eq!(
+        host.query_selector_all(".unit-list__item")
+            .unwrap()
+            .length(),
+        1
+    );
 
     drop(handle);
     host.remove();
@@ -180,7 +210,10 @@ async fn a_failed_save_shows_the_error_and_the_export_button() {
     WorkspaceStore::with_prefix(prefix).clear();
     let (host, handle) = mount(prefix);
     leptos::task::tick().await;
-    assert!(host.query_selector("[data-testid=save-failed]").unwrap().is_none());
+    assert!(host
+        .query_selector("[data-testid=save-failed]")
+        .unwrap()
+        .is_none());
 
     let full = FullStorage::start();
     type_into(&host, "#unit-name", "Thôn Đồng");
@@ -197,7 +230,10 @@ async fn a_failed_save_shows_the_error_and_the_export_button() {
     type_into(&host, "#unit-name", "Thôn Bắc");
     click(&host, "[data-testid=unit-submit]");
     sleep(600).await;
-    assert!(host.query_selector("[data-testid=save-failed]").unwrap().is_none());
+    assert!(host
+        .query_selector("[data-testid=save-failed]")
+        .unwrap()
+        .is_none());
 
     drop(handle);
     host.remove();

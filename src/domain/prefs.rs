@@ -20,7 +20,9 @@ impl Language {
 
     /// Reads a tag; anything but English is Vietnamese.
     pub fn from_tag(tag: &str) -> Language {
-        if tag.trim().eq_ignore_ascii_case("en") || tag.trim().to_ascii_lowercase().starts_with("en-") {
+        if tag.trim().eq_ignore_ascii_case("en")
+            || tag.trim().to_ascii_lowercase().starts_with("en-")
+        {
             Language::En
         } else {
             Language::Vi

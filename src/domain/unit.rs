@@ -146,7 +146,9 @@ impl Units {
 
     /// The units whose parent is `id`.
     pub fn children<'a>(&'a self, id: &'a UnitId) -> impl Iterator<Item = &'a Unit> + 'a {
-        self.0.iter().filter(move |unit| unit.parent.as_ref() == Some(id))
+        self.0
+            .iter()
+            .filter(move |unit| unit.parent.as_ref() == Some(id))
     }
 
     /// Adds a unit, normalising its fields first.
@@ -277,7 +279,10 @@ mod tests {
     fn commune_with_village() -> Units {
         let mut units = Units::new();
         units
-            .add(UnitId::new("xa"), fields("Xã Tân Lập", UnitKind::Commune, None))
+            .add(
+                UnitId::new("xa"),
+                fields("Xã Tân Lập", UnitKind::Commune, None),
+            )
             .unwrap();
         units
             .add(
@@ -292,7 +297,14 @@ mod tests {
     fn names_are_stored_in_nfc_and_trimmed() {
         let mut units = Units::new();
         let unit = units
-            .add(UnitId::new("a"), fields("  Tổ  Hie\u{0302}\u{0301}u ", UnitKind::ResidentialArea, None))
+            .add(
+                UnitId::new("a"),
+                fields(
+                    "  Tổ  Hie\u{0302}\u{0301}u ",
+                    UnitKind::ResidentialArea,
+                    None,
+                ),
+            )
             .unwrap();
         assert_eq!(unit.name, "Tổ Hi\u{1EBF}u");
     }
@@ -307,7 +319,9 @@ mod tests {
         let long = "a".repeat(MAX_NAME_CHARS + 1);
         assert_eq!(
             units.add(UnitId::new("a"), fields(&long, UnitKind::Commune, None)),
-            Err(UnitError::NameTooLong { chars: MAX_NAME_CHARS + 1 })
+            Err(UnitError::NameTooLong {
+                chars: MAX_NAME_CHARS + 1
+            })
         );
         assert!(units.is_empty());
     }
@@ -317,12 +331,24 @@ mod tests {
         let mut units = commune_with_village();
         let again = units.add(
             UnitId::new("thon2"),
-            fields("thôn  \u{0110}o\u{0302}\u{0300}ng", UnitKind::ResidentialArea, Some("xa")),
+            fields(
+                "thôn  \u{0110}o\u{0302}\u{0300}ng",
+                UnitKind::ResidentialArea,
+                Some("xa"),
+            ),
         );
-        assert_eq!(again, Err(UnitError::DuplicateName { name: "thôn Đồng".into() }));
+        assert_eq!(
+            again,
+            Err(UnitError::DuplicateName {
+                name: "thôn Đồng".into()
+            })
+        );
         // The same name elsewhere is another village.
         assert!(units
-            .add(UnitId::new("thon3"), fields("Thôn Đồng", UnitKind::ResidentialArea, None))
+            .add(
+                UnitId::new("thon3"),
+                fields("Thôn Đồng", UnitKind::ResidentialArea, None)
+            )
             .is_ok());
     }
 
@@ -330,7 +356,10 @@ mod tests {
     fn renaming_a_unit_to_its_own_name_is_not_a_duplicate() {
         let mut units = commune_with_village();
         let renamed = units
-            .update(&UnitId::new("thon"), fields("Thôn Đồng", UnitKind::ResidentialArea, Some("xa")))
+            .update(
+                &UnitId::new("thon"),
+                fields("Thôn Đồng", UnitKind::ResidentialArea, Some("xa")),
+            )
             .unwrap();
         assert_eq!(renamed.name, "Thôn Đồng");
     }
@@ -339,15 +368,24 @@ mod tests {
     fn a_unit_cannot_be_its_own_ancestor() {
         let mut units = commune_with_village();
         assert_eq!(
-            units.update(&UnitId::new("xa"), fields("Xã Tân Lập", UnitKind::Commune, Some("thon"))),
+            units.update(
+                &UnitId::new("xa"),
+                fields("Xã Tân Lập", UnitKind::Commune, Some("thon"))
+            ),
             Err(UnitError::ParentCycle)
         );
         assert_eq!(
-            units.update(&UnitId::new("xa"), fields("Xã Tân Lập", UnitKind::Commune, Some("xa"))),
+            units.update(
+                &UnitId::new("xa"),
+                fields("Xã Tân Lập", UnitKind::Commune, Some("xa"))
+            ),
             Err(UnitError::ParentCycle)
         );
         assert_eq!(
-            units.add(UnitId::new("b"), fields("B", UnitKind::Commune, Some("nowhere"))),
+            units.add(
+                UnitId::new("b"),
+                fields("B", UnitKind::Commune, Some("nowhere"))
+            ),
             Err(UnitError::UnknownParent)
         );
     }
@@ -359,7 +397,10 @@ mod tests {
         assert_eq!(removed.name, "Xã Tân Lập");
         assert_eq!(detached, vec![UnitId::new("thon")]);
         assert_eq!(units.get(&UnitId::new("thon")).unwrap().parent, None);
-        assert_eq!(units.remove(&UnitId::new("xa")), Err(UnitError::UnknownUnit));
+        assert_eq!(
+            units.remove(&UnitId::new("xa")),
+            Err(UnitError::UnknownUnit)
+        );
     }
 
     #[test]
@@ -378,7 +419,10 @@ mod tests {
             unit("d", Some("b")),
         ]);
         assert_eq!(repaired, vec![UnitId::new("a"), UnitId::new("c")]);
-        assert_eq!(units.get(&UnitId::new("b")).unwrap().parent, Some(UnitId::new("a")));
+        assert_eq!(
+            units.get(&UnitId::new("b")).unwrap().parent,
+            Some(UnitId::new("a"))
+        );
         assert_eq!(units.children(&UnitId::new("b")).count(), 1);
     }
 

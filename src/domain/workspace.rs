@@ -91,8 +91,12 @@ mod tests {
     fn the_first_unit_becomes_the_unit_in_use_and_deleting_it_moves_on() {
         let mut workspace = Workspace::new();
         assert!(workspace.active_unit().is_none());
-        workspace.add_unit(UnitId::new("a"), village("Thôn A")).unwrap();
-        workspace.add_unit(UnitId::new("b"), village("Thôn B")).unwrap();
+        workspace
+            .add_unit(UnitId::new("a"), village("Thôn A"))
+            .unwrap();
+        workspace
+            .add_unit(UnitId::new("b"), village("Thôn B"))
+            .unwrap();
         assert_eq!(workspace.active_unit().unwrap().name, "Thôn A");
         workspace.set_active_unit(&UnitId::new("b")).unwrap();
         assert_eq!(workspace.active_unit().unwrap().name, "Thôn B");

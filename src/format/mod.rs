@@ -11,4 +11,6 @@ pub mod problem;
 pub mod workspace;
 
 pub use problem::{LoadError, Problem, ProblemKind};
-pub use workspace::{backup_file_name, decode_workspace, encode_workspace, Decoded, FORMAT_WORKSPACE, SCHEMA_VERSION};
+pub use workspace::{
+    backup_file_name, decode_workspace, encode_workspace, Decoded, FORMAT_WORKSPACE, SCHEMA_VERSION,
+};

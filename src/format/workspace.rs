@@ -78,7 +78,10 @@ pub fn decode_workspace(text: &str) -> Result<Decoded, LoadError> {
         None | Some(Value::Null) => None,
         Some(Value::String(id)) => Some(UnitId::new(id.as_str())),
         Some(_) => {
-            problems.push(problem("active_unit", ProblemKind::WrongType { expected: "text" }));
+            problems.push(problem(
+                "active_unit",
+                ProblemKind::WrongType { expected: "text" },
+            ));
             None
         }
     };
@@ -111,7 +114,10 @@ fn check_envelope(value: &Value) -> Result<&Map<String, Value>, LoadError> {
         }),
         Some(version) if version >= 1 => Ok(root),
         _ => Err(LoadError::Invalid {
-            problems: vec![problem("schema_version", ProblemKind::WrongType { expected: "number" })],
+            problems: vec![problem(
+                "schema_version",
+                ProblemKind::WrongType { expected: "number" },
+            )],
         }),
     }
 }
@@ -121,7 +127,10 @@ fn read_units(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<Unit> {
         None | Some(Value::Null) => return Vec::new(),
         Some(Value::Array(items)) => items,
         Some(_) => {
-            problems.push(problem("units", ProblemKind::WrongType { expected: "list" }));
+            problems.push(problem(
+                "units",
+                ProblemKind::WrongType { expected: "list" },
+            ));
             return Vec::new();
         }
     };
@@ -137,7 +146,10 @@ fn read_units(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<Unit> {
         let kind = required_text(fields, &path, "kind", problems).and_then(|code| {
             let kind = UnitKind::from_code(&code);
             if kind.is_none() {
-                problems.push(problem(format!("{path}.kind"), ProblemKind::UnknownUnitKind { code }));
+                problems.push(problem(
+                    format!("{path}.kind"),
+                    ProblemKind::UnknownUnitKind { code },
+                ));
             }
             kind
         });
@@ -182,7 +194,10 @@ fn required_text(
         }
         Some(Value::String(text)) => Some(text.clone()),
         Some(_) => {
-            problems.push(problem(format!("{path}.{key}"), ProblemKind::WrongType { expected: "text" }));
+            problems.push(problem(
+                format!("{path}.{key}"),
+                ProblemKind::WrongType { expected: "text" },
+            ));
             None
         }
     }
@@ -198,7 +213,10 @@ fn optional_text(
         None | Some(Value::Null) => None,
         Some(Value::String(text)) => Some(text.clone()),
         Some(_) => {
-            problems.push(problem(format!("{path}.{key}"), ProblemKind::WrongType { expected: "text" }));
+            problems.push(problem(
+                format!("{path}.{key}"),
+                ProblemKind::WrongType { expected: "text" },
+            ));
             None
         }
     }
@@ -257,7 +275,10 @@ mod tests {
     fn text_that_is_not_json_names_its_line_and_column() {
         assert_eq!(
             decode_workspace("{\n  \"format\": ,"),
-            Err(LoadError::NotJson { line: 2, column: 13 })
+            Err(LoadError::NotJson {
+                line: 2,
+                column: 13
+            })
         );
     }
 
@@ -265,16 +286,24 @@ mod tests {
     fn another_apps_json_is_not_ours() {
         assert_eq!(
             decode_workspace(r#"{"format":"excalidraw","units":[]}"#),
-            Err(LoadError::NotOurs { found: Some("excalidraw".into()) })
+            Err(LoadError::NotOurs {
+                found: Some("excalidraw".into())
+            })
         );
-        assert_eq!(decode_workspace("[1,2]"), Err(LoadError::NotOurs { found: None }));
+        assert_eq!(
+            decode_workspace("[1,2]"),
+            Err(LoadError::NotOurs { found: None })
+        );
     }
 
     #[test]
     fn a_newer_schema_is_refused_with_both_versions() {
         assert_eq!(
             decode_workspace(r#"{"format":"antq.workspace","schema_version":7}"#),
-            Err(LoadError::NewerSchema { found: 7, supported: 1 })
+            Err(LoadError::NewerSchema {
+                found: 7,
+                supported: 1
+            })
         );
     }
 
@@ -296,12 +325,29 @@ mod tests {
             found,
             vec![
                 ("units[1].name".into(), ProblemKind::Empty),
-                ("units[1].kind".into(), ProblemKind::UnknownUnitKind { code: "thon".into() }),
-                ("units[2].id".into(), ProblemKind::DuplicateId { id: "a".into() }),
-                ("units[3].id".into(), ProblemKind::WrongType { expected: "text" }),
+                (
+                    "units[1].kind".into(),
+                    ProblemKind::UnknownUnitKind {
+                        code: "thon".into()
+                    }
+                ),
+                (
+                    "units[2].id".into(),
+                    ProblemKind::DuplicateId { id: "a".into() }
+                ),
+                (
+                    "units[3].id".into(),
+                    ProblemKind::WrongType { expected: "text" }
+                ),
                 ("units[3].name".into(), ProblemKind::Missing),
-                ("units[3].above".into(), ProblemKind::WrongType { expected: "text" }),
-                ("units[4]".into(), ProblemKind::WrongType { expected: "object" }),
+                (
+                    "units[3].above".into(),
+                    ProblemKind::WrongType { expected: "text" }
+                ),
+                (
+                    "units[4]".into(),
+                    ProblemKind::WrongType { expected: "object" }
+                ),
             ]
         );
     }

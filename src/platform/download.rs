@@ -18,7 +18,9 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
         anchor.set_href(&url);
         anchor.set_download(file_name);
         anchor.set_attribute("hidden", "")?;
-        let body = document.body().ok_or_else(|| JsValue::from_str("no body"))?;
+        let body = document
+            .body()
+            .ok_or_else(|| JsValue::from_str("no body"))?;
         body.append_child(&anchor)?;
         anchor.click();
         anchor.remove();

@@ -123,7 +123,9 @@ fn available() -> Result<(), StoreError> {
 
 fn read(key: &str) -> Result<Option<String>, StoreError> {
     available()?;
-    LocalStorage::raw().get_item(key).map_err(|err| classify(&err))
+    LocalStorage::raw()
+        .get_item(key)
+        .map_err(|err| classify(&err))
 }
 
 fn write(key: &str, text: &str) -> Result<(), StoreError> {

@@ -56,7 +56,9 @@ fn load(store: WorkspaceStore) -> AppState {
             if !kept {
                 state.save.set(SaveStatus::Suspended);
             }
-            state.load_problem.set(Some(LoadProblem { error, raw, kept }));
+            state
+                .load_problem
+                .set(Some(LoadProblem { error, raw, kept }));
         }
         Err(err) => state.save.set(SaveStatus::Failed(err)),
     }

@@ -50,13 +50,15 @@ pub fn store_error(i18n: I18n, error: &StoreError) -> AnyView {
 /// The headline of a load error, and one line per problem.
 pub fn load_error(i18n: I18n, error: &LoadError) -> (AnyView, Vec<AnyView>) {
     match error.clone() {
-        LoadError::NotJson { line, column } => {
-            (t!(i18n, problem_not_json, line, column).into_any(), Vec::new())
-        }
+        LoadError::NotJson { line, column } => (
+            t!(i18n, problem_not_json, line, column).into_any(),
+            Vec::new(),
+        ),
         LoadError::NotOurs { .. } => (t!(i18n, problem_not_ours).into_any(), Vec::new()),
-        LoadError::NewerSchema { found, supported } => {
-            (t!(i18n, problem_newer, found, supported).into_any(), Vec::new())
-        }
+        LoadError::NewerSchema { found, supported } => (
+            t!(i18n, problem_newer, found, supported).into_any(),
+            Vec::new(),
+        ),
         LoadError::Invalid { problems } => (
             t!(i18n, problem_invalid, count = problems.len()).into_any(),
             problems.iter().map(|p| problem(i18n, p)).collect(),

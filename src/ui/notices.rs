@@ -47,7 +47,8 @@ pub fn LoadProblemBanner() -> impl IntoView {
     let state = use_app_state();
     let download_raw = move |_| {
         if let Some(problem) = state.load_problem.get_untracked() {
-            let _ = download::download_text("antq_du-lieu-goc.json", "application/json", &problem.raw);
+            let _ =
+                download::download_text("antq_du-lieu-goc.json", "application/json", &problem.raw);
         }
     };
     view! {

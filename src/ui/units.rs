@@ -57,7 +57,10 @@ pub fn UnitsPanel() -> impl IntoView {
 }
 
 #[component]
-fn UnitForm(editing: RwSignal<Option<UnitId>>, announcement: RwSignal<Announcement>) -> impl IntoView {
+fn UnitForm(
+    editing: RwSignal<Option<UnitId>>,
+    announcement: RwSignal<Announcement>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
     let name = RwSignal::new(String::new());
@@ -70,12 +73,18 @@ fn UnitForm(editing: RwSignal<Option<UnitId>>, announcement: RwSignal<Announceme
     // Choosing a unit to edit fills the form with its fields.
     Effect::new(move |_| {
         let Some(id) = editing.get() else { return };
-        let found = state.workspace.with_untracked(|ws| ws.units().get(&id).cloned());
+        let found = state
+            .workspace
+            .with_untracked(|ws| ws.units().get(&id).cloned());
         if let Some(unit) = found {
             name.set(unit.name);
             kind.set(unit.kind);
             above.set(unit.above);
-            parent.set(unit.parent.map(|p| p.as_str().to_owned()).unwrap_or_default());
+            parent.set(
+                unit.parent
+                    .map(|p| p.as_str().to_owned())
+                    .unwrap_or_default(),
+            );
             error.set(None);
             if let Some(input) = name_input.get_untracked() {
                 let _ = input.focus();
@@ -127,9 +136,12 @@ fn UnitForm(editing: RwSignal<Option<UnitId>>, announcement: RwSignal<Announceme
     };
 
     fn name_of(id: &UnitId) -> String {
-        use_app_state()
-            .workspace
-            .with_untracked(|ws| ws.units().get(id).map(|u| u.name.clone()).unwrap_or_default())
+        use_app_state().workspace.with_untracked(|ws| {
+            ws.units()
+                .get(id)
+                .map(|u| u.name.clone())
+                .unwrap_or_default()
+        })
     }
 
     let parent_options = move || {
@@ -239,7 +251,10 @@ fn UnitForm(editing: RwSignal<Option<UnitId>>, announcement: RwSignal<Announceme
 }
 
 #[component]
-fn UnitList(editing: RwSignal<Option<UnitId>>, announcement: RwSignal<Announcement>) -> impl IntoView {
+fn UnitList(
+    editing: RwSignal<Option<UnitId>>,
+    announcement: RwSignal<Announcement>,
+) -> impl IntoView {
     let state = use_app_state();
     let confirming = RwSignal::new(None::<UnitId>);
     let ids = move || {
@@ -307,9 +322,12 @@ fn UnitRow(
     let delete = {
         let id = id.clone();
         move |_| {
-            let name = state
-                .workspace
-                .with_untracked(|ws| ws.units().get(&id).map(|u| u.name.clone()).unwrap_or_default());
+            let name = state.workspace.with_untracked(|ws| {
+                ws.units()
+                    .get(&id)
+                    .map(|u| u.name.clone())
+                    .unwrap_or_default()
+            });
             match state.edit(|ws| ws.remove_unit(&id)) {
                 Ok(_) => {
                     announcement.set(Announcement::Deleted(name));
