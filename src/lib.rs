@@ -5,6 +5,7 @@
 //! [`domain`] and [`format`] are plain Rust, tested natively; `platform` and
 //! `ui` exist only on `wasm32` and are the only places that touch web APIs.
 
+pub mod catalog;
 pub mod domain;
 pub mod format;
 

@@ -1,6 +1,8 @@
 //! The pure domain: units, the workspace, routes and user preferences.
 //! Nothing here knows about the browser, JSON or Leptos.
 
+pub mod calendar;
+pub mod criteria;
 pub mod prefs;
 pub mod route;
 pub mod text;

@@ -79,6 +79,20 @@ impl UnitKind {
     }
 }
 
+impl serde::Serialize for UnitKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UnitKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        UnitKind::from_code(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown unit kind: {code}")))
+    }
+}
+
 /// One unit, with its fields already normalised.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unit {

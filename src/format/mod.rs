@@ -6,6 +6,7 @@
 //! `schema_version`) → restore records field by field, collecting every
 //! problem with its JSON path. Nothing here panics on any input.
 
+pub mod criteria;
 pub mod prefs;
 pub mod problem;
 pub mod workspace;

@@ -20,6 +20,18 @@ pub enum ProblemKind {
     UnknownUnitKind { code: String },
     /// Two records share one identifier.
     DuplicateId { id: String },
+    /// The value does not fit the expected shape; `detail` is the parser's own words.
+    Shape { detail: String },
+    /// A percentage above 100.
+    PercentAbove100 { value: u32 },
+    /// A number outside what the field allows.
+    OutOfRange,
+    /// A day and month that do not exist.
+    InvalidDate,
+    /// A reference to an indicator that is not in the set.
+    UnknownReference { id: String },
+    /// Composite indicators that name each other in a circle.
+    Cycle { ids: Vec<String> },
 }
 
 /// Why a whole document could not be read. Stored data is left untouched.
@@ -31,6 +43,8 @@ pub enum LoadError {
     NotOurs { found: Option<String> },
     /// It was written by a newer version of the app.
     NewerSchema { found: u64, supported: u32 },
+    /// A document of this app, but of another kind (a criteria set given as a workspace).
+    WrongKind { found: String },
     /// It is ours, but some records are broken.
     Invalid { problems: Vec<Problem> },
 }

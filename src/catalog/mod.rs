@@ -1,0 +1,45 @@
+//! The built-in criteria sets, one JSON file each, embedded at build time.
+//!
+//! They are read through the same decoder as an imported file, so a
+//! built-in set is held to every rule a user's set is.
+
+use crate::domain::criteria::CriteriaSet;
+use crate::format::criteria::decode_criteria_set;
+
+/// The embedded files, by file name.
+pub const FILES: [(&str, &str); 10] = [
+    ("tt124-khu-dan-cu.json", include_str!("tt124-khu-dan-cu.json")),
+    ("tt124-xa-phuong.json", include_str!("tt124-xa-phuong.json")),
+    (
+        "tt124-co-quan-doanh-nghiep.json",
+        include_str!("tt124-co-quan-doanh-nghiep.json"),
+    ),
+    ("tt124-co-so-giao-duc.json", include_str!("tt124-co-so-giao-duc.json")),
+    ("ntm-19-2-2021-2025.json", include_str!("ntm-19-2-2021-2025.json")),
+    (
+        "ntm-nang-cao-19-2-2021-2025.json",
+        include_str!("ntm-nang-cao-19-2-2021-2025.json"),
+    ),
+    (
+        "ntm-2026-2030-tieu-chi-10.json",
+        include_str!("ntm-2026-2030-tieu-chi-10.json"),
+    ),
+    (
+        "do-thi-van-minh-tieu-chi-4.json",
+        include_str!("do-thi-van-minh-tieu-chi-4.json"),
+    ),
+    ("cong-an-phuong-kieu-mau.json", include_str!("cong-an-phuong-kieu-mau.json")),
+    (
+        "qd510-co-quan-doanh-nghiep.json",
+        include_str!("qd510-co-quan-doanh-nghiep.json"),
+    ),
+];
+
+/// Every built-in set. A file that fails its checks is left out rather than
+/// break the app; `tests` make sure none does.
+pub fn builtin_sets() -> Vec<CriteriaSet> {
+    FILES
+        .iter()
+        .filter_map(|(_, text)| decode_criteria_set(text).ok())
+        .collect()
+}

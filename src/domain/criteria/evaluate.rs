@@ -1,0 +1,632 @@
+//! The evaluation engine: pure, total, and explaining every result as data.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::answer::{Answer, Answers, Context, Figures};
+use super::set::{
+    Bound, CriteriaSet, Criterion, CriterionRule, DateWindow, Escape, Indicator, IndicatorKind,
+    Rounding, SetRule,
+};
+use crate::domain::calendar::Date;
+
+/// The result of an indicator, a criterion or a set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    Passed,
+    Failed,
+    /// Not enough answered to decide.
+    Incomplete,
+    /// "Không áp dụng".
+    NotApplicable,
+    /// A note: nothing to decide.
+    NotEvaluated,
+}
+
+/// Where the figures of a ratio came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureSource {
+    /// Typed by the assessor.
+    Manual,
+    /// Counted from the child units' assessments in the workspace.
+    ChildUnits,
+}
+
+/// Why an indicator has its status, with the numbers that decided it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    Unanswered,
+    NotApplicable,
+    /// "Không áp dụng" was stated where the set does not allow it.
+    NotApplicableRefused,
+    /// The answer is of another kind than the indicator (after an edit of the set).
+    AnswerKindMismatch,
+    Note,
+    YesNo { value: bool },
+    /// Done, but the date the window requires is missing.
+    DateMissing { from: Date, to: Date },
+    DateWithin { date: Date, from: Date, to: Date },
+    DateOutside { date: Date, from: Date, to: Date },
+    Count { count: u64, escape: Option<Escape>, handled: bool },
+    Rating { level: Option<usize>, min_level: usize, title: Option<usize> },
+    Number { value: i64, bound: Bound, threshold: i64 },
+    Ratio {
+        numerator: u64,
+        denominator: u64,
+        threshold: u32,
+        required: u64,
+        rounding: Rounding,
+        source: FigureSource,
+    },
+    DenominatorZero { source: FigureSource },
+    NumeratorAboveDenominator { numerator: u64, denominator: u64 },
+    Trend { current: u64, previous: u64, allow_equal: bool },
+    PreviousMissing { current: u64 },
+    Checklist { checked: usize, total: usize, missing: Vec<String> },
+    Composite { failed: Vec<String>, incomplete: Vec<String> },
+    /// Composite indicators name each other in a circle: the set is invalid.
+    CompositeCycle,
+    Points { points: u32, max: Option<u32> },
+    PointsAboveMax { points: u32, max: u32 },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndicatorResult {
+    pub status: Status,
+    pub reason: Reason,
+}
+
+/// Why a criterion has its status.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CriterionReason {
+    /// Rule "all": the indicators that failed and that are not decided.
+    All { failed: Vec<String>, incomplete: Vec<String> },
+    /// Rule "any": the indicators that passed.
+    Any { passed: Vec<String>, incomplete: Vec<String> },
+    Points { total: u32, min: u32, incomplete: Vec<String> },
+    NotApplicable,
+    /// The criterion has no indicator yet (a skeleton to be completed).
+    Empty,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CriterionResult {
+    pub status: Status,
+    pub reason: CriterionReason,
+}
+
+/// Why the set has its status.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SetReason {
+    /// All criteria must pass: those failed and those not decided.
+    AllCriteria { failed: Vec<String>, incomplete: Vec<String> },
+    /// A scored instrument: the total, and the class when the cut-offs are known.
+    Points { total: u32, class: Option<usize>, incomplete: Vec<String> },
+    /// The set has no criteria yet.
+    Empty,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetResult {
+    pub status: Status,
+    pub reason: SetReason,
+}
+
+/// How much is answered: separate from how much is met.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub answered: usize,
+    pub total: usize,
+}
+
+/// The whole evaluation of a set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evaluation {
+    pub indicators: BTreeMap<String, IndicatorResult>,
+    pub criteria: BTreeMap<String, CriterionResult>,
+    pub set: SetResult,
+    pub progress: Progress,
+    /// Indicators met, out of those decided (passed or failed).
+    pub conformity: Progress,
+}
+
+/// The smallest count that reaches `threshold` percent of `total`.
+pub fn required_count(threshold: u32, total: u64, rounding: Rounding) -> u64 {
+    let product = u128::from(threshold) * u128::from(total);
+    let needed = match rounding {
+        Rounding::Up => product.div_ceil(100),
+        Rounding::Down => product / 100,
+    };
+    u64::try_from(needed).unwrap_or(u64::MAX)
+}
+
+/// Evaluates `answers` to `set` for the assessment `year`. Pure and total:
+/// any set and any answers give an evaluation, never a panic.
+pub fn evaluate(set: &CriteriaSet, answers: &Answers, context: &Context, year: i32) -> Evaluation {
+    let mut engine = Engine {
+        set,
+        answers,
+        context,
+        year,
+        done: BTreeMap::new(),
+        visiting: BTreeSet::new(),
+    };
+    let mut progress = Progress::default();
+    let mut conformity = Progress::default();
+    for indicator in set.indicators() {
+        let result = engine.indicator(indicator);
+        if !matches!(indicator.kind, IndicatorKind::Note | IndicatorKind::Composite { .. }) {
+            progress.total += 1;
+            if result.reason != Reason::Unanswered {
+                progress.answered += 1;
+            }
+        }
+        match result.status {
+            Status::Passed => {
+                conformity.answered += 1;
+                conformity.total += 1;
+            }
+            Status::Failed => conformity.total += 1,
+            _ => {}
+        }
+    }
+    let mut criteria = BTreeMap::new();
+    for criterion in set.criteria() {
+        let result = engine.criterion(criterion);
+        criteria.insert(criterion.id.clone(), result);
+    }
+    let set_result = set_result(set, &criteria, &engine.done);
+    Evaluation {
+        indicators: engine.done,
+        criteria,
+        set: set_result,
+        progress,
+        conformity,
+    }
+}
+
+struct Engine<'a> {
+    set: &'a CriteriaSet,
+    answers: &'a Answers,
+    context: &'a Context,
+    year: i32,
+    done: BTreeMap<String, IndicatorResult>,
+    visiting: BTreeSet<String>,
+}
+
+fn result(status: Status, reason: Reason) -> IndicatorResult {
+    IndicatorResult { status, reason }
+}
+
+fn passed_if(ok: bool, reason: Reason) -> IndicatorResult {
+    result(if ok { Status::Passed } else { Status::Failed }, reason)
+}
+
+impl Engine<'_> {
+    fn indicator(&mut self, indicator: &Indicator) -> IndicatorResult {
+        if let Some(done) = self.done.get(&indicator.id) {
+            return done.clone();
+        }
+        let result = self.compute(indicator);
+        self.done.insert(indicator.id.clone(), result.clone());
+        result
+    }
+
+    fn compute(&mut self, indicator: &Indicator) -> IndicatorResult {
+        let answer = self.answers.get(&indicator.id);
+        if answer == Some(&Answer::NotApplicable) {
+            return if indicator.na_allowed {
+                result(Status::NotApplicable, Reason::NotApplicable)
+            } else {
+                result(Status::Incomplete, Reason::NotApplicableRefused)
+            };
+        }
+        match &indicator.kind {
+            IndicatorKind::Note => result(Status::NotEvaluated, Reason::Note),
+            IndicatorKind::Composite { all_of } => self.composite(&indicator.id, all_of),
+            IndicatorKind::Derived {
+                threshold,
+                rounding,
+                ..
+            } => {
+                if let Some(figures) = self.context.derived.get(&indicator.id) {
+                    return ratio(*figures, *threshold, *rounding, FigureSource::ChildUnits);
+                }
+                match answer {
+                    None => result(Status::Incomplete, Reason::Unanswered),
+                    Some(Answer::Ratio {
+                        numerator,
+                        denominator,
+                    }) => ratio(
+                        Figures {
+                            numerator: *numerator,
+                            denominator: *denominator,
+                        },
+                        *threshold,
+                        *rounding,
+                        FigureSource::Manual,
+                    ),
+                    Some(_) => result(Status::Incomplete, Reason::AnswerKindMismatch),
+                }
+            }
+            kind => match answer {
+                None => {
+                    // A trend with no answer still has nothing to compare.
+                    result(Status::Incomplete, Reason::Unanswered)
+                }
+                Some(answer) => self.measure(&indicator.id, kind, answer),
+            },
+        }
+    }
+
+    fn measure(&self, id: &str, kind: &IndicatorKind, answer: &Answer) -> IndicatorResult {
+        match (kind, answer) {
+            (IndicatorKind::YesNo { window }, Answer::YesNo { value, date }) => {
+                yes_no(*value, *date, *window, self.year)
+            }
+            (IndicatorKind::CountZero { escape }, Answer::Count { count, handled }) => {
+                let handled = *handled && escape.is_some();
+                passed_if(
+                    *count == 0 || handled,
+                    Reason::Count {
+                        count: *count,
+                        escape: *escape,
+                        handled,
+                    },
+                )
+            }
+            (
+                IndicatorKind::Rating {
+                    levels,
+                    min_level,
+                    titles,
+                },
+                Answer::Rating { level, title },
+            ) => {
+                let level = level.filter(|l| *l < levels.len());
+                let title = title.filter(|t| *t < titles.len());
+                let reason = Reason::Rating {
+                    level,
+                    min_level: *min_level,
+                    title,
+                };
+                if title.is_some() || level.is_some_and(|l| l <= *min_level) {
+                    result(Status::Passed, reason)
+                } else if level.is_none() {
+                    result(Status::Incomplete, reason)
+                } else {
+                    result(Status::Failed, reason)
+                }
+            }
+            (IndicatorKind::Number { bound, threshold }, Answer::Number { value }) => {
+                let ok = match bound {
+                    Bound::AtLeast => value >= threshold,
+                    Bound::AtMost => value <= threshold,
+                };
+                passed_if(
+                    ok,
+                    Reason::Number {
+                        value: *value,
+                        bound: *bound,
+                        threshold: *threshold,
+                    },
+                )
+            }
+            (
+                IndicatorKind::Percent {
+                    threshold,
+                    rounding,
+                },
+                Answer::Ratio {
+                    numerator,
+                    denominator,
+                },
+            ) => ratio(
+                Figures {
+                    numerator: *numerator,
+                    denominator: *denominator,
+                },
+                *threshold,
+                *rounding,
+                FigureSource::Manual,
+            ),
+            (IndicatorKind::Trend { allow_equal }, Answer::Trend { current, previous }) => {
+                match previous.or_else(|| self.context.previous.get(id).copied()) {
+                    None => result(
+                        Status::Incomplete,
+                        Reason::PreviousMissing { current: *current },
+                    ),
+                    Some(previous) => passed_if(
+                        *current < previous || (*allow_equal && *current == previous),
+                        Reason::Trend {
+                            current: *current,
+                            previous,
+                            allow_equal: *allow_equal,
+                        },
+                    ),
+                }
+            }
+            (IndicatorKind::Checklist { items }, Answer::Checklist { checked }) => {
+                let missing: Vec<String> = items
+                    .iter()
+                    .filter(|item| !checked.contains(&item.id))
+                    .map(|item| item.id.clone())
+                    .collect();
+                passed_if(
+                    missing.is_empty(),
+                    Reason::Checklist {
+                        checked: items.len() - missing.len(),
+                        total: items.len(),
+                        missing,
+                    },
+                )
+            }
+            (IndicatorKind::Points { max }, Answer::Points { points }) => match max {
+                Some(max) if points > max => result(
+                    Status::Incomplete,
+                    Reason::PointsAboveMax {
+                        points: *points,
+                        max: *max,
+                    },
+                ),
+                _ => result(
+                    Status::Passed,
+                    Reason::Points {
+                        points: *points,
+                        max: *max,
+                    },
+                ),
+            },
+            _ => result(Status::Incomplete, Reason::AnswerKindMismatch),
+        }
+    }
+
+    fn composite(&mut self, id: &str, all_of: &[String]) -> IndicatorResult {
+        if !self.visiting.insert(id.to_owned()) {
+            return result(Status::Incomplete, Reason::CompositeCycle);
+        }
+        let mut failed = Vec::new();
+        let mut incomplete = Vec::new();
+        let mut cycle = false;
+        for target in all_of {
+            let Some(indicator) = self.set.indicator(target) else {
+                incomplete.push(target.clone());
+                continue;
+            };
+            let part = if self.visiting.contains(target) {
+                cycle = true;
+                result(Status::Incomplete, Reason::CompositeCycle)
+            } else {
+                self.indicator(indicator)
+            };
+            cycle |= part.reason == Reason::CompositeCycle;
+            match part.status {
+                Status::Failed => failed.push(target.clone()),
+                Status::Incomplete => incomplete.push(target.clone()),
+                _ => {}
+            }
+        }
+        self.visiting.remove(id);
+        if cycle {
+            return result(Status::Incomplete, Reason::CompositeCycle);
+        }
+        let status = if !failed.is_empty() {
+            Status::Failed
+        } else if !incomplete.is_empty() {
+            Status::Incomplete
+        } else {
+            Status::Passed
+        };
+        result(status, Reason::Composite { failed, incomplete })
+    }
+
+    fn criterion(&mut self, criterion: &Criterion) -> CriterionResult {
+        if criterion.indicators.is_empty() {
+            return CriterionResult {
+                status: Status::Incomplete,
+                reason: CriterionReason::Empty,
+            };
+        }
+        let parts: Vec<(String, IndicatorResult)> = criterion
+            .indicators
+            .iter()
+            .map(|indicator| (indicator.id.clone(), self.indicator(indicator)))
+            .collect();
+        let ids = |status: Status| -> Vec<String> {
+            parts
+                .iter()
+                .filter(|(_, r)| r.status == status)
+                .map(|(id, _)| id.clone())
+                .collect()
+        };
+        let decided = parts
+            .iter()
+            .filter(|(_, r)| !matches!(r.status, Status::NotApplicable | Status::NotEvaluated))
+            .count();
+        if decided == 0 {
+            let all_notes = parts.iter().all(|(_, r)| r.status == Status::NotEvaluated);
+            return CriterionResult {
+                status: if all_notes {
+                    Status::NotEvaluated
+                } else {
+                    Status::NotApplicable
+                },
+                reason: CriterionReason::NotApplicable,
+            };
+        }
+        let failed = ids(Status::Failed);
+        let incomplete = ids(Status::Incomplete);
+        match criterion.rule {
+            CriterionRule::All => {
+                let status = if !failed.is_empty() {
+                    Status::Failed
+                } else if !incomplete.is_empty() {
+                    Status::Incomplete
+                } else {
+                    Status::Passed
+                };
+                CriterionResult {
+                    status,
+                    reason: CriterionReason::All { failed, incomplete },
+                }
+            }
+            CriterionRule::Any => {
+                let passed = ids(Status::Passed);
+                let status = if !passed.is_empty() {
+                    Status::Passed
+                } else if !incomplete.is_empty() {
+                    Status::Incomplete
+                } else {
+                    Status::Failed
+                };
+                CriterionResult {
+                    status,
+                    reason: CriterionReason::Any { passed, incomplete },
+                }
+            }
+            CriterionRule::PointsAtLeast { min } => {
+                let total = points_of(criterion.indicators.iter().map(|i| i.id.as_str()), &self.done);
+                let status = if total >= min {
+                    Status::Passed
+                } else if !incomplete.is_empty() {
+                    Status::Incomplete
+                } else {
+                    Status::Failed
+                };
+                CriterionResult {
+                    status,
+                    reason: CriterionReason::Points {
+                        total,
+                        min,
+                        incomplete,
+                    },
+                }
+            }
+        }
+    }
+}
+
+fn points_of<'a>(ids: impl Iterator<Item = &'a str>, done: &BTreeMap<String, IndicatorResult>) -> u32 {
+    ids.filter_map(|id| match done.get(id).map(|r| &r.reason) {
+        Some(Reason::Points { points, .. }) => Some(*points),
+        _ => None,
+    })
+    .fold(0u32, u32::saturating_add)
+}
+
+fn yes_no(value: bool, date: Option<Date>, window: Option<DateWindow>, year: i32) -> IndicatorResult {
+    if !value {
+        return result(Status::Failed, Reason::YesNo { value });
+    }
+    let Some(window) = window else {
+        return result(Status::Passed, Reason::YesNo { value });
+    };
+    let from = window.from.in_year(year);
+    let to = window.to.in_year(year);
+    match date {
+        None => result(Status::Incomplete, Reason::DateMissing { from, to }),
+        Some(date) => passed_if(
+            from <= date && date <= to,
+            if from <= date && date <= to {
+                Reason::DateWithin { date, from, to }
+            } else {
+                Reason::DateOutside { date, from, to }
+            },
+        ),
+    }
+}
+
+fn ratio(figures: Figures, threshold: u32, rounding: Rounding, source: FigureSource) -> IndicatorResult {
+    let Figures {
+        numerator,
+        denominator,
+    } = figures;
+    if denominator == 0 {
+        return result(Status::Incomplete, Reason::DenominatorZero { source });
+    }
+    if numerator > denominator {
+        return result(
+            Status::Incomplete,
+            Reason::NumeratorAboveDenominator {
+                numerator,
+                denominator,
+            },
+        );
+    }
+    let required = required_count(threshold, denominator, rounding);
+    passed_if(
+        numerator >= required,
+        Reason::Ratio {
+            numerator,
+            denominator,
+            threshold,
+            required,
+            rounding,
+            source,
+        },
+    )
+}
+
+fn set_result(
+    set: &CriteriaSet,
+    criteria: &BTreeMap<String, CriterionResult>,
+    indicators: &BTreeMap<String, IndicatorResult>,
+) -> SetResult {
+    if set.criteria().next().is_none() {
+        return SetResult {
+            status: Status::Incomplete,
+            reason: SetReason::Empty,
+        };
+    }
+    let ids = |status: Status| -> Vec<String> {
+        set.criteria()
+            .filter(|c| criteria.get(&c.id).map(|r| r.status) == Some(status))
+            .map(|c| c.id.clone())
+            .collect()
+    };
+    let failed = ids(Status::Failed);
+    let incomplete = ids(Status::Incomplete);
+    match set.pass_rule {
+        SetRule::AllCriteria => {
+            let status = if !failed.is_empty() {
+                Status::Failed
+            } else if !incomplete.is_empty() {
+                Status::Incomplete
+            } else {
+                Status::Passed
+            };
+            SetResult {
+                status,
+                reason: SetReason::AllCriteria { failed, incomplete },
+            }
+        }
+        SetRule::Points => {
+            let total = points_of(set.indicators().map(|i| i.id.as_str()), indicators);
+            let complete = incomplete.is_empty();
+            // The best class whose cut-off is known and reached; unknown
+            // cut-offs classify nothing.
+            let class = set
+                .classes
+                .iter()
+                .enumerate()
+                .filter_map(|(index, class)| class.min_points.map(|min| (index, min)))
+                .filter(|(_, min)| total >= *min)
+                .max_by_key(|(_, min)| *min)
+                .map(|(index, _)| index);
+            let status = if !complete {
+                Status::Incomplete
+            } else if class.is_some() {
+                Status::Passed
+            } else {
+                Status::NotEvaluated
+            };
+            SetResult {
+                status,
+                reason: SetReason::Points {
+                    total,
+                    class,
+                    incomplete,
+                },
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! Criteria sets as data, and the pure engine that evaluates answers against them.
+//!
+//! A [`CriteriaSet`] is a versioned document (see `src/catalog/` for the
+//! built-in ones) holding groups of criteria, each made of indicators of one
+//! [`IndicatorKind`]. [`evaluate`] turns a set, a unit's [`Answers`] and a
+//! [`Context`] into an [`Evaluation`] that explains every result as data.
+
+mod answer;
+mod evaluate;
+mod set;
+
+pub use answer::{Answer, Answers, Context, Figures};
+pub use evaluate::{
+    evaluate, required_count, CriterionReason, CriterionResult, Evaluation, FigureSource,
+    IndicatorResult, Progress, Reason, SetReason, SetResult, Status,
+};
+pub use set::{
+    Bound, ChecklistItem, Citation, CriteriaSet, Criterion, CriterionRule, DateWindow,
+    DerivedMeasure, Escape, Group, Indicator, IndicatorKind, LegalBasis, PeriodRule, PointsClass,
+    Rounding, SetRef, SetRule, Text, Verification,
+};

@@ -1,0 +1,266 @@
+//! Criteria-set documents: the envelope, the shape, and the checks that keep
+//! a set evaluable (unique ids, labels, thresholds, no composite cycles).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::problem::{problem, LoadError, Problem, ProblemKind};
+use crate::domain::criteria::{CriteriaSet, IndicatorKind};
+
+/// The `format` name of a criteria-set file.
+pub const FORMAT_CRITERIA_SET: &str = "antq.criteria-set";
+/// The schema version of criteria-set files this build writes and reads.
+pub const CRITERIA_SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'static str,
+    schema_version: u32,
+    #[serde(flatten)]
+    set: &'a CriteriaSet,
+}
+
+/// Writes a set as a criteria-set file, indented for people who read it.
+pub fn encode_criteria_set(set: &CriteriaSet) -> String {
+    serde_json::to_string_pretty(&Envelope {
+        format: FORMAT_CRITERIA_SET,
+        schema_version: CRITERIA_SCHEMA_VERSION,
+        set,
+    })
+    .expect("a criteria set always serialises")
+}
+
+/// Reads a criteria-set file: JSON → envelope → shape → checks.
+pub fn decode_criteria_set(text: &str) -> Result<CriteriaSet, LoadError> {
+    let value: Value = serde_json::from_str(text).map_err(|err| LoadError::NotJson {
+        line: err.line(),
+        column: err.column(),
+    })?;
+    let Some(root) = value.as_object() else {
+        return Err(LoadError::NotOurs { found: None });
+    };
+    match root.get("format").and_then(Value::as_str) {
+        Some(FORMAT_CRITERIA_SET) => {}
+        Some(other) if other.starts_with("antq.") => {
+            return Err(LoadError::WrongKind {
+                found: other.to_owned(),
+            })
+        }
+        other => {
+            return Err(LoadError::NotOurs {
+                found: other.map(str::to_owned),
+            })
+        }
+    }
+    match root.get("schema_version").and_then(Value::as_u64) {
+        Some(version) if version > u64::from(CRITERIA_SCHEMA_VERSION) => {
+            return Err(LoadError::NewerSchema {
+                found: version,
+                supported: CRITERIA_SCHEMA_VERSION,
+            })
+        }
+        Some(version) if version >= 1 => {}
+        _ => {
+            return Err(LoadError::Invalid {
+                problems: vec![problem(
+                    "schema_version",
+                    ProblemKind::WrongType { expected: "number" },
+                )],
+            })
+        }
+    }
+    let set = set_from_value(value, "")?;
+    let problems = validate(&set);
+    if problems.is_empty() {
+        Ok(set)
+    } else {
+        Err(LoadError::Invalid { problems })
+    }
+}
+
+/// Reads the set's fields from a JSON value (the envelope fields are ignored),
+/// naming the path of the first field of the wrong shape.
+pub(crate) fn set_from_value(value: Value, prefix: &str) -> Result<CriteriaSet, LoadError> {
+    serde_path_to_error::deserialize::<_, CriteriaSet>(value).map_err(|err| {
+        let inner = err.path().to_string();
+        let path = match (prefix.is_empty(), inner.as_str()) {
+            (true, _) => inner.clone(),
+            (false, ".") => prefix.to_owned(),
+            (false, _) => format!("{prefix}.{inner}"),
+        };
+        LoadError::Invalid {
+            problems: vec![problem(
+                path,
+                ProblemKind::Shape {
+                    detail: err.into_inner().to_string(),
+                },
+            )],
+        }
+    })
+}
+
+/// Every reason a set cannot be used, with its path. Empty means valid.
+pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut check_id = |id: &str, path: String, problems: &mut Vec<Problem>| {
+        if id.trim().is_empty() {
+            problems.push(problem(path, ProblemKind::Empty));
+        } else if !seen.insert(id.to_owned()) {
+            problems.push(problem(path, ProblemKind::DuplicateId { id: id.to_owned() }));
+        }
+    };
+    check_id(&set.id, "id".into(), &mut problems);
+    if set.version == 0 {
+        problems.push(problem("version", ProblemKind::OutOfRange));
+    }
+    if set.title.is_empty() {
+        problems.push(problem("title.vi", ProblemKind::Empty));
+    }
+    if let Some(period) = set.period {
+        for (name, day) in [("start", period.start), ("end", period.end)] {
+            if !day.is_valid() {
+                problems.push(problem(format!("period.{name}"), ProblemKind::InvalidDate));
+            }
+        }
+    }
+    if set.recognition_deadline.is_some_and(|day| !day.is_valid()) {
+        problems.push(problem("recognition_deadline", ProblemKind::InvalidDate));
+    }
+    let mut composites = BTreeMap::new();
+    for (g, group) in set.groups.iter().enumerate() {
+        let gpath = format!("groups[{g}]");
+        check_id(&group.id, format!("{gpath}.id"), &mut problems);
+        if group.label.is_empty() {
+            problems.push(problem(format!("{gpath}.label.vi"), ProblemKind::Empty));
+        }
+        for (c, criterion) in group.criteria.iter().enumerate() {
+            let cpath = format!("{gpath}.criteria[{c}]");
+            check_id(&criterion.id, format!("{cpath}.id"), &mut problems);
+            if criterion.label.is_empty() {
+                problems.push(problem(format!("{cpath}.label.vi"), ProblemKind::Empty));
+            }
+            for (i, indicator) in criterion.indicators.iter().enumerate() {
+                let ipath = format!("{cpath}.indicators[{i}]");
+                check_id(&indicator.id, format!("{ipath}.id"), &mut problems);
+                if indicator.label.is_empty() {
+                    problems.push(problem(format!("{ipath}.label.vi"), ProblemKind::Empty));
+                }
+                check_kind(&indicator.kind, &format!("{ipath}.kind"), &mut problems);
+                if let IndicatorKind::Composite { all_of } = &indicator.kind {
+                    composites.insert(indicator.id.clone(), (ipath.clone(), all_of.clone()));
+                }
+            }
+        }
+    }
+    for (id, (path, all_of)) in &composites {
+        for (r, target) in all_of.iter().enumerate() {
+            if set.indicator(target).is_none() {
+                problems.push(problem(
+                    format!("{path}.kind.all_of[{r}]"),
+                    ProblemKind::UnknownReference { id: target.clone() },
+                ));
+            }
+        }
+        if let Some(cycle) = find_cycle(id, &composites) {
+            // Report each cycle once, at its smallest member.
+            if cycle.iter().min() == Some(id) {
+                problems.push(problem(format!("{path}.kind.all_of"), ProblemKind::Cycle { ids: cycle }));
+            }
+        }
+    }
+    problems
+}
+
+fn check_kind(kind: &IndicatorKind, path: &str, problems: &mut Vec<Problem>) {
+    match kind {
+        IndicatorKind::Percent { threshold, .. } | IndicatorKind::Derived { threshold, .. }
+            if *threshold > 100 =>
+        {
+            problems.push(problem(
+                format!("{path}.threshold"),
+                ProblemKind::PercentAbove100 { value: *threshold },
+            ));
+        }
+        IndicatorKind::Rating {
+            levels, min_level, ..
+        } => {
+            if levels.is_empty() {
+                problems.push(problem(format!("{path}.levels"), ProblemKind::Empty));
+            } else if *min_level >= levels.len() {
+                problems.push(problem(format!("{path}.min_level"), ProblemKind::OutOfRange));
+            }
+            for (l, level) in levels.iter().enumerate() {
+                if level.is_empty() {
+                    problems.push(problem(format!("{path}.levels[{l}].vi"), ProblemKind::Empty));
+                }
+            }
+        }
+        IndicatorKind::Checklist { items } => {
+            if items.is_empty() {
+                problems.push(problem(format!("{path}.items"), ProblemKind::Empty));
+            }
+            let mut seen = BTreeSet::new();
+            for (n, item) in items.iter().enumerate() {
+                if item.id.trim().is_empty() {
+                    problems.push(problem(format!("{path}.items[{n}].id"), ProblemKind::Empty));
+                } else if !seen.insert(item.id.as_str()) {
+                    problems.push(problem(
+                        format!("{path}.items[{n}].id"),
+                        ProblemKind::DuplicateId { id: item.id.clone() },
+                    ));
+                }
+                if item.label.is_empty() {
+                    problems.push(problem(format!("{path}.items[{n}].label.vi"), ProblemKind::Empty));
+                }
+            }
+        }
+        IndicatorKind::YesNo { window: Some(window) } => {
+            for (name, day) in [("from", window.from), ("to", window.to)] {
+                if !day.is_valid() {
+                    problems.push(problem(format!("{path}.window.{name}"), ProblemKind::InvalidDate));
+                }
+            }
+            if window.from > window.to {
+                problems.push(problem(format!("{path}.window"), ProblemKind::OutOfRange));
+            }
+        }
+        IndicatorKind::Composite { all_of } if all_of.is_empty() => {
+            problems.push(problem(format!("{path}.all_of"), ProblemKind::Empty));
+        }
+        _ => {}
+    }
+}
+
+/// The composite ids on a circle through `start`, if there is one.
+fn find_cycle(start: &str, composites: &BTreeMap<String, (String, Vec<String>)>) -> Option<Vec<String>> {
+    fn walk(
+        current: &str,
+        start: &str,
+        composites: &BTreeMap<String, (String, Vec<String>)>,
+        trail: &mut Vec<String>,
+        seen: &mut BTreeSet<String>,
+    ) -> bool {
+        let Some((_, targets)) = composites.get(current) else {
+            return false;
+        };
+        for target in targets {
+            if target == start {
+                return true;
+            }
+            if seen.insert(target.clone()) {
+                trail.push(target.clone());
+                if walk(target, start, composites, trail, seen) {
+                    return true;
+                }
+                trail.pop();
+            }
+        }
+        false
+    }
+    let mut trail = vec![start.to_owned()];
+    let mut seen = BTreeSet::new();
+    walk(start, start, composites, &mut trail, &mut seen).then_some(trail)
+}

@@ -1,0 +1,120 @@
+//! Structural rules that keep the layers apart and the toolchain pins in step.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn the_pure_core_names_no_web_crate() {
+    let forbidden = ["web_sys", "js_sys", "wasm_bindgen", "leptos", "gloo"];
+    for layer in ["src/domain", "src/format", "src/catalog"] {
+        let files = rust_files(&root().join(layer));
+        assert!(!files.is_empty(), "{layer} has no Rust files");
+        for file in files {
+            let text = fs::read_to_string(&file).unwrap();
+            for name in forbidden {
+                assert!(
+                    !text.contains(name),
+                    "{} names `{name}`: the core must know nothing of the browser",
+                    file.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn web_crates_are_only_built_for_wasm() {
+    let manifest = fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    let native = manifest
+        .split("[target.")
+        .next()
+        .expect("the manifest has a native part");
+    for name in ["leptos", "web-sys", "js-sys", "wasm-bindgen", "gloo"] {
+        let listed = native.lines().any(|line| {
+            line.trim_start().starts_with(&format!("{name} "))
+                || line.trim_start().starts_with(&format!("{name}="))
+        });
+        assert!(
+            !listed,
+            "{name} is a native dependency; move it under the wasm32 target"
+        );
+    }
+}
+
+#[test]
+fn trunk_pins_the_wasm_bindgen_version_of_cargo_lock() {
+    let lock = fs::read_to_string(root().join("Cargo.lock")).unwrap();
+    let locked = lock
+        .split("[[package]]")
+        .find(|block| block.contains("name = \"wasm-bindgen\"\n"))
+        .and_then(|block| block.lines().find(|l| l.starts_with("version = ")))
+        .map(|l| {
+            l.trim_start_matches("version = ")
+                .trim_matches('"')
+                .to_owned()
+        })
+        .expect("wasm-bindgen is in Cargo.lock");
+    let trunk = fs::read_to_string(root().join("Trunk.toml")).unwrap();
+    assert!(
+        trunk.contains(&format!("wasm_bindgen = \"{locked}\"")),
+        "Trunk.toml must pin wasm_bindgen = \"{locked}\", the Cargo.lock version"
+    );
+}
+
+#[test]
+fn both_languages_have_the_same_keys_and_no_empty_text() {
+    let read = |lang: &str| -> serde_json::Map<String, serde_json::Value> {
+        let text = fs::read_to_string(root().join(format!("locales/{lang}.json"))).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    let vi = read("vi");
+    let en = read("en");
+    let mut vi_keys: Vec<_> = vi.keys().collect();
+    let mut en_keys: Vec<_> = en.keys().collect();
+    vi_keys.sort();
+    en_keys.sort();
+    assert_eq!(vi_keys, en_keys);
+    for (key, value) in vi.iter().chain(en.iter()) {
+        let text = value.as_str().unwrap_or_default();
+        assert!(!text.trim().is_empty(), "{key} is empty");
+    }
+}
+
+#[test]
+fn the_core_never_panics_on_hostile_stored_text() {
+    let samples = [
+        "",
+        "null",
+        "\u{feff}{}",
+        "{\"format\":\"antq.workspace\",\"schema_version\":-1}",
+        "{\"format\":\"antq.workspace\",\"schema_version\":1e308}",
+        "{\"format\":\"antq.workspace\",\"schema_version\":1,\"units\":{}}",
+        "{\"format\":\"antq.workspace\",\"schema_version\":1,\"units\":[null,1,[],{\"id\":{}}]}",
+        "<script>alert(1)</script>",
+    ];
+    for sample in samples {
+        assert!(
+            antq::format::decode_workspace(sample).is_err(),
+            "{sample:?}"
+        );
+    }
+    let deep = "[".repeat(100_000);
+    assert!(antq::format::decode_workspace(&deep).is_err());
+}
