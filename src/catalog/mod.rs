@@ -8,14 +8,23 @@ use crate::format::criteria::decode_criteria_set;
 
 /// The embedded files, by file name.
 pub const FILES: [(&str, &str); 10] = [
-    ("tt124-khu-dan-cu.json", include_str!("tt124-khu-dan-cu.json")),
+    (
+        "tt124-khu-dan-cu.json",
+        include_str!("tt124-khu-dan-cu.json"),
+    ),
     ("tt124-xa-phuong.json", include_str!("tt124-xa-phuong.json")),
     (
         "tt124-co-quan-doanh-nghiep.json",
         include_str!("tt124-co-quan-doanh-nghiep.json"),
     ),
-    ("tt124-co-so-giao-duc.json", include_str!("tt124-co-so-giao-duc.json")),
-    ("ntm-19-2-2021-2025.json", include_str!("ntm-19-2-2021-2025.json")),
+    (
+        "tt124-co-so-giao-duc.json",
+        include_str!("tt124-co-so-giao-duc.json"),
+    ),
+    (
+        "ntm-19-2-2021-2025.json",
+        include_str!("ntm-19-2-2021-2025.json"),
+    ),
     (
         "ntm-nang-cao-19-2-2021-2025.json",
         include_str!("ntm-nang-cao-19-2-2021-2025.json"),
@@ -28,7 +37,10 @@ pub const FILES: [(&str, &str); 10] = [
         "do-thi-van-minh-tieu-chi-4.json",
         include_str!("do-thi-van-minh-tieu-chi-4.json"),
     ),
-    ("cong-an-phuong-kieu-mau.json", include_str!("cong-an-phuong-kieu-mau.json")),
+    (
+        "cong-an-phuong-kieu-mau.json",
+        include_str!("cong-an-phuong-kieu-mau.json"),
+    ),
     (
         "qd510-co-quan-doanh-nghiep.json",
         include_str!("qd510-co-quan-doanh-nghiep.json"),
@@ -41,5 +53,6 @@ pub fn builtin_sets() -> Vec<CriteriaSet> {
     FILES
         .iter()
         .filter_map(|(_, text)| decode_criteria_set(text).ok())
+        .map(|set| set.into_inner())
         .collect()
 }

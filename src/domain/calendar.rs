@@ -16,7 +16,9 @@ impl MonthDay {
 
     /// True when the day exists in some year (29/02 does).
     pub fn is_valid(self) -> bool {
-        (1..=12).contains(&self.month) && self.day >= 1 && self.day <= days_in_month(2024, self.month)
+        (1..=12).contains(&self.month)
+            && self.day >= 1
+            && self.day <= days_in_month(2024, self.month)
     }
 
     /// This day in `year`; 29/02 falls back to 28/02 in common years.
@@ -109,7 +111,10 @@ mod tests {
 
     #[test]
     fn a_leap_day_falls_back_in_common_years() {
-        assert_eq!(MonthDay::new(2, 29).in_year(2025), Date::new(2025, 2, 28).unwrap());
+        assert_eq!(
+            MonthDay::new(2, 29).in_year(2025),
+            Date::new(2025, 2, 28).unwrap()
+        );
         assert!(MonthDay::new(2, 29).is_valid());
         assert!(!MonthDay::new(4, 31).is_valid());
     }

@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod criteria;
+pub mod numbers;
 pub mod prefs;
 pub mod route;
 pub mod text;

@@ -1,5 +1,6 @@
 //! The workspace: everything this browser keeps for its user, saved as one document.
 
+use super::criteria::{CriteriaSet, SetRef, ValidSet};
 use super::unit::{Unit, UnitError, UnitFields, UnitId, Units};
 
 /// All the user's records. Later capabilities (assessments, festival plans,
@@ -8,6 +9,8 @@ use super::unit::{Unit, UnitError, UnitFields, UnitId, Units};
 pub struct Workspace {
     units: Units,
     active_unit: Option<UnitId>,
+    /// Criteria sets of this workspace: local variants and imported files.
+    criteria_sets: Vec<CriteriaSet>,
 }
 
 impl Workspace {
@@ -17,8 +20,19 @@ impl Workspace {
 
     /// Assembles a workspace from stored parts; an active unit that no
     /// longer exists falls back to the first unit.
-    pub fn from_parts(units: Units, active_unit: Option<UnitId>) -> Workspace {
-        let mut workspace = Workspace { units, active_unit };
+    pub fn from_parts(
+        units: Units,
+        active_unit: Option<UnitId>,
+        criteria_sets: Vec<ValidSet>,
+    ) -> Workspace {
+        let mut workspace = Workspace {
+            units,
+            active_unit,
+            criteria_sets: criteria_sets
+                .into_iter()
+                .map(ValidSet::into_inner)
+                .collect(),
+        };
         workspace.repair_active();
         workspace
     }
@@ -60,6 +74,26 @@ impl Workspace {
         }
         self.active_unit = Some(id.clone());
         Ok(())
+    }
+
+    pub fn criteria_sets(&self) -> &[CriteriaSet] {
+        &self.criteria_sets
+    }
+
+    /// Stores a checked set, replacing the one with the same id and version.
+    pub fn put_criteria_set(&mut self, set: ValidSet) {
+        let set = set.into_inner();
+        match self.criteria_sets.iter_mut().find(|s| s.key() == set.key()) {
+            Some(slot) => *slot = set,
+            None => self.criteria_sets.push(set),
+        }
+    }
+
+    /// Removes a set of this workspace; false when there was none.
+    pub fn remove_criteria_set(&mut self, key: &SetRef) -> bool {
+        let before = self.criteria_sets.len();
+        self.criteria_sets.retain(|s| &s.key() != key);
+        before != self.criteria_sets.len()
     }
 
     fn repair_active(&mut self) {
@@ -114,7 +148,7 @@ mod tests {
     fn a_stored_active_unit_that_is_gone_falls_back_to_the_first() {
         let mut units = Units::new();
         units.add(UnitId::new("a"), village("Thôn A")).unwrap();
-        let workspace = Workspace::from_parts(units, Some(UnitId::new("gone")));
+        let workspace = Workspace::from_parts(units, Some(UnitId::new("gone")), vec![]);
         assert_eq!(workspace.active_unit_id(), Some(&UnitId::new("a")));
     }
 }

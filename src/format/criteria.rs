@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::problem::{problem, LoadError, Problem, ProblemKind};
-use crate::domain::criteria::{CriteriaSet, IndicatorKind};
+use crate::domain::criteria::{CriteriaSet, IndicatorKind, ValidSet};
 
 /// The `format` name of a criteria-set file.
 pub const FORMAT_CRITERIA_SET: &str = "antq.criteria-set";
@@ -33,7 +33,7 @@ pub fn encode_criteria_set(set: &CriteriaSet) -> String {
 }
 
 /// Reads a criteria-set file: JSON → envelope → shape → checks.
-pub fn decode_criteria_set(text: &str) -> Result<CriteriaSet, LoadError> {
+pub fn decode_criteria_set(text: &str) -> Result<ValidSet, LoadError> {
     let value: Value = serde_json::from_str(text).map_err(|err| LoadError::NotJson {
         line: err.line(),
         column: err.column(),
@@ -72,11 +72,16 @@ pub fn decode_criteria_set(text: &str) -> Result<CriteriaSet, LoadError> {
         }
     }
     let set = set_from_value(value, "")?;
+    validated(set).map_err(|problems| LoadError::Invalid { problems })
+}
+
+/// Checks a set (an edited draft, say) and vouches for it when it passes.
+pub fn validated(set: CriteriaSet) -> Result<ValidSet, Vec<Problem>> {
     let problems = validate(&set);
     if problems.is_empty() {
-        Ok(set)
+        Ok(ValidSet::assume_valid(set))
     } else {
-        Err(LoadError::Invalid { problems })
+        Err(problems)
     }
 }
 
@@ -109,7 +114,10 @@ pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
         if id.trim().is_empty() {
             problems.push(problem(path, ProblemKind::Empty));
         } else if !seen.insert(id.to_owned()) {
-            problems.push(problem(path, ProblemKind::DuplicateId { id: id.to_owned() }));
+            problems.push(problem(
+                path,
+                ProblemKind::DuplicateId { id: id.to_owned() },
+            ));
         }
     };
     check_id(&set.id, "id".into(), &mut problems);
@@ -167,7 +175,10 @@ pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
         if let Some(cycle) = find_cycle(id, &composites) {
             // Report each cycle once, at its smallest member.
             if cycle.iter().min() == Some(id) {
-                problems.push(problem(format!("{path}.kind.all_of"), ProblemKind::Cycle { ids: cycle }));
+                problems.push(problem(
+                    format!("{path}.kind.all_of"),
+                    ProblemKind::Cycle { ids: cycle },
+                ));
             }
         }
     }
@@ -190,11 +201,17 @@ fn check_kind(kind: &IndicatorKind, path: &str, problems: &mut Vec<Problem>) {
             if levels.is_empty() {
                 problems.push(problem(format!("{path}.levels"), ProblemKind::Empty));
             } else if *min_level >= levels.len() {
-                problems.push(problem(format!("{path}.min_level"), ProblemKind::OutOfRange));
+                problems.push(problem(
+                    format!("{path}.min_level"),
+                    ProblemKind::OutOfRange,
+                ));
             }
             for (l, level) in levels.iter().enumerate() {
                 if level.is_empty() {
-                    problems.push(problem(format!("{path}.levels[{l}].vi"), ProblemKind::Empty));
+                    problems.push(problem(
+                        format!("{path}.levels[{l}].vi"),
+                        ProblemKind::Empty,
+                    ));
                 }
             }
         }
@@ -209,18 +226,28 @@ fn check_kind(kind: &IndicatorKind, path: &str, problems: &mut Vec<Problem>) {
                 } else if !seen.insert(item.id.as_str()) {
                     problems.push(problem(
                         format!("{path}.items[{n}].id"),
-                        ProblemKind::DuplicateId { id: item.id.clone() },
+                        ProblemKind::DuplicateId {
+                            id: item.id.clone(),
+                        },
                     ));
                 }
                 if item.label.is_empty() {
-                    problems.push(problem(format!("{path}.items[{n}].label.vi"), ProblemKind::Empty));
+                    problems.push(problem(
+                        format!("{path}.items[{n}].label.vi"),
+                        ProblemKind::Empty,
+                    ));
                 }
             }
         }
-        IndicatorKind::YesNo { window: Some(window) } => {
+        IndicatorKind::YesNo {
+            window: Some(window),
+        } => {
             for (name, day) in [("from", window.from), ("to", window.to)] {
                 if !day.is_valid() {
-                    problems.push(problem(format!("{path}.window.{name}"), ProblemKind::InvalidDate));
+                    problems.push(problem(
+                        format!("{path}.window.{name}"),
+                        ProblemKind::InvalidDate,
+                    ));
                 }
             }
             if window.from > window.to {
@@ -235,7 +262,10 @@ fn check_kind(kind: &IndicatorKind, path: &str, problems: &mut Vec<Problem>) {
 }
 
 /// The composite ids on a circle through `start`, if there is one.
-fn find_cycle(start: &str, composites: &BTreeMap<String, (String, Vec<String>)>) -> Option<Vec<String>> {
+fn find_cycle(
+    start: &str,
+    composites: &BTreeMap<String, (String, Vec<String>)>,
+) -> Option<Vec<String>> {
     fn walk(
         current: &str,
         start: &str,

@@ -3,7 +3,9 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::criteria::{set_from_value, validated};
 use super::problem::{problem, LoadError, Problem, ProblemKind};
+use crate::domain::criteria::{CriteriaSet, ValidSet};
 use crate::domain::{Unit, UnitId, UnitKind, Units, Workspace};
 
 /// The `format` name that marks a workspace document of this app.
@@ -19,6 +21,8 @@ struct WorkspaceV1<'a> {
     schema_version: u32,
     active_unit: Option<&'a str>,
     units: Vec<UnitV1<'a>>,
+    /// Local and imported criteria sets, in the criteria-set file shape.
+    criteria_sets: &'a [CriteriaSet],
 }
 
 #[derive(Serialize)]
@@ -55,6 +59,7 @@ pub fn encode_workspace(workspace: &Workspace) -> String {
                 parent: unit.parent.as_ref().map(UnitId::as_str),
             })
             .collect(),
+        criteria_sets: workspace.criteria_sets(),
     };
     serde_json::to_string(&doc).expect("a workspace always serialises")
 }
@@ -74,6 +79,7 @@ pub fn decode_workspace(text: &str) -> Result<Decoded, LoadError> {
     let root = check_envelope(&value)?;
     let mut problems = Vec::new();
     let records = read_units(root.get("units"), &mut problems);
+    let criteria_sets = read_criteria_sets(root.get("criteria_sets"), &mut problems);
     let active_unit = match root.get("active_unit") {
         None | Some(Value::Null) => None,
         Some(Value::String(id)) => Some(UnitId::new(id.as_str())),
@@ -90,7 +96,7 @@ pub fn decode_workspace(text: &str) -> Result<Decoded, LoadError> {
     }
     let (units, repaired_units) = Units::from_records(records);
     Ok(Decoded {
-        workspace: Workspace::from_parts(units, active_unit),
+        workspace: Workspace::from_parts(units, active_unit, criteria_sets),
         repaired_units,
     })
 }
@@ -120,6 +126,49 @@ fn check_envelope(value: &Value) -> Result<&Map<String, Value>, LoadError> {
             )],
         }),
     }
+}
+
+fn read_criteria_sets(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<ValidSet> {
+    let items = match value {
+        None | Some(Value::Null) => return Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(_) => {
+            problems.push(problem(
+                "criteria_sets",
+                ProblemKind::WrongType { expected: "list" },
+            ));
+            return Vec::new();
+        }
+    };
+    let mut sets: Vec<ValidSet> = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        let path = format!("criteria_sets[{index}]");
+        let set = match set_from_value(item.clone(), &path) {
+            Ok(set) => set,
+            Err(LoadError::Invalid { problems: found }) => {
+                problems.extend(found);
+                continue;
+            }
+            Err(_) => continue,
+        };
+        if sets.iter().any(|s| s.key() == set.key()) {
+            problems.push(problem(
+                format!("{path}.id"),
+                ProblemKind::DuplicateId {
+                    id: format!("{}@{}", set.id, set.version),
+                },
+            ));
+            continue;
+        }
+        match validated(set) {
+            Ok(set) => sets.push(set),
+            Err(found) => problems.extend(found.into_iter().map(|p| Problem {
+                path: format!("{path}.{}", p.path),
+                kind: p.kind,
+            })),
+        }
+    }
+    sets
 }
 
 fn read_units(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<Unit> {
@@ -349,6 +398,27 @@ mod tests {
                     ProblemKind::WrongType { expected: "object" }
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn local_criteria_sets_round_trip_and_broken_ones_are_named() {
+        let mut workspace = sample();
+        let builtin = crate::catalog::builtin_sets();
+        let variant = crate::domain::criteria::Library::new(&builtin, &[]).variant_of(&builtin[1]);
+        workspace.put_criteria_set(super::validated(variant).unwrap());
+        let text = encode_workspace(&workspace);
+        assert_eq!(decode_workspace(&text).unwrap().workspace, workspace);
+
+        let mut value: Value = serde_json::from_str(&text).unwrap();
+        value["criteria_sets"][0]["groups"][0]["criteria"][0]["indicators"][0]["id"] =
+            "xa-1b".into();
+        let Err(LoadError::Invalid { problems }) = decode_workspace(&value.to_string()) else {
+            panic!("expected problems");
+        };
+        assert_eq!(
+            problems[0].path,
+            "criteria_sets[0].groups[0].criteria[0].indicators[1].id"
         );
     }
 

@@ -3,5 +3,6 @@
 
 pub mod clock;
 pub mod download;
+pub mod files;
 pub mod ids;
 pub mod storage;

@@ -55,6 +55,9 @@ pub fn load_error(i18n: I18n, error: &LoadError) -> (AnyView, Vec<AnyView>) {
             Vec::new(),
         ),
         LoadError::NotOurs { .. } => (t!(i18n, problem_not_ours).into_any(), Vec::new()),
+        LoadError::WrongKind { found } => {
+            (t!(i18n, problem_wrong_kind, found).into_any(), Vec::new())
+        }
         LoadError::NewerSchema { found, supported } => (
             t!(i18n, problem_newer, found, supported).into_any(),
             Vec::new(),
@@ -66,7 +69,8 @@ pub fn load_error(i18n: I18n, error: &LoadError) -> (AnyView, Vec<AnyView>) {
     }
 }
 
-fn problem(i18n: I18n, problem: &Problem) -> AnyView {
+/// One problem of a document, with its path.
+pub fn problem(i18n: I18n, problem: &Problem) -> AnyView {
     let path = problem.path.clone();
     match problem.kind.clone() {
         ProblemKind::Missing => t!(i18n, problem_missing, path).into_any(),
@@ -78,5 +82,18 @@ fn problem(i18n: I18n, problem: &Problem) -> AnyView {
             t!(i18n, problem_unknown_kind, path, code).into_any()
         }
         ProblemKind::DuplicateId { id } => t!(i18n, problem_duplicate_id, path, id).into_any(),
+        ProblemKind::Shape { detail } => t!(i18n, problem_shape, path, detail).into_any(),
+        ProblemKind::PercentAbove100 { value } => {
+            t!(i18n, problem_percent_above_100, path, value).into_any()
+        }
+        ProblemKind::OutOfRange => t!(i18n, problem_out_of_range, path).into_any(),
+        ProblemKind::InvalidDate => t!(i18n, problem_invalid_date, path).into_any(),
+        ProblemKind::UnknownReference { id } => {
+            t!(i18n, problem_unknown_reference, path, id).into_any()
+        }
+        ProblemKind::Cycle { ids } => {
+            let ids = ids.join(" → ");
+            t!(i18n, problem_cycle, path, ids).into_any()
+        }
     }
 }

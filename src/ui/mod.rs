@@ -3,6 +3,7 @@
 
 mod app;
 mod autosave;
+pub mod criteria;
 mod export;
 mod header;
 mod messages;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::criteria::CriteriaSet;
 use crate::domain::{Prefs, Workspace};
 use crate::format::LoadError;
 use crate::platform::storage::{StoreError, WorkspaceStore};
@@ -36,6 +37,8 @@ pub struct AppState {
     pub save: RwSignal<SaveStatus>,
     pub load_problem: RwSignal<Option<LoadProblem>>,
     pub store: StoredValue<WorkspaceStore>,
+    /// The built-in criteria sets, read once at start-up.
+    pub builtin: StoredValue<Vec<CriteriaSet>>,
 }
 
 impl AppState {
@@ -46,6 +49,7 @@ impl AppState {
             save: RwSignal::new(SaveStatus::Idle),
             load_problem: RwSignal::new(None),
             store: StoredValue::new(store),
+            builtin: StoredValue::new(crate::catalog::builtin_sets()),
         }
     }
 

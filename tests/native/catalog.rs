@@ -16,7 +16,10 @@ fn passing(indicator: &Indicator) -> Option<Answer> {
             value: true,
             date: window.map(|w| w.from.in_year(YEAR)),
         },
-        IndicatorKind::CountZero { .. } => Answer::Count { count: 0, handled: false },
+        IndicatorKind::CountZero { .. } => Answer::Count {
+            count: 0,
+            handled: false,
+        },
         IndicatorKind::Rating { min_level, .. } => Answer::Rating {
             level: Some(*min_level),
             title: None,
@@ -71,9 +74,14 @@ fn every_item_cites_a_document_and_unverified_items_say_so() {
     for set in builtin_sets() {
         assert!(!set.legal_basis.is_empty(), "{} has no legal basis", set.id);
         for indicator in set.indicators() {
-            assert!(!indicator.citation.document.is_empty(), "{} has no citation", indicator.id);
+            assert!(
+                !indicator.citation.document.is_empty(),
+                "{} has no citation",
+                indicator.id
+            );
             if indicator.status == Verification::Unconfirmed {
-                let words = format!("{} {}", indicator.label.vi, indicator.guidance.vi).to_lowercase();
+                let words =
+                    format!("{} {}", indicator.label.vi, indicator.guidance.vi).to_lowercase();
                 assert!(
                     words.contains("chưa xác minh"),
                     "{} is unconfirmed but its wording does not say so",
@@ -97,15 +105,32 @@ fn every_built_in_set_passes_when_everything_is_met_and_fails_on_one_breach() {
         let eval = evaluate(&set, &answers, &Context::default(), YEAR);
         match set.pass_rule {
             SetRule::AllCriteria => {
-                assert_eq!(eval.set.status, Status::Passed, "{}: {:?}", set.id, eval.set.reason);
+                assert_eq!(
+                    eval.set.status,
+                    Status::Passed,
+                    "{}: {:?}",
+                    set.id,
+                    eval.set.reason
+                );
                 // Breaking the first count-zero or yes/no indicator fails the set.
                 let target = set
                     .indicators()
-                    .find(|i| matches!(i.kind, IndicatorKind::CountZero { .. } | IndicatorKind::YesNo { .. }))
+                    .find(|i| {
+                        matches!(
+                            i.kind,
+                            IndicatorKind::CountZero { .. } | IndicatorKind::YesNo { .. }
+                        )
+                    })
                     .expect("every built-in set has a yes/no or count");
                 let breach = match target.kind {
-                    IndicatorKind::YesNo { .. } => Answer::YesNo { value: false, date: None },
-                    _ => Answer::Count { count: 1, handled: false },
+                    IndicatorKind::YesNo { .. } => Answer::YesNo {
+                        value: false,
+                        date: None,
+                    },
+                    _ => Answer::Count {
+                        count: 1,
+                        handled: false,
+                    },
                 };
                 let failing = answers.clone().with(&target.id, breach);
                 let eval = evaluate(&set, &failing, &Context::default(), YEAR);
@@ -167,7 +192,10 @@ fn the_residential_area_set_has_the_five_clauses_of_article_4() {
         .map(|i| i.citation.point.as_str())
         .collect();
     assert_eq!(points, ["a", "b", "c", "d", "đ", "e", "g"]);
-    assert_eq!(kdc.period.unwrap().period(YEAR).0, Date::new(2024, 11, 1).unwrap());
+    assert_eq!(
+        kdc.period.unwrap().period(YEAR).0,
+        Date::new(2024, 11, 1).unwrap()
+    );
     // A resolution dated in April fails clause 1.
     let late = all_passing(&kdc).with(
         "kdc-1a",

@@ -10,7 +10,9 @@ fn commune() -> serde_json::Value {
 
 fn problems(value: serde_json::Value) -> Vec<(String, ProblemKind)> {
     match decode_criteria_set(&value.to_string()) {
-        Err(LoadError::Invalid { problems }) => problems.into_iter().map(|p| (p.path, p.kind)).collect(),
+        Err(LoadError::Invalid { problems }) => {
+            problems.into_iter().map(|p| (p.path, p.kind)).collect()
+        }
         other => panic!("expected problems, got {other:?}"),
     }
 }
@@ -46,7 +48,10 @@ fn an_empty_label_and_a_percentage_above_100_are_refused() {
     assert_eq!(
         problems(value),
         vec![
-            ("groups[0].criteria[0].indicators[2].label.vi".into(), ProblemKind::Empty),
+            (
+                "groups[0].criteria[0].indicators[2].label.vi".into(),
+                ProblemKind::Empty
+            ),
             (
                 "groups[0].criteria[3].indicators[1].kind.threshold".into(),
                 ProblemKind::PercentAbove100 { value: 170 }
@@ -58,7 +63,9 @@ fn an_empty_label_and_a_percentage_above_100_are_refused() {
 #[test]
 fn a_cycle_among_composite_indicators_is_refused() {
     let mut value = commune();
-    let indicators = value["groups"][0]["criteria"][2]["indicators"].as_array_mut().unwrap();
+    let indicators = value["groups"][0]["criteria"][2]["indicators"]
+        .as_array_mut()
+        .unwrap();
     indicators[0]["kind"] = serde_json::json!({"type": "composite", "all_of": ["xa-3b"]});
     indicators[1]["kind"] = serde_json::json!({"type": "composite", "all_of": ["xa-3a"]});
     assert_eq!(
@@ -99,7 +106,13 @@ fn envelopes_tell_other_files_apart() {
     ));
     assert!(matches!(
         decode_criteria_set(r#"{"format":"antq.criteria-set","schema_version":2}"#),
-        Err(LoadError::NewerSchema { found: 2, supported: 1 })
+        Err(LoadError::NewerSchema {
+            found: 2,
+            supported: 1
+        })
     ));
-    assert!(matches!(decode_criteria_set("{"), Err(LoadError::NotJson { .. })));
+    assert!(matches!(
+        decode_criteria_set("{"),
+        Err(LoadError::NotJson { .. })
+    ));
 }

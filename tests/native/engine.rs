@@ -61,7 +61,11 @@ fn check(kind: IndicatorKind, answer: Option<Answer>) -> IndicatorResult {
 }
 
 fn check_with(kind: IndicatorKind, answer: Option<Answer>, context: &Context) -> IndicatorResult {
-    let set = set_of(vec![criterion("c", CriterionRule::All, vec![indicator("i", kind)])]);
+    let set = set_of(vec![criterion(
+        "c",
+        CriterionRule::All,
+        vec![indicator("i", kind)],
+    )]);
     let answers = match answer {
         Some(answer) => Answers::new().with("i", answer),
         None => Answers::new(),
@@ -99,8 +103,14 @@ fn unanswered_indicators_are_incomplete() {
 #[test]
 fn yes_no_passes_on_yes_only() {
     let kind = IndicatorKind::YesNo { window: None };
-    let yes = Answer::YesNo { value: true, date: None };
-    let no = Answer::YesNo { value: false, date: None };
+    let yes = Answer::YesNo {
+        value: true,
+        date: None,
+    };
+    let no = Answer::YesNo {
+        value: false,
+        date: None,
+    };
     assert_eq!(status(kind.clone(), yes), Status::Passed);
     assert_eq!(status(kind, no), Status::Failed);
 }
@@ -108,7 +118,10 @@ fn yes_no_passes_on_yes_only() {
 #[test]
 fn a_first_quarter_date_passes_on_31_march_and_fails_on_1_april() {
     let kind = IndicatorKind::YesNo { window: Some(Q1) };
-    let on = |d| Answer::YesNo { value: true, date: Some(d) };
+    let on = |d| Answer::YesNo {
+        value: true,
+        date: Some(d),
+    };
     assert_eq!(status(kind.clone(), on(date(2025, 1, 1))), Status::Passed);
     assert_eq!(status(kind.clone(), on(date(2025, 3, 31))), Status::Passed);
     let late = check(kind.clone(), Some(on(date(2025, 4, 1))));
@@ -122,7 +135,13 @@ fn a_first_quarter_date_passes_on_31_march_and_fails_on_1_april() {
         }
     );
     assert_eq!(status(kind.clone(), on(date(2024, 3, 1))), Status::Failed);
-    let undated = check(kind, Some(Answer::YesNo { value: true, date: None }));
+    let undated = check(
+        kind,
+        Some(Answer::YesNo {
+            value: true,
+            date: None,
+        }),
+    );
     assert_eq!(undated.status, Status::Incomplete);
 }
 
@@ -154,13 +173,31 @@ fn grassroots_rating() -> IndicatorKind {
 #[test]
 fn a_rating_passes_at_or_above_its_level_or_with_a_title() {
     let rated = |level: Option<usize>, title: Option<usize>| Answer::Rating { level, title };
-    assert_eq!(status(grassroots_rating(), rated(Some(2), None)), Status::Passed);
-    assert_eq!(status(grassroots_rating(), rated(Some(0), None)), Status::Passed);
-    assert_eq!(status(grassroots_rating(), rated(Some(3), None)), Status::Failed);
-    assert_eq!(status(grassroots_rating(), rated(Some(3), Some(0))), Status::Passed);
-    assert_eq!(status(grassroots_rating(), rated(None, None)), Status::Incomplete);
+    assert_eq!(
+        status(grassroots_rating(), rated(Some(2), None)),
+        Status::Passed
+    );
+    assert_eq!(
+        status(grassroots_rating(), rated(Some(0), None)),
+        Status::Passed
+    );
+    assert_eq!(
+        status(grassroots_rating(), rated(Some(3), None)),
+        Status::Failed
+    );
+    assert_eq!(
+        status(grassroots_rating(), rated(Some(3), Some(0))),
+        Status::Passed
+    );
+    assert_eq!(
+        status(grassroots_rating(), rated(None, None)),
+        Status::Incomplete
+    );
     // An index outside the list counts as not given.
-    assert_eq!(status(grassroots_rating(), rated(Some(9), None)), Status::Incomplete);
+    assert_eq!(
+        status(grassroots_rating(), rated(Some(9), None)),
+        Status::Incomplete
+    );
 }
 
 #[test]
@@ -169,14 +206,26 @@ fn a_number_meets_its_bound_at_the_threshold() {
         bound: Bound::AtLeast,
         threshold: 1,
     };
-    assert_eq!(status(at_least.clone(), Answer::Number { value: 0 }), Status::Failed);
-    assert_eq!(status(at_least.clone(), Answer::Number { value: 1 }), Status::Passed);
-    assert_eq!(status(at_least, Answer::Number { value: 5 }), Status::Passed);
+    assert_eq!(
+        status(at_least.clone(), Answer::Number { value: 0 }),
+        Status::Failed
+    );
+    assert_eq!(
+        status(at_least.clone(), Answer::Number { value: 1 }),
+        Status::Passed
+    );
+    assert_eq!(
+        status(at_least, Answer::Number { value: 5 }),
+        Status::Passed
+    );
     let at_most = IndicatorKind::Number {
         bound: Bound::AtMost,
         threshold: 3,
     };
-    assert_eq!(status(at_most.clone(), Answer::Number { value: 3 }), Status::Passed);
+    assert_eq!(
+        status(at_most.clone(), Answer::Number { value: 3 }),
+        Status::Passed
+    );
     assert_eq!(status(at_most, Answer::Number { value: 4 }), Status::Failed);
 }
 
@@ -240,7 +289,10 @@ fn a_trend_must_fall_below_last_year() {
     // Last year's figure comes from last year's assessment when not typed.
     let mut context = Context::default();
     context.previous.insert("i".into(), 9);
-    assert_eq!(check_with(kind, Some(trend(8, None)), &context).status, Status::Passed);
+    assert_eq!(
+        check_with(kind, Some(trend(8, None)), &context).status,
+        Status::Passed
+    );
 }
 
 #[test]
@@ -256,7 +308,10 @@ fn a_checklist_needs_every_item() {
     let checked = |ids: &[&str]| Answer::Checklist {
         checked: ids.iter().map(|s| s.to_string()).collect(),
     };
-    assert_eq!(status(kind.clone(), checked(&["a", "b", "c"])), Status::Passed);
+    assert_eq!(
+        status(kind.clone(), checked(&["a", "b", "c"])),
+        Status::Passed
+    );
     let partial = check(kind, Some(checked(&["a", "c"])));
     assert_eq!(partial.status, Status::Failed);
     assert_eq!(
@@ -313,7 +368,10 @@ fn not_applicable_counts_only_where_allowed() {
     let eval = evaluate(&set, &answers, &Context::default(), YEAR);
     assert_eq!(eval.indicators["i"].status, Status::NotApplicable);
     assert_eq!(eval.criteria["c"].status, Status::NotApplicable);
-    let refused = check(IndicatorKind::YesNo { window: None }, Some(Answer::NotApplicable));
+    let refused = check(
+        IndicatorKind::YesNo { window: None },
+        Some(Answer::NotApplicable),
+    );
     assert_eq!(refused.status, Status::Incomplete);
     assert_eq!(refused.reason, Reason::NotApplicableRefused);
 }
@@ -328,10 +386,21 @@ fn an_answer_of_another_kind_is_incomplete_not_a_crash() {
 #[test]
 fn a_criterion_needs_all_or_any_of_its_indicators() {
     let zero = || IndicatorKind::CountZero { escape: None };
-    let all = criterion("all", CriterionRule::All, vec![indicator("a", zero()), indicator("b", zero())]);
-    let any = criterion("any", CriterionRule::Any, vec![indicator("x", zero()), indicator("y", zero())]);
+    let all = criterion(
+        "all",
+        CriterionRule::All,
+        vec![indicator("a", zero()), indicator("b", zero())],
+    );
+    let any = criterion(
+        "any",
+        CriterionRule::Any,
+        vec![indicator("x", zero()), indicator("y", zero())],
+    );
     let set = set_of(vec![all, any]);
-    let count = |count| Answer::Count { count, handled: false };
+    let count = |count| Answer::Count {
+        count,
+        handled: false,
+    };
     let answers = Answers::new()
         .with("a", count(0))
         .with("b", count(1))
@@ -360,12 +429,34 @@ fn a_criterion_needs_all_or_any_of_its_indicators() {
 #[test]
 fn a_failure_is_known_before_everything_is_answered() {
     let zero = || IndicatorKind::CountZero { escape: None };
-    let set = set_of(vec![criterion("c", CriterionRule::All, vec![indicator("a", zero()), indicator("b", zero())])]);
-    let answers = Answers::new().with("a", Answer::Count { count: 2, handled: false });
+    let set = set_of(vec![criterion(
+        "c",
+        CriterionRule::All,
+        vec![indicator("a", zero()), indicator("b", zero())],
+    )]);
+    let answers = Answers::new().with(
+        "a",
+        Answer::Count {
+            count: 2,
+            handled: false,
+        },
+    );
     let eval = evaluate(&set, &answers, &Context::default(), YEAR);
     assert_eq!(eval.criteria["c"].status, Status::Failed);
-    assert_eq!(eval.progress, Progress { answered: 1, total: 2 });
-    assert_eq!(eval.conformity, Progress { answered: 0, total: 1 });
+    assert_eq!(
+        eval.progress,
+        Progress {
+            answered: 1,
+            total: 2
+        }
+    );
+    assert_eq!(
+        eval.conformity,
+        Progress {
+            answered: 0,
+            total: 1
+        }
+    );
 }
 
 #[test]
@@ -374,7 +465,10 @@ fn points_add_up_and_a_maximum_is_enforced() {
     let c = criterion(
         "c",
         CriterionRule::PointsAtLeast { min: 5 },
-        vec![indicator("p1", points(Some(3))), indicator("p2", points(Some(5)))],
+        vec![
+            indicator("p1", points(Some(3))),
+            indicator("p2", points(Some(5))),
+        ],
     );
     let mut set = set_of(vec![c]);
     set.pass_rule = SetRule::Points;
@@ -425,11 +519,23 @@ fn notes_are_not_evaluated_nor_counted_in_progress() {
             indicator("z", IndicatorKind::CountZero { escape: None }),
         ],
     )]);
-    let answers = Answers::new().with("z", Answer::Count { count: 0, handled: false });
+    let answers = Answers::new().with(
+        "z",
+        Answer::Count {
+            count: 0,
+            handled: false,
+        },
+    );
     let eval = evaluate(&set, &answers, &Context::default(), YEAR);
     assert_eq!(eval.indicators["n"].status, Status::NotEvaluated);
     assert_eq!(eval.criteria["c"].status, Status::Passed);
-    assert_eq!(eval.progress, Progress { answered: 1, total: 1 });
+    assert_eq!(
+        eval.progress,
+        Progress {
+            answered: 1,
+            total: 1
+        }
+    );
 }
 
 #[test]
@@ -448,7 +554,13 @@ fn composites_follow_their_parts_and_survive_a_cycle() {
             indicator("y", all_of(&["x"])),
         ],
     )]);
-    let answers = Answers::new().with("a", Answer::Count { count: 0, handled: false });
+    let answers = Answers::new().with(
+        "a",
+        Answer::Count {
+            count: 0,
+            handled: false,
+        },
+    );
     let eval = evaluate(&set, &answers, &Context::default(), YEAR);
     assert_eq!(eval.indicators["both"].status, Status::Passed);
     assert_eq!(eval.indicators["x"].reason, Reason::CompositeCycle);
@@ -475,13 +587,19 @@ fn the_residential_period_runs_from_1_november_of_the_year_before() {
         start: MonthDay::new(1, 1),
         end: MonthDay::new(12, 31),
     };
-    assert_eq!(calendar.period(2025), (date(2025, 1, 1), date(2025, 12, 31)));
+    assert_eq!(
+        calendar.period(2025),
+        (date(2025, 1, 1), date(2025, 12, 31))
+    );
 }
 
 // Property tests: evaluation is total.
 
 fn text() -> impl Strategy<Value = Text> {
-    "[a-zđ ]{0,6}".prop_map(|vi| Text { vi, en: String::new() })
+    "[a-zđ ]{0,6}".prop_map(|vi| Text {
+        vi,
+        en: String::new(),
+    })
 }
 
 fn id() -> impl Strategy<Value = String> {
@@ -494,12 +612,25 @@ fn month_day() -> impl Strategy<Value = MonthDay> {
 
 fn kind() -> impl Strategy<Value = IndicatorKind> {
     prop_oneof![
-        proptest::option::of((month_day(), month_day()).prop_map(|(from, to)| DateWindow { from, to }))
-            .prop_map(|window| IndicatorKind::YesNo { window }),
-        proptest::option::of(prop_oneof![Just(Escape::Handled), Just(Escape::ForceMajeure)])
-            .prop_map(|escape| IndicatorKind::CountZero { escape }),
-        (proptest::collection::vec(text(), 0..4), 0usize..6, proptest::collection::vec(text(), 0..2))
-            .prop_map(|(levels, min_level, titles)| IndicatorKind::Rating { levels, min_level, titles }),
+        proptest::option::of(
+            (month_day(), month_day()).prop_map(|(from, to)| DateWindow { from, to })
+        )
+        .prop_map(|window| IndicatorKind::YesNo { window }),
+        proptest::option::of(prop_oneof![
+            Just(Escape::Handled),
+            Just(Escape::ForceMajeure)
+        ])
+        .prop_map(|escape| IndicatorKind::CountZero { escape }),
+        (
+            proptest::collection::vec(text(), 0..4),
+            0usize..6,
+            proptest::collection::vec(text(), 0..2)
+        )
+            .prop_map(|(levels, min_level, titles)| IndicatorKind::Rating {
+                levels,
+                min_level,
+                titles
+            }),
         (any::<i64>(), any::<bool>()).prop_map(|(threshold, most)| IndicatorKind::Number {
             bound: if most { Bound::AtMost } else { Bound::AtLeast },
             threshold
@@ -509,15 +640,19 @@ fn kind() -> impl Strategy<Value = IndicatorKind> {
             rounding: if down { Rounding::Down } else { Rounding::Up }
         }),
         any::<bool>().prop_map(|allow_equal| IndicatorKind::Trend { allow_equal }),
-        proptest::collection::vec((id(), text()).prop_map(|(id, label)| ChecklistItem { id, label }), 0..4)
-            .prop_map(|items| IndicatorKind::Checklist { items }),
+        proptest::collection::vec(
+            (id(), text()).prop_map(|(id, label)| ChecklistItem { id, label }),
+            0..4
+        )
+        .prop_map(|items| IndicatorKind::Checklist { items }),
         any::<u32>().prop_map(|threshold| IndicatorKind::Derived {
             measure: DerivedMeasure::Recognised,
             threshold,
             rounding: Rounding::Up,
             child_kinds: vec![]
         }),
-        proptest::collection::vec(id(), 0..3).prop_map(|all_of| IndicatorKind::Composite { all_of }),
+        proptest::collection::vec(id(), 0..3)
+            .prop_map(|all_of| IndicatorKind::Composite { all_of }),
         proptest::option::of(any::<u32>()).prop_map(|max| IndicatorKind::Points { max }),
         Just(IndicatorKind::Note),
     ]
@@ -526,19 +661,29 @@ fn kind() -> impl Strategy<Value = IndicatorKind> {
 fn answer() -> impl Strategy<Value = Answer> {
     prop_oneof![
         Just(Answer::NotApplicable),
-        (any::<bool>(), proptest::option::of((-3i32..3000, 1u32..13, 1u32..29)))
+        (
+            any::<bool>(),
+            proptest::option::of((-3i32..3000, 1u32..13, 1u32..29))
+        )
             .prop_map(|(value, d)| Answer::YesNo {
                 value,
                 date: d.and_then(|(y, m, d)| Date::new(y, m, d))
             }),
         (any::<u64>(), any::<bool>()).prop_map(|(count, handled)| Answer::Count { count, handled }),
-        (proptest::option::of(0usize..8), proptest::option::of(0usize..3))
+        (
+            proptest::option::of(0usize..8),
+            proptest::option::of(0usize..3)
+        )
             .prop_map(|(level, title)| Answer::Rating { level, title }),
         any::<i64>().prop_map(|value| Answer::Number { value }),
-        (any::<u64>(), any::<u64>()).prop_map(|(numerator, denominator)| Answer::Ratio { numerator, denominator }),
+        (any::<u64>(), any::<u64>()).prop_map(|(numerator, denominator)| Answer::Ratio {
+            numerator,
+            denominator
+        }),
         (any::<u64>(), proptest::option::of(any::<u64>()))
             .prop_map(|(current, previous)| Answer::Trend { current, previous }),
-        proptest::collection::btree_set(id(), 0..4).prop_map(|checked| Answer::Checklist { checked }),
+        proptest::collection::btree_set(id(), 0..4)
+            .prop_map(|checked| Answer::Checklist { checked }),
         any::<u32>().prop_map(|points| Answer::Points { points }),
     ]
 }
@@ -555,7 +700,11 @@ fn arbitrary_set() -> impl Strategy<Value = CriteriaSet> {
     ];
     let crit = (id(), rule, proptest::collection::vec(ind, 0..5))
         .prop_map(|(id, rule, indicators)| criterion(&id, rule, indicators));
-    (proptest::collection::vec(crit, 0..4), any::<bool>(), proptest::collection::vec(proptest::option::of(any::<u32>()), 0..3))
+    (
+        proptest::collection::vec(crit, 0..4),
+        any::<bool>(),
+        proptest::collection::vec(proptest::option::of(any::<u32>()), 0..3),
+    )
         .prop_map(|(criteria, points, mins)| {
             let mut set = set_of(criteria);
             if points {
@@ -563,7 +712,10 @@ fn arbitrary_set() -> impl Strategy<Value = CriteriaSet> {
             }
             set.classes = mins
                 .into_iter()
-                .map(|min_points| PointsClass { label: Text::vi("k"), min_points })
+                .map(|min_points| PointsClass {
+                    label: Text::vi("k"),
+                    min_points,
+                })
                 .collect();
             set
         })

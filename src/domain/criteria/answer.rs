@@ -30,17 +30,26 @@ pub enum Answer {
         #[serde(default)]
         title: Option<usize>,
     },
-    Number { value: i64 },
+    Number {
+        value: i64,
+    },
     /// A numerator over a denominator: also the manual figures of a derived indicator.
-    Ratio { numerator: u64, denominator: u64 },
+    Ratio {
+        numerator: u64,
+        denominator: u64,
+    },
     /// This period's count; last period's when typed rather than taken from last year.
     Trend {
         current: u64,
         #[serde(default)]
         previous: Option<u64>,
     },
-    Checklist { checked: BTreeSet<String> },
-    Points { points: u32 },
+    Checklist {
+        checked: BTreeSet<String>,
+    },
+    Points {
+        points: u32,
+    },
 }
 
 /// A unit's answers to a set, by indicator id.

@@ -41,14 +41,39 @@ pub enum Reason {
     /// The answer is of another kind than the indicator (after an edit of the set).
     AnswerKindMismatch,
     Note,
-    YesNo { value: bool },
+    YesNo {
+        value: bool,
+    },
     /// Done, but the date the window requires is missing.
-    DateMissing { from: Date, to: Date },
-    DateWithin { date: Date, from: Date, to: Date },
-    DateOutside { date: Date, from: Date, to: Date },
-    Count { count: u64, escape: Option<Escape>, handled: bool },
-    Rating { level: Option<usize>, min_level: usize, title: Option<usize> },
-    Number { value: i64, bound: Bound, threshold: i64 },
+    DateMissing {
+        from: Date,
+        to: Date,
+    },
+    DateWithin {
+        date: Date,
+        from: Date,
+        to: Date,
+    },
+    DateOutside {
+        date: Date,
+        from: Date,
+        to: Date,
+    },
+    Count {
+        count: u64,
+        escape: Option<Escape>,
+        handled: bool,
+    },
+    Rating {
+        level: Option<usize>,
+        min_level: usize,
+        title: Option<usize>,
+    },
+    Number {
+        value: i64,
+        bound: Bound,
+        threshold: i64,
+    },
     Ratio {
         numerator: u64,
         denominator: u64,
@@ -57,16 +82,40 @@ pub enum Reason {
         rounding: Rounding,
         source: FigureSource,
     },
-    DenominatorZero { source: FigureSource },
-    NumeratorAboveDenominator { numerator: u64, denominator: u64 },
-    Trend { current: u64, previous: u64, allow_equal: bool },
-    PreviousMissing { current: u64 },
-    Checklist { checked: usize, total: usize, missing: Vec<String> },
-    Composite { failed: Vec<String>, incomplete: Vec<String> },
+    DenominatorZero {
+        source: FigureSource,
+    },
+    NumeratorAboveDenominator {
+        numerator: u64,
+        denominator: u64,
+    },
+    Trend {
+        current: u64,
+        previous: u64,
+        allow_equal: bool,
+    },
+    PreviousMissing {
+        current: u64,
+    },
+    Checklist {
+        checked: usize,
+        total: usize,
+        missing: Vec<String>,
+    },
+    Composite {
+        failed: Vec<String>,
+        incomplete: Vec<String>,
+    },
     /// Composite indicators name each other in a circle: the set is invalid.
     CompositeCycle,
-    Points { points: u32, max: Option<u32> },
-    PointsAboveMax { points: u32, max: u32 },
+    Points {
+        points: u32,
+        max: Option<u32>,
+    },
+    PointsAboveMax {
+        points: u32,
+        max: u32,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,10 +128,20 @@ pub struct IndicatorResult {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CriterionReason {
     /// Rule "all": the indicators that failed and that are not decided.
-    All { failed: Vec<String>, incomplete: Vec<String> },
+    All {
+        failed: Vec<String>,
+        incomplete: Vec<String>,
+    },
     /// Rule "any": the indicators that passed.
-    Any { passed: Vec<String>, incomplete: Vec<String> },
-    Points { total: u32, min: u32, incomplete: Vec<String> },
+    Any {
+        passed: Vec<String>,
+        incomplete: Vec<String>,
+    },
+    Points {
+        total: u32,
+        min: u32,
+        incomplete: Vec<String>,
+    },
     NotApplicable,
     /// The criterion has no indicator yet (a skeleton to be completed).
     Empty,
@@ -98,9 +157,16 @@ pub struct CriterionResult {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SetReason {
     /// All criteria must pass: those failed and those not decided.
-    AllCriteria { failed: Vec<String>, incomplete: Vec<String> },
+    AllCriteria {
+        failed: Vec<String>,
+        incomplete: Vec<String>,
+    },
     /// A scored instrument: the total, and the class when the cut-offs are known.
-    Points { total: u32, class: Option<usize>, incomplete: Vec<String> },
+    Points {
+        total: u32,
+        class: Option<usize>,
+        incomplete: Vec<String>,
+    },
     /// The set has no criteria yet.
     Empty,
 }
@@ -154,7 +220,10 @@ pub fn evaluate(set: &CriteriaSet, answers: &Answers, context: &Context, year: i
     let mut conformity = Progress::default();
     for indicator in set.indicators() {
         let result = engine.indicator(indicator);
-        if !matches!(indicator.kind, IndicatorKind::Note | IndicatorKind::Composite { .. }) {
+        if !matches!(
+            indicator.kind,
+            IndicatorKind::Note | IndicatorKind::Composite { .. }
+        ) {
             progress.total += 1;
             if result.reason != Reason::Unanswered {
                 progress.answered += 1;
@@ -484,7 +553,10 @@ impl Engine<'_> {
                 }
             }
             CriterionRule::PointsAtLeast { min } => {
-                let total = points_of(criterion.indicators.iter().map(|i| i.id.as_str()), &self.done);
+                let total = points_of(
+                    criterion.indicators.iter().map(|i| i.id.as_str()),
+                    &self.done,
+                );
                 let status = if total >= min {
                     Status::Passed
                 } else if !incomplete.is_empty() {
@@ -505,7 +577,10 @@ impl Engine<'_> {
     }
 }
 
-fn points_of<'a>(ids: impl Iterator<Item = &'a str>, done: &BTreeMap<String, IndicatorResult>) -> u32 {
+fn points_of<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    done: &BTreeMap<String, IndicatorResult>,
+) -> u32 {
     ids.filter_map(|id| match done.get(id).map(|r| &r.reason) {
         Some(Reason::Points { points, .. }) => Some(*points),
         _ => None,
@@ -513,7 +588,12 @@ fn points_of<'a>(ids: impl Iterator<Item = &'a str>, done: &BTreeMap<String, Ind
     .fold(0u32, u32::saturating_add)
 }
 
-fn yes_no(value: bool, date: Option<Date>, window: Option<DateWindow>, year: i32) -> IndicatorResult {
+fn yes_no(
+    value: bool,
+    date: Option<Date>,
+    window: Option<DateWindow>,
+    year: i32,
+) -> IndicatorResult {
     if !value {
         return result(Status::Failed, Reason::YesNo { value });
     }
@@ -535,7 +615,12 @@ fn yes_no(value: bool, date: Option<Date>, window: Option<DateWindow>, year: i32
     }
 }
 
-fn ratio(figures: Figures, threshold: u32, rounding: Rounding, source: FigureSource) -> IndicatorResult {
+fn ratio(
+    figures: Figures,
+    threshold: u32,
+    rounding: Rounding,
+    source: FigureSource,
+) -> IndicatorResult {
     let Figures {
         numerator,
         denominator,

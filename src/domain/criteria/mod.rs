@@ -7,6 +7,7 @@
 
 mod answer;
 mod evaluate;
+mod library;
 mod set;
 
 pub use answer::{Answer, Answers, Context, Figures};
@@ -14,8 +15,9 @@ pub use evaluate::{
     evaluate, required_count, CriterionReason, CriterionResult, Evaluation, FigureSource,
     IndicatorResult, Progress, Reason, SetReason, SetResult, Status,
 };
+pub use library::{ImportDecision, Library};
 pub use set::{
     Bound, ChecklistItem, Citation, CriteriaSet, Criterion, CriterionRule, DateWindow,
     DerivedMeasure, Escape, Group, Indicator, IndicatorKind, LegalBasis, PeriodRule, PointsClass,
-    Rounding, SetRef, SetRule, Text, Verification,
+    Rounding, SetRef, SetRule, Text, ValidSet, Verification,
 };

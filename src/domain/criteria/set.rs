@@ -81,7 +81,11 @@ pub struct PeriodRule {
 impl PeriodRule {
     /// The first and last day of the period assessed in `year`.
     pub fn period(&self, year: i32) -> (Date, Date) {
-        let start_year = if self.start > self.end { year - 1 } else { year };
+        let start_year = if self.start > self.end {
+            year - 1
+        } else {
+            year
+        };
         (self.start.in_year(start_year), self.end.in_year(year))
     }
 }
@@ -155,7 +159,8 @@ impl CriteriaSet {
     }
 
     pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
-        self.criteria().flat_map(|criterion| criterion.indicators.iter())
+        self.criteria()
+            .flat_map(|criterion| criterion.indicators.iter())
     }
 
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
@@ -356,5 +361,29 @@ impl IndicatorKind {
             IndicatorKind::Points { .. } => "points",
             IndicatorKind::Note => "note",
         }
+    }
+}
+
+/// A set that passed every check of `format::criteria::validate`: the only
+/// kind the workspace stores, so an unchecked set can never be saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidSet(CriteriaSet);
+
+impl ValidSet {
+    /// Only the validator makes these.
+    pub(crate) fn assume_valid(set: CriteriaSet) -> ValidSet {
+        ValidSet(set)
+    }
+
+    pub fn into_inner(self) -> CriteriaSet {
+        self.0
+    }
+}
+
+impl std::ops::Deref for ValidSet {
+    type Target = CriteriaSet;
+
+    fn deref(&self) -> &CriteriaSet {
+        &self.0
     }
 }

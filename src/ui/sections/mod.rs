@@ -22,6 +22,7 @@ pub fn Section(route: Route) -> impl IntoView {
                 title=move || t_string!(i18n, self_assessment_title)
                 intro=move || t_string!(i18n, self_assessment_intro)
             />
+            <crate::ui::criteria::CriteriaLibrary />
         }
         .into_any(),
         Route::Festival => view! {

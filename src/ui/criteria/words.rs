@@ -1,0 +1,320 @@
+//! Words for criteria sets and evaluation reasons, in the current language.
+//! The numbers come from the core; only their wording lives here.
+
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+
+use crate::domain::calendar::{Date, MonthDay};
+use crate::domain::criteria::{
+    Bound, Citation, Escape, FigureSource, IndicatorKind, Reason, Rounding, Text, Verification,
+};
+use crate::domain::numbers::{percent_tenths, tenths_text};
+use crate::domain::Language;
+use crate::ui::i18n::*;
+use crate::ui::state::use_app_state;
+
+type I18n = I18nContext<Locale>;
+
+/// The language chosen in this browser, as a reactive value.
+pub fn language() -> Language {
+    use_app_state().prefs.with(|p| p.language)
+}
+
+/// Text of a set in the current language (Vietnamese when no English is given).
+pub fn text(value: &Text) -> String {
+    value.get(language()).to_owned()
+}
+
+fn day_month(day: MonthDay) -> String {
+    format!("{:02}/{:02}", day.day, day.month)
+}
+
+fn date(date: Date) -> String {
+    date.vietnamese()
+}
+
+/// "Thông tư 124/2021/TT-BCA, Điều 4, khoản 3, điểm a".
+pub fn citation(i18n: I18n, citation: &Citation) -> AnyView {
+    let document = citation.document.clone();
+    let article = (!citation.article.is_empty()).then(|| {
+        let n = citation.article.clone();
+        view! { ", " {t!(i18n, citation_article, n)} }
+    });
+    let clause = (!citation.clause.is_empty()).then(|| {
+        let n = citation.clause.clone();
+        view! { ", " {t!(i18n, citation_clause, n)} }
+    });
+    let point = (!citation.point.is_empty()).then(|| {
+        let n = citation.point.clone();
+        view! { ", " {t!(i18n, citation_point, n)} }
+    });
+    view! { <cite class="citation">{document} {article} {clause} {point}</cite> }.into_any()
+}
+
+/// The badge for items that are not confirmed: words, not only a colour.
+pub fn status_badge(i18n: I18n, status: Verification) -> Option<AnyView> {
+    match status {
+        Verification::Confirmed => None,
+        Verification::Partial => Some(
+            view! { <span class="badge badge--partial" data-status="partial">{t!(i18n, status_partial)}</span> }
+                .into_any(),
+        ),
+        Verification::Unconfirmed => Some(
+            view! { <span class="badge badge--unverified" data-status="unconfirmed">"⚠ " {t!(i18n, status_unconfirmed)}</span> }
+                .into_any(),
+        ),
+    }
+}
+
+/// How an indicator is measured, with its threshold.
+pub fn kind(i18n: I18n, kind: &IndicatorKind) -> AnyView {
+    match kind.clone() {
+        IndicatorKind::YesNo { window: None } => t!(i18n, kind_yes_no).into_any(),
+        IndicatorKind::YesNo { window: Some(w) } => {
+            let from = day_month(w.from);
+            let to = day_month(w.to);
+            t!(i18n, kind_yes_no_window, from, to).into_any()
+        }
+        IndicatorKind::CountZero { escape: None } => t!(i18n, kind_count_zero).into_any(),
+        IndicatorKind::CountZero {
+            escape: Some(Escape::Handled),
+        } => t!(i18n, kind_count_zero_handled).into_any(),
+        IndicatorKind::CountZero {
+            escape: Some(Escape::ForceMajeure),
+        } => t!(i18n, kind_count_zero_force).into_any(),
+        IndicatorKind::Rating {
+            levels,
+            min_level,
+            titles,
+        } => {
+            let level = levels.get(min_level).map(text).unwrap_or_default();
+            match titles.first() {
+                Some(title) => {
+                    let title = text(title);
+                    t!(i18n, kind_rating_title, level, title).into_any()
+                }
+                None => t!(i18n, kind_rating, level).into_any(),
+            }
+        }
+        IndicatorKind::Number {
+            bound: Bound::AtLeast,
+            threshold,
+        } => t!(i18n, kind_number_at_least, threshold).into_any(),
+        IndicatorKind::Number {
+            bound: Bound::AtMost,
+            threshold,
+        } => t!(i18n, kind_number_at_most, threshold).into_any(),
+        IndicatorKind::Percent {
+            threshold,
+            rounding: Rounding::Up,
+        } => t!(i18n, kind_percent, threshold).into_any(),
+        IndicatorKind::Percent {
+            threshold,
+            rounding: Rounding::Down,
+        } => t!(i18n, kind_percent_down, threshold).into_any(),
+        IndicatorKind::Trend { allow_equal: false } => t!(i18n, kind_trend).into_any(),
+        IndicatorKind::Trend { allow_equal: true } => t!(i18n, kind_trend_equal).into_any(),
+        IndicatorKind::Checklist { items } => {
+            let count = items.len();
+            view! {
+                {t!(i18n, kind_checklist, count)}
+                <ul class="checklist">
+                    {items.iter().map(|item| view! { <li>{text(&item.label)}</li> }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
+        IndicatorKind::Derived {
+            measure, threshold, ..
+        } => match measure {
+            crate::domain::criteria::DerivedMeasure::Registered => {
+                t!(i18n, kind_derived_registered, threshold).into_any()
+            }
+            crate::domain::criteria::DerivedMeasure::Recognised => {
+                t!(i18n, kind_derived_recognised, threshold).into_any()
+            }
+        },
+        IndicatorKind::Composite { all_of } => {
+            let ids = all_of.join(", ");
+            t!(i18n, kind_composite, ids).into_any()
+        }
+        IndicatorKind::Points { max: Some(max) } => t!(i18n, kind_points, max).into_any(),
+        IndicatorKind::Points { max: None } => t!(i18n, kind_points_unknown).into_any(),
+        IndicatorKind::Note => t!(i18n, kind_note).into_any(),
+    }
+}
+
+/// A percentage in the current language's notation: "64" or "66,7".
+fn percent(numerator: u64, denominator: u64) -> String {
+    let decimal = if language() == Language::En { '.' } else { ',' };
+    percent_tenths(numerator, denominator)
+        .map(|tenths| tenths_text(tenths, decimal))
+        .unwrap_or_default()
+}
+
+/// Why an indicator has its result, naming the numbers. `levels` and
+/// `titles` are the rating's own words, for rating reasons.
+pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
+    let (levels, titles) = match kind {
+        IndicatorKind::Rating { levels, titles, .. } => (levels.clone(), titles.clone()),
+        _ => (Vec::new(), Vec::new()),
+    };
+    let level_text = move |index: usize| levels.get(index).map(text).unwrap_or_default();
+    match reason.clone() {
+        Reason::Unanswered => t!(i18n, reason_unanswered).into_any(),
+        Reason::NotApplicable => t!(i18n, reason_na).into_any(),
+        Reason::NotApplicableRefused => t!(i18n, reason_na_refused).into_any(),
+        Reason::AnswerKindMismatch => t!(i18n, reason_mismatch).into_any(),
+        Reason::Note => t!(i18n, reason_note).into_any(),
+        Reason::YesNo { value: true } => t!(i18n, reason_yes).into_any(),
+        Reason::YesNo { value: false } => t!(i18n, reason_no).into_any(),
+        Reason::DateMissing { from, to } => {
+            let (from, to) = (date(from), date(to));
+            t!(i18n, reason_date_missing, from, to).into_any()
+        }
+        Reason::DateWithin { date: d, from, to } => {
+            let (date, from, to) = (date(d), date(from), date(to));
+            t!(i18n, reason_date_within, date, from, to).into_any()
+        }
+        Reason::DateOutside { date: d, from, to } => {
+            let (date, from, to) = (date(d), date(from), date(to));
+            t!(i18n, reason_date_outside, date, from, to).into_any()
+        }
+        Reason::Count { count: 0, .. } => t!(i18n, reason_count_zero).into_any(),
+        Reason::Count {
+            count,
+            handled: true,
+            escape: Some(Escape::ForceMajeure),
+        } => t!(i18n, reason_count_force, count).into_any(),
+        Reason::Count {
+            count,
+            handled: true,
+            ..
+        } => t!(i18n, reason_count_handled, count).into_any(),
+        Reason::Count { count, .. } => t!(i18n, reason_count, count).into_any(),
+        Reason::Rating {
+            title: Some(title), ..
+        } => {
+            let title = titles.get(title).map(text).unwrap_or_default();
+            t!(i18n, reason_rating_title, title).into_any()
+        }
+        Reason::Rating { level: None, .. } => t!(i18n, reason_rating_missing).into_any(),
+        Reason::Rating {
+            level: Some(level),
+            min_level,
+            ..
+        } => {
+            let min = level_text(min_level);
+            let met = level <= min_level;
+            let level = level_text(level);
+            if met {
+                t!(i18n, reason_rating_met, level, min).into_any()
+            } else {
+                t!(i18n, reason_rating_below, level, min).into_any()
+            }
+        }
+        Reason::Number {
+            value,
+            bound,
+            threshold,
+        } => {
+            let met = match bound {
+                Bound::AtLeast => value >= threshold,
+                Bound::AtMost => value <= threshold,
+            };
+            let op = match bound {
+                Bound::AtLeast => "≥",
+                Bound::AtMost => "≤",
+            };
+            if met {
+                t!(i18n, reason_number_met, value, op, threshold).into_any()
+            } else {
+                t!(i18n, reason_number_not_met, value, op, threshold).into_any()
+            }
+        }
+        Reason::Ratio {
+            numerator,
+            denominator,
+            threshold,
+            required,
+            source,
+            ..
+        } => {
+            let percent = percent(numerator, denominator);
+            let met = numerator >= required;
+            match (source, met) {
+                (FigureSource::ChildUnits, true) => t!(
+                    i18n,
+                    reason_ratio_units_met,
+                    numerator,
+                    denominator,
+                    percent,
+                    threshold,
+                    required
+                )
+                .into_any(),
+                (FigureSource::ChildUnits, false) => t!(
+                    i18n,
+                    reason_ratio_units_not_met,
+                    numerator,
+                    denominator,
+                    percent,
+                    threshold,
+                    required
+                )
+                .into_any(),
+                (FigureSource::Manual, true) => t!(
+                    i18n,
+                    reason_ratio_met,
+                    numerator,
+                    denominator,
+                    percent,
+                    threshold,
+                    required
+                )
+                .into_any(),
+                (FigureSource::Manual, false) => t!(
+                    i18n,
+                    reason_ratio_not_met,
+                    numerator,
+                    denominator,
+                    percent,
+                    threshold,
+                    required
+                )
+                .into_any(),
+            }
+        }
+        Reason::DenominatorZero { .. } => t!(i18n, reason_denominator_zero).into_any(),
+        Reason::NumeratorAboveDenominator {
+            numerator,
+            denominator,
+        } => t!(i18n, reason_numerator_above, numerator, denominator).into_any(),
+        Reason::Trend {
+            current,
+            previous,
+            allow_equal,
+        } => {
+            if current < previous || (allow_equal && current == previous) {
+                t!(i18n, reason_trend_met, current, previous).into_any()
+            } else {
+                t!(i18n, reason_trend_not_met, current, previous).into_any()
+            }
+        }
+        Reason::PreviousMissing { current } => {
+            t!(i18n, reason_previous_missing, current).into_any()
+        }
+        Reason::Checklist { checked, total, .. } => {
+            t!(i18n, reason_checklist, checked, total).into_any()
+        }
+        Reason::Composite { failed, incomplete } => {
+            let (failed, incomplete) = (failed.len(), incomplete.len());
+            t!(i18n, reason_composite, failed, incomplete).into_any()
+        }
+        Reason::CompositeCycle => t!(i18n, reason_cycle).into_any(),
+        Reason::Points { points, .. } => t!(i18n, reason_points, points).into_any(),
+        Reason::PointsAboveMax { points, max } => {
+            t!(i18n, reason_points_above, points, max).into_any()
+        }
+    }
+}
