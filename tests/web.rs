@@ -239,3 +239,152 @@ async fn a_failed_save_shows_the_error_and_the_export_button() {
     host.remove();
     WorkspaceStore::with_prefix(prefix).clear();
 }
+
+/// Mounts `child` inside the app's providers, on keys of its own.
+fn mount_in_app<V: leptos::IntoView + 'static>(
+    prefix: &str,
+    child: impl Fn() -> V + Send + Sync + 'static,
+) -> (web_sys::HtmlElement, Box<dyn std::any::Any>) {
+    use leptos::prelude::*;
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let store = WorkspaceStore::with_prefix(prefix);
+    let child = std::sync::Arc::new(child);
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        let child = child.clone();
+        view! { <antq::ui::app::AppProviders store=store.clone() children=std::sync::Arc::new(move || child().into_any()) /> }
+    });
+    (host, Box::new(handle))
+}
+
+#[wasm_bindgen_test]
+async fn a_ratio_reason_names_the_numbers_in_both_languages() {
+    use antq::domain::criteria::{FigureSource, IndicatorKind, Reason, Rounding};
+    use antq::domain::{Language, Prefs};
+    let prefix = "test-reason";
+    let store = WorkspaceStore::with_prefix(prefix);
+    store.clear();
+    let reason = Reason::Ratio {
+        numerator: 16,
+        denominator: 25,
+        threshold: 70,
+        required: 18,
+        rounding: Rounding::Up,
+        source: FigureSource::ChildUnits,
+    };
+    let kind = IndicatorKind::Percent {
+        threshold: 70,
+        rounding: Rounding::Up,
+    };
+    let (host, handle) = {
+        let (reason, kind) = (reason.clone(), kind.clone());
+        mount_in_app(prefix, move || {
+            leptos::view! { <antq::ui::criteria::words::ReasonText reason=reason.clone() kind=kind.clone() /> }
+        })
+    };
+    leptos::task::tick().await;
+    assert_eq!(
+        host.text_content().unwrap(),
+        "16/25 đơn vị = 64% < 70% (cần ít nhất 18)."
+    );
+    drop(handle);
+    host.remove();
+
+    store
+        .save_prefs(&Prefs {
+            language: Language::En,
+            storage_notice_dismissed: true,
+        })
+        .unwrap();
+    let (host, handle) = mount_in_app(prefix, move || {
+        leptos::view! { <antq::ui::criteria::words::ReasonText reason=reason.clone() kind=kind.clone() /> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(
+        host.text_content().unwrap(),
+        "16/25 units = 64% < 70% (at least 18 needed)."
+    );
+    drop(handle);
+    host.remove();
+    store.clear();
+}
+
+#[wasm_bindgen_test]
+async fn the_library_copies_a_set_and_refuses_an_invalid_edit() {
+    let prefix = "test-library";
+    let store = WorkspaceStore::with_prefix(prefix);
+    store.clear();
+    let (host, handle) = mount_in_app(prefix, || {
+        leptos::view! { <antq::ui::criteria::CriteriaLibrary /> }
+    });
+    leptos::task::tick().await;
+    click(&host, "[data-set-id='tt124-xa-phuong'] button");
+    leptos::task::tick().await;
+    let copy = host
+        .query_selector_all(".set-view__actions button")
+        .unwrap()
+        .get(0)
+        .unwrap();
+    copy.unchecked_into::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    assert!(host
+        .query_selector("[data-testid=set-editor]")
+        .unwrap()
+        .is_some());
+
+    // The copy is stored at once, unchanged.
+    sleep(500).await;
+    let stored = match store.load() {
+        Ok(Loaded::Found(decoded)) => decoded.workspace,
+        _ => panic!("the variant was not saved"),
+    };
+    assert_eq!(stored.criteria_sets().len(), 1);
+    assert_eq!(stored.criteria_sets()[0].id, "tt124-xa-phuong-dia-phuong");
+
+    // An empty label is refused with its path, and nothing is saved.
+    type_into(&host, "#ind-0-0-0-label", "   ");
+    click(&host, "[data-testid=set-editor] button[type=submit]");
+    leptos::task::tick().await;
+    let problems = query(&host, "[data-testid=editor-problems]")
+        .text_content()
+        .unwrap();
+    assert!(
+        problems.contains("groups[0].criteria[0].indicators[0].label.vi: không được để trống."),
+        "{problems}"
+    );
+    sleep(500).await;
+    let again = match store.load() {
+        Ok(Loaded::Found(decoded)) => decoded.workspace,
+        _ => panic!("the workspace is gone"),
+    };
+    assert_eq!(again, stored);
+
+    // A valid edit is saved.
+    type_into(
+        &host,
+        "#ind-0-0-0-label",
+        "Đảng ủy ra nghị quyết trước 15/3",
+    );
+    click(&host, "[data-testid=set-editor] button[type=submit]");
+    sleep(500).await;
+    let saved = match store.load() {
+        Ok(Loaded::Found(decoded)) => decoded.workspace,
+        _ => panic!("the workspace is gone"),
+    };
+    assert_eq!(
+        saved.criteria_sets()[0]
+            .indicator("xa-1a")
+            .unwrap()
+            .label
+            .vi,
+        "Đảng ủy ra nghị quyết trước 15/3"
+    );
+    assert!(host
+        .query_selector("[data-testid=set-view]")
+        .unwrap()
+        .is_some());
+
+    drop(handle);
+    host.remove();
+    store.clear();
+}

@@ -28,7 +28,7 @@ pub fn grouped(value: u64, separator: char) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(digit);
@@ -56,6 +56,6 @@ mod tests {
         assert_eq!(tenths_text(667, '.'), "66.7");
         assert_eq!(grouped(1_500_000, '.'), "1.500.000");
         assert_eq!(grouped(999, '.'), "999");
-        assert_eq!(tenths_text(12_345_0, ','), "12.345");
+        assert_eq!(tenths_text(123_450, ','), "12.345");
     }
 }

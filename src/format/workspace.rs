@@ -128,18 +128,20 @@ fn check_envelope(value: &Value) -> Result<&Map<String, Value>, LoadError> {
     }
 }
 
-fn read_criteria_sets(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<ValidSet> {
-    let items = match value {
-        None | Some(Value::Null) => return Vec::new(),
+/// The items of an optional list field; anything else is a problem.
+fn list_field<'a>(value: Option<&'a Value>, key: &str, problems: &mut Vec<Problem>) -> &'a [Value] {
+    match value {
         Some(Value::Array(items)) => items,
+        None | Some(Value::Null) => &[],
         Some(_) => {
-            problems.push(problem(
-                "criteria_sets",
-                ProblemKind::WrongType { expected: "list" },
-            ));
-            return Vec::new();
+            problems.push(problem(key, ProblemKind::WrongType { expected: "list" }));
+            &[]
         }
-    };
+    }
+}
+
+fn read_criteria_sets(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<ValidSet> {
+    let items = list_field(value, "criteria_sets", problems);
     let mut sets: Vec<ValidSet> = Vec::new();
     for (index, item) in items.iter().enumerate() {
         let path = format!("criteria_sets[{index}]");
@@ -172,17 +174,7 @@ fn read_criteria_sets(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec
 }
 
 fn read_units(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<Unit> {
-    let items = match value {
-        None | Some(Value::Null) => return Vec::new(),
-        Some(Value::Array(items)) => items,
-        Some(_) => {
-            problems.push(problem(
-                "units",
-                ProblemKind::WrongType { expected: "list" },
-            ));
-            return Vec::new();
-        }
-    };
+    let items = list_field(value, "units", problems);
     let mut units: Vec<Unit> = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let path = format!("units[{index}]");

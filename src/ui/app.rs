@@ -21,12 +21,23 @@ pub fn App() -> impl IntoView {
 }
 
 /// The app on a given store: tests mount it on keys of their own.
+#[component]
+pub fn AppWithStore(store: WorkspaceStore) -> impl IntoView {
+    view! {
+        <AppProviders store=store>
+            <Shell />
+        </AppProviders>
+    }
+}
+
+/// Loads the workspace from `store` and provides the shared state, autosave
+/// and translations to `children`. Tests mount single components in it.
 ///
 /// The language lives in the stored preferences, which drive leptos_i18n's
 /// locale: Vietnamese unless the user chose English, whatever the browser's
 /// own language.
 #[component]
-pub fn AppWithStore(store: WorkspaceStore) -> impl IntoView {
+pub fn AppProviders(store: WorkspaceStore, children: ChildrenFn) -> impl IntoView {
     let state = load(store);
     provide_context(state);
     autosave::start(state);
@@ -39,7 +50,7 @@ pub fn AppWithStore(store: WorkspaceStore) -> impl IntoView {
     });
     view! {
         <I18nSubContextProvider initial_locale=locale>
-            <Shell />
+            {children()}
         </I18nSubContextProvider>
     }
 }

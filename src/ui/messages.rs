@@ -27,6 +27,15 @@ pub fn unit_kind(i18n: I18n, kind: UnitKind) -> String {
 // Messages with values are views: leptos_i18n fills them in as it renders,
 // and re-renders them when the language changes.
 
+/// The unit kinds a set applies to, as one line: "Xã, Phường, Thị trấn".
+pub fn unit_kinds(i18n: I18n, kinds: &[UnitKind]) -> String {
+    kinds
+        .iter()
+        .map(|kind| unit_kind(i18n, *kind))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn unit_error(i18n: I18n, error: &UnitError) -> AnyView {
     match error.clone() {
         UnitError::EmptyName => t!(i18n, error_empty_name).into_any(),

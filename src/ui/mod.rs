@@ -1,7 +1,7 @@
 //! The Leptos interface. Components read and change the workspace through
 //! [`state::AppState`], ask the core for every rule, and hold none of their own.
 
-mod app;
+pub mod app;
 mod autosave;
 pub mod criteria;
 mod export;

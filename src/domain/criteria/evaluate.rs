@@ -262,6 +262,17 @@ struct Engine<'a> {
     visiting: BTreeSet<String>,
 }
 
+/// The rule "all must pass": a failure decides, then anything undecided.
+fn all_must_pass(failed: &[String], incomplete: &[String]) -> Status {
+    if !failed.is_empty() {
+        Status::Failed
+    } else if !incomplete.is_empty() {
+        Status::Incomplete
+    } else {
+        Status::Passed
+    }
+}
+
 fn result(status: Status, reason: Reason) -> IndicatorResult {
     IndicatorResult { status, reason }
 }
@@ -478,13 +489,7 @@ impl Engine<'_> {
         if cycle {
             return result(Status::Incomplete, Reason::CompositeCycle);
         }
-        let status = if !failed.is_empty() {
-            Status::Failed
-        } else if !incomplete.is_empty() {
-            Status::Incomplete
-        } else {
-            Status::Passed
-        };
+        let status = all_must_pass(&failed, &incomplete);
         result(status, Reason::Composite { failed, incomplete })
     }
 
@@ -526,13 +531,7 @@ impl Engine<'_> {
         let incomplete = ids(Status::Incomplete);
         match criterion.rule {
             CriterionRule::All => {
-                let status = if !failed.is_empty() {
-                    Status::Failed
-                } else if !incomplete.is_empty() {
-                    Status::Incomplete
-                } else {
-                    Status::Passed
-                };
+                let status = all_must_pass(&failed, &incomplete);
                 CriterionResult {
                     status,
                     reason: CriterionReason::All { failed, incomplete },
@@ -672,13 +671,7 @@ fn set_result(
     let incomplete = ids(Status::Incomplete);
     match set.pass_rule {
         SetRule::AllCriteria => {
-            let status = if !failed.is_empty() {
-                Status::Failed
-            } else if !incomplete.is_empty() {
-                Status::Incomplete
-            } else {
-                Status::Passed
-            };
+            let status = all_must_pass(&failed, &incomplete);
             SetResult {
                 status,
                 reason: SetReason::AllCriteria { failed, incomplete },

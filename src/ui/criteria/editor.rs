@@ -107,7 +107,7 @@ pub fn SetEditor(
     let original = draft.key();
     let draft = RwSignal::new(draft);
     let problems = RwSignal::new(Vec::<Problem>::new());
-    let layout = Memo::new(move |_| draft.with(|d| shape(d)));
+    let layout = Memo::new(move |_| draft.with(shape));
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -167,7 +167,7 @@ pub fn SetEditor(
                                             if let Some(group) = d.groups.get_mut(g) {
                                                 group.criteria.push(Criterion {
                                                     id,
-                                                    label: Text::vi(&t_string!(i18n, editor_new_criterion)),
+                                                    label: Text::vi(t_string!(i18n, editor_new_criterion)),
                                                     guidance: Text::default(),
                                                     citation: Citation { document: d.legal_basis.first().map(|b| b.document.clone()).unwrap_or_default(), ..Citation::default() },
                                                     status: Verification::Unconfirmed,
@@ -239,7 +239,7 @@ fn CriterionEditor(
             {
                 c.indicators.push(Indicator {
                     id,
-                    label: Text::vi(&t_string!(i18n, editor_new_indicator)),
+                    label: Text::vi(t_string!(i18n, editor_new_indicator)),
                     guidance: Text::default(),
                     citation: Citation {
                         document,

@@ -69,12 +69,7 @@ pub fn CriteriaLibrary() -> impl IntoView {
                                 move || selected.get().as_ref() == Some(&key)
                             };
                             let unverified = set.unverified_count();
-                            let kinds = set
-                                .applies_to
-                                .iter()
-                                .map(|k| messages::unit_kind(i18n, *k))
-                                .collect::<Vec<_>>()
-                                .join(", ");
+                            let kinds = messages::unit_kinds(i18n, &set.applies_to);
                             let version = set.version;
                             view! {
                                 <li class="library__card" data-set-id=set.id.clone()>

@@ -131,12 +131,7 @@ pub fn SetView(
 #[component]
 fn SetFacts(set: CriteriaSet) -> impl IntoView {
     let i18n = use_i18n();
-    let kinds = set
-        .applies_to
-        .iter()
-        .map(|k| messages::unit_kind(i18n, *k))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let kinds = messages::unit_kinds(i18n, &set.applies_to);
     let period = set.period.map(|p| {
         let start = format!("{:02}/{:02}", p.start.day, p.start.month);
         let end = format!("{:02}/{:02}", p.end.day, p.end.month);

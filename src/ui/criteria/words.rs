@@ -318,3 +318,11 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
         }
     }
 }
+
+/// The reason of an indicator's result as a sentence: used by the
+/// assessment form, and mounted alone by browser tests.
+#[component]
+pub fn ReasonText(reason: Reason, kind: IndicatorKind) -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <span class="reason">{move || self::reason(i18n, &reason, &kind)}</span> }
+}
