@@ -25,9 +25,9 @@ export const LAUNCH = {
   ],
 };
 
-/** Starts the server and the browser once for a test file. */
-export async function start() {
-  const server = await serve(DIST, BASE);
+/** Starts the server (serving `root` under `base`) and the browser once for a test file. */
+export async function start({ root = DIST, base = BASE } = {}) {
+  const server = await serve(root, base);
   const browser = await chromium.launch(LAUNCH);
   return {
     server,
@@ -56,6 +56,12 @@ export async function open(env, { init } = {}) {
   });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
+  // A Content-Security-Policy violation becomes a console error, which fails the journey.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
   if (init) await page.addInitScript(init);
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);

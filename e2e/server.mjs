@@ -19,7 +19,7 @@ const TYPES = {
 
 /** Serves `root` under `base` (which starts and ends with "/"). */
 export async function serve(root, base = '/') {
-  const dir = resolve(root);
+  let dir = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -53,6 +53,13 @@ export async function serve(root, base = '/') {
     origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}${base}`,
     requests,
-    close: () => new Promise((ok) => server.close(ok)),
+    /** Serves another folder from now on: a new build deployed. */
+    setRoot(next) {
+      dir = resolve(next);
+    },
+    close: () => new Promise((ok) => {
+      server.closeAllConnections?.();
+      server.close(ok);
+    }),
   };
 }

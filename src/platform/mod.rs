@@ -6,3 +6,4 @@ pub mod download;
 pub mod files;
 pub mod ids;
 pub mod storage;
+pub mod sw;

@@ -8,15 +8,25 @@ use super::autosave;
 use super::header::Header;
 use super::i18n::*;
 use super::nav::Nav;
-use super::notices::{LoadProblemBanner, SaveFailedBanner, StorageNotice};
+use super::notices::{LoadProblemBanner, SaveFailedBanner, StorageNotice, UpdateBanner};
 use super::sections::Section;
 use super::state::{AppState, LoadProblem, SaveStatus};
 use crate::domain::{Language, Route, Workspace};
 use crate::platform::storage::{Loaded, WorkspaceStore};
 
-/// The whole app, using the default storage keys.
+/// Whether a new version of the app waits to be loaded.
+#[derive(Clone, Copy)]
+pub struct UpdateAvailable(pub RwSignal<bool>);
+
+/// The whole app, using the default storage keys. Release builds register
+/// the service worker that makes the app work offline.
 #[component]
 pub fn App() -> impl IntoView {
+    let update = UpdateAvailable(RwSignal::new(false));
+    provide_context(update);
+    if !cfg!(debug_assertions) {
+        crate::platform::sw::register(move || update.0.set(true));
+    }
     view! { <AppWithStore store=WorkspaceStore::default() /> }
 }
 
@@ -91,6 +101,7 @@ fn Shell() -> impl IntoView {
         <Header />
         <Nav route=route />
         <div class="banners">
+            <UpdateBanner />
             <LoadProblemBanner />
             <SaveFailedBanner />
             <StorageNotice />

@@ -106,3 +106,27 @@ pub fn StorageNotice() -> impl IntoView {
         </Show>
     }
 }
+
+/// Offers a new version once it is installed; it is applied only when the
+/// user asks, never in the middle of work. Saving is flushed by the page-hide
+/// handler of autosave before the reload.
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let update = use_context::<super::app::UpdateAvailable>();
+    let shown = move || update.is_some_and(|u| u.0.get());
+    view! {
+        <Show when=shown>
+            <div class="banner banner--info" role="status" data-testid="update-available">
+                <p>{t!(i18n, update_available)}</p>
+                <button
+                    type="button"
+                    class="button button--primary"
+                    on:click=move |_| crate::platform::sw::apply_update()
+                >
+                    {t!(i18n, update_reload)}
+                </button>
+            </div>
+        </Show>
+    }
+}
