@@ -2,6 +2,8 @@
 //! ("tidy"), the evaluation engine, the built-in catalogue and criteria files.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "native/assessments.rs"]
+mod assessments;
 #[path = "native/catalog.rs"]
 mod catalog;
 #[path = "native/criteria_files.rs"]

@@ -1,12 +1,15 @@
 //! The pure domain: units, the workspace, routes and user preferences.
 //! Nothing here knows about the browser, JSON or Leptos.
 
+pub mod assessment;
 pub mod calendar;
+pub mod context;
 pub mod criteria;
 pub mod numbers;
 pub mod prefs;
 pub mod route;
 pub mod text;
+pub mod timeline;
 pub mod unit;
 pub mod workspace;
 

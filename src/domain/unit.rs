@@ -4,7 +4,10 @@
 use super::text::{normalise_name, MAX_NAME_CHARS};
 
 /// A unit's stable identifier, made once by the platform and never reused.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
 pub struct UnitId(String);
 
 impl UnitId {

@@ -1,5 +1,6 @@
 //! The workspace: everything this browser keeps for its user, saved as one document.
 
+use super::assessment::{Assessment, AssessmentError};
 use super::criteria::{CriteriaSet, SetRef, ValidSet};
 use super::unit::{Unit, UnitError, UnitFields, UnitId, Units};
 
@@ -11,6 +12,8 @@ pub struct Workspace {
     active_unit: Option<UnitId>,
     /// Criteria sets of this workspace: local variants and imported files.
     criteria_sets: Vec<CriteriaSet>,
+    /// Self-assessments, one per unit, set and year.
+    assessments: Vec<Assessment>,
 }
 
 impl Workspace {
@@ -24,6 +27,7 @@ impl Workspace {
         units: Units,
         active_unit: Option<UnitId>,
         criteria_sets: Vec<ValidSet>,
+        assessments: Vec<Assessment>,
     ) -> Workspace {
         let mut workspace = Workspace {
             units,
@@ -32,6 +36,7 @@ impl Workspace {
                 .into_iter()
                 .map(ValidSet::into_inner)
                 .collect(),
+            assessments,
         };
         workspace.repair_active();
         workspace
@@ -61,9 +66,11 @@ impl Workspace {
         self.units.update(id, fields).map(|_| ())
     }
 
-    /// Removes a unit and returns the units that were below it and now stand alone.
+    /// Removes a unit with its assessments, and returns the units that were
+    /// below it and now stand alone.
     pub fn remove_unit(&mut self, id: &UnitId) -> Result<Vec<UnitId>, UnitError> {
         let (_, detached) = self.units.remove(id)?;
+        self.assessments.retain(|a| &a.unit != id);
         self.repair_active();
         Ok(detached)
     }
@@ -94,6 +101,81 @@ impl Workspace {
         let before = self.criteria_sets.len();
         self.criteria_sets.retain(|s| &s.key() != key);
         before != self.criteria_sets.len()
+    }
+
+    pub fn assessments(&self) -> &[Assessment] {
+        &self.assessments
+    }
+
+    pub fn assessment(&self, id: &str) -> Option<&Assessment> {
+        self.assessments.iter().find(|a| a.id == id)
+    }
+
+    /// The unit's assessment of a set (any version) for a year.
+    pub fn assessment_for(&self, unit: &UnitId, set_id: &str, year: i32) -> Option<&Assessment> {
+        self.assessments
+            .iter()
+            .find(|a| &a.unit == unit && a.set.id == set_id && a.year == year)
+    }
+
+    /// Starts an assessment of `unit` against `set` for `year`: one per unit,
+    /// set and year. With `copy_last_year`, last year's answers, evidence and
+    /// texts are carried into the draft.
+    pub fn start_assessment(
+        &mut self,
+        id: String,
+        unit: &UnitId,
+        set: &CriteriaSet,
+        year: i32,
+        copy_last_year: bool,
+    ) -> Result<&Assessment, AssessmentError> {
+        let kind = self
+            .units
+            .get(unit)
+            .ok_or(AssessmentError::UnknownUnit)?
+            .kind;
+        if !set.applies_to_kind(kind) {
+            return Err(AssessmentError::SetNotForKind);
+        }
+        if let Some(existing) = self.assessment_for(unit, &set.id, year) {
+            return Err(AssessmentError::AlreadyExists {
+                id: existing.id.clone(),
+            });
+        }
+        let previous = copy_last_year
+            .then(|| self.assessment_for(unit, &set.id, year - 1))
+            .flatten();
+        let mut assessment = match previous {
+            Some(previous) => Assessment::next_year_from(previous, id, year),
+            None => Assessment::new(id, unit.clone(), set.key(), year),
+        };
+        assessment.set = set.key();
+        self.assessments.push(assessment);
+        Ok(self.assessments.last().expect("just pushed"))
+    }
+
+    /// Applies a change to one assessment.
+    pub fn edit_assessment<T>(
+        &mut self,
+        id: &str,
+        change: impl FnOnce(&mut Assessment) -> Result<T, AssessmentError>,
+    ) -> Result<T, AssessmentError> {
+        let assessment = self
+            .assessments
+            .iter_mut()
+            .find(|a| a.id == id)
+            .ok_or(AssessmentError::UnknownAssessment)?;
+        change(assessment)
+    }
+
+    pub fn remove_assessment(&mut self, id: &str) -> Result<(), AssessmentError> {
+        let before = self.assessments.len();
+        self.assessments.retain(|a| a.id != id);
+        if before == self.assessments.len() {
+            Err(AssessmentError::UnknownAssessment)
+        } else {
+            Ok(())
+        }
     }
 
     fn repair_active(&mut self) {
@@ -148,7 +230,7 @@ mod tests {
     fn a_stored_active_unit_that_is_gone_falls_back_to_the_first() {
         let mut units = Units::new();
         units.add(UnitId::new("a"), village("Thôn A")).unwrap();
-        let workspace = Workspace::from_parts(units, Some(UnitId::new("gone")), vec![]);
+        let workspace = Workspace::from_parts(units, Some(UnitId::new("gone")), vec![], vec![]);
         assert_eq!(workspace.active_unit_id(), Some(&UnitId::new("a")));
     }
 }

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::criteria::{set_from_value, validated};
 use super::problem::{problem, LoadError, Problem, ProblemKind};
+use crate::domain::assessment::Assessment;
 use crate::domain::criteria::{CriteriaSet, ValidSet};
 use crate::domain::{Unit, UnitId, UnitKind, Units, Workspace};
 
@@ -23,6 +24,7 @@ struct WorkspaceV1<'a> {
     units: Vec<UnitV1<'a>>,
     /// Local and imported criteria sets, in the criteria-set file shape.
     criteria_sets: &'a [CriteriaSet],
+    assessments: &'a [Assessment],
 }
 
 #[derive(Serialize)]
@@ -60,6 +62,7 @@ pub fn encode_workspace(workspace: &Workspace) -> String {
             })
             .collect(),
         criteria_sets: workspace.criteria_sets(),
+        assessments: workspace.assessments(),
     };
     serde_json::to_string(&doc).expect("a workspace always serialises")
 }
@@ -80,6 +83,7 @@ pub fn decode_workspace(text: &str) -> Result<Decoded, LoadError> {
     let mut problems = Vec::new();
     let records = read_units(root.get("units"), &mut problems);
     let criteria_sets = read_criteria_sets(root.get("criteria_sets"), &mut problems);
+    let assessments = read_assessments(root.get("assessments"), &mut problems);
     let active_unit = match root.get("active_unit") {
         None | Some(Value::Null) => None,
         Some(Value::String(id)) => Some(UnitId::new(id.as_str())),
@@ -96,7 +100,7 @@ pub fn decode_workspace(text: &str) -> Result<Decoded, LoadError> {
     }
     let (units, repaired_units) = Units::from_records(records);
     Ok(Decoded {
-        workspace: Workspace::from_parts(units, active_unit, criteria_sets),
+        workspace: Workspace::from_parts(units, active_unit, criteria_sets, assessments),
         repaired_units,
     })
 }
@@ -171,6 +175,37 @@ fn read_criteria_sets(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec
         }
     }
     sets
+}
+
+fn read_assessments(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<Assessment> {
+    let mut out: Vec<Assessment> = Vec::new();
+    for (index, item) in list_field(value, "assessments", problems)
+        .iter()
+        .enumerate()
+    {
+        let path = format!("assessments[{index}]");
+        match serde_path_to_error::deserialize::<_, Assessment>(item) {
+            Ok(assessment) if out.iter().any(|a| a.id == assessment.id) => problems.push(problem(
+                format!("{path}.id"),
+                ProblemKind::DuplicateId { id: assessment.id },
+            )),
+            Ok(assessment) => out.push(assessment),
+            Err(err) => {
+                let inner = err.path().to_string();
+                problems.push(problem(
+                    if inner == "." {
+                        path
+                    } else {
+                        format!("{path}.{inner}")
+                    },
+                    ProblemKind::Shape {
+                        detail: err.into_inner().to_string(),
+                    },
+                ))
+            }
+        }
+    }
+    out
 }
 
 fn read_units(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<Unit> {

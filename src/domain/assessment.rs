@@ -1,0 +1,470 @@
+//! A unit's self-assessment against one criteria set for one year: answers,
+//! evidence, status, actions, and what the printed dossier needs.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::calendar::Date;
+use super::criteria::{Answer, Answers, SetRef};
+use super::unit::UnitId;
+
+/// A document cited as evidence: number, date, issuing body, link or file name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRef {
+    #[serde(default)]
+    pub number: String,
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub issuer: String,
+    /// A link or the name of a file kept elsewhere: the app stores no files.
+    #[serde(default)]
+    pub link: String,
+}
+
+/// Evidence for one indicator.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub documents: Vec<DocumentRef>,
+}
+
+impl Evidence {
+    pub fn is_empty(&self) -> bool {
+        self.notes.trim().is_empty() && self.documents.is_empty()
+    }
+}
+
+/// Where an assessment stands (TT 124 Article 9: review, dossier, decision).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Status {
+    Draft,
+    /// Locked after the review meeting.
+    SelfAssessed {
+        on: Date,
+        by: String,
+    },
+    /// Sent to the level above.
+    Submitted {
+        on: Date,
+    },
+    /// The decision of the level above.
+    Decided {
+        recognised: bool,
+        decision: String,
+        on: Date,
+    },
+}
+
+impl Status {
+    pub fn is_locked(&self) -> bool {
+        !matches!(self, Status::Draft)
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::SelfAssessed { .. } => "self_assessed",
+            Status::Submitted { .. } => "submitted",
+            Status::Decided {
+                recognised: true, ..
+            } => "recognised",
+            Status::Decided {
+                recognised: false, ..
+            } => "not_recognised",
+        }
+    }
+}
+
+/// A recorded change of status, reopening included.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub from: String,
+    pub to: String,
+    pub on: Date,
+    #[serde(default)]
+    pub by: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    /// Chưa làm.
+    #[default]
+    Todo,
+    /// Đang làm.
+    Doing,
+    /// Xong.
+    Done,
+}
+
+/// One step of the action plan for a criterion not met.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Action {
+    pub id: String,
+    pub criterion: String,
+    pub what: String,
+    #[serde(default)]
+    pub who: String,
+    #[serde(default)]
+    pub due: Option<Date>,
+    #[serde(default)]
+    pub status: ActionStatus,
+}
+
+impl Action {
+    pub fn is_overdue(&self, today: Date) -> bool {
+        self.status != ActionStatus::Done && self.due.is_some_and(|due| due < today)
+    }
+}
+
+/// The texts of the report and of the review meeting's minutes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportText {
+    /// I. Đặc điểm tình hình.
+    #[serde(default)]
+    pub situation: String,
+    /// III. Tồn tại, hạn chế, nguyên nhân.
+    #[serde(default)]
+    pub shortcomings: String,
+    /// IV. Phương hướng.
+    #[serde(default)]
+    pub direction: String,
+    /// V. Đề xuất, kiến nghị.
+    #[serde(default)]
+    pub proposal: String,
+    /// The body that issues the documents ("BAN CÔNG TÁC MẶT TRẬN THÔN ĐỒNG").
+    #[serde(default)]
+    pub issuing_body: String,
+    #[serde(default)]
+    pub superior_body: String,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub signer_title: String,
+    #[serde(default)]
+    pub signer_name: String,
+    /// Who attended the review meeting (TT 124 Article 9 clause 1).
+    #[serde(default)]
+    pub participants: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub id: String,
+    pub unit: UnitId,
+    pub set: SetRef,
+    pub year: i32,
+    #[serde(default)]
+    pub answers: Answers,
+    #[serde(default)]
+    pub evidence: BTreeMap<String, Evidence>,
+    pub status: Status,
+    #[serde(default)]
+    pub history: Vec<StatusChange>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    #[serde(default)]
+    pub report: ReportText,
+}
+
+/// Why a change to an assessment was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AssessmentError {
+    /// One assessment per unit, set and year.
+    AlreadyExists {
+        id: String,
+    },
+    UnknownUnit,
+    UnknownAssessment,
+    /// The set is not offered to this kind of unit.
+    SetNotForKind,
+    /// Locked: reopen it first.
+    Locked,
+    /// That status change is not allowed from where it stands.
+    WrongStep,
+    /// Locking needs the name of who locks it.
+    NameRequired,
+}
+
+impl Assessment {
+    /// A new draft.
+    pub fn new(id: String, unit: UnitId, set: SetRef, year: i32) -> Assessment {
+        Assessment {
+            id,
+            unit,
+            set,
+            year,
+            answers: Answers::new(),
+            evidence: BTreeMap::new(),
+            status: Status::Draft,
+            history: Vec::new(),
+            actions: Vec::new(),
+            report: ReportText::default(),
+        }
+    }
+
+    /// A draft for the next year, carrying last year's answers, evidence
+    /// notes and report texts (not its status, actions or decisions).
+    pub fn next_year_from(previous: &Assessment, id: String, year: i32) -> Assessment {
+        let mut next = Assessment::new(id, previous.unit.clone(), previous.set.clone(), year);
+        next.answers = previous.answers.clone();
+        // Last year's current count becomes this year's previous one.
+        for answer in next.answers.0.values_mut() {
+            if let Answer::Trend { current, previous } = answer {
+                *previous = Some(*current);
+            }
+        }
+        next.evidence = previous.evidence.clone();
+        next.report = previous.report.clone();
+        next
+    }
+
+    fn editable(&self) -> Result<(), AssessmentError> {
+        if self.status.is_locked() {
+            Err(AssessmentError::Locked)
+        } else {
+            Ok(())
+        }
+    }
+
+    pub fn set_answer(
+        &mut self,
+        indicator: &str,
+        answer: Option<Answer>,
+    ) -> Result<(), AssessmentError> {
+        self.editable()?;
+        match answer {
+            Some(answer) => self.answers.set(indicator, answer),
+            None => self.answers.clear(indicator),
+        }
+        Ok(())
+    }
+
+    pub fn set_evidence(
+        &mut self,
+        indicator: &str,
+        evidence: Evidence,
+    ) -> Result<(), AssessmentError> {
+        self.editable()?;
+        if evidence.is_empty() {
+            self.evidence.remove(indicator);
+        } else {
+            self.evidence.insert(indicator.to_owned(), evidence);
+        }
+        Ok(())
+    }
+
+    pub fn set_report(&mut self, report: ReportText) -> Result<(), AssessmentError> {
+        self.editable()?;
+        self.report = report;
+        Ok(())
+    }
+
+    fn change(&mut self, to: Status, on: Date, by: &str, note: &str) {
+        self.history.push(StatusChange {
+            from: self.status.code().to_owned(),
+            to: to.code().to_owned(),
+            on,
+            by: by.trim().to_owned(),
+            note: note.trim().to_owned(),
+        });
+        self.status = to;
+    }
+
+    /// Draft → self-assessed, locked with the date and who.
+    pub fn lock(&mut self, by: &str, on: Date) -> Result<(), AssessmentError> {
+        if self.status != Status::Draft {
+            return Err(AssessmentError::WrongStep);
+        }
+        if by.trim().is_empty() {
+            return Err(AssessmentError::NameRequired);
+        }
+        self.change(
+            Status::SelfAssessed {
+                on,
+                by: by.trim().to_owned(),
+            },
+            on,
+            by,
+            "",
+        );
+        Ok(())
+    }
+
+    /// Self-assessed → submitted to the level above.
+    pub fn submit(&mut self, on: Date) -> Result<(), AssessmentError> {
+        if !matches!(self.status, Status::SelfAssessed { .. }) {
+            return Err(AssessmentError::WrongStep);
+        }
+        self.change(Status::Submitted { on }, on, "", "");
+        Ok(())
+    }
+
+    /// Submitted → recognised or not, with the decision's number and date.
+    pub fn decide(
+        &mut self,
+        recognised: bool,
+        decision: &str,
+        on: Date,
+    ) -> Result<(), AssessmentError> {
+        if !matches!(
+            self.status,
+            Status::Submitted { .. } | Status::SelfAssessed { .. }
+        ) {
+            return Err(AssessmentError::WrongStep);
+        }
+        self.change(
+            Status::Decided {
+                recognised,
+                decision: decision.trim().to_owned(),
+                on,
+            },
+            on,
+            "",
+            decision,
+        );
+        Ok(())
+    }
+
+    /// Any locked state → draft again; the reopening is recorded.
+    pub fn reopen(&mut self, by: &str, on: Date, reason: &str) -> Result<(), AssessmentError> {
+        if !self.status.is_locked() {
+            return Err(AssessmentError::WrongStep);
+        }
+        self.change(Status::Draft, on, by, reason);
+        Ok(())
+    }
+
+    /// Adds or replaces an action of the plan (allowed when locked too: the
+    /// plan is carried out after the review).
+    pub fn put_action(&mut self, action: Action) {
+        match self.actions.iter_mut().find(|a| a.id == action.id) {
+            Some(slot) => *slot = action,
+            None => self.actions.push(action),
+        }
+    }
+
+    pub fn remove_action(&mut self, id: &str) {
+        self.actions.retain(|a| a.id != id);
+    }
+
+    pub fn overdue_actions(&self, today: Date) -> impl Iterator<Item = &Action> {
+        self.actions.iter().filter(move |a| a.is_overdue(today))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(m: u32, d: u32) -> Date {
+        Date::new(2025, m, d).unwrap()
+    }
+
+    fn draft() -> Assessment {
+        Assessment::new(
+            "a".into(),
+            UnitId::new("u"),
+            SetRef {
+                id: "tt124-khu-dan-cu".into(),
+                version: 1,
+            },
+            2025,
+        )
+    }
+
+    #[test]
+    fn a_locked_assessment_refuses_edits_until_reopened_and_the_reopening_is_recorded() {
+        let mut a = draft();
+        a.set_answer(
+            "kdc-2a",
+            Some(Answer::YesNo {
+                value: true,
+                date: None,
+            }),
+        )
+        .unwrap();
+        assert_eq!(
+            a.lock("  ", date(11, 10)),
+            Err(AssessmentError::NameRequired)
+        );
+        a.lock("Nguyễn Văn An", date(11, 10)).unwrap();
+        assert!(a.status.is_locked());
+        assert_eq!(a.set_answer("kdc-2a", None), Err(AssessmentError::Locked));
+        a.reopen("Nguyễn Văn An", date(11, 12), "Sửa số liệu")
+            .unwrap();
+        assert_eq!(a.status, Status::Draft);
+        assert_eq!(a.history.len(), 2);
+        assert_eq!(a.history[1].from, "self_assessed");
+        assert_eq!(a.history[1].note, "Sửa số liệu");
+        a.set_answer("kdc-2a", None).unwrap();
+    }
+
+    #[test]
+    fn the_steps_go_in_order() {
+        let mut a = draft();
+        assert_eq!(a.submit(date(11, 1)), Err(AssessmentError::WrongStep));
+        a.lock("An", date(11, 1)).unwrap();
+        a.submit(date(11, 2)).unwrap();
+        a.decide(true, "15/QĐ-UBND", date(11, 14)).unwrap();
+        assert_eq!(a.status.code(), "recognised");
+        assert_eq!(a.lock("An", date(11, 15)), Err(AssessmentError::WrongStep));
+    }
+
+    #[test]
+    fn next_year_carries_answers_and_turns_this_years_counts_into_last_years() {
+        let mut a = draft();
+        a.set_answer(
+            "kdc-4a",
+            Some(Answer::Trend {
+                current: 4,
+                previous: Some(6),
+            }),
+        )
+        .unwrap();
+        a.put_action(Action {
+            id: "x".into(),
+            criterion: "kdc-4".into(),
+            what: "Tuần tra".into(),
+            who: String::new(),
+            due: None,
+            status: ActionStatus::Todo,
+        });
+        a.lock("An", date(11, 1)).unwrap();
+        let next = Assessment::next_year_from(&a, "b".into(), 2026);
+        assert_eq!(next.year, 2026);
+        assert_eq!(next.status, Status::Draft);
+        assert!(next.actions.is_empty());
+        assert_eq!(
+            next.answers.get("kdc-4a"),
+            Some(&Answer::Trend {
+                current: 4,
+                previous: Some(4)
+            })
+        );
+    }
+
+    #[test]
+    fn only_undone_actions_past_their_date_are_overdue() {
+        let action = |status, due| Action {
+            id: "x".into(),
+            criterion: "c".into(),
+            what: "w".into(),
+            who: String::new(),
+            due,
+            status,
+        };
+        let today = date(6, 1);
+        assert!(action(ActionStatus::Todo, Some(date(5, 31))).is_overdue(today));
+        assert!(!action(ActionStatus::Done, Some(date(5, 31))).is_overdue(today));
+        assert!(!action(ActionStatus::Doing, Some(date(6, 1))).is_overdue(today));
+        assert!(!action(ActionStatus::Todo, None).is_overdue(today));
+    }
+}

@@ -1,0 +1,232 @@
+//! Assessments in a workspace: one per unit, set and year; copying last
+//! year's; figures derived from the child units' own assessments.
+
+use antq::catalog::builtin_sets;
+use antq::domain::assessment::{AssessmentError, Status};
+use antq::domain::calendar::Date;
+use antq::domain::context::{context_for, incident_total};
+use antq::domain::criteria::*;
+use antq::domain::unit::UnitFields;
+use antq::domain::{UnitId, UnitKind, Workspace};
+
+fn set(id: &str) -> CriteriaSet {
+    builtin_sets().into_iter().find(|s| s.id == id).unwrap()
+}
+
+fn add(ws: &mut Workspace, id: &str, kind: UnitKind, parent: Option<&str>) {
+    ws.add_unit(
+        UnitId::new(id),
+        UnitFields {
+            name: id.into(),
+            kind,
+            above: String::new(),
+            parent: parent.map(UnitId::new),
+        },
+    )
+    .unwrap();
+}
+
+fn date(m: u32, d: u32) -> Date {
+    Date::new(2025, m, d).unwrap()
+}
+
+#[test]
+fn one_assessment_per_unit_set_and_year() {
+    let mut ws = Workspace::new();
+    add(&mut ws, "thon", UnitKind::ResidentialArea, None);
+    let kdc = set("tt124-khu-dan-cu");
+    ws.start_assessment("a1".into(), &UnitId::new("thon"), &kdc, 2025, false)
+        .unwrap();
+    assert_eq!(
+        ws.start_assessment("a2".into(), &UnitId::new("thon"), &kdc, 2025, false)
+            .err(),
+        Some(AssessmentError::AlreadyExists { id: "a1".into() })
+    );
+    assert!(ws
+        .start_assessment("a3".into(), &UnitId::new("thon"), &kdc, 2026, false)
+        .is_ok());
+    // A set for communes is not offered to a village.
+    assert_eq!(
+        ws.start_assessment(
+            "a4".into(),
+            &UnitId::new("thon"),
+            &set("tt124-xa-phuong"),
+            2025,
+            false
+        )
+        .err(),
+        Some(AssessmentError::SetNotForKind)
+    );
+    assert_eq!(
+        ws.start_assessment("a5".into(), &UnitId::new("nowhere"), &kdc, 2025, false)
+            .err(),
+        Some(AssessmentError::UnknownUnit)
+    );
+}
+
+#[test]
+fn next_year_can_start_from_last_years_answers_and_compare_with_them() {
+    let mut ws = Workspace::new();
+    add(&mut ws, "thon", UnitKind::ResidentialArea, None);
+    let kdc = set("tt124-khu-dan-cu");
+    let unit = UnitId::new("thon");
+    ws.start_assessment("y1".into(), &unit, &kdc, 2024, false)
+        .unwrap();
+    ws.edit_assessment("y1", |a| {
+        a.set_answer(
+            "kdc-4a",
+            Some(Answer::Trend {
+                current: 7,
+                previous: Some(9),
+            }),
+        )?;
+        a.set_answer(
+            "kdc-3a",
+            Some(Answer::Count {
+                count: 0,
+                handled: false,
+            }),
+        )
+    })
+    .unwrap();
+    ws.start_assessment("y2".into(), &unit, &kdc, 2025, true)
+        .unwrap();
+    let y2 = ws.assessment("y2").unwrap();
+    assert_eq!(
+        y2.answers.get("kdc-3a"),
+        Some(&Answer::Count {
+            count: 0,
+            handled: false
+        })
+    );
+    // Without copying, last year's figure still reaches the trend through the context.
+    ws.start_assessment("z".into(), &unit, &kdc, 2026, false)
+        .unwrap();
+    ws.edit_assessment("z", |a| {
+        a.set_answer(
+            "kdc-4a",
+            Some(Answer::Trend {
+                current: 5,
+                previous: None,
+            }),
+        )
+    })
+    .unwrap();
+    ws.edit_assessment("y2", |a| {
+        a.set_answer(
+            "kdc-4a",
+            Some(Answer::Trend {
+                current: 6,
+                previous: None,
+            }),
+        )
+    })
+    .unwrap();
+    let z = ws.assessment("z").unwrap();
+    let context = context_for(&ws, z, &kdc);
+    assert_eq!(context.previous.get("kdc-4a"), Some(&6));
+    let eval = evaluate(&kdc, &z.answers, &context, 2026);
+    assert_eq!(eval.indicators["kdc-4a"].status, Status_::Passed);
+    assert_eq!(incident_total(ws.assessment("y1").unwrap()), 7);
+}
+
+use antq::domain::criteria::Status as Status_;
+
+/// A commune with five villages, one enterprise and one school, each with its own assessment.
+fn commune_with_children(recognised: usize) -> Workspace {
+    let mut ws = Workspace::new();
+    add(&mut ws, "xa", UnitKind::Commune, None);
+    let children = [
+        ("t1", UnitKind::ResidentialArea, "tt124-khu-dan-cu"),
+        ("t2", UnitKind::ResidentialArea, "tt124-khu-dan-cu"),
+        ("t3", UnitKind::ResidentialArea, "tt124-khu-dan-cu"),
+        ("t4", UnitKind::ResidentialArea, "tt124-khu-dan-cu"),
+        ("t5", UnitKind::ResidentialArea, "tt124-khu-dan-cu"),
+        ("dn", UnitKind::Enterprise, "tt124-co-quan-doanh-nghiep"),
+        ("tr", UnitKind::School, "tt124-co-so-giao-duc"),
+    ];
+    for (n, (id, kind, set_id)) in children.into_iter().enumerate() {
+        add(&mut ws, id, kind, Some("xa"));
+        let aid = format!("a-{id}");
+        ws.start_assessment(aid.clone(), &UnitId::new(id), &set(set_id), 2025, false)
+            .unwrap();
+        ws.edit_assessment(&aid, |a| {
+            a.lock("Trưởng thôn", date(11, 1))?;
+            a.submit(date(11, 2))?;
+            a.decide(n < recognised, "12/QĐ-UBND", date(11, 14))
+        })
+        .unwrap();
+    }
+    ws.start_assessment(
+        "a-xa".into(),
+        &UnitId::new("xa"),
+        &set("tt124-xa-phuong"),
+        2025,
+        false,
+    )
+    .unwrap();
+    ws
+}
+
+#[test]
+fn the_commune_70_percent_is_computed_from_the_units_under_it() {
+    let commune = set("tt124-xa-phuong");
+    for (recognised, expected) in [(5, Status_::Passed), (4, Status_::Failed)] {
+        let ws = commune_with_children(recognised);
+        let a = ws.assessment("a-xa").unwrap();
+        let context = context_for(&ws, a, &commune);
+        assert_eq!(
+            context.derived["xa-4b"],
+            Figures {
+                numerator: recognised as u64,
+                denominator: 7
+            }
+        );
+        assert_eq!(
+            context.derived["xa-4a"],
+            Figures {
+                numerator: 7,
+                denominator: 7
+            }
+        );
+        let eval = evaluate(&commune, &a.answers, &context, 2025);
+        assert_eq!(
+            eval.indicators["xa-4b"].status, expected,
+            "{recognised} of 7"
+        );
+        assert_eq!(eval.indicators["xa-4a"].status, Status_::Passed);
+    }
+}
+
+#[test]
+fn a_child_without_an_assessment_has_not_registered() {
+    let mut ws = commune_with_children(7);
+    add(&mut ws, "t6", UnitKind::ResidentialArea, Some("xa"));
+    let commune = set("tt124-xa-phuong");
+    let context = context_for(&ws, ws.assessment("a-xa").unwrap(), &commune);
+    assert_eq!(
+        context.derived["xa-4a"],
+        Figures {
+            numerator: 7,
+            denominator: 8
+        }
+    );
+    let eval = evaluate(&commune, &Answers::new(), &context, 2025);
+    assert_eq!(eval.indicators["xa-4a"].status, Status_::Failed);
+}
+
+#[test]
+fn deleting_a_unit_deletes_its_assessments_and_locking_is_kept_through_a_save() {
+    let mut ws = commune_with_children(3);
+    assert!(matches!(
+        ws.assessment("a-t1").unwrap().status,
+        Status::Decided {
+            recognised: true,
+            ..
+        }
+    ));
+    let text = antq::format::encode_workspace(&ws);
+    assert_eq!(antq::format::decode_workspace(&text).unwrap().workspace, ws);
+    ws.remove_unit(&UnitId::new("t1")).unwrap();
+    assert!(ws.assessment("a-t1").is_none());
+}
