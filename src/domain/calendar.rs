@@ -61,6 +61,17 @@ impl Date {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
+    /// "ngày 05 tháng 02 năm 2025": Nghị định 30/2020 puts a 0 before days
+    /// 1 to 9 and months 1 and 2 only.
+    pub fn long_vietnamese(self) -> String {
+        let month = if self.month <= 2 {
+            format!("{:02}", self.month)
+        } else {
+            self.month.to_string()
+        };
+        format!("ngày {:02} tháng {month} năm {}", self.day, self.year)
+    }
+
     /// "dd/mm/yyyy", as Vietnamese documents write dates.
     pub fn vietnamese(self) -> String {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
@@ -107,6 +118,22 @@ mod tests {
         assert_eq!(Date::parse_iso("31/03/2025"), None);
         assert!(Date::new(2025, 3, 31) < Date::new(2025, 4, 1));
         assert_eq!(Date::new(2025, 3, 9).unwrap().vietnamese(), "09/03/2025");
+    }
+
+    #[test]
+    fn document_dates_follow_decree_30() {
+        assert_eq!(
+            Date::new(2025, 2, 5).unwrap().long_vietnamese(),
+            "ngày 05 tháng 02 năm 2025"
+        );
+        assert_eq!(
+            Date::new(2025, 11, 28).unwrap().long_vietnamese(),
+            "ngày 28 tháng 11 năm 2025"
+        );
+        assert_eq!(
+            Date::new(2025, 3, 1).unwrap().long_vietnamese(),
+            "ngày 01 tháng 3 năm 2025"
+        );
     }
 
     #[test]

@@ -15,3 +15,9 @@ pub fn now_hh_mm() -> String {
     let now = js_sys::Date::new_0();
     format!("{:02}:{:02}", now.get_hours(), now.get_minutes())
 }
+
+/// Today's local date.
+pub fn today_date() -> crate::domain::calendar::Date {
+    let (year, month, day) = today();
+    crate::domain::calendar::Date::new(year, month, day).expect("the browser's date exists")
+}

@@ -4,6 +4,9 @@ use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
 use super::i18n::*;
+use crate::domain::assessment::AssessmentError;
+use crate::domain::criteria::Status as ResultStatus;
+use crate::domain::timeline::Step;
 use crate::domain::{UnitError, UnitKind};
 use crate::format::{LoadError, Problem, ProblemKind};
 use crate::platform::storage::StoreError;
@@ -104,5 +107,59 @@ pub fn problem(i18n: I18n, problem: &Problem) -> AnyView {
             let ids = ids.join(" → ");
             t!(i18n, problem_cycle, path, ids).into_any()
         }
+    }
+}
+
+pub fn assessment_error(i18n: I18n, error: &AssessmentError) -> AnyView {
+    match error.clone() {
+        AssessmentError::AlreadyExists { .. } => t!(i18n, as_wrong_step).into_any(),
+        AssessmentError::UnknownUnit => t!(i18n, error_unknown_unit).into_any(),
+        AssessmentError::UnknownAssessment => t!(i18n, as_unknown).into_any(),
+        AssessmentError::SetNotForKind => t!(i18n, as_set_not_for_kind).into_any(),
+        AssessmentError::Locked => t!(i18n, as_locked_error).into_any(),
+        AssessmentError::WrongStep => t!(i18n, as_wrong_step).into_any(),
+        AssessmentError::NameRequired => t!(i18n, as_name_required).into_any(),
+    }
+}
+
+/// A result in words (never a colour alone).
+pub fn result(i18n: I18n, status: ResultStatus) -> AnyView {
+    match status {
+        ResultStatus::Passed => t!(i18n, result_passed).into_any(),
+        ResultStatus::Failed => t!(i18n, result_failed).into_any(),
+        ResultStatus::Incomplete => t!(i18n, result_incomplete).into_any(),
+        ResultStatus::NotApplicable => t!(i18n, result_na).into_any(),
+        ResultStatus::NotEvaluated => t!(i18n, result_not_evaluated).into_any(),
+    }
+}
+
+pub fn result_class(status: ResultStatus) -> &'static str {
+    match status {
+        ResultStatus::Passed => "result result--passed",
+        ResultStatus::Failed => "result result--failed",
+        ResultStatus::Incomplete => "result result--incomplete",
+        _ => "result",
+    }
+}
+
+/// The status of an assessment by its code.
+pub fn assessment_status(i18n: I18n, code: &str) -> AnyView {
+    match code {
+        "self_assessed" => t!(i18n, status_self_assessed).into_any(),
+        "submitted" => t!(i18n, status_submitted).into_any(),
+        "recognised" => t!(i18n, status_recognised).into_any(),
+        "not_recognised" => t!(i18n, status_not_recognised).into_any(),
+        _ => t!(i18n, status_draft).into_any(),
+    }
+}
+
+pub fn step(i18n: I18n, step: Step) -> AnyView {
+    match step {
+        Step::Registration => t!(i18n, step_registration).into_any(),
+        Step::FestivalOpens => t!(i18n, step_festival_opens).into_any(),
+        Step::FestivalDay => t!(i18n, step_festival_day).into_any(),
+        Step::PeriodEnds => t!(i18n, step_period_ends).into_any(),
+        Step::Recognition => t!(i18n, step_recognition).into_any(),
+        Step::Classification => t!(i18n, step_classification).into_any(),
     }
 }

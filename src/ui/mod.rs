@@ -2,6 +2,7 @@
 //! [`state::AppState`], ask the core for every rule, and hold none of their own.
 
 pub mod app;
+pub mod assessment;
 mod autosave;
 pub mod criteria;
 mod export;

@@ -18,11 +18,12 @@ pub fn Section(route: Route) -> impl IntoView {
     let body = match route {
         Route::Overview => overview::Overview().into_any(),
         Route::SelfAssessment => view! {
-            <coming::Coming
-                title=move || t_string!(i18n, self_assessment_title)
-                intro=move || t_string!(i18n, self_assessment_intro)
-            />
-            <crate::ui::criteria::CriteriaLibrary />
+            <h1 class="screen-only">{t!(i18n, self_assessment_title)}</h1>
+            <p class="lead screen-only">{t!(i18n, self_assessment_intro)}</p>
+            <crate::ui::assessment::AssessmentSection />
+            <div class="screen-only">
+                <crate::ui::criteria::CriteriaLibrary />
+            </div>
         }
         .into_any(),
         Route::Festival => view! {

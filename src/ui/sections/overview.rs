@@ -1,8 +1,15 @@
-//! Tổng quan: the units this browser works for.
+//! Tổng quan: each unit's current assessment, what is due next on the
+//! yearly timeline, and overdue actions; then the units themselves.
 
 use leptos::prelude::*;
 
+use crate::domain::timeline::next_due;
+use crate::platform::clock;
+use crate::ui::assessment::evaluated;
+use crate::ui::criteria::words::text;
 use crate::ui::i18n::*;
+use crate::ui::messages;
+use crate::ui::state::use_app_state;
 use crate::ui::units::UnitsPanel;
 
 #[component]
@@ -11,6 +18,91 @@ pub fn Overview() -> impl IntoView {
     view! {
         <h1>{t!(i18n, overview_title)}</h1>
         <p class="lead">{t!(i18n, overview_intro)}</p>
+        <UnitCards />
         <UnitsPanel />
+    }
+}
+
+#[component]
+fn UnitCards() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let today = clock::today_date();
+    let cards = move || {
+        state.workspace.with(|ws| {
+            ws.units()
+                .iter()
+                .map(|unit| {
+                    let mine: Vec<_> = ws
+                        .assessments()
+                        .iter()
+                        .filter(|a| a.unit == unit.id)
+                        .collect();
+                    let current_year = mine.iter().map(|a| a.year).max();
+                    let current: Vec<String> = mine
+                        .iter()
+                        .filter(|a| Some(a.year) == current_year)
+                        .map(|a| a.id.clone())
+                        .collect();
+                    let overdue: Vec<(String, String)> = mine
+                        .iter()
+                        .flat_map(|a| {
+                            a.overdue_actions(today).map(|x| {
+                                (
+                                    x.what.clone(),
+                                    x.due.map(|d| d.vietnamese()).unwrap_or_default(),
+                                )
+                            })
+                        })
+                        .collect();
+                    (unit.name.clone(), unit.kind, current, overdue)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <Show when=move || { !cards().is_empty() }>
+            <section class="unit-cards" aria-labelledby="unit-cards-title">
+                <h2 id="unit-cards-title">{t!(i18n, ov_units_title)}</h2>
+                <ul class="unit-cards__list" data-testid="unit-cards">
+                    {move || cards().into_iter().map(|(name, kind, current, overdue)| {
+                        let year = today.year;
+                        view! {
+                            <li class="unit-card">
+                                <h3>{name}</h3>
+                                {if current.is_empty() {
+                                    view! { <p>{t!(i18n, ov_no_assessment, year)}</p> }.into_any()
+                                } else {
+                                    current.into_iter().filter_map(|id| evaluated(state, &id)).map(|(a, set, e)| {
+                                        let (year, set) = (a.year, text(&set.title));
+                                        let (answered, total, met, decided) = (e.progress.answered, e.progress.total, e.conformity.answered, e.conformity.total);
+                                        view! {
+                                            <p>{t!(i18n, ov_current, year, set)} " · " <span class="badge">{messages::assessment_status(i18n, a.status.code())}</span></p>
+                                            <p>{t!(i18n, as_progress, answered, total, met, decided)} " "
+                                                <span class=messages::result_class(e.set.status)>{messages::result(i18n, e.set.status)}</span></p>
+                                        }
+                                    }).collect_view().into_any()
+                                }}
+                                <p><strong>{t!(i18n, ov_next)} ": "</strong></p>
+                                <ul>
+                                    {next_due(kind, today, 2).into_iter().map(|m| view! {
+                                        <li>{m.date.vietnamese()} " · " {messages::step(i18n, m.step)}</li>
+                                    }).collect_view()}
+                                </ul>
+                                {(!overdue.is_empty()).then(|| {
+                                    let count = overdue.len();
+                                    view! {
+                                        <div class="unit-card__overdue" data-testid="overdue">
+                                            <p><span aria-hidden="true">"⚠ "</span>{t!(i18n, ov_overdue, count)}</p>
+                                            <ul>{overdue.into_iter().map(|(what, due)| view! { <li>{what} " (" {due} ")"</li> }).collect_view()}</ul>
+                                        </div>
+                                    }
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
     }
 }

@@ -1,0 +1,143 @@
+//! Every criterion not met or not decided, with the actions to fix it.
+
+use leptos::prelude::*;
+
+use super::input::Data;
+use crate::domain::assessment::{Action, ActionStatus};
+use crate::domain::calendar::Date;
+use crate::domain::criteria::Status;
+use crate::platform::{clock, ids};
+use crate::ui::criteria::words::text;
+use crate::ui::i18n::*;
+use crate::ui::messages;
+use crate::ui::state::use_app_state;
+
+fn store(id: &str, action: Action) {
+    let state = use_app_state();
+    let _ = state.edit(|ws| {
+        ws.edit_assessment(id, |a| {
+            a.put_action(action);
+            Ok(())
+        })
+    });
+}
+
+#[component]
+pub fn GapView(id: String, data: Data) -> impl IntoView {
+    let i18n = use_i18n();
+    let gaps = Memo::new(move |_| {
+        data.with(|d| {
+            let Some((_, set, evaluation)) = d.as_ref() else {
+                return Vec::new();
+            };
+            set.criteria()
+                .filter_map(|c| {
+                    let status = evaluation.criteria.get(&c.id)?.status;
+                    matches!(status, Status::Failed | Status::Incomplete)
+                        .then(|| (c.id.clone(), text(&c.label), status))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let gaps = move || gaps.get();
+    view! {
+        <section class="gaps" data-testid="gaps">
+            <h3>{t!(i18n, gaps_title)}</h3>
+            <Show when=move || { !gaps().is_empty() } fallback=move || view! { <p>{t!(i18n, gaps_none)}</p> }>
+                {
+                    let id = id.clone();
+                    move || gaps().into_iter().map(|(cid, label, status)| {
+                        let id = id.clone();
+                        let action_ids = {
+                            let cid = cid.clone();
+                            Memo::new(move |_| data.with(|d| d.as_ref().map(|(a, _, _)| a.actions.iter().filter(|x| x.criterion == cid).map(|x| x.id.clone()).collect::<Vec<_>>()).unwrap_or_default()))
+                        };
+                        let action_ids = move || action_ids.get();
+                        let add = {
+                            let (id, cid) = (id.clone(), cid.clone());
+                            move |_| store(&id, Action { id: ids::new_id("act"), criterion: cid.clone(), what: String::new(), who: String::new(), due: None, status: ActionStatus::Todo })
+                        };
+                        view! {
+                            <div class="gap" data-criterion-id=cid.clone()>
+                                <h4>{label} " " <span class=messages::result_class(status)>{messages::result(i18n, status)}</span></h4>
+                                {move || action_ids().into_iter().map(|aid| view! { <ActionRow id=id.clone() action=aid data=data /> }).collect_view()}
+                                <button type="button" class="button button--small" on:click=add>{t!(i18n, act_add)}</button>
+                            </div>
+                        }
+                    }).collect_view()
+                }
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ActionRow(id: String, action: String, data: Data) -> impl IntoView {
+    let i18n = use_i18n();
+    let current = {
+        let action = action.clone();
+        move || {
+            data.with(|d| {
+                d.as_ref()
+                    .and_then(|(a, _, _)| a.actions.iter().find(|x| x.id == action).cloned())
+            })
+        }
+    };
+    let edit = {
+        let (id, current) = (id.clone(), current.clone());
+        move |apply: Box<dyn Fn(&mut Action)>| {
+            if let Some(mut a) = current() {
+                apply(&mut a);
+                store(&id, a);
+            }
+        }
+    };
+    let field = |name: &str| format!("act-{action}-{name}");
+    let (c1, c2, c3, c4, c5) = (
+        current.clone(),
+        current.clone(),
+        current.clone(),
+        current.clone(),
+        current.clone(),
+    );
+    let (e1, e2, e3, e4) = (edit.clone(), edit.clone(), edit.clone(), edit);
+    let remove = {
+        let (id, action) = (id.clone(), action.clone());
+        move |_| {
+            let state = use_app_state();
+            let _ = state.edit(|ws| {
+                ws.edit_assessment(&id, |a| {
+                    a.remove_action(&action);
+                    Ok(())
+                })
+            });
+        }
+    };
+    let overdue = move || c5().is_some_and(|a| a.is_overdue(clock::today_date()));
+    view! {
+        <div class="action-row" data-testid="action-row">
+            <div class="field"><label for=field("what")>{t!(i18n, act_what)}</label>
+                <input id=field("what") type="text" prop:value=move || c1().map(|a| a.what).unwrap_or_default()
+                    on:input=move |ev| { let v = event_target_value(&ev); e1(Box::new(move |a| a.what = v.clone())) } /></div>
+            <div class="field"><label for=field("who")>{t!(i18n, act_who)}</label>
+                <input id=field("who") type="text" prop:value=move || c2().map(|a| a.who).unwrap_or_default()
+                    on:input=move |ev| { let v = event_target_value(&ev); e2(Box::new(move |a| a.who = v.clone())) } /></div>
+            <div class="field"><label for=field("due")>{t!(i18n, act_due)}</label>
+                <input id=field("due") type="date" prop:value=move || c3().and_then(|a| a.due).map(|d| d.iso()).unwrap_or_default()
+                    on:input=move |ev| { let v = Date::parse_iso(&event_target_value(&ev)); e3(Box::new(move |a| a.due = v)) } /></div>
+            <div class="field"><label for=field("status")>{t!(i18n, act_status)}</label>
+                <select id=field("status")
+                    prop:value=move || match c4().map(|a| a.status) { Some(ActionStatus::Doing) => "doing", Some(ActionStatus::Done) => "done", _ => "todo" }
+                    on:change=move |ev| {
+                        let s = match event_target_value(&ev).as_str() { "doing" => ActionStatus::Doing, "done" => ActionStatus::Done, _ => ActionStatus::Todo };
+                        e4(Box::new(move |a| a.status = s))
+                    }>
+                    <option value="todo">{t!(i18n, act_todo)}</option>
+                    <option value="doing">{t!(i18n, act_doing)}</option>
+                    <option value="done">{t!(i18n, act_done)}</option>
+                </select></div>
+            {move || overdue().then(|| view! { <span class="badge badge--unverified">"⚠ " {t!(i18n, act_overdue)}</span> })}
+            <button type="button" class="button button--small button--danger" on:click=remove>{t!(i18n, act_remove)}</button>
+        </div>
+    }
+}

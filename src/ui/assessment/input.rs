@@ -1,0 +1,520 @@
+//! One input per indicator kind. Each change is saved at once; the result
+//! and its reason are recomputed by the core as the user types.
+
+use leptos::prelude::*;
+
+use crate::domain::assessment::{Assessment, DocumentRef, Evidence};
+use crate::domain::calendar::Date;
+use crate::domain::criteria::{Answer, CriteriaSet, Escape, Evaluation, Indicator, IndicatorKind};
+use crate::ui::criteria::words::text;
+use crate::ui::i18n::*;
+use crate::ui::state::use_app_state;
+
+pub type Data = Memo<Option<(Assessment, CriteriaSet, Evaluation)>>;
+
+fn save(id: &str, indicator: &str, answer: Option<Answer>) {
+    let state = use_app_state();
+    let _ = state.edit(|ws| ws.edit_assessment(id, |a| a.set_answer(indicator, answer)));
+}
+
+fn number<T: std::str::FromStr>(text: &str) -> Option<T> {
+    text.trim().replace(['.', ' '], "").parse().ok()
+}
+
+#[component]
+pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoView {
+    let i18n = use_i18n();
+    let ind = indicator.id.clone();
+    let answer = {
+        let ind = ind.clone();
+        move || {
+            data.with(|d| {
+                d.as_ref()
+                    .and_then(|(a, _, _)| a.answers.get(&ind).cloned())
+            })
+        }
+    };
+    let locked = move || data.with(|d| d.as_ref().is_some_and(|(a, _, _)| a.status.is_locked()));
+    let field = format!("in-{ind}");
+    let na = indicator.na_allowed.then(|| {
+        let (id, ind, answer) = (id.clone(), ind.clone(), answer.clone());
+        let na_field = format!("{field}-na");
+        view! {
+            <div class="field field--check">
+                <input id=na_field.clone() type="checkbox" disabled=locked
+                    prop:checked=move || answer() == Some(Answer::NotApplicable)
+                    on:change=move |ev| save(&id, &ind, event_target_checked(&ev).then_some(Answer::NotApplicable)) />
+                <label for=na_field>{t!(i18n, in_na)}</label>
+            </div>
+        }
+    });
+    let body = match indicator.kind.clone() {
+        IndicatorKind::YesNo { window } => {
+            let value = {
+                let answer = answer.clone();
+                move || match answer() {
+                    Some(Answer::YesNo { value, .. }) => Some(value),
+                    _ => None,
+                }
+            };
+            let date = {
+                let answer = answer.clone();
+                move || match answer() {
+                    Some(Answer::YesNo { date: Some(d), .. }) => d.iso(),
+                    _ => String::new(),
+                }
+            };
+            let choose = {
+                let (id, ind, date) = (id.clone(), ind.clone(), date.clone());
+                move |value: bool| {
+                    save(
+                        &id,
+                        &ind,
+                        Some(Answer::YesNo {
+                            value,
+                            date: Date::parse_iso(&date()),
+                        }),
+                    )
+                }
+            };
+            let set_date = {
+                let (id, ind, value) = (id.clone(), ind.clone(), value.clone());
+                move |text: String| {
+                    save(
+                        &id,
+                        &ind,
+                        Some(Answer::YesNo {
+                            value: value().unwrap_or(true),
+                            date: Date::parse_iso(&text),
+                        }),
+                    )
+                }
+            };
+            let name = format!("{field}-yn");
+            let (yes_choose, no_choose) = (choose.clone(), choose);
+            let (value_yes, value_no) = (value.clone(), value);
+            view! {
+                <fieldset class="answer answer--yes-no">
+                    <legend class="visually-hidden">{text(&indicator.label)}</legend>
+                    <label class="answer__choice">
+                        <input type="radio" name=name.clone() disabled=locked
+                            prop:checked=move || value_yes() == Some(true) on:change=move |_| yes_choose(true) />
+                        {t!(i18n, in_yes)}
+                    </label>
+                    <label class="answer__choice">
+                        <input type="radio" name=name disabled=locked
+                            prop:checked=move || value_no() == Some(false) on:change=move |_| no_choose(false) />
+                        {t!(i18n, in_no)}
+                    </label>
+                    {window.map(|_| {
+                        let date_field = format!("{field}-date");
+                        view! {
+                            <span class="answer__inline">
+                                <label for=date_field.clone()>{t!(i18n, in_date)}</label>
+                                <input id=date_field type="date" disabled=locked prop:value=date
+                                    on:input=move |ev| set_date(event_target_value(&ev)) />
+                            </span>
+                        }
+                    })}
+                </fieldset>
+            }
+            .into_any()
+        }
+        IndicatorKind::CountZero { escape } => {
+            let count = {
+                let answer = answer.clone();
+                move || match answer() {
+                    Some(Answer::Count { count, .. }) => count.to_string(),
+                    _ => String::new(),
+                }
+            };
+            let handled = {
+                let answer = answer.clone();
+                move || matches!(answer(), Some(Answer::Count { handled: true, .. }))
+            };
+            let set_count = {
+                let (id, ind, handled) = (id.clone(), ind.clone(), handled.clone());
+                move |text: String| {
+                    save(
+                        &id,
+                        &ind,
+                        number(&text).map(|count| Answer::Count {
+                            count,
+                            handled: handled(),
+                        }),
+                    )
+                }
+            };
+            let set_handled = {
+                let (id, ind, count) = (id.clone(), ind.clone(), count.clone());
+                move |on: bool| {
+                    let count = number(&count()).unwrap_or(0);
+                    save(&id, &ind, Some(Answer::Count { count, handled: on }))
+                }
+            };
+            let count_field = format!("{field}-count");
+            let escape_field = format!("{field}-escape");
+            view! {
+                <div class="answer">
+                    <div class="field field--narrow">
+                        <label for=count_field.clone()>{t!(i18n, in_count)}</label>
+                        <input id=count_field type="number" min="0" inputmode="numeric" disabled=locked
+                            prop:value=count on:input=move |ev| set_count(event_target_value(&ev)) />
+                    </div>
+                    {escape.map(|escape| view! {
+                        <div class="field field--check">
+                            <input id=escape_field.clone() type="checkbox" disabled=locked prop:checked=handled
+                                on:change=move |ev| set_handled(event_target_checked(&ev)) />
+                            <label for=escape_field.clone()>
+                                {match escape {
+                                    Escape::Handled => t!(i18n, in_handled).into_any(),
+                                    Escape::ForceMajeure => t!(i18n, in_force_majeure).into_any(),
+                                }}
+                            </label>
+                        </div>
+                    })}
+                </div>
+            }
+            .into_any()
+        }
+        IndicatorKind::Rating { levels, titles, .. } => {
+            let current = {
+                let answer = answer.clone();
+                move || match answer() {
+                    Some(Answer::Rating { level, title }) => (level, title),
+                    _ => (None, None),
+                }
+            };
+            let level_field = format!("{field}-level");
+            let title_field = format!("{field}-title");
+            let set_level = {
+                let (id, ind, current) = (id.clone(), ind.clone(), current.clone());
+                move |text: String| {
+                    let level = text.parse().ok();
+                    save(
+                        &id,
+                        &ind,
+                        Some(Answer::Rating {
+                            level,
+                            title: current().1,
+                        }),
+                    )
+                }
+            };
+            let set_title = {
+                let (id, ind, current) = (id.clone(), ind.clone(), current.clone());
+                move |text: String| {
+                    let title = text.parse().ok();
+                    save(
+                        &id,
+                        &ind,
+                        Some(Answer::Rating {
+                            level: current().0,
+                            title,
+                        }),
+                    )
+                }
+            };
+            let current2 = current.clone();
+            view! {
+                <div class="answer">
+                    <div class="field">
+                        <label for=level_field.clone()>{t!(i18n, in_level)}</label>
+                        <select id=level_field disabled=locked
+                            prop:value=move || current().0.map(|l| l.to_string()).unwrap_or_default()
+                            on:change=move |ev| set_level(event_target_value(&ev))>
+                            <option value="">{t!(i18n, in_none)}</option>
+                            {levels.iter().enumerate().map(|(i, level)| view! { <option value=i.to_string()>{text(level)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    {(!titles.is_empty()).then(|| view! {
+                        <div class="field">
+                            <label for=title_field.clone()>{t!(i18n, in_title)}</label>
+                            <select id=title_field.clone() disabled=locked
+                                prop:value=move || current2().1.map(|t| t.to_string()).unwrap_or_default()
+                                on:change=move |ev| set_title(event_target_value(&ev))>
+                                <option value="">{t!(i18n, in_none)}</option>
+                                {titles.iter().enumerate().map(|(i, title)| view! { <option value=i.to_string()>{text(title)}</option> }).collect_view()}
+                            </select>
+                        </div>
+                    })}
+                </div>
+            }
+            .into_any()
+        }
+        IndicatorKind::Number { .. } | IndicatorKind::Points { .. } => {
+            let is_points = matches!(indicator.kind, IndicatorKind::Points { .. });
+            let value = {
+                let answer = answer.clone();
+                move || match answer() {
+                    Some(Answer::Number { value }) => value.to_string(),
+                    Some(Answer::Points { points }) => points.to_string(),
+                    _ => String::new(),
+                }
+            };
+            let (id2, ind2) = (id.clone(), ind.clone());
+            let number_field = format!("{field}-value");
+            view! {
+                <div class="field field--narrow">
+                    <label for=number_field.clone()>
+                        {if is_points { t!(i18n, in_points).into_any() } else { t!(i18n, in_value).into_any() }}
+                    </label>
+                    <input id=number_field type="number" inputmode="numeric" disabled=locked prop:value=value
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            let answer = if is_points {
+                                number(&text).map(|points| Answer::Points { points })
+                            } else {
+                                number(&text).map(|value| Answer::Number { value })
+                            };
+                            save(&id2, &ind2, answer)
+                        } />
+                </div>
+            }
+            .into_any()
+        }
+        IndicatorKind::Percent { .. } | IndicatorKind::Derived { .. } => {
+            let derived = matches!(indicator.kind, IndicatorKind::Derived { .. });
+            let live = {
+                let ind = ind.clone();
+                move || {
+                    data.with(|d| {
+                        d.as_ref().and_then(|(_, _, e)| {
+                            match e.indicators.get(&ind).map(|r| &r.reason) {
+                                Some(crate::domain::criteria::Reason::Ratio {
+                                    source: crate::domain::criteria::FigureSource::ChildUnits,
+                                    denominator,
+                                    ..
+                                }) => Some(*denominator),
+                                Some(crate::domain::criteria::Reason::DenominatorZero {
+                                    source: crate::domain::criteria::FigureSource::ChildUnits,
+                                }) => Some(0),
+                                _ => None,
+                            }
+                        })
+                    })
+                }
+            };
+            let figures = {
+                let answer = answer.clone();
+                move || match answer() {
+                    Some(Answer::Ratio {
+                        numerator,
+                        denominator,
+                    }) => (numerator.to_string(), denominator.to_string()),
+                    _ => (String::new(), String::new()),
+                }
+            };
+            let set_ratio = {
+                let (id, ind) = (id.clone(), ind.clone());
+                move |numerator: String, denominator: String| {
+                    let answer = match (number(&numerator), number(&denominator)) {
+                        (Some(numerator), Some(denominator)) => Some(Answer::Ratio {
+                            numerator,
+                            denominator,
+                        }),
+                        _ => None,
+                    };
+                    save(&id, &ind, answer)
+                }
+            };
+            let num_field = format!("{field}-num");
+            let den_field = format!("{field}-den");
+            let (f1, f2, f3, f4) = (figures.clone(), figures.clone(), figures.clone(), figures);
+            let (s1, s2) = (set_ratio.clone(), set_ratio);
+            let live2 = live.clone();
+            view! {
+                <div class="answer">
+                    {move || live().map(|denominator| view! { <p class="answer__note">{t!(i18n, in_derived_live, denominator)}</p> })}
+                    {move || (derived && live2().is_none()).then(|| view! { <p class="answer__note">{t!(i18n, in_derived_manual)}</p> })}
+                    <div class="answer__pair">
+                        <div class="field field--narrow">
+                            <label for=num_field.clone()>{t!(i18n, in_numerator)}</label>
+                            <input id=num_field type="number" min="0" inputmode="numeric" disabled=locked
+                                prop:value=move || f1().0
+                                on:input=move |ev| s1(event_target_value(&ev), f2().1) />
+                        </div>
+                        <div class="field field--narrow">
+                            <label for=den_field.clone()>{t!(i18n, in_denominator)}</label>
+                            <input id=den_field type="number" min="0" inputmode="numeric" disabled=locked
+                                prop:value=move || f3().1
+                                on:input=move |ev| s2(f4().0, event_target_value(&ev)) />
+                        </div>
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+        IndicatorKind::Trend { .. } => {
+            let figures = {
+                let answer = answer.clone();
+                move || match answer() {
+                    Some(Answer::Trend { current, previous }) => (
+                        current.to_string(),
+                        previous.map(|p| p.to_string()).unwrap_or_default(),
+                    ),
+                    _ => (String::new(), String::new()),
+                }
+            };
+            let last_year = {
+                let ind = ind.clone();
+                move || {
+                    let state = use_app_state();
+                    data.with(|d| {
+                        let (a, set, _) = d.as_ref()?;
+                        let ctx = state
+                            .workspace
+                            .with(|ws| crate::domain::context::context_for(ws, a, set));
+                        ctx.previous.get(&ind).copied()
+                    })
+                }
+            };
+            let set_trend = {
+                let (id, ind) = (id.clone(), ind.clone());
+                move |current: String, previous: String| {
+                    let answer = number(&current).map(|current| Answer::Trend {
+                        current,
+                        previous: number(&previous),
+                    });
+                    save(&id, &ind, answer)
+                }
+            };
+            let cur_field = format!("{field}-current");
+            let prev_field = format!("{field}-previous");
+            let (f1, f2, f3, f4) = (figures.clone(), figures.clone(), figures.clone(), figures);
+            let (s1, s2) = (set_trend.clone(), set_trend);
+            view! {
+                <div class="answer__pair">
+                    <div class="field field--narrow">
+                        <label for=cur_field.clone()>{t!(i18n, in_current)}</label>
+                        <input id=cur_field type="number" min="0" inputmode="numeric" disabled=locked
+                            prop:value=move || f1().0 on:input=move |ev| s1(event_target_value(&ev), f2().1) />
+                    </div>
+                    <div class="field field--narrow">
+                        <label for=prev_field.clone()>{t!(i18n, in_previous)}</label>
+                        <input id=prev_field type="number" min="0" inputmode="numeric" disabled=locked
+                            prop:value=move || f3().1 on:input=move |ev| s2(f4().0, event_target_value(&ev)) />
+                    </div>
+                    {move || last_year().map(|value| view! { <p class="answer__note">{t!(i18n, in_previous_from_last_year, value)}</p> })}
+                </div>
+            }
+            .into_any()
+        }
+        IndicatorKind::Checklist { items } => {
+            let checked = {
+                let answer = answer.clone();
+                move || match answer() {
+                    Some(Answer::Checklist { checked }) => checked,
+                    _ => Default::default(),
+                }
+            };
+            view! {
+                <fieldset class="answer answer--checklist">
+                    <legend class="visually-hidden">{text(&indicator.label)}</legend>
+                    {items.into_iter().map(|item| {
+                        let item_field = format!("{field}-{}", item.id);
+                        let (id, ind, checked, checked2) = (id.clone(), ind.clone(), checked.clone(), checked.clone());
+                        let item_id = item.id.clone();
+                        let item_id2 = item.id.clone();
+                        view! {
+                            <div class="field field--check">
+                                <input id=item_field.clone() type="checkbox" disabled=locked
+                                    prop:checked=move || checked().contains(&item_id)
+                                    on:change=move |ev| {
+                                        let mut all = checked2();
+                                        if event_target_checked(&ev) { all.insert(item_id2.clone()); } else { all.remove(&item_id2); }
+                                        save(&id, &ind, Some(Answer::Checklist { checked: all }))
+                                    } />
+                                <label for=item_field>{text(&item.label)}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            }
+            .into_any()
+        }
+        IndicatorKind::Composite { .. } | IndicatorKind::Note => ().into_any(),
+    };
+    view! { <div class="answer-input">{body} {na}</div> }
+}
+
+/// Notes and cited documents for one indicator.
+#[component]
+pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoView {
+    let i18n = use_i18n();
+    let evidence = {
+        let indicator = indicator.clone();
+        move || {
+            data.with(|d| {
+                d.as_ref()
+                    .and_then(|(a, _, _)| a.evidence.get(&indicator).cloned())
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let locked = move || data.with(|d| d.as_ref().is_some_and(|(a, _, _)| a.status.is_locked()));
+    let store = {
+        let (id, indicator) = (id.clone(), indicator.clone());
+        move |evidence: Evidence| {
+            let state = use_app_state();
+            let _ =
+                state.edit(|ws| ws.edit_assessment(&id, |a| a.set_evidence(&indicator, evidence)));
+        }
+    };
+    let layout = {
+        let evidence = evidence.clone();
+        Memo::new(move |_| evidence().documents.len())
+    };
+    let notes_field = format!("ev-{indicator}-notes");
+    let (e1, e2, e3) = (evidence.clone(), evidence.clone(), evidence.clone());
+    let (st1, st2, st3) = (store.clone(), store.clone(), store.clone());
+    view! {
+        <div class="evidence">
+            <div class="field">
+                <label for=notes_field.clone()>{t!(i18n, ev_notes)}</label>
+                <textarea id=notes_field rows="2" disabled=locked prop:value=move || e1().notes
+                    on:input=move |ev| { let mut e = e2(); e.notes = event_target_value(&ev); st1(e) }></textarea>
+            </div>
+            {move || (0..layout.get()).map(|n| {
+                let (e, st) = (e3.clone(), st2.clone());
+                let field = |name: &str| format!("ev-{indicator}-{n}-{name}");
+                let edit = move |apply: Box<dyn Fn(&mut DocumentRef)>| {
+                    let mut all = e();
+                    if let Some(doc) = all.documents.get_mut(n) { apply(doc); }
+                    st(all)
+                };
+                let (ed1, ed2, ed3, ed4) = (edit.clone(), edit.clone(), edit.clone(), edit);
+                let read = {
+                    let e = e3.clone();
+                    move || e().documents.get(n).cloned().unwrap_or_default()
+                };
+                let (r1, r2, r3, r4) = (read.clone(), read.clone(), read.clone(), read);
+                let (remove_e, remove_st) = (e3.clone(), st2.clone());
+                view! {
+                    <div class="evidence__doc">
+                        <div class="field"><label for=field("number")>{t!(i18n, ev_doc_number)}</label>
+                            <input id=field("number") type="text" disabled=locked prop:value=move || r1().number
+                                on:input=move |ev| { let v = event_target_value(&ev); ed1(Box::new(move |d| d.number = v.clone())) } /></div>
+                        <div class="field"><label for=field("date")>{t!(i18n, ev_doc_date)}</label>
+                            <input id=field("date") type="date" disabled=locked prop:value=move || r2().date.map(|d| d.iso()).unwrap_or_default()
+                                on:input=move |ev| { let v = Date::parse_iso(&event_target_value(&ev)); ed2(Box::new(move |d| d.date = v)) } /></div>
+                        <div class="field"><label for=field("issuer")>{t!(i18n, ev_doc_issuer)}</label>
+                            <input id=field("issuer") type="text" disabled=locked prop:value=move || r3().issuer
+                                on:input=move |ev| { let v = event_target_value(&ev); ed3(Box::new(move |d| d.issuer = v.clone())) } /></div>
+                        <div class="field"><label for=field("link")>{t!(i18n, ev_doc_link)}</label>
+                            <input id=field("link") type="text" disabled=locked prop:value=move || r4().link
+                                on:input=move |ev| { let v = event_target_value(&ev); ed4(Box::new(move |d| d.link = v.clone())) } /></div>
+                        <button type="button" class="button button--small" disabled=locked
+                            on:click=move |_| { let mut all = remove_e(); if n < all.documents.len() { all.documents.remove(n); } remove_st(all) }>
+                            {t!(i18n, ev_remove_doc)}
+                        </button>
+                    </div>
+                }
+            }).collect_view()}
+            <button type="button" class="button button--small" disabled=locked
+                on:click=move |_| { let mut all = evidence(); all.documents.push(DocumentRef::default()); st3(all) }>
+                {t!(i18n, ev_add_doc)}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,231 @@
+//! Tự đánh giá: start an assessment, fill it in, lock and submit it, plan
+//! the fixes, compare the years, and print the dossier.
+
+mod form;
+mod gaps;
+mod history;
+mod input;
+mod report;
+mod start;
+mod status;
+
+use leptos::prelude::*;
+
+use crate::domain::assessment::Assessment;
+use crate::domain::context::context_for;
+use crate::domain::criteria::{evaluate, CriteriaSet, Evaluation};
+use crate::ui::criteria::{find_set, words::text};
+use crate::ui::i18n::*;
+use crate::ui::messages;
+use crate::ui::state::{use_app_state, AppState};
+
+/// The tabs of an open assessment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Form,
+    Gaps,
+    History,
+    Report,
+}
+
+impl Tab {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tab::Form => "bieu-mau",
+            Tab::Gaps => "khac-phuc",
+            Tab::History => "cac-nam",
+            Tab::Report => "bao-cao",
+        }
+    }
+}
+
+/// The assessment, its set and its evaluation, kept in step with the workspace.
+pub(crate) fn evaluated(
+    state: AppState,
+    id: &str,
+) -> Option<(Assessment, CriteriaSet, Evaluation)> {
+    let assessment = state.workspace.with(|ws| ws.assessment(id).cloned())?;
+    let set = find_set(state, &assessment.set)?;
+    let context = state
+        .workspace
+        .with(|ws| context_for(ws, &assessment, &set));
+    let evaluation = evaluate(&set, &assessment.answers, &context, assessment.year);
+    Some((assessment, set, evaluation))
+}
+
+/// Reads `#/tu-danh-gia/<id>/<tab>`.
+fn from_hash() -> (Option<String>, Tab) {
+    let hash = window().location().hash().unwrap_or_default();
+    let mut parts = hash
+        .trim_start_matches('#')
+        .trim_start_matches('/')
+        .split('/')
+        .skip(1);
+    let id = parts.next().filter(|s| !s.is_empty()).map(str::to_owned);
+    let tab = match parts.next() {
+        Some("khac-phuc") => Tab::Gaps,
+        Some("cac-nam") => Tab::History,
+        Some("bao-cao") => Tab::Report,
+        _ => Tab::Form,
+    };
+    (id, tab)
+}
+
+fn to_hash(id: Option<&str>, tab: Tab) {
+    let hash = match id {
+        Some(id) => format!("#/tu-danh-gia/{id}/{}", tab.slug()),
+        None => "#/tu-danh-gia".to_owned(),
+    };
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+    }
+}
+
+#[component]
+pub fn AssessmentSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let (initial, initial_tab) = from_hash();
+    let open = RwSignal::new(initial);
+    let tab = RwSignal::new(initial_tab);
+    Effect::new(move |_| to_hash(open.get().as_deref(), tab.get()));
+    let rows = move || {
+        state.workspace.with(|ws| {
+            let mut rows: Vec<_> = ws
+                .assessments()
+                .iter()
+                .map(|a| {
+                    let unit = ws
+                        .units()
+                        .get(&a.unit)
+                        .map(|u| u.name.clone())
+                        .unwrap_or_default();
+                    (a.id.clone(), unit, a.set.clone(), a.year, a.status.code())
+                })
+                .collect();
+            rows.sort_by(|x, y| y.3.cmp(&x.3).then(x.1.cmp(&y.1)));
+            rows
+        })
+    };
+    view! {
+        <start::StartForm open=open tab=tab />
+        <section class="assessments" aria-labelledby="assessments-title">
+            <h2 id="assessments-title">{t!(i18n, as_list_title)}</h2>
+            <Show
+                when=move || { !rows().is_empty() }
+                fallback=move || view! { <p>{t!(i18n, as_list_empty)}</p> }
+            >
+                <ul class="assessment-list" data-testid="assessment-list">
+                    {move || {
+                        rows()
+                            .into_iter()
+                            .map(|(id, unit, set, year, status)| {
+                                let title = find_set(state, &set).map(|s| text(&s.title)).unwrap_or(set.id.clone());
+                                let open_id = id.clone();
+                                let is_open = {
+                                    let id = id.clone();
+                                    move || open.get().as_deref() == Some(id.as_str())
+                                };
+                                view! {
+                                    <li class="assessment-list__item" data-assessment-id=id.clone()>
+                                        <span class="assessment-list__main">
+                                            <strong>{unit.clone()}</strong> " · " {year} " · " {title}
+                                        </span>
+                                        <span class="badge">{messages::assessment_status(i18n, status)}</span>
+                                        <button
+                                            type="button"
+                                            class="button button--small"
+                                            aria-pressed=move || if is_open() { "true" } else { "false" }
+                                            on:click=move |_| {
+                                                open.set(Some(open_id.clone()));
+                                                tab.set(Tab::Form);
+                                            }
+                                        >
+                                            {t!(i18n, as_open)}
+                                            <span class="visually-hidden">" " {unit} " " {year}</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </Show>
+        </section>
+        {move || open.get().map(|id| view! { <AssessmentView id=id tab=tab /> })}
+    }
+}
+
+#[component]
+fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let data = {
+        let id = id.clone();
+        Memo::new(move |_| evaluated(state, &id))
+    };
+    let tab_button = move |which: Tab, label: AnyView| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                class="tabs__tab"
+                aria-selected=move || if tab.get() == which { "true" } else { "false" }
+                on:click=move |_| tab.set(which)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <article class="assessment" data-testid="assessment" aria-labelledby="assessment-title">
+        {move || {
+            let Some((assessment, set, evaluation)) = data.get() else {
+                return view! { <p role="alert">{t!(i18n, as_unknown)}</p> }.into_any();
+            };
+            let unit = state
+                .workspace
+                .with(|ws| ws.units().get(&assessment.unit).map(|u| u.name.clone()).unwrap_or_default());
+            let period = set.period.map(|p| {
+                let (from, to) = p.period(assessment.year);
+                let (from, to) = (from.vietnamese(), to.vietnamese());
+                view! { <p>{t!(i18n, as_period, from, to)}</p> }
+            });
+            let (answered, total) = (evaluation.progress.answered, evaluation.progress.total);
+            let (met, decided) = (evaluation.conformity.answered, evaluation.conformity.total);
+            let overall = evaluation.set.status;
+            view! {
+                    <header class="assessment__header screen-only">
+                        <h2 id="assessment-title">{unit} " · " {assessment.year}</h2>
+                        <p>{text(&set.title)}</p>
+                        {period}
+                        <p data-testid="progress">{t!(i18n, as_progress, answered, total, met, decided)}</p>
+                        <p>
+                            <strong>{t!(i18n, as_set_result)} ": "</strong>
+                            <span class=messages::result_class(overall) data-testid="set-result">
+                                {messages::result(i18n, overall)}
+                            </span>
+                        </p>
+                        <status::StatusPanel assessment=assessment.clone() />
+                    </header>
+                    <div class="tabs screen-only" role="tablist">
+                        {tab_button(Tab::Form, t!(i18n, as_tab_form).into_any())}
+                        {tab_button(Tab::Gaps, t!(i18n, as_tab_gaps).into_any())}
+                        {tab_button(Tab::History, t!(i18n, as_tab_history).into_any())}
+                        {tab_button(Tab::Report, t!(i18n, as_tab_report).into_any())}
+                    </div>
+                }
+                .into_any()
+        }}
+        {move || {
+            let id = id.clone();
+            match tab.get() {
+                Tab::Form => view! { <form::AssessmentForm id=id data=data /> }.into_any(),
+                Tab::Gaps => view! { <gaps::GapView id=id data=data /> }.into_any(),
+                Tab::History => view! { <history::HistoryView id=id /> }.into_any(),
+                Tab::Report => view! { <report::ReportTab id=id data=data /> }.into_any(),
+            }
+        }}
+        </article>
+    }
+}

@@ -1,0 +1,145 @@
+//! Starting an assessment: a unit, a set offered for its kind, a year.
+
+use leptos::prelude::*;
+
+use super::Tab;
+use crate::domain::assessment::AssessmentError;
+use crate::domain::UnitId;
+use crate::platform::{clock, ids};
+use crate::ui::criteria::{with_library, words::text};
+use crate::ui::i18n::*;
+use crate::ui::messages;
+use crate::ui::state::use_app_state;
+
+#[component]
+pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let unit = RwSignal::new(state.workspace.with_untracked(|ws| {
+        ws.active_unit_id()
+            .map(|u| u.as_str().to_owned())
+            .unwrap_or_default()
+    }));
+    let year = RwSignal::new(clock::today_date().year.to_string());
+    let set = RwSignal::new(String::new());
+    let copy_last = RwSignal::new(true);
+    let error = RwSignal::new(None::<AssessmentError>);
+    let notice = RwSignal::new(None::<i32>);
+    // The sets offered for the chosen unit's kind, newest versions only.
+    let offered = move || {
+        let kind = state
+            .workspace
+            .with(|ws| ws.units().get(&UnitId::new(unit.get())).map(|u| u.kind));
+        let Some(kind) = kind else { return Vec::new() };
+        with_library(state, |library| {
+            library
+                .latest()
+                .into_iter()
+                .filter(|s| s.applies_to_kind(kind))
+                .map(|s| (s.id.clone(), text(&s.title), s.historical))
+                .collect::<Vec<_>>()
+        })
+    };
+    // Keep the chosen set among those offered.
+    Effect::new(move |_| {
+        let sets = offered();
+        if !sets.iter().any(|(id, _, _)| *id == set.get_untracked()) {
+            set.set(
+                sets.into_iter()
+                    .find(|(_, _, old)| !old)
+                    .map(|(id, _, _)| id)
+                    .unwrap_or_default(),
+            );
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        notice.set(None);
+        let unit_id = UnitId::new(unit.get_untracked());
+        let Ok(year) = year.get_untracked().trim().parse::<i32>() else {
+            return;
+        };
+        let chosen = with_library(state, |library| {
+            library
+                .latest()
+                .into_iter()
+                .find(|s| s.id == set.get_untracked())
+                .cloned()
+        });
+        let Some(chosen) = chosen else { return };
+        let id = ids::new_id("a");
+        let result = state.edit(|ws| {
+            ws.start_assessment(
+                id.clone(),
+                &unit_id,
+                &chosen,
+                year,
+                copy_last.get_untracked(),
+            )
+            .map(|_| ())
+        });
+        match result {
+            Ok(()) => {
+                open.set(Some(id));
+                tab.set(Tab::Form);
+            }
+            Err(AssessmentError::AlreadyExists { id }) => {
+                notice.set(Some(year));
+                open.set(Some(id));
+                tab.set(Tab::Form);
+            }
+            Err(err) => error.set(Some(err)),
+        }
+    };
+    let units = move || {
+        state.workspace.with(|ws| {
+            ws.units()
+                .iter()
+                .map(|u| (u.id.as_str().to_owned(), u.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <form class="start-form" on:submit=submit data-testid="start-form">
+            <h2>{t!(i18n, as_start_title)}</h2>
+            <Show
+                when=move || { !units().is_empty() }
+                fallback=move || view! { <p><a href="#/tong-quan">{t!(i18n, as_no_units)}</a></p> }
+            >
+                <div class="field">
+                    <label for="start-unit">{t!(i18n, as_unit)}</label>
+                    <select id="start-unit" prop:value=move || unit.get() on:change=move |ev| unit.set(event_target_value(&ev))>
+                        {move || units().into_iter().map(|(id, name)| {
+                            let selected = id == unit.get_untracked();
+                            view! { <option value=id selected=selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="start-set">{t!(i18n, as_set)}</label>
+                    <select id="start-set" prop:value=move || set.get() on:change=move |ev| set.set(event_target_value(&ev))>
+                        {move || offered().into_iter().map(|(id, title, _)| {
+                            let selected = id == set.get_untracked();
+                            view! { <option value=id selected=selected>{title}</option> }
+                        }).collect_view()}
+                    </select>
+                    {move || offered().is_empty().then(|| view! { <p class="field__error">{t!(i18n, as_no_sets)}</p> })}
+                </div>
+                <div class="field field--narrow">
+                    <label for="start-year">{t!(i18n, as_year)}</label>
+                    <input id="start-year" type="number" inputmode="numeric" min="2022" max="2100"
+                        prop:value=move || year.get() on:input=move |ev| year.set(event_target_value(&ev)) />
+                </div>
+                <div class="field field--check">
+                    <input id="start-copy" type="checkbox" prop:checked=move || copy_last.get()
+                        on:change=move |ev| copy_last.set(event_target_checked(&ev)) />
+                    <label for="start-copy">{t!(i18n, as_copy_last)}</label>
+                </div>
+                <button type="submit" class="button button--primary" data-testid="start-submit">{t!(i18n, as_start)}</button>
+                <p role="status">{move || notice.get().map(|year| t!(i18n, as_exists, year))}</p>
+                <p class="field__error" role="alert">{move || error.get().map(|e| messages::assessment_error(i18n, &e))}</p>
+            </Show>
+        </form>
+    }
+}
