@@ -306,6 +306,7 @@ fn UnitRow(
         move || confirming.get().as_ref() == Some(&id)
     };
     let confirm_button = NodeRef::<html::Button>::new();
+    let unit_for_count = id.clone();
     Effect::new(move |_| {
         if let Some(button) = confirm_button.get() {
             let _ = button.focus();
@@ -389,6 +390,13 @@ fn UnitRow(
                         move || {
                             let count = children();
                             (count > 0).then(|| view! { <p>{t!(i18n, unit_delete_children, count)}</p> })
+                        }
+                    }
+                    {
+                        let id = unit_for_count.clone();
+                        move || {
+                            let count = state.workspace.with(|ws| ws.assessments().iter().filter(|a| a.unit == id).count());
+                            (count > 0).then(|| view! { <p><strong>{t!(i18n, unit_delete_assessments, count)}</strong></p> })
                         }
                     }
                     <button type="button" class="button button--danger" node_ref=confirm_button on:click=delete.clone()>

@@ -295,20 +295,24 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                     })
                 }
             };
-            let figures = {
-                let answer = answer.clone();
-                move || match answer() {
-                    Some(Answer::Ratio {
-                        numerator,
-                        denominator,
-                    }) => (numerator.to_string(), denominator.to_string()),
-                    _ => (String::new(), String::new()),
-                }
+            // Each figure is kept as typed, so the first one is not lost
+            // while the other is still empty; the answer is saved once both are there.
+            let (start_num, start_den) = match answer() {
+                Some(Answer::Ratio {
+                    numerator,
+                    denominator,
+                }) => (numerator.to_string(), denominator.to_string()),
+                _ => (String::new(), String::new()),
             };
+            let typed_num = RwSignal::new(start_num);
+            let typed_den = RwSignal::new(start_den);
             let set_ratio = {
                 let (id, ind) = (id.clone(), ind.clone());
-                move |numerator: String, denominator: String| {
-                    let answer = match (number(&numerator), number(&denominator)) {
+                move || {
+                    let answer = match (
+                        number(&typed_num.get_untracked()),
+                        number(&typed_den.get_untracked()),
+                    ) {
                         (Some(numerator), Some(denominator)) => Some(Answer::Ratio {
                             numerator,
                             denominator,
@@ -320,7 +324,6 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             };
             let num_field = format!("{field}-num");
             let den_field = format!("{field}-den");
-            let (f1, f2, f3, f4) = (figures.clone(), figures.clone(), figures.clone(), figures);
             let (s1, s2) = (set_ratio.clone(), set_ratio);
             let live2 = live.clone();
             view! {
@@ -331,14 +334,14 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                         <div class="field field--narrow">
                             <label for=num_field.clone()>{t!(i18n, in_numerator)}</label>
                             <input id=num_field type="number" min="0" inputmode="numeric" disabled=locked
-                                prop:value=move || f1().0
-                                on:input=move |ev| s1(event_target_value(&ev), f2().1) />
+                                prop:value=move || typed_num.get()
+                                on:input=move |ev| { typed_num.set(event_target_value(&ev)); s1() } />
                         </div>
                         <div class="field field--narrow">
                             <label for=den_field.clone()>{t!(i18n, in_denominator)}</label>
                             <input id=den_field type="number" min="0" inputmode="numeric" disabled=locked
-                                prop:value=move || f3().1
-                                on:input=move |ev| s2(f4().0, event_target_value(&ev)) />
+                                prop:value=move || typed_den.get()
+                                on:input=move |ev| { typed_den.set(event_target_value(&ev)); s2() } />
                         </div>
                     </div>
                 </div>
@@ -346,16 +349,15 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             .into_any()
         }
         IndicatorKind::Trend { .. } => {
-            let figures = {
-                let answer = answer.clone();
-                move || match answer() {
-                    Some(Answer::Trend { current, previous }) => (
-                        current.to_string(),
-                        previous.map(|p| p.to_string()).unwrap_or_default(),
-                    ),
-                    _ => (String::new(), String::new()),
-                }
+            let (start_cur, start_prev) = match answer() {
+                Some(Answer::Trend { current, previous }) => (
+                    current.to_string(),
+                    previous.map(|p| p.to_string()).unwrap_or_default(),
+                ),
+                _ => (String::new(), String::new()),
             };
+            let typed_cur = RwSignal::new(start_cur);
+            let typed_prev = RwSignal::new(start_prev);
             let last_year = {
                 let ind = ind.clone();
                 move || {
@@ -371,29 +373,27 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             };
             let set_trend = {
                 let (id, ind) = (id.clone(), ind.clone());
-                move |current: String, previous: String| {
-                    let answer = number(&current).map(|current| Answer::Trend {
-                        current,
-                        previous: number(&previous),
-                    });
+                move || {
+                    let previous = number(&typed_prev.get_untracked());
+                    let answer = number(&typed_cur.get_untracked())
+                        .map(|current| Answer::Trend { current, previous });
                     save(&id, &ind, answer)
                 }
             };
             let cur_field = format!("{field}-current");
             let prev_field = format!("{field}-previous");
-            let (f1, f2, f3, f4) = (figures.clone(), figures.clone(), figures.clone(), figures);
             let (s1, s2) = (set_trend.clone(), set_trend);
             view! {
                 <div class="answer__pair">
                     <div class="field field--narrow">
                         <label for=cur_field.clone()>{t!(i18n, in_current)}</label>
                         <input id=cur_field type="number" min="0" inputmode="numeric" disabled=locked
-                            prop:value=move || f1().0 on:input=move |ev| s1(event_target_value(&ev), f2().1) />
+                            prop:value=move || typed_cur.get() on:input=move |ev| { typed_cur.set(event_target_value(&ev)); s1() } />
                     </div>
                     <div class="field field--narrow">
                         <label for=prev_field.clone()>{t!(i18n, in_previous)}</label>
                         <input id=prev_field type="number" min="0" inputmode="numeric" disabled=locked
-                            prop:value=move || f3().1 on:input=move |ev| s2(f4().0, event_target_value(&ev)) />
+                            prop:value=move || typed_prev.get() on:input=move |ev| { typed_prev.set(event_target_value(&ev)); s2() } />
                     </div>
                     {move || last_year().map(|value| view! { <p class="answer__note">{t!(i18n, in_previous_from_last_year, value)}</p> })}
                 </div>

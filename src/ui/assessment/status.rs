@@ -9,6 +9,9 @@ use crate::ui::i18n::*;
 use crate::ui::messages;
 use crate::ui::state::use_app_state;
 
+/// One change of status, applied to the assessment in the workspace.
+type Change = Box<dyn FnOnce(&mut Assessment) -> Result<(), AssessmentError>>;
+
 #[component]
 pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
     let i18n = use_i18n();
@@ -19,12 +22,10 @@ pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
     let decision_date = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<AssessmentError>);
-    let apply =
-        move |id: String,
-              change: Box<dyn FnOnce(&mut Assessment) -> Result<(), AssessmentError>>| {
-            let result = state.edit(|ws| ws.edit_assessment(&id, change));
-            error.set(result.err());
-        };
+    let apply = move |id: String, change: Change| {
+        let result = state.edit(|ws| ws.edit_assessment(&id, change));
+        error.set(result.err());
+    };
     let status = assessment.status.clone();
     let code = status.code();
     let locked_line = match &status {
