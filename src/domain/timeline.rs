@@ -32,45 +32,26 @@ fn day(year: i32, month: u32, day: u32) -> Date {
 
 /// The steps of `year` for a unit of `kind`, in date order.
 pub fn milestones(kind: UnitKind, year: i32) -> Vec<Milestone> {
-    let residential = kind == UnitKind::ResidentialArea;
-    let mut steps = vec![
-        Milestone {
-            step: Step::Registration,
-            date: day(year, 3, 31),
-        },
-        Milestone {
-            step: Step::FestivalOpens,
-            date: day(year, 7, 1),
-        },
-        Milestone {
-            step: Step::FestivalDay,
-            date: day(year, 8, 19),
-        },
-        Milestone {
-            step: Step::PeriodEnds,
-            date: if residential {
-                day(year, 10, 31)
-            } else {
-                day(year, 11, 15)
-            },
-        },
-        Milestone {
-            step: Step::Recognition,
-            date: if residential {
-                day(year, 11, 15)
-            } else {
-                day(year, 11, 20)
-            },
-        },
-        Milestone {
-            step: Step::Classification,
-            date: if residential {
-                day(year, 11, 20)
-            } else {
-                day(year, 11, 30)
-            },
-        },
-    ];
+    // Residential areas close and are decided earlier (TT 124 Art. 8, 9; QĐ 510 Art. 11).
+    let (period_end, recognition, classification) = if kind == UnitKind::ResidentialArea {
+        ((10, 31), (11, 15), (11, 20))
+    } else {
+        ((11, 15), (11, 20), (11, 30))
+    };
+    let mut steps: Vec<Milestone> = [
+        (Step::Registration, (3, 31)),
+        (Step::FestivalOpens, (7, 1)),
+        (Step::FestivalDay, (8, 19)),
+        (Step::PeriodEnds, period_end),
+        (Step::Recognition, recognition),
+        (Step::Classification, classification),
+    ]
+    .into_iter()
+    .map(|(step, (month, d))| Milestone {
+        step,
+        date: day(year, month, d),
+    })
+    .collect();
     steps.sort_by_key(|m| (m.date, m.step));
     steps
 }
