@@ -10,5 +10,7 @@ mod catalog;
 mod criteria_files;
 #[path = "native/engine.rs"]
 mod engine;
+#[path = "native/festival.rs"]
+mod festival;
 #[path = "native/tidy.rs"]
 mod tidy;

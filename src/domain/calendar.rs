@@ -72,6 +72,36 @@ impl Date {
         format!("ngày {:02} tháng {month} năm {}", self.day, self.year)
     }
 
+    /// Days since 1970-01-01 (negative before), by Howard Hinnant's civil algorithm.
+    pub fn days_since_epoch(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after this one (before, when negative).
+    pub fn add_days(self, days: i64) -> Date {
+        let z = self.days_since_epoch() + days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// Whole days from `self` to `other` (negative when `other` is earlier).
+    pub fn days_until(self, other: Date) -> i64 {
+        other.days_since_epoch() - self.days_since_epoch()
+    }
+
     /// "dd/mm/yyyy", as Vietnamese documents write dates.
     pub fn vietnamese(self) -> String {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
@@ -118,6 +148,22 @@ mod tests {
         assert_eq!(Date::parse_iso("31/03/2025"), None);
         assert!(Date::new(2025, 3, 31) < Date::new(2025, 4, 1));
         assert_eq!(Date::new(2025, 3, 9).unwrap().vietnamese(), "09/03/2025");
+    }
+
+    #[test]
+    fn days_are_counted_across_months_and_leap_years() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        assert_eq!(d(1970, 1, 1).days_since_epoch(), 0);
+        assert_eq!(d(2025, 8, 19).add_days(-45), d(2025, 7, 5));
+        assert_eq!(d(2024, 3, 1).add_days(-1), d(2024, 2, 29));
+        assert_eq!(d(2025, 12, 31).add_days(1), d(2026, 1, 1));
+        assert_eq!(d(2025, 7, 1).days_until(d(2025, 8, 19)), 49);
+        for offset in [-800, -1, 0, 1, 365, 1000] {
+            assert_eq!(
+                d(2025, 2, 28).add_days(offset).days_since_epoch(),
+                d(2025, 2, 28).days_since_epoch() + offset
+            );
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::assessment::{Assessment, AssessmentError};
 use super::criteria::{CriteriaSet, SetRef, ValidSet};
+use super::festival::FestivalPlan;
 use super::unit::{Unit, UnitError, UnitFields, UnitId, Units};
 
 /// All the user's records. Later capabilities (assessments, festival plans,
@@ -14,6 +15,8 @@ pub struct Workspace {
     criteria_sets: Vec<CriteriaSet>,
     /// Self-assessments, one per unit, set and year.
     assessments: Vec<Assessment>,
+    /// Festival plans, one per unit and year.
+    festival_plans: Vec<FestivalPlan>,
 }
 
 impl Workspace {
@@ -37,6 +40,7 @@ impl Workspace {
                 .map(ValidSet::into_inner)
                 .collect(),
             assessments,
+            festival_plans: Vec::new(),
         };
         workspace.repair_active();
         workspace
@@ -71,6 +75,7 @@ impl Workspace {
     pub fn remove_unit(&mut self, id: &UnitId) -> Result<Vec<UnitId>, UnitError> {
         let (_, detached) = self.units.remove(id)?;
         self.assessments.retain(|a| &a.unit != id);
+        self.festival_plans.retain(|p| &p.unit != id);
         self.repair_active();
         Ok(detached)
     }
@@ -176,6 +181,48 @@ impl Workspace {
         } else {
             Ok(())
         }
+    }
+
+    pub fn festival_plans(&self) -> &[FestivalPlan] {
+        &self.festival_plans
+    }
+
+    pub fn festival_plan(&self, id: &str) -> Option<&FestivalPlan> {
+        self.festival_plans.iter().find(|p| p.id == id)
+    }
+
+    /// Adds a plan: one per unit and year. Returns the id of the existing
+    /// plan when there is one.
+    pub fn add_festival_plan(&mut self, plan: FestivalPlan) -> Result<(), String> {
+        if self.units.get(&plan.unit).is_none() {
+            return Err(String::new());
+        }
+        if let Some(existing) = self
+            .festival_plans
+            .iter()
+            .find(|p| p.unit == plan.unit && p.year == plan.year)
+        {
+            return Err(existing.id.clone());
+        }
+        self.festival_plans.push(plan);
+        Ok(())
+    }
+
+    /// Applies a change to one plan; false when there is no such plan.
+    pub fn edit_festival_plan(&mut self, id: &str, change: impl FnOnce(&mut FestivalPlan)) -> bool {
+        match self.festival_plans.iter_mut().find(|p| p.id == id) {
+            Some(plan) => {
+                change(plan);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Replaces the stored plans (the format layer, after reading).
+    pub fn with_festival_plans(mut self, plans: Vec<FestivalPlan>) -> Workspace {
+        self.festival_plans = plans;
+        self
     }
 
     fn repair_active(&mut self) {

@@ -7,6 +7,7 @@ use super::criteria::{set_from_value, validated};
 use super::problem::{problem, LoadError, Problem, ProblemKind};
 use crate::domain::assessment::Assessment;
 use crate::domain::criteria::{CriteriaSet, ValidSet};
+use crate::domain::festival::FestivalPlan;
 use crate::domain::{Unit, UnitId, UnitKind, Units, Workspace};
 
 /// The `format` name that marks a workspace document of this app.
@@ -25,6 +26,7 @@ struct WorkspaceV1<'a> {
     /// Local and imported criteria sets, in the criteria-set file shape.
     criteria_sets: &'a [CriteriaSet],
     assessments: &'a [Assessment],
+    festival_plans: &'a [FestivalPlan],
 }
 
 #[derive(Serialize)]
@@ -63,6 +65,7 @@ pub fn encode_workspace(workspace: &Workspace) -> String {
             .collect(),
         criteria_sets: workspace.criteria_sets(),
         assessments: workspace.assessments(),
+        festival_plans: workspace.festival_plans(),
     };
     serde_json::to_string(&doc).expect("a workspace always serialises")
 }
@@ -83,7 +86,16 @@ pub fn decode_workspace(text: &str) -> Result<Decoded, LoadError> {
     let mut problems = Vec::new();
     let records = read_units(root.get("units"), &mut problems);
     let criteria_sets = read_criteria_sets(root.get("criteria_sets"), &mut problems);
-    let assessments = read_assessments(root.get("assessments"), &mut problems);
+    let assessments =
+        read_records::<Assessment>(root.get("assessments"), "assessments", &mut problems, |a| {
+            a.id.clone()
+        });
+    let festival_plans = read_records::<FestivalPlan>(
+        root.get("festival_plans"),
+        "festival_plans",
+        &mut problems,
+        |p| p.id.clone(),
+    );
     let active_unit = match root.get("active_unit") {
         None | Some(Value::Null) => None,
         Some(Value::String(id)) => Some(UnitId::new(id.as_str())),
@@ -100,7 +112,8 @@ pub fn decode_workspace(text: &str) -> Result<Decoded, LoadError> {
     }
     let (units, repaired_units) = Units::from_records(records);
     Ok(Decoded {
-        workspace: Workspace::from_parts(units, active_unit, criteria_sets, assessments),
+        workspace: Workspace::from_parts(units, active_unit, criteria_sets, assessments)
+            .with_festival_plans(festival_plans),
         repaired_units,
     })
 }
@@ -177,19 +190,23 @@ fn read_criteria_sets(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec
     sets
 }
 
-fn read_assessments(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<Assessment> {
-    let mut out: Vec<Assessment> = Vec::new();
-    for (index, item) in list_field(value, "assessments", problems)
-        .iter()
-        .enumerate()
-    {
-        let path = format!("assessments[{index}]");
-        match serde_path_to_error::deserialize::<_, Assessment>(item) {
-            Ok(assessment) if out.iter().any(|a| a.id == assessment.id) => problems.push(problem(
+/// Reads a list of records of one serde shape, each problem with its path;
+/// records whose id repeats are refused.
+fn read_records<T: serde::de::DeserializeOwned>(
+    value: Option<&Value>,
+    key: &str,
+    problems: &mut Vec<Problem>,
+    id_of: impl Fn(&T) -> String,
+) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for (index, item) in list_field(value, key, problems).iter().enumerate() {
+        let path = format!("{key}[{index}]");
+        match serde_path_to_error::deserialize::<_, T>(item) {
+            Ok(record) if out.iter().any(|r| id_of(r) == id_of(&record)) => problems.push(problem(
                 format!("{path}.id"),
-                ProblemKind::DuplicateId { id: assessment.id },
+                ProblemKind::DuplicateId { id: id_of(&record) },
             )),
-            Ok(assessment) => out.push(assessment),
+            Ok(record) => out.push(record),
             Err(err) => {
                 let inner = err.path().to_string();
                 problems.push(problem(

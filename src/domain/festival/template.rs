@@ -1,0 +1,104 @@
+//! The festival template: the ceremony's eleven steps in order, typical
+//! festivity activities, and the preparation checklist with due dates
+//! counted back from the festival date. Data, not code: `src/catalog/festival-template.json`.
+
+use serde::{Deserialize, Serialize};
+
+use super::plan::{FestivalPlan, Part, ProgrammeItem, Task, TaskStatus};
+use crate::domain::criteria::Text;
+use crate::domain::Language;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateItem {
+    pub id: String,
+    pub label: Text,
+    pub minutes: u32,
+    #[serde(default)]
+    pub optional: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateTask {
+    pub id: String,
+    pub label: Text,
+    /// Due this many days before the festival (negative: after it).
+    pub days_before: i64,
+    #[serde(default)]
+    pub key: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FestivalTemplate {
+    pub id: String,
+    pub version: u32,
+    pub title: Text,
+    #[serde(default)]
+    pub note: Text,
+    pub ceremony: Vec<TemplateItem>,
+    pub festivity: Vec<TemplateItem>,
+    pub tasks: Vec<TemplateTask>,
+}
+
+impl FestivalTemplate {
+    /// The built-in template.
+    pub fn builtin() -> FestivalTemplate {
+        serde_json::from_str(include_str!("../../catalog/festival-template.json"))
+            .expect("the built-in festival template is valid (a test checks it)")
+    }
+
+    /// Fills an empty plan's programme and tasks; due dates are counted back
+    /// from the festival date when it is set. Items keep the template's ids.
+    pub fn apply(&self, plan: &mut FestivalPlan, language: Language) {
+        let items = self
+            .ceremony
+            .iter()
+            .map(|i| (Part::Ceremony, i))
+            .chain(self.festivity.iter().map(|i| (Part::Festivity, i)));
+        plan.programme = items
+            .map(|(part, i)| ProgrammeItem {
+                id: format!(
+                    "{}-{}",
+                    if part == Part::Ceremony { "le" } else { "hoi" },
+                    i.id
+                ),
+                part,
+                start: None,
+                minutes: i.minutes,
+                item: i.label.get(language).to_owned(),
+                responsible: None,
+                notes: String::new(),
+                optional: i.optional,
+            })
+            .collect();
+        plan.tasks = self
+            .tasks
+            .iter()
+            .map(|t| Task {
+                id: format!("viec-{}", t.id),
+                title: t.label.get(language).to_owned(),
+                owner: None,
+                due: plan.date.map(|d| d.add_days(-t.days_before)),
+                status: TaskStatus::Todo,
+                notes: String::new(),
+                key: t.key,
+            })
+            .collect();
+        if let Some(start) = plan.time {
+            plan.schedule(Part::Ceremony, start);
+        }
+    }
+
+    /// Re-counts the due dates of template tasks after the date changed.
+    pub fn recount_due_dates(&self, plan: &mut FestivalPlan) {
+        let Some(date) = plan.date else { return };
+        for task in &mut plan.tasks {
+            if let Some(t) = self
+                .tasks
+                .iter()
+                .find(|t| format!("viec-{}", t.id) == task.id)
+            {
+                task.due = Some(date.add_days(-t.days_before));
+            }
+        }
+    }
+}
