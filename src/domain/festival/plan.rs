@@ -251,6 +251,9 @@ pub struct FestivalPlan {
     pub commendations: Vec<Commendation>,
     #[serde(default)]
     pub report: AfterReport,
+    /// Issuing body, place and signer of the printed plan and report.
+    #[serde(default)]
+    pub document: crate::domain::assessment::ReportText,
 }
 
 /// Something to look at, without blocking.
@@ -283,6 +286,7 @@ impl FestivalPlan {
             guests: Vec::new(),
             commendations: Vec::new(),
             report: AfterReport::default(),
+            document: Default::default(),
         }
     }
 

@@ -10,6 +10,7 @@ use crate::domain::assessment::{ActionStatus, ReportText};
 use crate::domain::criteria::Status;
 use crate::platform::clock;
 use crate::ui::criteria::words::{self, text};
+use crate::ui::documents::{self, Letterhead};
 use crate::ui::i18n::*;
 use crate::ui::state::use_app_state;
 
@@ -123,15 +124,6 @@ fn Document(doc: Doc, data: Data) -> impl IntoView {
     let unit_name = unit.as_ref().map(|u| u.name.clone()).unwrap_or_default();
     let r = assessment.report.clone();
     let today = clock::today_date();
-    let place_date = format!(
-        "{}{}",
-        if r.place.trim().is_empty() {
-            String::new()
-        } else {
-            format!("{}, ", r.place.trim())
-        },
-        today.long_vietnamese()
-    );
     let (type_name, code, summary) = match doc {
         Doc::Report => ("BÁO CÁO", "BC", format!("Kết quả tự đánh giá {unit_name} theo tiêu chuẩn “An toàn về an ninh, trật tự” năm {}", assessment.year)),
         Doc::Submission => ("TỜ TRÌNH", "TTr", format!("Đề nghị xét, công nhận {unit_name} đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm {}", assessment.year)),
@@ -167,33 +159,22 @@ fn Document(doc: Doc, data: Data) -> impl IntoView {
             format!("{}{date}", b.document)
         })
         .unwrap_or_default();
-    let header = view! {
-        <table class="nd30-header" role="presentation">
-            <tr>
-                <td class="nd30-header__body">
-                    <div class="nd30-superior">{r.superior_body.to_uppercase()}</div>
-                    <div class="nd30-issuer">{if r.issuing_body.trim().is_empty() { unit_name.to_uppercase() } else { r.issuing_body.to_uppercase() }}</div>
-                    <div class="nd30-rule" aria-hidden="true"></div>
-                    <div class="nd30-number">{format!("Số:        /{code}")}</div>
-                </td>
-                <td class="nd30-header__nation">
-                    <div class="nd30-national">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</div>
-                    <div class="nd30-motto">"Độc lập - Tự do - Hạnh phúc"</div>
-                    <div class="nd30-place-date">{place_date}</div>
-                </td>
-            </tr>
-        </table>
-        <p class="nd30-type">{type_name}</p>
-        <p class="nd30-summary">{summary}</p>
-    };
-    let signature = {
-        let title = if r.signer_title.trim().is_empty() {
-            "NGƯỜI ĐẠI DIỆN".to_owned()
+    let letterhead = Letterhead {
+        superior: r.superior_body.clone(),
+        issuer: if r.issuing_body.trim().is_empty() {
+            unit_name.clone()
         } else {
-            r.signer_title.to_uppercase()
-        };
-        let recipients = match doc {
-            Doc::Submission => vec![format!("- Như trên;"), "- Lưu: VT.".to_owned()],
+            r.issuing_body.clone()
+        },
+        code,
+        place: r.place.clone(),
+        date: Some(today),
+        type_name,
+        summary,
+        signer_title: r.signer_title.clone(),
+        signer_name: r.signer_name.clone(),
+        recipients: match doc {
+            Doc::Submission => vec!["- Như trên;".to_owned(), "- Lưu: VT.".to_owned()],
             _ => vec![
                 if r.superior_body.trim().is_empty() {
                     "- Cấp trên trực tiếp;".to_owned()
@@ -202,22 +183,7 @@ fn Document(doc: Doc, data: Data) -> impl IntoView {
                 },
                 "- Lưu: VT.".to_owned(),
             ],
-        };
-        view! {
-            <table class="nd30-signature" role="presentation" data-testid="signature-block">
-                <tr>
-                    <td class="nd30-recipients">
-                        <p class="nd30-recipients__label">"Nơi nhận:"</p>
-                        {recipients.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
-                    </td>
-                    <td class="nd30-signer">
-                        <p class="nd30-signer__title">{title}</p>
-                        <p class="nd30-signer__space" aria-hidden="true"></p>
-                        <p class="nd30-signer__name">{r.signer_name.clone()}</p>
-                    </td>
-                </tr>
-            </table>
-        }
+        },
     };
     let body = match doc {
         Doc::Report => {
@@ -311,9 +277,9 @@ fn Document(doc: Doc, data: Data) -> impl IntoView {
     };
     view! {
         <article class="print-doc" lang="vi">
-            {header}
+            {documents::header(&letterhead)}
             {body}
-            {signature}
+            {documents::signature(&letterhead)}
         </article>
     }
     .into_any()

@@ -27,10 +27,9 @@ pub fn Section(route: Route) -> impl IntoView {
         }
         .into_any(),
         Route::Festival => view! {
-            <coming::Coming
-                title=move || t_string!(i18n, festival_title)
-                intro=move || t_string!(i18n, festival_intro)
-            />
+            <h1 class="screen-only">{t!(i18n, festival_title)}</h1>
+            <p class="lead screen-only">{t!(i18n, festival_intro)}</p>
+            <crate::ui::festival::FestivalSection />
         }
         .into_any(),
         Route::RollUp => view! {

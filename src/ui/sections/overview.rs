@@ -55,7 +55,13 @@ fn UnitCards() -> impl IntoView {
                             })
                         })
                         .collect();
-                    (unit.name.clone(), unit.kind, current, overdue)
+                    let festival = ws
+                        .festival_plans()
+                        .iter()
+                        .filter(|p| p.unit == unit.id && p.date.is_some())
+                        .max_by_key(|p| p.year)
+                        .and_then(|p| p.countdown(today).map(|days| (p.title.clone(), days)));
+                    (unit.name.clone(), unit.kind, current, overdue, festival)
                 })
                 .collect::<Vec<_>>()
         })
@@ -65,7 +71,7 @@ fn UnitCards() -> impl IntoView {
             <section class="unit-cards" aria-labelledby="unit-cards-title">
                 <h2 id="unit-cards-title">{t!(i18n, ov_units_title)}</h2>
                 <ul class="unit-cards__list" data-testid="unit-cards">
-                    {move || cards().into_iter().map(|(name, kind, current, overdue)| {
+                    {move || cards().into_iter().map(|(name, kind, current, overdue, festival)| {
                         let year = today.year;
                         view! {
                             <li class="unit-card">
@@ -83,6 +89,12 @@ fn UnitCards() -> impl IntoView {
                                         }
                                     }).collect_view().into_any()
                                 }}
+                                {festival.map(|(title, days)| view! {
+                                    <p data-testid="festival-countdown">
+                                        <strong>{title} ": "</strong>
+                                        {crate::ui::festival::countdown_text(i18n, days)}
+                                    </p>
+                                })}
                                 <p><strong>{t!(i18n, ov_next)} ": "</strong></p>
                                 <ul>
                                     {next_due(kind, today, 2).into_iter().map(|m| view! {

@@ -1,0 +1,128 @@
+// A commune officer plans the festival from the template to the printed
+// plan, records the after-festival report, and downloads the calendar file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { start, open, ready } from '../harness.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+test('a festival planned from the template to the printed plan, the report and the .ics', async () => {
+  const s = await open(env);
+  const page = s.page;
+  await page.goto(env.server.url + '#/tong-quan');
+  await ready(page);
+  await page.getByLabel('Tên đơn vị').fill('Xã Tân Lập');
+  await page.getByLabel('Loại đơn vị').selectOption('xa');
+  await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+  await page.locator('nav a[data-route="ngay-hoi"]').click();
+  await page.getByLabel('Năm tổ chức').fill('2026');
+  await page.getByTestId('festival-create').getByRole('button', { name: 'Lập kế hoạch' }).click();
+  const plan = page.getByTestId('festival-plan');
+  await plan.getByRole('heading', { name: 'Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2026' }).waitFor();
+
+  // The date must fall in the window; outside it, a clear message.
+  await page.getByLabel('Ngày tổ chức').fill('2026-06-30');
+  await page.getByTestId('festival-warnings').getByText('Ngày 30/06/2026 nằm ngoài thời gian tổ chức 01/07/2026 – 19/08/2026.').waitFor();
+  await page.getByLabel('Ngày tổ chức').fill('2026-08-15');
+  await page.getByLabel('Giờ khai mạc (HH:MM)').fill('07:30');
+  await page.getByLabel('Địa điểm').fill('Nhà văn hóa xã, thôn Đồng');
+  assert.equal(await page.getByTestId('festival-warnings').getByText('nằm ngoài').count(), 0);
+  // The after-festival report is a key task due after the day: warned, not blocked.
+  await page.getByTestId('festival-warnings').getByText('việc quan trọng «Báo cáo kết quả tổ chức Ngày hội»').waitFor();
+
+  await plan.getByRole('tab', { name: 'Ban tổ chức' }).click();
+  await page.getByRole('button', { name: 'Thêm người' }).click();
+  await page.locator('#fe-person-0-name').fill('Nguyễn Văn An');
+  await page.locator('#fe-person-0-role').selectOption('head');
+  await page.locator('#fe-person-0-position').fill('Chủ tịch UBND xã');
+
+  await plan.getByRole('tab', { name: 'Chương trình' }).click();
+  const items = page.getByTestId('programme').locator('.programme__item');
+  assert.equal(await items.count(), 17);
+  assert.equal(await page.locator('#fe-item-1-item').inputValue(), 'Chào cờ');
+  await items.nth(1).getByRole('button', { name: 'Lên' }).click();
+  assert.equal(await page.locator('#fe-item-0-item').inputValue(), 'Chào cờ');
+  // Dragging works too: the third item dropped on the first.
+  await items.nth(2).dragTo(items.nth(0));
+  assert.match(await page.locator('#fe-item-0-item').inputValue(), /Tuyên bố lý do/);
+  await page.getByRole('button', { name: 'Xếp giờ liền nhau từ giờ khai mạc' }).click();
+  assert.equal(await page.locator('#fe-item-0-start').inputValue(), '07:30');
+  await page.locator('#fe-item-0-responsible').selectOption({ label: 'Nguyễn Văn An' });
+  await page.getByText(/Tổng thời lượng: \d+ phút/).waitFor();
+
+  await plan.getByRole('tab', { name: 'Công việc' }).click();
+  const tasks = page.getByTestId('tasks');
+  const first = tasks.locator('[data-task-id="viec-ban-hanh-ke-hoach"]');
+  assert.equal(await first.getByLabel('Hạn').inputValue(), '2026-07-01');
+  await first.getByLabel('Người thực hiện').selectOption({ label: 'Nguyễn Văn An' });
+  await first.getByLabel('Tình trạng').selectOption('done');
+  assert.ok((await tasks.getByTestId('task-overdue').count()) > 0);
+
+  await plan.getByRole('tab', { name: 'Kinh phí' }).click();
+  await page.getByRole('button', { name: 'Thêm khoản' }).click();
+  await page.locator('#fe-budget-0-category').fill('Khánh tiết, âm thanh');
+  await page.locator('#fe-budget-0-planned').fill('1500000');
+  await page.getByRole('button', { name: 'Thêm khoản' }).click();
+  await page.locator('#fe-budget-1-category').fill('Quà tặng hộ nghèo');
+  await page.locator('#fe-budget-1-source').selectOption('voluntary');
+  await page.locator('#fe-budget-1-planned').fill('3000000');
+  const totals = page.getByTestId('budget-totals');
+  await totals.getByRole('row', { name: /Ngân sách nhà nước 1\.500\.000 đ/ }).waitFor();
+  await totals.getByRole('row', { name: /Xã hội hóa 3\.000\.000 đ/ }).waitFor();
+
+  await plan.getByRole('tab', { name: 'Khách mời, khen thưởng' }).click();
+  await page.getByRole('button', { name: 'Thêm khách mời' }).click();
+  await page.locator('#fe-guest-0-name').fill('Đại tá Trần Văn Bình');
+  await page.locator('#fe-guest-0-body').fill('Công an tỉnh');
+  await page.getByRole('button', { name: 'Thêm đề xuất' }).click();
+  await page.locator('#fe-comm-0-name').fill('Tổ bảo vệ ANTT thôn Đồng');
+  await page.locator('#fe-comm-0-award').fill('Giấy khen của Chủ tịch UBND xã');
+
+  await plan.getByRole('tab', { name: 'Sau Ngày hội' }).click();
+  await page.getByLabel('Số người tham dự').fill('250');
+  await page.getByLabel('Trị giá quà (đồng)').fill('15000000');
+  await page.getByLabel('Bài học kinh nghiệm').fill('Cần chuẩn bị âm thanh sớm hơn.');
+
+  await plan.getByRole('tab', { name: 'In và xuất' }).click();
+  await page.getByLabel('Cơ quan, tổ chức ban hành').fill('Ủy ban nhân dân xã Tân Lập');
+  await page.getByLabel('Chức vụ người ký').fill('Chủ tịch');
+  await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn An');
+  await page.getByRole('button', { name: 'Xem và in Kế hoạch' }).click();
+  const doc = page.getByTestId('doc-preview');
+  await doc.getByText('KẾ HOẠCH', { exact: true }).waitFor();
+  await doc.getByText('ỦY BAN NHÂN DÂN XÃ TÂN LẬP').waitFor();
+  await doc.getByTestId('plan-budget').getByText('Ngân sách nhà nước: 1.500.000 đ').waitFor();
+  await doc.getByText('Nguyễn Văn An – Chủ tịch UBND xã, Trưởng ban').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await doc.getByTestId('programme-table').first().isVisible());
+  assert.ok(await doc.getByTestId('signature-block').isVisible());
+  assert.equal(await page.locator('nav.nav').isVisible(), false);
+  assert.equal(await page.getByRole('tab', { name: 'Chương trình' }).isVisible(), false);
+  await page.emulateMedia({ media: 'screen' });
+  await doc.getByRole('button', { name: 'Quay lại' }).click();
+
+  await page.getByRole('button', { name: 'Xem và in Báo cáo kết quả' }).click();
+  await doc.getByTestId('report-figures').getByText('Số người tham dự: 250').waitFor();
+  await doc.getByText('trị giá: 15.000.000 đ').waitFor();
+  await doc.getByRole('row', { name: /Giấy khen của Chủ tịch UBND xã 1 0/ }).waitFor();
+  await doc.getByRole('button', { name: 'Quay lại' }).click();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ics').click()]);
+  assert.equal(download.suggestedFilename(), '2026_xa-tan-lap_ngay-hoi.ics');
+  const ics = await readFile(await download.path(), 'utf8');
+  assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\n'));
+  assert.ok(ics.endsWith('END:VCALENDAR\r\n'));
+  assert.ok(!ics.replace(/\r\n/g, '').includes('\n'), 'a bare LF');
+  assert.ok(ics.includes('DTSTART;VALUE=DATE:20260815\r\n'));
+  assert.ok(ics.includes('LOCATION:Nhà văn hóa xã\\, thôn Đồng\r\n'));
+  for (const line of ics.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, line);
+  s.check();
+  await s.close();
+});

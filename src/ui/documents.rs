@@ -1,0 +1,74 @@
+//! The parts every printed document shares, in the layout of Nghị định
+//! 30/2020: the header (issuing body, national name and motto, number,
+//! place and date), the type and summary, and the signature block.
+
+use leptos::prelude::*;
+
+use crate::domain::calendar::Date;
+
+/// What a document's header and signature need.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Letterhead {
+    pub superior: String,
+    pub issuer: String,
+    /// The type abbreviation of Appendix III: BC, KH, TTr, BB.
+    pub code: &'static str,
+    pub place: String,
+    pub date: Option<Date>,
+    /// "BÁO CÁO", "KẾ HOẠCH"…
+    pub type_name: &'static str,
+    pub summary: String,
+    pub signer_title: String,
+    pub signer_name: String,
+    pub recipients: Vec<String>,
+}
+
+pub fn header(l: &Letterhead) -> impl IntoView {
+    let place_date = match (l.place.trim(), l.date) {
+        ("", Some(d)) => d.long_vietnamese(),
+        (place, Some(d)) => format!("{place}, {}", d.long_vietnamese()),
+        (place, None) => place.to_owned(),
+    };
+    view! {
+        <table class="nd30-header" role="presentation">
+            <tr>
+                <td class="nd30-header__body">
+                    <div class="nd30-superior">{l.superior.to_uppercase()}</div>
+                    <div class="nd30-issuer">{l.issuer.to_uppercase()}</div>
+                    <div class="nd30-rule" aria-hidden="true"></div>
+                    <div class="nd30-number">{format!("Số:        /{}", l.code)}</div>
+                </td>
+                <td class="nd30-header__nation">
+                    <div class="nd30-national">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</div>
+                    <div class="nd30-motto">"Độc lập - Tự do - Hạnh phúc"</div>
+                    <div class="nd30-place-date">{place_date}</div>
+                </td>
+            </tr>
+        </table>
+        <p class="nd30-type">{l.type_name}</p>
+        <p class="nd30-summary">{l.summary.clone()}</p>
+    }
+}
+
+pub fn signature(l: &Letterhead) -> impl IntoView {
+    let title = if l.signer_title.trim().is_empty() {
+        "NGƯỜI ĐẠI DIỆN".to_owned()
+    } else {
+        l.signer_title.to_uppercase()
+    };
+    view! {
+        <table class="nd30-signature" role="presentation" data-testid="signature-block">
+            <tr>
+                <td class="nd30-recipients">
+                    <p class="nd30-recipients__label">"Nơi nhận:"</p>
+                    {l.recipients.iter().map(|line| view! { <p>{line.clone()}</p> }).collect_view()}
+                </td>
+                <td class="nd30-signer">
+                    <p class="nd30-signer__title">{title}</p>
+                    <p class="nd30-signer__space" aria-hidden="true"></p>
+                    <p class="nd30-signer__name">{l.signer_name.clone()}</p>
+                </td>
+            </tr>
+        </table>
+    }
+}

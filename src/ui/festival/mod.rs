@@ -1,0 +1,321 @@
+//! Ngày hội: plan, run and report a unit's festival for a year.
+
+mod lists;
+mod outputs;
+
+use leptos::prelude::*;
+
+use crate::domain::calendar::{Date, MonthDay};
+use crate::domain::festival::{
+    parse_time, time_text, FestivalKind, FestivalPlan, FestivalTemplate, PlanWarning, WindowError,
+};
+use crate::platform::{clock, ids};
+use crate::ui::i18n::*;
+use crate::ui::state::{use_app_state, AppState};
+
+/// The plan with this id, kept in step with the workspace.
+pub type PlanMemo = Memo<Option<FestivalPlan>>;
+
+/// Applies a change to the plan and saves it.
+pub fn edit(id: &str, change: impl FnOnce(&mut FestivalPlan)) {
+    let state = use_app_state();
+    let _ = state.edit(|ws| {
+        if ws.edit_festival_plan(id, change) {
+            Ok(())
+        } else {
+            Err(())
+        }
+    });
+}
+
+/// A labelled text input bound to one field of the plan.
+pub fn text_input(
+    id: String,
+    plan: PlanMemo,
+    field: String,
+    label: AnyView,
+    read: impl Fn(&FestivalPlan) -> String + Send + Sync + 'static,
+    write: impl Fn(&mut FestivalPlan, String) + Clone + Send + Sync + 'static,
+    kind: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=field.clone()>{label}</label>
+            <input
+                id=field
+                type=kind
+                prop:value=move || plan.with(|p| p.as_ref().map(&read).unwrap_or_default())
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    let write = write.clone();
+                    edit(&id, move |p| write(p, value))
+                }
+            />
+        </div>
+    }
+}
+
+fn plan_for(state: AppState, year: i32) -> Option<String> {
+    state.workspace.with(|ws| {
+        let unit = ws.active_unit_id()?;
+        ws.festival_plans()
+            .iter()
+            .find(|p| &p.unit == unit && p.year == year)
+            .map(|p| p.id.clone())
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    General,
+    Committee,
+    Programme,
+    Tasks,
+    Budget,
+    Guests,
+    Report,
+    Outputs,
+}
+
+#[component]
+pub fn FestivalSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let year = RwSignal::new(clock::today_date().year);
+    let use_template = RwSignal::new(true);
+    // Only a change of plan re-creates the view; edits inside it do not.
+    let current = Memo::new(move |_| plan_for(state, year.get()));
+    let current = move || current.get();
+    let has_unit = Memo::new(move |_| state.workspace.with(|ws| ws.active_unit().is_some()));
+    let has_unit = move || has_unit.get();
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(unit) = state
+            .workspace
+            .with_untracked(|ws| ws.active_unit_id().cloned())
+        else {
+            return;
+        };
+        let y = year.get_untracked();
+        let title = format!("{} {y}", t_string!(i18n, fe_default_title_prefix));
+        let mut plan = FestivalPlan::new(ids::new_id("nh"), unit, y, title);
+        if use_template.get_untracked() {
+            FestivalTemplate::builtin()
+                .apply(&mut plan, state.prefs.with_untracked(|p| p.language));
+        }
+        let _ = state.edit(|ws| ws.add_festival_plan(plan));
+    };
+    view! {
+        <Show when=has_unit fallback=move || view! { <p><a href="#/tong-quan">{t!(i18n, fe_no_unit)}</a></p> }>
+            <div class="field field--narrow screen-only">
+                <label for="fe-year">{t!(i18n, fe_year)}</label>
+                <input id="fe-year" type="number" inputmode="numeric" prop:value=move || year.get().to_string()
+                    on:input=move |ev| if let Ok(y) = event_target_value(&ev).parse() { year.set(y) } />
+            </div>
+            {move || match current() {
+                Some(id) => view! { <PlanView id=id /> }.into_any(),
+                None => view! {
+                    <form class="start-form" on:submit=create data-testid="festival-create">
+                        <h2>{t!(i18n, fe_create_title)}</h2>
+                        <div class="field field--check">
+                            <input id="fe-template" type="checkbox" prop:checked=move || use_template.get()
+                                on:change=move |ev| use_template.set(event_target_checked(&ev)) />
+                            <label for="fe-template">{t!(i18n, fe_use_template)}</label>
+                        </div>
+                        <button type="submit" class="button button--primary">{t!(i18n, fe_create)}</button>
+                    </form>
+                }.into_any(),
+            }}
+        </Show>
+    }
+}
+
+#[component]
+fn PlanView(id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let plan: PlanMemo = {
+        let id = id.clone();
+        Memo::new(move |_| state.workspace.with(|ws| ws.festival_plan(&id).cloned()))
+    };
+    let tab = RwSignal::new(Tab::General);
+    let tab_button = move |which: Tab, label: AnyView| {
+        view! {
+            <button type="button" role="tab" class="tabs__tab"
+                aria-selected=move || if tab.get() == which { "true" } else { "false" }
+                on:click=move |_| tab.set(which)>{label}</button>
+        }
+    };
+    view! {
+        <article class="festival" data-testid="festival-plan">
+            <div class="screen-only">
+                <h2>{move || plan.with(|p| p.as_ref().map(|p| p.title.clone()))}</h2>
+                <Countdown plan=plan />
+                <Warnings plan=plan />
+                <div class="tabs" role="tablist">
+                    {tab_button(Tab::General, t!(i18n, fe_tab_general).into_any())}
+                    {tab_button(Tab::Committee, t!(i18n, fe_tab_committee).into_any())}
+                    {tab_button(Tab::Programme, t!(i18n, fe_tab_programme).into_any())}
+                    {tab_button(Tab::Tasks, t!(i18n, fe_tab_tasks).into_any())}
+                    {tab_button(Tab::Budget, t!(i18n, fe_tab_budget).into_any())}
+                    {tab_button(Tab::Guests, t!(i18n, fe_tab_guests).into_any())}
+                    {tab_button(Tab::Report, t!(i18n, fe_tab_report).into_any())}
+                    {tab_button(Tab::Outputs, t!(i18n, fe_tab_outputs).into_any())}
+                </div>
+            </div>
+            {move || {
+                let id = id.clone();
+                match tab.get() {
+                    Tab::General => view! { <General id=id plan=plan /> }.into_any(),
+                    Tab::Committee => view! { <lists::Committee id=id plan=plan /> }.into_any(),
+                    Tab::Programme => view! { <lists::Programme id=id plan=plan /> }.into_any(),
+                    Tab::Tasks => view! { <lists::Tasks id=id plan=plan /> }.into_any(),
+                    Tab::Budget => view! { <lists::Budget id=id plan=plan /> }.into_any(),
+                    Tab::Guests => view! { <lists::Guests id=id plan=plan /> }.into_any(),
+                    Tab::Report => view! { <lists::AfterReportForm id=id plan=plan /> }.into_any(),
+                    Tab::Outputs => view! { <outputs::Outputs plan=plan /> }.into_any(),
+                }
+            }}
+        </article>
+    }
+}
+
+/// "Còn 12 ngày đến Ngày hội", "… hôm nay", or how long ago it was.
+pub fn countdown_text(i18n: leptos_i18n::I18nContext<Locale>, days: i64) -> AnyView {
+    match days {
+        d if d > 0 => t!(i18n, fe_countdown, days = d).into_any(),
+        0 => t!(i18n, fe_today).into_any(),
+        d => t!(i18n, fe_passed, days = -d).into_any(),
+    }
+}
+
+#[component]
+pub fn Countdown(plan: PlanMemo) -> impl IntoView {
+    let i18n = use_i18n();
+    let days = move || plan.with(|p| p.as_ref().and_then(|p| p.countdown(clock::today_date())));
+    view! {
+        <p class="festival__countdown" data-testid="countdown">
+            {move || days().map(|days| countdown_text(i18n, days))}
+        </p>
+    }
+}
+
+#[component]
+fn Warnings(plan: PlanMemo) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let lines = move || {
+        let Some(p) = plan.get() else {
+            return Vec::new();
+        };
+        let mut out: Vec<AnyView> = Vec::new();
+        if let (Some(date), Some(problem)) = (p.date, p.date_problem()) {
+            let date = date.vietnamese();
+            out.push(match problem {
+                WindowError::Outside { from, to } => {
+                    let (from, to) = (from.vietnamese(), to.vietnamese());
+                    t!(i18n, fe_outside, date, from, to).into_any()
+                }
+                WindowError::OtherYear { year } => t!(i18n, fe_other_year, year).into_any(),
+            });
+        }
+        let warnings = state
+            .workspace
+            .with(|ws| p.warnings(ws.festival_plans().iter()));
+        for warning in warnings {
+            out.push(match warning {
+                PlanWarning::SameDay { unit } => {
+                    let unit = state.workspace.with(|ws| {
+                        ws.units()
+                            .get(&unit)
+                            .map(|u| u.name.clone())
+                            .unwrap_or_default()
+                    });
+                    t!(i18n, fe_same_day, unit).into_any()
+                }
+                PlanWarning::KeyTaskAfter { task } => {
+                    let task = p
+                        .tasks
+                        .iter()
+                        .find(|t| t.id == task)
+                        .map(|t| t.title.clone())
+                        .unwrap_or(task);
+                    t!(i18n, fe_key_after, task).into_any()
+                }
+                PlanWarning::Clash { first, second } => {
+                    let name = |id: &str| {
+                        p.programme
+                            .iter()
+                            .find(|i| i.id == id)
+                            .map(|i| i.item.clone())
+                            .unwrap_or_default()
+                    };
+                    let (first, second) = (name(&first), name(&second));
+                    t!(i18n, fe_clash, first, second).into_any()
+                }
+            });
+        }
+        out
+    };
+    view! {
+        <div role="status" data-testid="festival-warnings">
+            {move || {
+                let lines = lines();
+                (!lines.is_empty()).then(|| view! {
+                    <ul class="banner banner--error festival__warnings">
+                        {lines.into_iter().map(|l| view! { <li>"⚠ " {l}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn General(id: String, plan: PlanMemo) -> impl IntoView {
+    let i18n = use_i18n();
+    let date_id = id.clone();
+    let month_day = |d: MonthDay| format!("{:02}-{:02}", d.month, d.day);
+    let parse_md = |s: &str| -> Option<MonthDay> {
+        let (m, d) = s.trim().split_once('-')?;
+        let md = MonthDay::new(m.parse().ok()?, d.parse().ok()?);
+        md.is_valid().then_some(md)
+    };
+    let kind_id = id.clone();
+    view! {
+        <form class="festival__general" on:submit=|ev| ev.prevent_default()>
+            {text_input(id.clone(), plan, "fe-title".into(), t!(i18n, fe_title).into_any(), |p| p.title.clone(), |p, v| p.title = v, "text")}
+            <div class="field">
+                <label for="fe-kind">{t!(i18n, fe_kind)}</label>
+                <select id="fe-kind"
+                    prop:value=move || plan.with(|p| if p.as_ref().is_some_and(|p| p.kind == FestivalKind::Model) { "model" } else { "ordinary" })
+                    on:change=move |ev| {
+                        let kind = if event_target_value(&ev) == "model" { FestivalKind::Model } else { FestivalKind::Ordinary };
+                        edit(&kind_id, move |p| p.kind = kind)
+                    }>
+                    <option value="ordinary">{t!(i18n, fe_kind_ordinary)}</option>
+                    <option value="model">{t!(i18n, fe_kind_model)}</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="fe-date">{t!(i18n, fe_date)}</label>
+                <input id="fe-date" type="date"
+                    prop:value=move || plan.with(|p| p.as_ref().and_then(|p| p.date).map(|d| d.iso()).unwrap_or_default())
+                    on:input=move |ev| {
+                        let date = Date::parse_iso(&event_target_value(&ev));
+                        edit(&date_id, move |p| {
+                            p.date = date;
+                            FestivalTemplate::builtin().recount_due_dates(p);
+                        })
+                    } />
+            </div>
+            {text_input(id.clone(), plan, "fe-time".into(), t!(i18n, fe_time).into_any(),
+                |p| p.time.map(time_text).unwrap_or_default(), |p, v| p.time = parse_time(&v), "text")}
+            {text_input(id.clone(), plan, "fe-venue".into(), t!(i18n, fe_venue).into_any(), |p| p.venue.clone(), |p, v| p.venue = v, "text")}
+            {text_input(id.clone(), plan, "fe-window-from".into(), t!(i18n, fe_window_from).into_any(),
+                move |p| month_day(p.window.from), move |p, v| if let Some(md) = parse_md(&v) { p.window.from = md }, "text")}
+            {text_input(id.clone(), plan, "fe-window-to".into(), t!(i18n, fe_window_to).into_any(),
+                move |p| month_day(p.window.to), move |p, v| if let Some(md) = parse_md(&v) { p.window.to = md }, "text")}
+        </form>
+    }
+}
