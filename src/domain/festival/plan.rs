@@ -108,17 +108,9 @@ pub struct ProgrammeItem {
     pub optional: bool,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TaskStatus {
-    /// Chưa làm.
-    #[default]
-    Todo,
-    /// Đang làm.
-    Doing,
-    /// Xong.
-    Done,
-}
+/// Chưa làm, đang làm, xong: the same three states as an action of an
+/// assessment's plan.
+pub use crate::domain::assessment::ActionStatus as TaskStatus;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Task {
