@@ -10,6 +10,8 @@ mod catalog;
 mod criteria_files;
 #[path = "native/engine.rs"]
 mod engine;
+#[path = "native/exchange.rs"]
+mod exchange;
 #[path = "native/festival.rs"]
 mod festival;
 #[path = "native/tidy.rs"]

@@ -222,6 +222,22 @@ impl Units {
         (units, repaired)
     }
 
+    /// Inserts or replaces a unit received in a file, keeping its id; a
+    /// parent that is not here is dropped.
+    pub fn put_record(&mut self, mut unit: Unit) {
+        if unit
+            .parent
+            .as_ref()
+            .is_some_and(|p| self.get(p).is_none() || p == &unit.id)
+        {
+            unit.parent = None;
+        }
+        match self.index_of(&unit.id) {
+            Some(index) => self.0[index] = unit,
+            None => self.0.push(unit),
+        }
+    }
+
     fn index_of(&self, id: &UnitId) -> Option<usize> {
         self.0.iter().position(|unit| &unit.id == id)
     }

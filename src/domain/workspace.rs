@@ -225,6 +225,40 @@ impl Workspace {
         self
     }
 
+    /// Inserts or replaces a unit received in a file.
+    pub fn put_unit_record(&mut self, unit: super::Unit) {
+        self.units.put_record(unit);
+        self.repair_active();
+    }
+
+    /// Inserts an assessment received in a file, replacing the one with its
+    /// id or with its unit, set and year.
+    pub fn put_assessment(&mut self, assessment: Assessment) {
+        let slot = self.assessments.iter().position(|a| {
+            a.id == assessment.id
+                || (a.unit == assessment.unit
+                    && a.set.id == assessment.set.id
+                    && a.year == assessment.year)
+        });
+        match slot {
+            Some(index) => self.assessments[index] = assessment,
+            None => self.assessments.push(assessment),
+        }
+    }
+
+    /// Inserts a plan received in a file, replacing the one with its id or
+    /// with its unit and year.
+    pub fn put_festival_plan(&mut self, plan: FestivalPlan) {
+        let slot = self
+            .festival_plans
+            .iter()
+            .position(|p| p.id == plan.id || (p.unit == plan.unit && p.year == plan.year));
+        match slot {
+            Some(index) => self.festival_plans[index] = plan,
+            None => self.festival_plans.push(plan),
+        }
+    }
+
     fn repair_active(&mut self) {
         let valid = self
             .active_unit

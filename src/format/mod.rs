@@ -7,6 +7,8 @@
 //! problem with its JSON path. Nothing here panics on any input.
 
 pub mod criteria;
+pub mod exchange;
+pub mod merge;
 pub mod prefs;
 pub mod problem;
 pub mod workspace;

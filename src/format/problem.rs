@@ -45,6 +45,10 @@ pub enum LoadError {
     NewerSchema { found: u64, supported: u32 },
     /// A document of this app, but of another kind (a criteria set given as a workspace).
     WrongKind { found: String },
+    /// Larger than the import limit; the size in bytes.
+    TooLarge { bytes: usize, limit: usize },
+    /// The content does not match the checksum the file carries.
+    ChecksumMismatch,
     /// It is ours, but some records are broken.
     Invalid { problems: Vec<Problem> },
 }

@@ -1,0 +1,398 @@
+//! Exchange files: every exported file is wrapped in one envelope (format,
+//! kind, schema version, app version, time of export, the unit, year and
+//! criteria set where relevant, and a SHA-256 checksum of the content).
+//! Reading is layered: size → JSON → envelope → checksum → migrate → validate.
+//! See `docs/file-format.md`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::criteria::{set_from_value, validated};
+use super::problem::{problem, LoadError, Problem, ProblemKind};
+use super::workspace::{decode_workspace, encode_workspace};
+use crate::domain::assessment::Assessment;
+use crate::domain::criteria::{CriteriaSet, SetRef, ValidSet};
+use crate::domain::festival::FestivalPlan;
+use crate::domain::{Unit, UnitId, UnitKind, Workspace};
+
+/// The `format` of every exchange file.
+pub const FORMAT: &str = "antq";
+/// The envelope's schema version this build writes and the newest it reads.
+pub const EXCHANGE_SCHEMA_VERSION: u32 = 1;
+/// Files above this size are refused before they are parsed.
+pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
+
+/// What a file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    /// A whole-workspace backup.
+    Workspace,
+    /// One unit's assessment for a year, with its criteria set.
+    Assessment,
+    /// One festival plan.
+    FestivalPlan,
+    /// A criteria set.
+    CriteriaSet,
+}
+
+/// The unit a file is about, so that the receiver can place it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitInfo {
+    pub id: UnitId,
+    pub name: String,
+    pub kind: UnitKind,
+    #[serde(default)]
+    pub above: String,
+    #[serde(default)]
+    pub parent: Option<UnitId>,
+}
+
+impl UnitInfo {
+    fn of(unit: &Unit) -> UnitInfo {
+        UnitInfo {
+            id: unit.id.clone(),
+            name: unit.name.clone(),
+            kind: unit.kind,
+            above: unit.above.clone(),
+            parent: unit.parent.clone(),
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope {
+    format: String,
+    kind: FileKind,
+    schema_version: u32,
+    app_version: String,
+    exported_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unit: Option<UnitInfo>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    criteria_set: Option<SetRef>,
+    checksum: String,
+    content: Value,
+}
+
+/// A file ready to download, with what it holds in numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exported {
+    pub file_name: String,
+    pub text: String,
+    pub summary: Summary,
+}
+
+/// What a file holds, counted: shown after an export and before an import.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub units: usize,
+    pub assessments: usize,
+    pub criteria: usize,
+    pub answers: usize,
+    pub notes: usize,
+    pub festival_plans: usize,
+    pub criteria_sets: usize,
+}
+
+/// SHA-256 of the content, as written (keys in sorted order), in hex.
+pub fn checksum(content: &Value) -> String {
+    let digest = Sha256::digest(content.to_string().as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// An ASCII file-name part: "Xã Tân Lập" → "xa-tan-lap".
+pub fn slug(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    for c in name.nfd() {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if (c.is_whitespace() || c == '-' || c == '_')
+            && !out.ends_with('-')
+            && !out.is_empty()
+        {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
+fn wrap(
+    kind: FileKind,
+    exported_at: &str,
+    unit: Option<UnitInfo>,
+    year: Option<i32>,
+    set: Option<SetRef>,
+    content: Value,
+) -> String {
+    let envelope = Envelope {
+        format: FORMAT.to_owned(),
+        kind,
+        schema_version: EXCHANGE_SCHEMA_VERSION,
+        app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        exported_at: exported_at.to_owned(),
+        unit,
+        year,
+        criteria_set: set,
+        checksum: checksum(&content),
+        content,
+    };
+    serde_json::to_string_pretty(&envelope).expect("an envelope always serialises")
+}
+
+fn summary_of(assessments: &[&Assessment], sets: &[&CriteriaSet]) -> Summary {
+    Summary {
+        assessments: assessments.len(),
+        criteria: sets.iter().map(|s| s.criteria().count()).sum(),
+        answers: assessments.iter().map(|a| a.answers.0.len()).sum(),
+        notes: assessments
+            .iter()
+            .map(|a| a.evidence.values().filter(|e| !e.is_empty()).count())
+            .sum(),
+        criteria_sets: sets.len(),
+        ..Summary::default()
+    }
+}
+
+/// The whole workspace, for backup.
+pub fn export_workspace(
+    workspace: &Workspace,
+    exported_at: &str,
+    date: (i32, u32, u32),
+) -> Exported {
+    let content: Value =
+        serde_json::from_str(&encode_workspace(workspace)).expect("the workspace document is JSON");
+    let assessments: Vec<&Assessment> = workspace.assessments().iter().collect();
+    let sets: Vec<&CriteriaSet> = workspace.criteria_sets().iter().collect();
+    let mut summary = summary_of(&assessments, &sets);
+    summary.units = workspace.units().len();
+    summary.festival_plans = workspace.festival_plans().len();
+    Exported {
+        file_name: format!(
+            "antq_sao-luu_{:04}-{:02}-{:02}.json",
+            date.0, date.1, date.2
+        ),
+        text: wrap(FileKind::Workspace, exported_at, None, None, None, content),
+        summary,
+    }
+}
+
+/// One unit's assessment for a year, carrying its criteria set so the
+/// receiver can evaluate it without having that set.
+pub fn export_assessment(
+    workspace: &Workspace,
+    set: &CriteriaSet,
+    assessment: &Assessment,
+    exported_at: &str,
+) -> Option<Exported> {
+    let unit = workspace.units().get(&assessment.unit)?;
+    let content = serde_json::json!({ "assessment": assessment, "criteria_set": set });
+    let mut summary = summary_of(&[assessment], &[set]);
+    summary.units = 1;
+    Some(Exported {
+        file_name: format!("{}_{}_tu-danh-gia.json", assessment.year, slug(&unit.name)),
+        text: wrap(
+            FileKind::Assessment,
+            exported_at,
+            Some(UnitInfo::of(unit)),
+            Some(assessment.year),
+            Some(set.key()),
+            content,
+        ),
+        summary,
+    })
+}
+
+/// One festival plan.
+pub fn export_festival_plan(
+    workspace: &Workspace,
+    plan: &FestivalPlan,
+    exported_at: &str,
+) -> Option<Exported> {
+    let unit = workspace.units().get(&plan.unit)?;
+    let content = serde_json::json!({ "festival_plan": plan });
+    Some(Exported {
+        file_name: format!("{}_{}_ngay-hoi.json", plan.year, slug(&unit.name)),
+        text: wrap(
+            FileKind::FestivalPlan,
+            exported_at,
+            Some(UnitInfo::of(unit)),
+            Some(plan.year),
+            None,
+            content,
+        ),
+        summary: Summary {
+            units: 1,
+            festival_plans: 1,
+            ..Summary::default()
+        },
+    })
+}
+
+/// What an import file holds, checked and ready to preview.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incoming {
+    pub kind: FileKind,
+    pub exported_at: String,
+    pub units: Vec<UnitInfo>,
+    pub assessments: Vec<Assessment>,
+    pub festival_plans: Vec<FestivalPlan>,
+    pub criteria_sets: Vec<ValidSet>,
+    /// A whole workspace, for a backup.
+    pub workspace: Option<Workspace>,
+}
+
+impl Incoming {
+    fn empty(kind: FileKind, exported_at: String) -> Incoming {
+        Incoming {
+            kind,
+            exported_at,
+            units: Vec::new(),
+            assessments: Vec::new(),
+            festival_plans: Vec::new(),
+            criteria_sets: Vec::new(),
+            workspace: None,
+        }
+    }
+}
+
+fn prefixed(prefix: &str, error: LoadError) -> LoadError {
+    match error {
+        LoadError::Invalid { problems } => LoadError::Invalid {
+            problems: problems
+                .into_iter()
+                .map(|p| Problem {
+                    path: if p.path.is_empty() || p.path == "." {
+                        prefix.to_owned()
+                    } else {
+                        format!("{prefix}.{}", p.path)
+                    },
+                    kind: p.kind,
+                })
+                .collect(),
+        },
+        other => other,
+    }
+}
+
+fn record<T: serde::de::DeserializeOwned>(value: &Value, path: &str) -> Result<T, LoadError> {
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|err| {
+        let inner = err.path().to_string();
+        LoadError::Invalid {
+            problems: vec![problem(
+                if inner == "." {
+                    path.to_owned()
+                } else {
+                    format!("{path}.{inner}")
+                },
+                ProblemKind::Shape {
+                    detail: err.into_inner().to_string(),
+                },
+            )],
+        }
+    })
+}
+
+/// Reads any file this app wrote, in any version it knows, or says why not.
+/// Total: any bytes give a value or an error, and nothing is stored.
+pub fn read_file(text: &str) -> Result<Incoming, LoadError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(LoadError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|err| LoadError::NotJson {
+        line: err.line(),
+        column: err.column(),
+    })?;
+    let format = value
+        .get("format")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    match format.as_deref() {
+        Some(FORMAT) => {}
+        // Files of the first version had no envelope: read them as they are.
+        Some(super::workspace::FORMAT_WORKSPACE) => {
+            let decoded = decode_workspace(text)?;
+            let mut incoming = Incoming::empty(FileKind::Workspace, String::new());
+            incoming.workspace = Some(decoded.workspace);
+            return Ok(incoming);
+        }
+        Some(super::criteria::FORMAT_CRITERIA_SET) => {
+            let set = super::criteria::decode_criteria_set(text)?;
+            let mut incoming = Incoming::empty(FileKind::CriteriaSet, String::new());
+            incoming.criteria_sets.push(set);
+            return Ok(incoming);
+        }
+        _ => return Err(LoadError::NotOurs { found: format }),
+    }
+    match value.get("schema_version").and_then(Value::as_u64) {
+        Some(v) if v > u64::from(EXCHANGE_SCHEMA_VERSION) => {
+            return Err(LoadError::NewerSchema {
+                found: v,
+                supported: EXCHANGE_SCHEMA_VERSION,
+            })
+        }
+        Some(v) if v >= 1 => {}
+        _ => {
+            return Err(LoadError::Invalid {
+                problems: vec![problem(
+                    "schema_version",
+                    ProblemKind::WrongType { expected: "number" },
+                )],
+            })
+        }
+    }
+    let envelope: Envelope = record(&value, "")?;
+    if checksum(&envelope.content) != envelope.checksum {
+        return Err(LoadError::ChecksumMismatch);
+    }
+    let mut incoming = Incoming::empty(envelope.kind, envelope.exported_at.clone());
+    let content = &envelope.content;
+    match envelope.kind {
+        FileKind::Workspace => {
+            let decoded =
+                decode_workspace(&content.to_string()).map_err(|e| prefixed("content", e))?;
+            incoming.workspace = Some(decoded.workspace);
+        }
+        FileKind::Assessment => {
+            let set_value = content.get("criteria_set").cloned().unwrap_or(Value::Null);
+            let set: CriteriaSet = set_from_value(set_value, "content.criteria_set")?;
+            let set = validated(set).map_err(|problems| {
+                prefixed("content.criteria_set", LoadError::Invalid { problems })
+            })?;
+            let assessment: Assessment = record(
+                content.get("assessment").unwrap_or(&Value::Null),
+                "content.assessment",
+            )?;
+            incoming.units.extend(envelope.unit);
+            incoming.assessments.push(assessment);
+            incoming.criteria_sets.push(set);
+        }
+        FileKind::FestivalPlan => {
+            let plan: FestivalPlan = record(
+                content.get("festival_plan").unwrap_or(&Value::Null),
+                "content.festival_plan",
+            )?;
+            incoming.units.extend(envelope.unit);
+            incoming.festival_plans.push(plan);
+        }
+        FileKind::CriteriaSet => {
+            let set: CriteriaSet = set_from_value(content.clone(), "content")?;
+            let set = validated(set)
+                .map_err(|problems| prefixed("content", LoadError::Invalid { problems }))?;
+            incoming.criteria_sets.push(set);
+        }
+    }
+    Ok(incoming)
+}

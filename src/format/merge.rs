@@ -1,0 +1,201 @@
+//! What an import would change, record by record, decided before anything
+//! is stored; and applying the user's choice to a copy of the workspace.
+
+use super::exchange::Incoming;
+use crate::domain::assessment::{Assessment, Status};
+use crate::domain::criteria::{CriteriaSet, ImportDecision, Library, SetRef};
+use crate::domain::{Unit, UnitId, Workspace};
+
+/// How an incoming record compares with what is stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// Not here yet: added.
+    New,
+    /// Here already, the same: nothing to do.
+    Identical,
+    /// Here, but the file's is further along (a later status, a higher version): replaced.
+    Newer,
+    /// Here, and the stored one is further along: kept unless chosen.
+    Older,
+    /// Here, different, neither further along: kept unless chosen.
+    Conflicting,
+}
+
+/// Which record a change is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Workspace,
+    Unit(UnitId),
+    Assessment(String),
+    FestivalPlan(String),
+    CriteriaSet(SetRef),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub target: Target,
+    /// Words for the list: a unit's name, "Thôn Đồng 2025"…
+    pub label: String,
+    pub decision: Decision,
+    /// Whether applying the import changes this record; the user may flip it
+    /// for older and conflicting records.
+    pub apply: bool,
+}
+
+fn change(target: Target, label: String, decision: Decision) -> Change {
+    let apply = matches!(decision, Decision::New | Decision::Newer);
+    Change {
+        target,
+        label,
+        decision,
+        apply,
+    }
+}
+
+fn rank(status: &Status) -> u8 {
+    match status {
+        Status::Draft => 0,
+        Status::SelfAssessed { .. } => 1,
+        Status::Submitted { .. } => 2,
+        Status::Decided { .. } => 3,
+    }
+}
+
+fn same_assessment<'a>(workspace: &'a Workspace, incoming: &Assessment) -> Option<&'a Assessment> {
+    workspace.assessments().iter().find(|a| {
+        a.id == incoming.id
+            || (a.unit == incoming.unit && a.set.id == incoming.set.id && a.year == incoming.year)
+    })
+}
+
+/// Every change the import would make, in the file's order.
+pub fn preview(workspace: &Workspace, builtin: &[CriteriaSet], incoming: &Incoming) -> Vec<Change> {
+    let mut out = Vec::new();
+    if let Some(whole) = &incoming.workspace {
+        let decision = if whole == workspace {
+            Decision::Identical
+        } else if workspace.units().is_empty() && workspace.assessments().is_empty() {
+            Decision::New
+        } else {
+            Decision::Conflicting
+        };
+        out.push(change(Target::Workspace, String::new(), decision));
+        return out;
+    }
+    let name_of = |id: &UnitId| {
+        incoming
+            .units
+            .iter()
+            .find(|u| &u.id == id)
+            .map(|u| u.name.clone())
+            .or_else(|| workspace.units().get(id).map(|u| u.name.clone()))
+            .unwrap_or_else(|| id.as_str().to_owned())
+    };
+    for unit in &incoming.units {
+        let decision = match workspace.units().get(&unit.id) {
+            None => Decision::New,
+            Some(here)
+                if here.name == unit.name && here.kind == unit.kind && here.above == unit.above =>
+            {
+                Decision::Identical
+            }
+            Some(_) => Decision::Conflicting,
+        };
+        out.push(change(
+            Target::Unit(unit.id.clone()),
+            unit.name.clone(),
+            decision,
+        ));
+    }
+    let library = Library::new(builtin, workspace.criteria_sets());
+    for set in &incoming.criteria_sets {
+        let decision = match library.import_decision(set) {
+            ImportDecision::New => Decision::New,
+            ImportDecision::AlreadyPresent { identical: true } => Decision::Identical,
+            ImportDecision::AlreadyPresent { identical: false } => Decision::Conflicting,
+            ImportDecision::Newer { .. } => Decision::Newer,
+            ImportDecision::Older { .. } => Decision::Older,
+        };
+        out.push(change(
+            Target::CriteriaSet(set.key()),
+            format!("{} v{}", set.title.vi, set.version),
+            decision,
+        ));
+    }
+    for assessment in &incoming.assessments {
+        let decision = match same_assessment(workspace, assessment) {
+            None => Decision::New,
+            Some(here) if here == assessment => Decision::Identical,
+            Some(here) if rank(&assessment.status) > rank(&here.status) => Decision::Newer,
+            Some(here) if rank(&assessment.status) < rank(&here.status) => Decision::Older,
+            Some(_) => Decision::Conflicting,
+        };
+        let label = format!("{} {}", name_of(&assessment.unit), assessment.year);
+        out.push(change(
+            Target::Assessment(assessment.id.clone()),
+            label,
+            decision,
+        ));
+    }
+    for plan in &incoming.festival_plans {
+        let here = workspace
+            .festival_plans()
+            .iter()
+            .find(|p| p.id == plan.id || (p.unit == plan.unit && p.year == plan.year));
+        let decision = match here {
+            None => Decision::New,
+            Some(here) if here == plan => Decision::Identical,
+            Some(_) => Decision::Conflicting,
+        };
+        out.push(change(
+            Target::FestivalPlan(plan.id.clone()),
+            format!("{} {}", name_of(&plan.unit), plan.year),
+            decision,
+        ));
+    }
+    out
+}
+
+/// The workspace after the chosen changes; the one given is left as it was,
+/// so the caller keeps it for undo.
+pub fn apply(workspace: &Workspace, incoming: &Incoming, changes: &[Change]) -> Workspace {
+    let chosen = |target: &Target| changes.iter().any(|c| &c.target == target && c.apply);
+    if let Some(whole) = &incoming.workspace {
+        return if chosen(&Target::Workspace) {
+            whole.clone()
+        } else {
+            workspace.clone()
+        };
+    }
+    let mut next = workspace.clone();
+    for unit in &incoming.units {
+        if chosen(&Target::Unit(unit.id.clone())) {
+            next.put_unit_record(Unit {
+                id: unit.id.clone(),
+                name: crate::domain::text::normalise_name(&unit.name),
+                kind: unit.kind,
+                above: unit.above.clone(),
+                parent: unit.parent.clone(),
+            });
+        }
+    }
+    for set in &incoming.criteria_sets {
+        if chosen(&Target::CriteriaSet(set.key())) {
+            next.put_criteria_set(set.clone());
+        }
+    }
+    for assessment in &incoming.assessments {
+        if chosen(&Target::Assessment(assessment.id.clone()))
+            && next.units().get(&assessment.unit).is_some()
+        {
+            next.put_assessment(assessment.clone());
+        }
+    }
+    for plan in &incoming.festival_plans {
+        if chosen(&Target::FestivalPlan(plan.id.clone())) && next.units().get(&plan.unit).is_some()
+        {
+            next.put_festival_plan(plan.clone());
+        }
+    }
+    next
+}

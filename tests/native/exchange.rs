@@ -1,0 +1,286 @@
+//! Exchange files: envelopes, round trips, a golden fixture per schema
+//! version, the preview of an import, and a corpus of bad inputs.
+
+use antq::catalog::builtin_sets;
+use antq::domain::assessment::Evidence;
+use antq::domain::calendar::Date;
+use antq::domain::context::context_for;
+use antq::domain::criteria::{evaluate, Answer, Status as Result_};
+use antq::domain::unit::UnitFields;
+use antq::domain::{UnitId, UnitKind, Workspace};
+use antq::format::exchange::{
+    export_assessment, export_workspace, read_file, FileKind, MAX_IMPORT_BYTES,
+};
+use antq::format::merge::{apply, preview, Decision, Target};
+use antq::format::{LoadError, ProblemKind};
+
+const AT: &str = "2025-11-01T08:00:00Z";
+
+fn village_workspace() -> Workspace {
+    let mut ws = Workspace::new();
+    ws.add_unit(
+        UnitId::new("u-thon-dong"),
+        UnitFields {
+            name: "Thôn Đồng".into(),
+            kind: UnitKind::ResidentialArea,
+            above: "xã Tân Lập".into(),
+            parent: None,
+        },
+    )
+    .unwrap();
+    let kdc = builtin_sets()
+        .into_iter()
+        .find(|s| s.id == "tt124-khu-dan-cu")
+        .unwrap();
+    ws.start_assessment(
+        "a-2025".into(),
+        &UnitId::new("u-thon-dong"),
+        &kdc,
+        2025,
+        false,
+    )
+    .unwrap();
+    ws.edit_assessment("a-2025", |a| {
+        a.set_answer(
+            "kdc-1a",
+            Some(Answer::YesNo {
+                value: true,
+                date: Date::new(2025, 2, 15),
+            }),
+        )?;
+        a.set_answer(
+            "kdc-3a",
+            Some(Answer::Count {
+                count: 0,
+                handled: false,
+            }),
+        )?;
+        a.set_evidence(
+            "kdc-1a",
+            Evidence {
+                notes: "Nghị quyết số 02-NQ/CB; \"trích\" <b>".into(),
+                documents: vec![],
+            },
+        )
+    })
+    .unwrap();
+    ws
+}
+
+#[test]
+fn a_workspace_backup_round_trips_and_matches_its_golden_file() {
+    let ws = village_workspace();
+    let exported = export_workspace(&ws, AT, (2025, 11, 1));
+    assert_eq!(exported.file_name, "antq_sao-luu_2025-11-01.json");
+    assert_eq!(
+        (
+            exported.summary.units,
+            exported.summary.assessments,
+            exported.summary.notes
+        ),
+        (1, 1, 1)
+    );
+    let back = read_file(&exported.text).unwrap();
+    assert_eq!(back.kind, FileKind::Workspace);
+    assert_eq!(back.workspace.as_ref(), Some(&ws));
+    // The golden file of schema version 1 opens, and exporting it again gives the same text.
+    let golden_path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v1-workspace.json"
+    );
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(golden_path, &exported.text).unwrap();
+    }
+    let golden = std::fs::read_to_string(golden_path).unwrap();
+    let opened = read_file(&golden).unwrap().workspace.unwrap();
+    assert_eq!(export_workspace(&opened, AT, (2025, 11, 1)).text, golden);
+}
+
+#[test]
+fn an_assessment_travels_with_its_set_and_is_evaluated_by_the_receiver() {
+    let village = village_workspace();
+    let a = village.assessment("a-2025").unwrap();
+    let kdc = builtin_sets()
+        .into_iter()
+        .find(|s| s.id == "tt124-khu-dan-cu")
+        .unwrap();
+    let file = export_assessment(&village, &kdc, a, AT).unwrap();
+    assert_eq!(file.file_name, "2025_thon-dong_tu-danh-gia.json");
+    assert_eq!(file.summary.criteria, 5);
+
+    let mut commune = Workspace::new();
+    commune
+        .add_unit(
+            UnitId::new("u-xa"),
+            UnitFields {
+                name: "Xã Tân Lập".into(),
+                kind: UnitKind::Commune,
+                above: String::new(),
+                parent: None,
+            },
+        )
+        .unwrap();
+    let incoming = read_file(&file.text).unwrap();
+    let changes = preview(&commune, &builtin_sets(), &incoming);
+    let decisions: Vec<_> = changes
+        .iter()
+        .map(|c| (c.target.clone(), c.decision))
+        .collect();
+    assert_eq!(
+        decisions,
+        vec![
+            (Target::Unit(UnitId::new("u-thon-dong")), Decision::New),
+            (Target::CriteriaSet(kdc.key()), Decision::Identical),
+            (Target::Assessment("a-2025".into()), Decision::New),
+        ]
+    );
+    let after = apply(&commune, &incoming, &changes);
+    assert_eq!(
+        commune.assessments().len(),
+        0,
+        "the preview changes nothing"
+    );
+    let received = after.assessment("a-2025").unwrap();
+    let eval = evaluate(
+        &kdc,
+        &received.answers,
+        &context_for(&after, received, &kdc),
+        2025,
+    );
+    assert_eq!(eval.indicators["kdc-3a"].status, Result_::Passed);
+    // The same file again changes nothing.
+    let again = preview(&after, &builtin_sets(), &incoming);
+    assert!(again
+        .iter()
+        .all(|c| c.decision == Decision::Identical && !c.apply));
+}
+
+#[test]
+fn a_later_status_is_newer_an_earlier_one_older() {
+    let mut village = village_workspace();
+    let kdc = builtin_sets()
+        .into_iter()
+        .find(|s| s.id == "tt124-khu-dan-cu")
+        .unwrap();
+    let draft =
+        export_assessment(&village, &kdc, village.assessment("a-2025").unwrap(), AT).unwrap();
+    village
+        .edit_assessment("a-2025", |a| {
+            a.lock("Trưởng thôn", Date::new(2025, 11, 1).unwrap())
+        })
+        .unwrap();
+    let locked =
+        export_assessment(&village, &kdc, village.assessment("a-2025").unwrap(), AT).unwrap();
+    let mut other = village_workspace();
+    let newer = preview(&other, &builtin_sets(), &read_file(&locked.text).unwrap());
+    assert_eq!(newer.last().unwrap().decision, Decision::Newer);
+    assert!(newer.last().unwrap().apply);
+    other = apply(&other, &read_file(&locked.text).unwrap(), &newer);
+    let older = preview(&other, &builtin_sets(), &read_file(&draft.text).unwrap());
+    assert_eq!(older.last().unwrap().decision, Decision::Older);
+    assert!(!older.last().unwrap().apply);
+}
+
+#[test]
+fn bad_files_are_refused_with_their_reason() {
+    let good = export_workspace(&village_workspace(), AT, (2025, 11, 1)).text;
+    let cases: Vec<(String, fn(&LoadError) -> bool)> = vec![
+        (good[..good.len() / 2].to_owned(), |e| {
+            matches!(e, LoadError::NotJson { .. })
+        }),
+        ("{\"type\":\"excalidraw\"}".into(), |e| {
+            matches!(e, LoadError::NotOurs { .. })
+        }),
+        (
+            good.replace("\"schema_version\": 1", "\"schema_version\": 9"),
+            |e| matches!(e, LoadError::NewerSchema { found: 9, .. }),
+        ),
+        (
+            good.replace("\"kind\": \"workspace\"", "\"kind\": \"spreadsheet\""),
+            |e| matches!(e, LoadError::Invalid { .. }),
+        ),
+        (good.replace("Thôn Đồng", "Thôn Đông"), |e| {
+            matches!(e, LoadError::ChecksumMismatch)
+        }),
+        ("[".repeat(10_000), |e| {
+            matches!(e, LoadError::NotJson { .. })
+        }),
+        (" ".repeat(MAX_IMPORT_BYTES + 1), |e| {
+            matches!(e, LoadError::TooLarge { .. })
+        }),
+        ("\"antq\"".into(), |e| {
+            matches!(e, LoadError::NotOurs { .. })
+        }),
+    ];
+    for (text, expected) in cases {
+        let error = read_file(&text)
+            .err()
+            .unwrap_or_else(|| panic!("accepted: {}", &text[..text.len().min(80)]));
+        assert!(expected(&error), "{error:?}");
+    }
+    // Wrong types inside the content name their path.
+    let mut value: serde_json::Value = serde_json::from_str(&good).unwrap();
+    value["content"]["units"][0]["name"] = 42.into();
+    value["checksum"] = antq::format::exchange::checksum(&value["content"]).into();
+    match read_file(&value.to_string()) {
+        Err(LoadError::Invalid { problems }) => {
+            assert_eq!(problems[0].path, "content.units[0].name");
+            assert_eq!(
+                problems[0].kind,
+                ProblemKind::WrongType { expected: "text" }
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_byte_order_mark_html_and_decomposed_text_are_accepted_as_text() {
+    let mut ws = Workspace::new();
+    ws.add_unit(
+        UnitId::new("u1"),
+        UnitFields {
+            name: "<script>alert(1)</script>".into(),
+            kind: UnitKind::Agency,
+            above: String::new(),
+            parent: None,
+        },
+    )
+    .unwrap();
+    let text = format!("\u{feff}{}", export_workspace(&ws, AT, (2025, 1, 1)).text);
+    let back = read_file(&text).unwrap().workspace.unwrap();
+    assert_eq!(
+        back.units().iter().next().unwrap().name,
+        "<script>alert(1)</script>"
+    );
+
+    // A unit name in NFD from another keyboard is stored in NFC when applied.
+    let village = village_workspace();
+    let kdc = builtin_sets()
+        .into_iter()
+        .find(|s| s.id == "tt124-khu-dan-cu")
+        .unwrap();
+    let file =
+        export_assessment(&village, &kdc, village.assessment("a-2025").unwrap(), AT).unwrap();
+    let nfd = file
+        .text
+        .replace("Thôn Đồng", "Tho\u{302}n \u{110}o\u{302}\u{300}ng");
+    let mut value: serde_json::Value = serde_json::from_str(&nfd).unwrap();
+    value["checksum"] = antq::format::exchange::checksum(&value["content"]).into();
+    let incoming = read_file(&value.to_string()).unwrap();
+    let after = apply(
+        &Workspace::new(),
+        &incoming,
+        &preview(&Workspace::new(), &builtin_sets(), &incoming),
+    );
+    assert_eq!(after.units().iter().next().unwrap().name, "Thôn Đồng");
+}
+
+#[test]
+fn files_of_the_first_version_without_an_envelope_still_open() {
+    let ws = village_workspace();
+    let legacy = antq::format::encode_workspace(&ws);
+    assert_eq!(read_file(&legacy).unwrap().workspace.unwrap(), ws);
+    let set = antq::format::criteria::encode_criteria_set(&builtin_sets()[0]);
+    assert_eq!(read_file(&set).unwrap().criteria_sets.len(), 1);
+}
