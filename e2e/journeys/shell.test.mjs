@@ -173,9 +173,11 @@ test('a full storage shows the error and the export button, which downloads the 
   ]);
   assert.match(download.suggestedFilename(), /^antq_sao-luu_\d{4}-\d{2}-\d{2}\.json$/);
   const doc = JSON.parse(await readFile(await download.path(), 'utf8'));
-  assert.equal(doc.format, 'antq.workspace');
+  assert.equal(doc.format, 'antq');
+  assert.equal(doc.kind, 'workspace');
   assert.equal(doc.schema_version, 1);
-  assert.deepEqual(doc.units.map((u) => u.name), ['Tổ dân phố 5']);
+  assert.match(doc.checksum, /^[0-9a-f]{64}$/);
+  assert.deepEqual(doc.content.units.map((u) => u.name), ['Tổ dân phố 5']);
   s.check();
   await s.close();
 });

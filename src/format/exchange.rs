@@ -194,7 +194,7 @@ pub fn export_assessment(
     exported_at: &str,
 ) -> Option<Exported> {
     let unit = workspace.units().get(&assessment.unit)?;
-    let content = serde_json::json!({ "assessment": assessment, "criteria_set": set });
+    let content = serde_json::json!({ "unit": UnitInfo::of(unit), "assessment": assessment, "criteria_set": set });
     let mut summary = summary_of(&[assessment], &[set]);
     summary.units = 1;
     Some(Exported {
@@ -218,7 +218,7 @@ pub fn export_festival_plan(
     exported_at: &str,
 ) -> Option<Exported> {
     let unit = workspace.units().get(&plan.unit)?;
-    let content = serde_json::json!({ "festival_plan": plan });
+    let content = serde_json::json!({ "unit": UnitInfo::of(unit), "festival_plan": plan });
     Some(Exported {
         file_name: format!("{}_{}_ngay-hoi.json", plan.year, slug(&unit.name)),
         text: wrap(
@@ -356,6 +356,12 @@ pub fn read_file(text: &str) -> Result<Incoming, LoadError> {
     let envelope: Envelope = record(&value, "")?;
     if checksum(&envelope.content) != envelope.checksum {
         return Err(LoadError::ChecksumMismatch);
+    }
+    // The envelope's description of the unit must say what the content says.
+    if let (Some(unit), Some(inner)) = (&envelope.unit, envelope.content.get("unit")) {
+        if serde_json::to_value(unit).ok().as_ref() != Some(inner) {
+            return Err(LoadError::ChecksumMismatch);
+        }
     }
     let mut incoming = Incoming::empty(envelope.kind, envelope.exported_at.clone());
     let content = &envelope.content;

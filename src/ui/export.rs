@@ -1,15 +1,34 @@
-//! Downloading the workspace as a backup file.
+//! Exporting files: the whole workspace, or one record for the level above.
+//! Every file is read back through the import pipeline before it is offered.
 
 use crate::domain::Workspace;
-use crate::format::{backup_file_name, encode_workspace};
+use crate::format::exchange::{export_workspace, read_file, Exported};
 use crate::platform::{clock, download};
 
-/// Offers the whole workspace as a JSON file named after today's date.
+/// The time of export, as "YYYY-MM-DDTHH:MM:SSZ".
+pub fn now_stamp() -> String {
+    let now = js_sys::Date::new_0();
+    now.to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .chars()
+        .take(19)
+        .collect::<String>()
+        + "Z"
+}
+
+/// The whole workspace as an exchange file, named after today.
+pub fn workspace_file(workspace: &Workspace) -> Exported {
+    export_workspace(workspace, &now_stamp(), clock::today())
+}
+
+/// Checks that the file reads back, then starts its download.
+pub fn offer(file: &Exported) -> Result<(), String> {
+    read_file(&file.text).map_err(|err| format!("{err:?}"))?;
+    download::download_text(&file.file_name, "application/json", &file.text)
+}
+
+/// Offers the whole workspace as a file named after today's date.
 pub fn download_workspace(workspace: &Workspace) -> Result<(), String> {
-    let (year, month, day) = clock::today();
-    download::download_text(
-        &backup_file_name(year, month, day),
-        "application/json",
-        &encode_workspace(workspace),
-    )
+    offer(&workspace_file(workspace))
 }

@@ -70,6 +70,11 @@ pub fn load_error(i18n: I18n, error: &LoadError) -> (AnyView, Vec<AnyView>) {
         LoadError::WrongKind { found } => {
             (t!(i18n, problem_wrong_kind, found).into_any(), Vec::new())
         }
+        LoadError::TooLarge { bytes, .. } => {
+            let size = format!("{:.1}", bytes as f64 / 1024.0 / 1024.0).replace('.', ",");
+            (t!(i18n, problem_too_large, size).into_any(), Vec::new())
+        }
+        LoadError::ChecksumMismatch => (t!(i18n, problem_checksum).into_any(), Vec::new()),
         LoadError::NewerSchema { found, supported } => (
             t!(i18n, problem_newer, found, supported).into_any(),
             Vec::new(),

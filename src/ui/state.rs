@@ -39,6 +39,8 @@ pub struct AppState {
     pub store: StoredValue<WorkspaceStore>,
     /// The built-in criteria sets, read once at start-up.
     pub builtin: StoredValue<Vec<CriteriaSet>>,
+    /// The workspace as it was before the last import, until the next one.
+    pub before_import: RwSignal<Option<Workspace>>,
 }
 
 impl AppState {
@@ -50,6 +52,7 @@ impl AppState {
             load_problem: RwSignal::new(None),
             store: StoredValue::new(store),
             builtin: StoredValue::new(crate::catalog::builtin_sets()),
+            before_import: RwSignal::new(None),
         }
     }
 

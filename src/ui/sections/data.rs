@@ -1,25 +1,357 @@
-//! Dữ liệu: backup of the whole workspace.
+//! Dữ liệu: backup, exchange files for the level above, and imports with a
+//! preview, applied only on confirmation and undoable until the next import.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::ui::export::download_workspace;
+use crate::format::exchange::{
+    export_assessment, export_festival_plan, read_file, Exported, Incoming,
+};
+use crate::format::merge::{apply, preview, Change, Decision, Target};
+use crate::format::LoadError;
+use crate::platform::clipboard;
+use crate::platform::files::{read_text, ReadError};
+use crate::ui::criteria::find_set;
+use crate::ui::export::{now_stamp, offer, workspace_file};
 use crate::ui::i18n::*;
+use crate::ui::messages;
 use crate::ui::state::use_app_state;
 
 #[component]
 pub fn Data() -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_app_state();
-    let error = RwSignal::new(None::<String>);
-    let backup = move |_| error.set(state.workspace.with_untracked(download_workspace).err());
-    let count = move || state.workspace.with(|ws| ws.units().len());
     view! {
         <h1>{t!(i18n, data_title)}</h1>
         <p class="lead">{t!(i18n, data_intro)}</p>
-        <p>{t!(i18n, data_summary, count)}</p>
-        <button type="button" class="button button--primary" on:click=backup data-testid="backup">
-            {t!(i18n, data_backup)}
-        </button>
-        {move || error.get().map(|err| view! { <p class="field__error" role="alert">{err}</p> })}
+        <Backup />
+        <ExportRecord />
+        <Import />
+    }
+}
+
+/// "Đã xuất …: so many units, criteria, notes", and a copy button.
+#[component]
+fn ExportResult(file: Exported) -> impl IntoView {
+    let i18n = use_i18n();
+    let copied = RwSignal::new(None::<bool>);
+    let s = file.summary;
+    let (name, units, assessments, criteria, answers, notes, plans) = (
+        file.file_name.clone(),
+        s.units,
+        s.assessments,
+        s.criteria,
+        s.answers,
+        s.notes,
+        s.festival_plans,
+    );
+    let text = file.text.clone();
+    let copy = move |_| {
+        let text = text.clone();
+        wasm_bindgen_futures::spawn_local(
+            async move { copied.set(Some(clipboard::copy(&text).await)) },
+        );
+    };
+    view! {
+        <div class="banner banner--info" role="status" data-testid="export-summary">
+            <p>{t!(i18n, dx_summary, name, units, assessments, criteria, answers, notes, plans)}</p>
+            <button type="button" class="button" on:click=copy>{t!(i18n, dx_copy)}</button>
+            {move || copied.get().map(|ok| if ok { t!(i18n, dx_copied).into_any() } else { t!(i18n, dx_copy_failed).into_any() })}
+        </div>
+    }
+}
+
+#[component]
+fn Backup() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let result = RwSignal::new(None::<Result<Exported, String>>);
+    let backup = move |_| {
+        let file = state.workspace.with_untracked(workspace_file);
+        result.set(Some(offer(&file).map(|()| file)));
+    };
+    let count = move || state.workspace.with(|ws| ws.units().len());
+    view! {
+        <section aria-labelledby="backup-title">
+            <h2 id="backup-title">{t!(i18n, dx_backup_title)}</h2>
+            <p>{t!(i18n, data_summary, count)}</p>
+            <button type="button" class="button button--primary" on:click=backup data-testid="backup">{t!(i18n, data_backup)}</button>
+            {move || result.get().map(|r| match r {
+                Ok(file) => view! { <ExportResult file=file /> }.into_any(),
+                Err(err) => view! { <p class="field__error" role="alert">{t!(i18n, dx_export_failed)} {err}</p> }.into_any(),
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn ExportRecord() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let chosen = RwSignal::new(String::new());
+    let result = RwSignal::new(None::<Result<Exported, String>>);
+    let records = move || {
+        state.workspace.with(|ws| {
+            let name = |u: &crate::domain::UnitId| {
+                ws.units()
+                    .get(u)
+                    .map(|x| x.name.clone())
+                    .unwrap_or_default()
+            };
+            let mut out: Vec<(String, String)> = ws
+                .assessments()
+                .iter()
+                .map(|a| {
+                    (
+                        format!("a:{}", a.id),
+                        format!(
+                            "{} · {} · {}",
+                            name(&a.unit),
+                            a.year,
+                            t_string!(i18n, nav_self_assessment)
+                        ),
+                    )
+                })
+                .collect();
+            out.extend(ws.festival_plans().iter().map(|p| {
+                (
+                    format!("p:{}", p.id),
+                    format!(
+                        "{} · {} · {}",
+                        name(&p.unit),
+                        p.year,
+                        t_string!(i18n, nav_festival)
+                    ),
+                )
+            }));
+            out
+        })
+    };
+    let export = move |_| {
+        let key = chosen.get_untracked();
+        let key = if key.is_empty() {
+            records()
+                .first()
+                .map(|(k, _)| k.clone())
+                .unwrap_or_default()
+        } else {
+            key
+        };
+        let file = if let Some(id) = key.strip_prefix("a:") {
+            state.workspace.with_untracked(|ws| {
+                let a = ws.assessment(id)?;
+                let set = find_set(state, &a.set)?;
+                export_assessment(ws, &set, a, &now_stamp())
+            })
+        } else if let Some(id) = key.strip_prefix("p:") {
+            state
+                .workspace
+                .with_untracked(|ws| export_festival_plan(ws, ws.festival_plan(id)?, &now_stamp()))
+        } else {
+            None
+        };
+        if let Some(file) = file {
+            result.set(Some(offer(&file).map(|()| file)));
+        }
+    };
+    view! {
+        <section aria-labelledby="export-title">
+            <h2 id="export-title">{t!(i18n, dx_export_title)}</h2>
+            <div class="field">
+                <label for="export-record">{t!(i18n, dx_record)}</label>
+                <select id="export-record" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    {move || records().into_iter().map(|(key, label)| view! { <option value=key>{label}</option> }).collect_view()}
+                </select>
+            </div>
+            <button type="button" class="button" on:click=export data-testid="export-record">{t!(i18n, dx_export)}</button>
+            {move || result.get().map(|r| match r {
+                Ok(file) => view! { <ExportResult file=file /> }.into_any(),
+                Err(err) => view! { <p class="field__error" role="alert">{t!(i18n, dx_export_failed)} {err}</p> }.into_any(),
+            })}
+        </section>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Notice {
+    Applied(usize),
+    Undone,
+}
+
+/// One file on its way in.
+#[derive(Clone)]
+enum Pending {
+    Failed {
+        name: String,
+        error: LoadError,
+    },
+    Unreadable {
+        name: String,
+        error: ReadError,
+    },
+    Ready {
+        name: String,
+        incoming: Incoming,
+        changes: RwSignal<Vec<Change>>,
+    },
+}
+
+#[component]
+fn Import() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let pending = RwSignal::new(Vec::<Pending>::new());
+    // Kept in the app state, so undo stays offered across sections.
+    let before = state.before_import;
+    let notice = RwSignal::new(None::<Notice>);
+    let take_files = move |files: web_sys::FileList| {
+        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut out = Vec::new();
+            for file in files {
+                let name = file.name();
+                out.push(match read_text(&file).await {
+                    Err(error) => Pending::Unreadable { name, error },
+                    Ok((_, text)) => match read_file(&text) {
+                        Err(error) => Pending::Failed { name, error },
+                        Ok(incoming) => {
+                            let changes = state.builtin.with_value(|builtin| {
+                                state
+                                    .workspace
+                                    .with_untracked(|ws| preview(ws, builtin, &incoming))
+                            });
+                            Pending::Ready {
+                                name,
+                                incoming,
+                                changes: RwSignal::new(changes),
+                            }
+                        }
+                    },
+                });
+            }
+            notice.set(None);
+            pending.set(out);
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = ev.target().expect("an input").unchecked_into();
+        if let Some(files) = input.files() {
+            take_files(files);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+            take_files(files);
+        }
+    };
+    let apply_all = move |_| {
+        let previous = state.workspace.get_untracked();
+        let mut next = previous.clone();
+        let mut count = 0;
+        for p in pending.get_untracked() {
+            if let Pending::Ready {
+                incoming, changes, ..
+            } = p
+            {
+                let changes = changes.get_untracked();
+                count += changes.iter().filter(|c| c.apply).count();
+                next = apply(&next, &incoming, &changes);
+            }
+        }
+        let _ = state.edit(|ws| {
+            *ws = next;
+            Ok::<(), ()>(())
+        });
+        before.set(Some(previous));
+        pending.set(Vec::new());
+        notice.set(Some(Notice::Applied(count)));
+    };
+    let undo = move |_| {
+        if let Some(previous) = before.get_untracked() {
+            let _ = state.edit(|ws| {
+                *ws = previous;
+                Ok::<(), ()>(())
+            });
+            before.set(None);
+            notice.set(Some(Notice::Undone));
+        }
+    };
+    view! {
+        <section aria-labelledby="import-title">
+            <h2 id="import-title">{t!(i18n, dx_import_title)}</h2>
+            <div class="drop-zone" data-testid="drop-zone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                <label for="import-files">{t!(i18n, dx_choose)}</label>
+                <input id="import-files" type="file" multiple accept=".json,application/json" on:change=on_pick />
+                <p>{t!(i18n, dx_drop)}</p>
+            </div>
+            {move || {
+                let items = pending.get();
+                let any_ready = items.iter().any(|p| matches!(p, Pending::Ready { .. }));
+                view! {
+                    {items.into_iter().map(|p| match p {
+                        Pending::Unreadable { name, error } => {
+                            let detail = match error {
+                                ReadError::TooLarge { megabytes } => format!("{megabytes:.1} MB > 20 MB"),
+                                ReadError::Failed(detail) => detail,
+                            };
+                            view! { <div class="banner banner--error" role="alert" data-testid="import-error"><p>{t!(i18n, import_failed, name)} " " {detail}</p></div> }.into_any()
+                        }
+                        Pending::Failed { name, error } => {
+                            let (headline, lines) = messages::load_error(i18n, &error);
+                            view! {
+                                <div class="banner banner--error" role="alert" data-testid="import-error">
+                                    <p class="banner__title">{t!(i18n, import_failed, name)} " " {headline}</p>
+                                    <ul class="banner__list">{lines.into_iter().take(30).map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                                </div>
+                            }.into_any()
+                        }
+                        Pending::Ready { name, changes, .. } => {
+                            let field_base = name.len();
+                            view! {
+                            <div class="import-preview" data-testid="import-preview">
+                                <p><strong>{t!(i18n, dx_preview, name)}</strong></p>
+                                <ul>
+                                    {move || changes.get().into_iter().enumerate().map(|(n, c)| {
+                                        let label = match c.target { Target::Workspace => t_string!(i18n, dx_whole_workspace).to_owned(), _ => c.label.clone() };
+                                        let decision = match c.decision {
+                                            Decision::New => t!(i18n, dec_new).into_any(),
+                                            Decision::Identical => t!(i18n, dec_identical).into_any(),
+                                            Decision::Newer => t!(i18n, dec_newer).into_any(),
+                                            Decision::Older => t!(i18n, dec_older).into_any(),
+                                            Decision::Conflicting => t!(i18n, dec_conflicting).into_any(),
+                                        };
+                                        let choosable = matches!(c.decision, Decision::Older | Decision::Conflicting);
+                                        let field = format!("take-{field_base}-{n}");
+                                        view! {
+                                            <li data-decision=format!("{:?}", c.decision)>
+                                                {label} ": " {decision}
+                                                {choosable.then(|| view! {
+                                                    " "
+                                                    <input id=field.clone() type="checkbox" prop:checked=c.apply
+                                                        on:change=move |ev| { let on = event_target_checked(&ev); changes.update(|all| if let Some(x) = all.get_mut(n) { x.apply = on }) } />
+                                                    <label for=field.clone()>{t!(i18n, dx_take)}</label>
+                                                })}
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            </div>
+                        }.into_any() }
+                    }).collect_view()}
+                    {any_ready.then(|| view! {
+                        <button type="button" class="button button--primary" on:click=apply_all data-testid="import-apply">{t!(i18n, dx_apply)}</button>
+                        <button type="button" class="button" on:click=move |_| pending.set(Vec::new())>{t!(i18n, dx_cancel)}</button>
+                    })}
+                }
+            }}
+            <p role="status" data-testid="import-notice">{move || notice.get().map(|n| match n {
+                Notice::Applied(count) => t!(i18n, dx_applied, count).into_any(),
+                Notice::Undone => t!(i18n, dx_undone).into_any(),
+            })}</p>
+            {move || before.get().map(|_| view! {
+                <button type="button" class="button" on:click=undo data-testid="import-undo">{t!(i18n, dx_undo)}</button>
+            })}
+        </section>
     }
 }

@@ -1,0 +1,83 @@
+// Files between units: a village exports its assessment, the commune imports
+// it after a preview and can undo; a bad file changes nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, open, ready } from '../harness.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+test('a village assessment goes to the commune, previewed, applied and undone', async () => {
+  const village = await open(env);
+  let page = village.page;
+  await page.goto(env.server.url + '#/tong-quan');
+  await ready(page);
+  await page.getByLabel('Tên đơn vị').fill('Thôn Đồng');
+  await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+  await page.locator('nav a[data-route="tu-danh-gia"]').click();
+  await page.getByLabel('Năm đánh giá').fill('2025');
+  await page.getByTestId('start-submit').click();
+  await page.locator('#in-kdc-3a-count').fill('0');
+  await page.locator('nav a[data-route="du-lieu"]').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-record').click()]);
+  assert.equal(download.suggestedFilename(), '2025_thon-dong_tu-danh-gia.json');
+  await page.getByTestId('export-summary').getByText('1 bản tự đánh giá, 5 tiêu chí, 1 câu trả lời').waitFor();
+  const text = await readFile(await download.path(), 'utf8');
+  const doc = JSON.parse(text);
+  assert.equal(doc.kind, 'assessment');
+  assert.equal(doc.unit.name, 'Thôn Đồng');
+  assert.equal(doc.criteria_set.id, 'tt124-khu-dan-cu');
+  village.check();
+  await village.close();
+
+  const dir = await mkdtemp(join(tmpdir(), 'antq-'));
+  const file = join(dir, '2025_thon-dong_tu-danh-gia.json');
+  await writeFile(file, text);
+  const commune = await open(env);
+  page = commune.page;
+  await page.goto(env.server.url + '#/tong-quan');
+  await ready(page);
+  await page.getByLabel('Tên đơn vị').fill('Xã Tân Lập');
+  await page.getByLabel('Loại đơn vị').selectOption('xa');
+  await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+  await page.waitForSelector('text=Đã lưu lúc');
+  await page.locator('nav a[data-route="du-lieu"]').click();
+  const stored = await page.evaluate(() => localStorage.getItem('antq.workspace'));
+
+  // A damaged file: refused, and storage is byte-for-byte as it was.
+  const bad = join(dir, 'hong.json');
+  await writeFile(bad, text.replace('Thôn Đồng', 'Thôn Đông'));
+  await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(bad);
+  await page.getByTestId('import-error').getByText('Nội dung tệp không khớp mã kiểm tra').waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('antq.workspace')), stored);
+
+  await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(file);
+  const preview = page.getByTestId('import-preview');
+  await preview.getByText('Thôn Đồng: Mới: sẽ thêm').waitFor();
+  await preview.getByText('Thôn Đồng 2025: Mới: sẽ thêm').waitFor();
+  await page.waitForTimeout(400);
+  assert.equal(await page.evaluate(() => localStorage.getItem('antq.workspace')), stored, 'the preview stored something');
+  await page.getByTestId('import-apply').click();
+  await page.getByTestId('import-notice').getByText('Đã nhập 2 thay đổi.').waitFor();
+  await page.locator('nav a[data-route="tu-danh-gia"]').click();
+  await page.locator('[data-assessment-id]', { hasText: 'Thôn Đồng' }).waitFor();
+
+  await page.locator('nav a[data-route="du-lieu"]').click();
+  // The undo stays offered until the next import.
+  await page.getByTestId('import-undo').click();
+  await page.getByTestId('import-notice').getByText('Đã hoàn tác').waitFor();
+  await page.waitForTimeout(500);
+  const afterUndo = JSON.parse(await page.evaluate(() => localStorage.getItem('antq.workspace')));
+  assert.deepEqual(afterUndo.units.map((u) => u.name), ['Xã Tân Lập']);
+  assert.equal(afterUndo.assessments.length, 0);
+  commune.check();
+  await commune.close();
+});
