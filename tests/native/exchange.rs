@@ -190,7 +190,8 @@ fn a_later_status_is_newer_an_earlier_one_older() {
 #[test]
 fn bad_files_are_refused_with_their_reason() {
     let good = export_workspace(&village_workspace(), AT, (2025, 11, 1)).text;
-    let cases: Vec<(String, fn(&LoadError) -> bool)> = vec![
+    type Expect = fn(&LoadError) -> bool;
+    let cases: Vec<(String, Expect)> = vec![
         (good[..good.len() / 2].to_owned(), |e| {
             matches!(e, LoadError::NotJson { .. })
         }),

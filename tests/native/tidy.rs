@@ -118,3 +118,18 @@ fn the_core_never_panics_on_hostile_stored_text() {
     let deep = "[".repeat(100_000);
     assert!(antq::format::decode_workspace(&deep).is_err());
 }
+
+#[test]
+fn the_shipped_json_schema_is_json_and_names_every_kind() {
+    let text = fs::read_to_string(root().join("docs/file-format.schema.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let kinds = schema["properties"]["kind"]["enum"].as_array().unwrap();
+    for kind in ["workspace", "assessment", "festival_plan", "criteria_set"] {
+        assert!(kinds.iter().any(|k| k == kind), "{kind}");
+    }
+    let index = fs::read_to_string(root().join("index.html")).unwrap();
+    assert!(
+        index.contains("docs/file-format.schema.json"),
+        "the schema is not copied into dist/"
+    );
+}
