@@ -388,3 +388,61 @@ async fn the_library_copies_a_set_and_refuses_an_invalid_edit() {
     host.remove();
     store.clear();
 }
+
+#[wasm_bindgen_test]
+fn a_save_refuses_to_overwrite_another_tabs_newer_data() {
+    let store = WorkspaceStore::with_prefix("test-revision");
+    store.clear();
+    let mut mine = Workspace::new();
+    mine.add_unit(UnitId::new("a"), village("Thôn A")).unwrap();
+    let first = store.save_checked(&mine, 0).unwrap();
+    assert_eq!(first, 1);
+    // Saving the same again writes nothing and keeps the revision.
+    assert_eq!(store.save_checked(&mine, first), Ok(1));
+    // Another tab saves revision 2.
+    let mut theirs = mine.clone();
+    theirs
+        .add_unit(UnitId::new("b"), village("Thôn B"))
+        .unwrap();
+    assert_eq!(store.save_checked(&theirs, 1), Ok(2));
+    // This tab, still at revision 1, may not overwrite it.
+    mine.add_unit(UnitId::new("c"), village("Thôn C")).unwrap();
+    assert_eq!(store.save_checked(&mine, 1), Err(StoreError::Conflict));
+    match store.load() {
+        Ok(Loaded::Found(decoded)) => assert_eq!(decoded.workspace, theirs),
+        _ => panic!("the other tab's data is gone"),
+    }
+    store.clear();
+}
+
+#[wasm_bindgen_test]
+async fn a_change_while_another_tab_saved_shows_the_conflict_and_keeps_their_data() {
+    let prefix = "test-conflict";
+    let store = WorkspaceStore::with_prefix(prefix);
+    store.clear();
+    let (host, handle) = mount(prefix);
+    leptos::task::tick().await;
+    type_into(&host, "#unit-name", "Thôn Của Tôi");
+    click(&host, "[data-testid=unit-submit]");
+    // Before this tab's save fires, another tab writes newer data.
+    let mut theirs = Workspace::new();
+    theirs
+        .add_unit(UnitId::new("x"), village("Thôn Của Thẻ Kia"))
+        .unwrap();
+    store.save_checked(&theirs, 0).unwrap();
+    sleep(600).await;
+    let banner = query(&host, "[data-testid=save-failed]")
+        .text_content()
+        .unwrap();
+    assert!(
+        banner.contains("Một thẻ hoặc cửa sổ khác vừa lưu dữ liệu mới hơn"),
+        "{banner}"
+    );
+    match store.load() {
+        Ok(Loaded::Found(decoded)) => assert_eq!(decoded.workspace, theirs),
+        _ => panic!("overwritten"),
+    }
+    drop(handle);
+    host.remove();
+    store.clear();
+}

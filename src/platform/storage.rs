@@ -17,6 +17,10 @@ pub enum StoreError {
     Quota,
     /// Storage is disabled or blocked (private mode, policy, sandboxed frame).
     Unavailable,
+    /// Another tab saved newer data since this tab last read or wrote.
+    Conflict,
+    /// Written, but reading it back gave something else.
+    ReadBackDiffers,
     /// Anything else, with the browser's own text.
     Other(String),
 }
@@ -64,6 +68,20 @@ impl WorkspaceStore {
         format!("{}.workspace.unreadable", self.prefix)
     }
 
+    /// Counts the saves of the workspace, across tabs.
+    pub fn revision_key(&self) -> String {
+        format!("{}.revision", self.prefix)
+    }
+
+    /// The revision stored now (0 before the first save).
+    pub fn revision(&self) -> u64 {
+        read(&self.revision_key())
+            .ok()
+            .flatten()
+            .and_then(|text| text.trim().parse().ok())
+            .unwrap_or(0)
+    }
+
     pub fn prefs_key(&self) -> String {
         format!("{}.prefs", self.prefix)
     }
@@ -88,6 +106,42 @@ impl WorkspaceStore {
         write(&self.workspace_key(), &format::encode_workspace(workspace))
     }
 
+    /// Writes the workspace if no other tab saved since `expected`, reads it
+    /// back and compares, then counts a new revision, which it returns. A
+    /// workspace equal to what is stored is not written again.
+    pub fn save_checked(&self, workspace: &Workspace, expected: u64) -> Result<u64, StoreError> {
+        let text = format::encode_workspace(workspace);
+        let current = self.revision();
+        if read(&self.workspace_key())?.as_deref() == Some(text.as_str()) {
+            return Ok(current);
+        }
+        if current != expected {
+            return Err(StoreError::Conflict);
+        }
+        write(&self.workspace_key(), &text)?;
+        if read(&self.workspace_key())?.as_deref() != Some(text.as_str()) {
+            return Err(StoreError::ReadBackDiffers);
+        }
+        let next = current + 1;
+        write(&self.revision_key(), &next.to_string())?;
+        Ok(next)
+    }
+
+    /// Asks the browser to keep this origin's data under storage pressure.
+    pub fn ask_to_persist(&self) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let navigator: JsValue = window.navigator().into();
+        let storage = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage"))
+            .unwrap_or(JsValue::UNDEFINED);
+        if let Ok(persist) = js_sys::Reflect::get(&storage, &JsValue::from_str("persist")) {
+            if let Some(persist) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&persist) {
+                let _ = persist.call0(&storage);
+            }
+        }
+    }
+
     /// Reads the preferences; anything unreadable gives the defaults.
     pub fn load_prefs(&self) -> Prefs {
         read(&self.prefs_key())
@@ -101,10 +155,23 @@ impl WorkspaceStore {
         write(&self.prefs_key(), &encode_prefs(prefs))
     }
 
+    /// Puts the unreadable data aside for good and starts from an empty
+    /// workspace (recovery mode's "start fresh"); the rescue copy stays.
+    pub fn start_fresh(&self) -> Result<(), StoreError> {
+        available()?;
+        LocalStorage::delete(self.workspace_key());
+        Ok(())
+    }
+
     /// Removes every key of this store (used by tests).
     pub fn clear(&self) {
         if available().is_ok() {
-            for key in [self.workspace_key(), self.rescue_key(), self.prefs_key()] {
+            for key in [
+                self.workspace_key(),
+                self.rescue_key(),
+                self.prefs_key(),
+                self.revision_key(),
+            ] {
                 LocalStorage::delete(key);
             }
         }
@@ -141,6 +208,14 @@ fn classify(err: &JsValue) -> StoreError {
             .ok()
             .and_then(|value| value.as_string())
     };
+    let code = js_sys::Reflect::get(err, &JsValue::from_str("code"))
+        .ok()
+        .and_then(|value| value.as_f64());
+    // Chromium and Safari say QuotaExceededError (code 22); Firefox also
+    // NS_ERROR_DOM_QUOTA_REACHED (code 1014).
+    if matches!(code, Some(c) if c == 22.0 || c == 1014.0) {
+        return StoreError::Quota;
+    }
     match field("name").as_deref() {
         Some("QuotaExceededError") | Some("NS_ERROR_DOM_QUOTA_REACHED") => StoreError::Quota,
         Some("SecurityError") => StoreError::Unavailable,

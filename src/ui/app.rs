@@ -69,7 +69,9 @@ pub fn AppProviders(store: WorkspaceStore, children: ChildrenFn) -> impl IntoVie
 fn load(store: WorkspaceStore) -> AppState {
     let prefs = store.load_prefs();
     let loaded = store.load();
+    let revision = store.revision();
     let state = AppState::new(store, Workspace::new(), prefs);
+    state.revision.set(revision);
     match loaded {
         Ok(Loaded::Empty) => {}
         Ok(Loaded::Found(decoded)) => state.workspace.set(decoded.workspace),

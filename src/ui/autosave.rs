@@ -13,19 +13,30 @@ const DEBOUNCE: Duration = Duration::from_millis(300);
 /// Starts watching the workspace. Call once, inside the app's owner.
 pub fn start(state: AppState) {
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let asked_to_persist = StoredValue::new(false);
 
     let save_now = move || {
         pending.set_value(None);
         if state.save.get_untracked() == SaveStatus::Suspended {
             return;
         }
-        let result = state
-            .store
-            .with_value(|store| state.workspace.with_untracked(|ws| store.save(ws)));
-        state.save.set(match result {
-            Ok(()) => SaveStatus::Saved(clock::now_hh_mm()),
-            Err(err) => SaveStatus::Failed(err),
+        let expected = state.revision.get_untracked();
+        let result = state.store.with_value(|store| {
+            state
+                .workspace
+                .with_untracked(|ws| store.save_checked(ws, expected))
         });
+        match result {
+            Ok(revision) => {
+                state.revision.set(revision);
+                if !asked_to_persist.get_value() {
+                    asked_to_persist.set_value(true);
+                    state.store.with_value(|store| store.ask_to_persist());
+                }
+                state.save.set(SaveStatus::Saved(clock::now_hh_mm()));
+            }
+            Err(err) => state.save.set(SaveStatus::Failed(err)),
+        }
     };
 
     Effect::new(move |first_run: Option<()>| {
@@ -56,8 +67,44 @@ pub fn start(state: AppState) {
             flush();
         }
     });
+    // Another tab may have saved: take its data when this tab has nothing
+    // unsaved, and say so when both changed. Never overwrite it silently.
+    let check_others = move || {
+        let theirs = state.store.with_value(|store| store.revision());
+        if theirs == state.revision.get_untracked() {
+            return;
+        }
+        if pending.get_value().is_some()
+            || matches!(state.save.get_untracked(), SaveStatus::Failed(_))
+        {
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+                pending.set_value(None);
+            }
+            state.save.set(SaveStatus::Failed(
+                crate::platform::storage::StoreError::Conflict,
+            ));
+        } else {
+            state.reload_from_storage();
+        }
+    };
+    let revision_key = state.store.with_value(|store| store.revision_key());
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(revision_key.as_str()) {
+            check_others();
+        }
+    });
+    let on_focus = window_event_listener(leptos::ev::focus, move |_| check_others());
+    let on_visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            check_others();
+        }
+    });
     on_cleanup(move || {
         on_hide.remove();
         on_hidden.remove();
+        on_storage.remove();
+        on_focus.remove();
+        on_visible.remove();
     });
 }

@@ -55,6 +55,8 @@ pub fn store_error(i18n: I18n, error: &StoreError) -> AnyView {
     match error.clone() {
         StoreError::Quota => t!(i18n, save_failed_quota).into_any(),
         StoreError::Unavailable => t!(i18n, save_failed_unavailable).into_any(),
+        StoreError::Conflict => t!(i18n, save_failed_conflict).into_any(),
+        StoreError::ReadBackDiffers => t!(i18n, save_failed_read_back).into_any(),
         StoreError::Other(detail) => t!(i18n, save_failed_other, detail).into_any(),
     }
 }

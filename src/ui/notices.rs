@@ -8,6 +8,7 @@ use super::i18n::*;
 use super::messages;
 use super::state::{use_app_state, SaveStatus};
 use crate::platform::download;
+use crate::platform::storage::StoreError;
 
 /// Shown while the last save failed; stays until a save succeeds.
 #[component]
@@ -34,6 +35,18 @@ pub fn SaveFailedBanner() -> impl IntoView {
                 <button type="button" class="button button--primary" on:click=export>
                     {t!(i18n, export_now)}
                 </button>
+                <Show when=move || matches!(failure(), Some(StoreError::Conflict))>
+                    <button type="button" class="button" on:click=move |_| state.reload_from_storage()>
+                        {t!(i18n, conflict_take_theirs)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| {
+                        // Keeping this tab's data: save it over the newer revision, on purpose.
+                        state.revision.set(state.store.with_value(|s| s.revision()));
+                        state.workspace.notify();
+                    }>
+                        {t!(i18n, conflict_keep_mine)}
+                    </button>
+                </Show>
                 {move || export_error.get().map(|err| view! { <p class="banner__detail">{err}</p> })}
             </div>
         </Show>
@@ -78,6 +91,17 @@ pub fn LoadProblemBanner() -> impl IntoView {
                             </p>
                             <button type="button" class="button" on:click=download_raw>
                                 {t!(i18n, download_original)}
+                            </button>
+                            {problem.kept.then(|| view! {
+                                <button type="button" class="button" on:click=move |_| {
+                                    if state.store.with_value(|s| s.start_fresh()).is_ok() {
+                                        state.load_problem.set(None);
+                                        state.save.set(SaveStatus::Idle);
+                                    }
+                                }>{t!(i18n, recovery_start_fresh)}</button>
+                            })}
+                            <button type="button" class="button" on:click=move |_| { let _ = window().location().reload(); }>
+                                {t!(i18n, recovery_retry)}
                             </button>
                         </div>
                     }

@@ -41,6 +41,8 @@ pub struct AppState {
     pub builtin: StoredValue<Vec<CriteriaSet>>,
     /// The workspace as it was before the last import, until the next one.
     pub before_import: RwSignal<Option<Workspace>>,
+    /// The stored revision this tab last read or wrote (several tabs).
+    pub revision: RwSignal<u64>,
 }
 
 impl AppState {
@@ -53,6 +55,7 @@ impl AppState {
             store: StoredValue::new(store),
             builtin: StoredValue::new(crate::catalog::builtin_sets()),
             before_import: RwSignal::new(None),
+            revision: RwSignal::new(0),
         }
     }
 
@@ -68,6 +71,19 @@ impl AppState {
             self.workspace.notify();
         }
         result
+    }
+
+    /// Replaces the workspace with what is stored now (another tab's newer
+    /// data), and takes its revision.
+    pub fn reload_from_storage(&self) {
+        let (loaded, revision) = self
+            .store
+            .with_value(|store| (store.load(), store.revision()));
+        if let Ok(crate::platform::storage::Loaded::Found(decoded)) = loaded {
+            self.revision.set(revision);
+            self.workspace.set(decoded.workspace);
+            self.save.set(SaveStatus::Idle);
+        }
     }
 
     /// Changes the preferences and stores them at once.

@@ -70,10 +70,18 @@ fn Backup() -> impl IntoView {
         result.set(Some(offer(&file).map(|()| file)));
     };
     let count = move || state.workspace.with(|ws| ws.units().len());
+    // localStorage holds 5,242,880 UTF-16 units per origin, keys included.
+    let percent = move || {
+        let units = state
+            .workspace
+            .with(|ws| crate::format::encode_workspace(ws).encode_utf16().count());
+        format!("{:.1}", units as f64 * 100.0 / 5_242_880.0).replace('.', ",")
+    };
     view! {
         <section aria-labelledby="backup-title">
             <h2 id="backup-title">{t!(i18n, dx_backup_title)}</h2>
             <p>{t!(i18n, data_summary, count)}</p>
+            <p data-testid="storage-use">{t!(i18n, storage_use, percent)}</p>
             <button type="button" class="button button--primary" on:click=backup data-testid="backup">{t!(i18n, data_backup)}</button>
             {move || result.get().map(|r| match r {
                 Ok(file) => view! { <ExportResult file=file /> }.into_any(),
