@@ -294,6 +294,7 @@ async fn a_ratio_reason_names_the_numbers_in_both_languages() {
         .save_prefs(&Prefs {
             language: Language::En,
             storage_notice_dismissed: true,
+            last_backup: None,
         })
         .unwrap();
     let (host, handle) = mount_in_app(prefix, move || {

@@ -8,7 +8,9 @@ use super::autosave;
 use super::header::Header;
 use super::i18n::*;
 use super::nav::Nav;
-use super::notices::{LoadProblemBanner, SaveFailedBanner, StorageNotice, UpdateBanner};
+use super::notices::{
+    BackupReminder, LoadProblemBanner, SaveFailedBanner, StorageNotice, UpdateBanner,
+};
 use super::sections::Section;
 use super::state::{AppState, LoadProblem, SaveStatus};
 use crate::domain::{Language, Route, Workspace};
@@ -107,6 +109,7 @@ fn Shell() -> impl IntoView {
             <LoadProblemBanner />
             <SaveFailedBanner />
             <StorageNotice />
+            <BackupReminder />
         </div>
         <main id="main" class="main" tabindex="-1">
             {move || view! { <Section route=route.get() /> }}

@@ -154,3 +154,27 @@ pub fn UpdateBanner() -> impl IntoView {
         </Show>
     }
 }
+
+/// Reminds the user to back up once the data has changed enough since the
+/// last backup (`domain::prefs::needs_backup_reminder`).
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let shown = move || {
+        let last = state.prefs.with(|p| p.last_backup);
+        crate::domain::prefs::needs_backup_reminder(
+            state.revision.get(),
+            last,
+            crate::platform::clock::today_date(),
+        )
+    };
+    view! {
+        <Show when=shown>
+            <div class="banner banner--info" role="status" data-testid="backup-reminder">
+                <p>{t!(i18n, backup_reminder)}</p>
+                <a class="button button--quiet" href="#/du-lieu">{t!(i18n, backup_go)}</a>
+            </div>
+        </Show>
+    }
+}

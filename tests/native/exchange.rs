@@ -291,3 +291,65 @@ fn files_of_the_first_version_without_an_envelope_still_open() {
     let set = antq::format::criteria::encode_criteria_set(&builtin_sets()[0]);
     assert_eq!(read_file(&set).unwrap().criteria_sets.len(), 1);
 }
+
+mod round_trip {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn kind() -> impl Strategy<Value = UnitKind> {
+        proptest::sample::select(UnitKind::ALL.to_vec())
+    }
+
+    fn answer() -> impl Strategy<Value = Answer> {
+        prop_oneof![
+            (
+                any::<bool>(),
+                proptest::option::of((2020i32..2030, 1u32..13, 1u32..29))
+            )
+                .prop_map(|(value, d)| Answer::YesNo {
+                    value,
+                    date: d.and_then(|(y, m, d)| Date::new(y, m, d))
+                }),
+            (any::<u64>(), any::<bool>())
+                .prop_map(|(count, handled)| Answer::Count { count, handled }),
+            (any::<u64>(), any::<u64>()).prop_map(|(numerator, denominator)| Answer::Ratio {
+                numerator,
+                denominator
+            }),
+            (any::<u64>(), proptest::option::of(any::<u64>()))
+                .prop_map(|(current, previous)| Answer::Trend { current, previous }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Whatever is exported reads back equal: export(import(x)) is x.
+        #[test]
+        fn export_then_import_gives_the_same_workspace(
+            units in proptest::collection::vec(("\\PC{1,30}", kind(), "\\PC{0,20}"), 0..6),
+            answers in proptest::collection::vec(("kdc-[1-5][a-d]", answer()), 0..8),
+            notes in "\\PC{0,40}",
+        ) {
+            let mut ws = Workspace::new();
+            for (n, (name, kind, above)) in units.into_iter().enumerate() {
+                let _ = ws.add_unit(UnitId::new(format!("u{n}")), UnitFields { name, kind, above, parent: None });
+            }
+            let kdc = builtin_sets().into_iter().find(|s| s.id == "tt124-khu-dan-cu").unwrap();
+            let village = ws.units().iter().find(|u| u.kind == UnitKind::ResidentialArea).map(|u| u.id.clone());
+            if let Some(village) = village {
+                ws.start_assessment("a".into(), &village, &kdc, 2025, false).unwrap();
+                ws.edit_assessment("a", |a| {
+                    for (id, answer) in &answers {
+                        a.set_answer(id, Some(answer.clone()))?;
+                    }
+                    a.set_evidence("kdc-1a", Evidence { notes: notes.clone(), documents: vec![] })
+                }).unwrap();
+            }
+            let file = export_workspace(&ws, AT, (2025, 1, 1));
+            let back = read_file(&file.text).unwrap().workspace.unwrap();
+            prop_assert_eq!(&back, &ws);
+            prop_assert_eq!(export_workspace(&back, AT, (2025, 1, 1)).text, file.text);
+        }
+    }
+}

@@ -67,8 +67,16 @@ fn Backup() -> impl IntoView {
     let result = RwSignal::new(None::<Result<Exported, String>>);
     let backup = move |_| {
         let file = state.workspace.with_untracked(workspace_file);
-        result.set(Some(offer(&file).map(|()| file)));
+        let offered = offer(&file);
+        if offered.is_ok() {
+            let revision = state.revision.get_untracked();
+            state.set_prefs(|p| {
+                p.last_backup = Some((crate::platform::clock::today_date(), revision))
+            });
+        }
+        result.set(Some(offered.map(|()| file)));
     };
+    let last = move || state.prefs.with(|p| p.last_backup);
     let count = move || state.workspace.with(|ws| ws.units().len());
     // localStorage holds 5,242,880 UTF-16 units per origin, keys included.
     let percent = move || {
@@ -82,6 +90,16 @@ fn Backup() -> impl IntoView {
             <h2 id="backup-title">{t!(i18n, dx_backup_title)}</h2>
             <p>{t!(i18n, data_summary, count)}</p>
             <p data-testid="storage-use">{t!(i18n, storage_use, percent)}</p>
+            <p data-testid="last-backup">
+                {move || match last() {
+                    None => t!(i18n, backup_never).into_any(),
+                    Some((day, revision)) => {
+                        let date = day.vietnamese();
+                        let changed = state.revision.get() > revision;
+                        view! { {t!(i18n, backup_last, date)} {changed.then(|| view! { " " {t!(i18n, backup_changed)} })} }.into_any()
+                    }
+                }}
+            </p>
             <button type="button" class="button button--primary" on:click=backup data-testid="backup">{t!(i18n, data_backup)}</button>
             {move || result.get().map(|r| match r {
                 Ok(file) => view! { <ExportResult file=file /> }.into_any(),
