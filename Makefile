@@ -11,7 +11,7 @@ export PATH := $(ROOT)/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: setup serve test test-native test-web test-e2e dist bench fmt lint clean
+.PHONY: setup serve test test-native test-web test-e2e dist bench fuzz fmt lint clean
 
 setup:
 	@bash scripts/setup.sh
@@ -52,6 +52,10 @@ dist: setup
 bench: setup
 	cargo fetch --quiet
 	bash bench/size.sh
+
+# Fuzzing of the import pipeline (nightly toolchain); not part of `make test`.
+fuzz:
+	bash scripts/fuzz.sh
 
 fmt:
 	cargo fmt
