@@ -52,6 +52,7 @@ dist: setup
 bench: setup
 	cargo fetch --quiet
 	bash bench/size.sh
+	node bench/perf.mjs
 
 # Fuzzing of the import pipeline (nightly toolchain); not part of `make test`.
 fuzz:

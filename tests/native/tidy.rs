@@ -133,3 +133,20 @@ fn the_shipped_json_schema_is_json_and_names_every_kind() {
         "the schema is not copied into dist/"
     );
 }
+
+#[test]
+fn the_benchmark_workspace_is_a_valid_workspace() {
+    // bench/perf.mjs builds its 1 MiB workspace by hand; it must decode, or
+    // the start-up benchmark would measure an error page.
+    let Ok(output) = std::process::Command::new("node")
+        .arg(root().join("bench/workspace.mjs"))
+        .output()
+    else {
+        return; // No node on this machine: the journeys cannot run either.
+    };
+    let text = String::from_utf8(output.stdout).unwrap();
+    let decoded = antq::format::decode_workspace(&text).expect("the benchmark workspace decodes");
+    assert_eq!(decoded.workspace.units().len(), 31);
+    assert_eq!(decoded.workspace.assessments().len(), 150);
+    assert_eq!(decoded.workspace.festival_plans().len(), 5);
+}
