@@ -315,44 +315,35 @@ pub fn read_file(text: &str) -> Result<Incoming, LoadError> {
         line: err.line(),
         column: err.column(),
     })?;
+    debug_assert_eq!(super::migrate::check_table(), Ok(()));
     let format = value
         .get("format")
         .and_then(Value::as_str)
         .map(str::to_owned);
-    match format.as_deref() {
-        Some(FORMAT) => {}
-        // Files of the first version had no envelope: read them as they are.
-        Some(super::workspace::FORMAT_WORKSPACE) => {
-            let decoded = decode_workspace(text)?;
-            let mut incoming = Incoming::empty(FileKind::Workspace, String::new());
-            incoming.workspace = Some(decoded.workspace);
-            return Ok(incoming);
-        }
-        Some(super::criteria::FORMAT_CRITERIA_SET) => {
-            let set = super::criteria::decode_criteria_set(text)?;
-            let mut incoming = Incoming::empty(FileKind::CriteriaSet, String::new());
-            incoming.criteria_sets.push(set);
-            return Ok(incoming);
+    let value = match format.as_deref() {
+        Some(FORMAT) => match value.get("schema_version").and_then(Value::as_u64) {
+            Some(v) if v > u64::from(EXCHANGE_SCHEMA_VERSION) => {
+                return Err(LoadError::NewerSchema {
+                    found: v,
+                    supported: EXCHANGE_SCHEMA_VERSION,
+                })
+            }
+            Some(v) if v >= 1 => super::migrate::migrate(value, v as u32)?,
+            _ => {
+                return Err(LoadError::Invalid {
+                    problems: vec![problem(
+                        "schema_version",
+                        ProblemKind::WrongType { expected: "number" },
+                    )],
+                })
+            }
+        },
+        // The first release's files had no envelope: schema version 0.
+        Some(super::workspace::FORMAT_WORKSPACE) | Some(super::criteria::FORMAT_CRITERIA_SET) => {
+            super::migrate::migrate(value, 0)?
         }
         _ => return Err(LoadError::NotOurs { found: format }),
-    }
-    match value.get("schema_version").and_then(Value::as_u64) {
-        Some(v) if v > u64::from(EXCHANGE_SCHEMA_VERSION) => {
-            return Err(LoadError::NewerSchema {
-                found: v,
-                supported: EXCHANGE_SCHEMA_VERSION,
-            })
-        }
-        Some(v) if v >= 1 => {}
-        _ => {
-            return Err(LoadError::Invalid {
-                problems: vec![problem(
-                    "schema_version",
-                    ProblemKind::WrongType { expected: "number" },
-                )],
-            })
-        }
-    }
+    };
     let envelope: Envelope = record(&value, "")?;
     if checksum(&envelope.content) != envelope.checksum {
         return Err(LoadError::ChecksumMismatch);

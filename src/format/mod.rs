@@ -9,6 +9,7 @@
 pub mod criteria;
 pub mod exchange;
 pub mod merge;
+pub mod migrate;
 pub mod prefs;
 pub mod problem;
 pub mod workspace;
