@@ -9,6 +9,7 @@ use crate::domain::festival::{
     time_text, to_ics, FestivalKind, FestivalPlan, FundSource, Part, Role,
 };
 use crate::domain::numbers::grouped;
+use crate::format::exchange::slug;
 use crate::platform::{clock, download};
 use crate::ui::documents::{self, Letterhead};
 use crate::ui::i18n::*;
@@ -23,25 +24,6 @@ enum Doc {
 
 fn money(v: u64) -> String {
     format!("{} đ", grouped(v, '.'))
-}
-
-/// An ASCII file-name part from a Vietnamese name: "Xã Tân Lập" → "xa-tan-lap".
-pub fn slug(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let mut out = String::new();
-    for c in name.nfd() {
-        let c = match c {
-            'đ' => 'd',
-            'Đ' => 'd',
-            c => c.to_ascii_lowercase(),
-        };
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').to_owned()
 }
 
 #[component]
