@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::problem::{problem, LoadError, Problem, ProblemKind};
+use super::problem::{deserialize_at, problem, LoadError, Problem, ProblemKind};
 use crate::domain::criteria::{CriteriaSet, IndicatorKind, ValidSet};
 
 /// The `format` name of a criteria-set file.
@@ -88,22 +88,8 @@ pub fn validated(set: CriteriaSet) -> Result<ValidSet, Vec<Problem>> {
 /// Reads the set's fields from a JSON value (the envelope fields are ignored),
 /// naming the path of the first field of the wrong shape.
 pub(crate) fn set_from_value(value: Value, prefix: &str) -> Result<CriteriaSet, LoadError> {
-    serde_path_to_error::deserialize::<_, CriteriaSet>(value).map_err(|err| {
-        let inner = err.path().to_string();
-        let path = match (prefix.is_empty(), inner.as_str()) {
-            (true, _) => inner.clone(),
-            (false, ".") => prefix.to_owned(),
-            (false, _) => format!("{prefix}.{inner}"),
-        };
-        LoadError::Invalid {
-            problems: vec![problem(
-                path,
-                ProblemKind::Shape {
-                    detail: err.into_inner().to_string(),
-                },
-            )],
-        }
-    })
+    deserialize_at::<CriteriaSet>(&value, prefix)
+        .map_err(|p| LoadError::Invalid { problems: vec![p] })
 }
 
 /// Every reason a set cannot be used, with its path. Empty means valid.

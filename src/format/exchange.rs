@@ -9,7 +9,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::criteria::{set_from_value, validated};
-use super::problem::{problem, LoadError, Problem, ProblemKind};
+use super::problem::{deserialize_at, problem, LoadError, Problem, ProblemKind};
 use super::workspace::{decode_workspace, encode_workspace};
 use crate::domain::assessment::Assessment;
 use crate::domain::criteria::{CriteriaSet, SetRef, ValidSet};
@@ -284,21 +284,7 @@ fn prefixed(prefix: &str, error: LoadError) -> LoadError {
 }
 
 fn record<T: serde::de::DeserializeOwned>(value: &Value, path: &str) -> Result<T, LoadError> {
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|err| {
-        let inner = err.path().to_string();
-        LoadError::Invalid {
-            problems: vec![problem(
-                if inner == "." {
-                    path.to_owned()
-                } else {
-                    format!("{path}.{inner}")
-                },
-                ProblemKind::Shape {
-                    detail: err.into_inner().to_string(),
-                },
-            )],
-        }
-    })
+    deserialize_at::<T>(value, path).map_err(|p| LoadError::Invalid { problems: vec![p] })
 }
 
 /// Reads any file this app wrote, in any version it knows, or says why not.

@@ -59,3 +59,26 @@ pub(crate) fn problem(path: impl Into<String>, kind: ProblemKind) -> Problem {
         kind,
     }
 }
+
+/// Reads a record of type `T` from `value`, naming the path (below
+/// `prefix`) of the first field of the wrong shape. The one place serde's
+/// errors become problems.
+pub(crate) fn deserialize_at<T: serde::de::DeserializeOwned>(
+    value: &serde_json::Value,
+    prefix: &str,
+) -> Result<T, Problem> {
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|err| {
+        let inner = err.path().to_string();
+        let path = match (prefix.is_empty(), inner.as_str()) {
+            (true, _) => inner.clone(),
+            (false, ".") => prefix.to_owned(),
+            (false, _) => format!("{prefix}.{inner}"),
+        };
+        problem(
+            path,
+            ProblemKind::Shape {
+                detail: err.into_inner().to_string(),
+            },
+        )
+    })
+}

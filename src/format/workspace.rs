@@ -4,7 +4,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::criteria::{set_from_value, validated};
-use super::problem::{problem, LoadError, Problem, ProblemKind};
+use super::problem::{deserialize_at, problem, LoadError, Problem, ProblemKind};
 use crate::domain::assessment::Assessment;
 use crate::domain::criteria::{CriteriaSet, ValidSet};
 use crate::domain::festival::FestivalPlan;
@@ -201,25 +201,13 @@ fn read_records<T: serde::de::DeserializeOwned>(
     let mut out: Vec<T> = Vec::new();
     for (index, item) in list_field(value, key, problems).iter().enumerate() {
         let path = format!("{key}[{index}]");
-        match serde_path_to_error::deserialize::<_, T>(item) {
+        match deserialize_at::<T>(item, &path) {
             Ok(record) if out.iter().any(|r| id_of(r) == id_of(&record)) => problems.push(problem(
                 format!("{path}.id"),
                 ProblemKind::DuplicateId { id: id_of(&record) },
             )),
             Ok(record) => out.push(record),
-            Err(err) => {
-                let inner = err.path().to_string();
-                problems.push(problem(
-                    if inner == "." {
-                        path
-                    } else {
-                        format!("{path}.{inner}")
-                    },
-                    ProblemKind::Shape {
-                        detail: err.into_inner().to_string(),
-                    },
-                ))
-            }
+            Err(found) => problems.push(found),
         }
     }
     out
@@ -276,24 +264,16 @@ fn required_text(
     key: &str,
     problems: &mut Vec<Problem>,
 ) -> Option<String> {
-    match fields.get(key) {
-        None | Some(Value::Null) => {
-            problems.push(problem(format!("{path}.{key}"), ProblemKind::Missing));
-            None
-        }
-        Some(Value::String(text)) if text.trim().is_empty() => {
-            problems.push(problem(format!("{path}.{key}"), ProblemKind::Empty));
-            None
-        }
-        Some(Value::String(text)) => Some(text.clone()),
-        Some(_) => {
-            problems.push(problem(
-                format!("{path}.{key}"),
-                ProblemKind::WrongType { expected: "text" },
-            ));
-            None
-        }
+    if matches!(fields.get(key), None | Some(Value::Null)) {
+        problems.push(problem(format!("{path}.{key}"), ProblemKind::Missing));
+        return None;
     }
+    let text = optional_text(fields, path, key, problems)?;
+    if text.trim().is_empty() {
+        problems.push(problem(format!("{path}.{key}"), ProblemKind::Empty));
+        return None;
+    }
+    Some(text)
 }
 
 fn optional_text(
