@@ -14,5 +14,7 @@ mod engine;
 mod exchange;
 #[path = "native/festival.rs"]
 mod festival;
+#[path = "native/rollup.rs"]
+mod rollup;
 #[path = "native/tidy.rs"]
 mod tidy;

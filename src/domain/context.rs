@@ -5,6 +5,7 @@
 use super::assessment::{Assessment, Status};
 use super::criteria::{Answer, Context, CriteriaSet, DerivedMeasure, Figures, IndicatorKind};
 use super::workspace::Workspace;
+use super::UnitKind;
 
 /// The context for evaluating `assessment` against `set` in `workspace`.
 ///
@@ -16,6 +17,52 @@ use super::workspace::Workspace;
 /// assessment carries a decision recognising it. With no such child units
 /// in the workspace, no figures are given and the assessor types them.
 pub fn context_for(workspace: &Workspace, assessment: &Assessment, set: &CriteriaSet) -> Context {
+    let children: Vec<Child> = workspace
+        .units()
+        .children(&assessment.unit)
+        .map(|unit| Child {
+            kind: unit.kind,
+            assessments: workspace
+                .assessments()
+                .iter()
+                .filter(|a| a.unit == unit.id && a.year == assessment.year)
+                .collect(),
+        })
+        .collect();
+    let last_year = workspace.assessment_for(&assessment.unit, &set.id, assessment.year - 1);
+    context_from(set, &children, last_year)
+}
+
+/// A unit directly under the assessed one, with its assessments of the
+/// year (any set).
+#[derive(Clone, Debug)]
+pub struct Child<'a> {
+    pub kind: UnitKind,
+    pub assessments: Vec<&'a Assessment>,
+}
+
+/// Whether a child unit's assessments of the year count for `measure`:
+/// starting one is registering; a decision recognising it is recognition.
+pub fn counts_for(measure: DerivedMeasure, assessments: &[&Assessment]) -> bool {
+    assessments.iter().any(|a| match measure {
+        DerivedMeasure::Registered => true,
+        DerivedMeasure::Recognised => matches!(
+            a.status,
+            Status::Decided {
+                recognised: true,
+                ..
+            }
+        ),
+    })
+}
+
+/// The context from the units under the assessed one and its own assessment
+/// of last year: the one rule behind the workspace and the roll-up.
+pub fn context_from(
+    set: &CriteriaSet,
+    children: &[Child],
+    last_year: Option<&Assessment>,
+) -> Context {
     let mut context = Context::default();
     for indicator in set.indicators() {
         match &indicator.kind {
@@ -24,44 +71,26 @@ pub fn context_for(workspace: &Workspace, assessment: &Assessment, set: &Criteri
                 child_kinds,
                 ..
             } => {
-                let children: Vec<_> = workspace
-                    .units()
-                    .children(&assessment.unit)
-                    .filter(|unit| child_kinds.contains(&unit.kind))
+                let under: Vec<&Child> = children
+                    .iter()
+                    .filter(|child| child_kinds.contains(&child.kind))
                     .collect();
-                if children.is_empty() {
+                if under.is_empty() {
                     continue;
                 }
-                let counted = children
+                let counted = under
                     .iter()
-                    .filter(|child| {
-                        workspace
-                            .assessments()
-                            .iter()
-                            .filter(|a| a.unit == child.id && a.year == assessment.year)
-                            .any(|a| match measure {
-                                DerivedMeasure::Registered => true,
-                                DerivedMeasure::Recognised => matches!(
-                                    a.status,
-                                    Status::Decided {
-                                        recognised: true,
-                                        ..
-                                    }
-                                ),
-                            })
-                    })
+                    .filter(|child| counts_for(*measure, &child.assessments))
                     .count();
                 context.derived.insert(
                     indicator.id.clone(),
                     Figures {
                         numerator: counted as u64,
-                        denominator: children.len() as u64,
+                        denominator: under.len() as u64,
                     },
                 );
             }
             IndicatorKind::Trend { .. } => {
-                let last_year =
-                    workspace.assessment_for(&assessment.unit, &set.id, assessment.year - 1);
                 if let Some(Answer::Trend { current, .. }) =
                     last_year.and_then(|a| a.answers.get(&indicator.id))
                 {

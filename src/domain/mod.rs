@@ -8,6 +8,7 @@ pub mod criteria;
 pub mod festival;
 pub mod numbers;
 pub mod prefs;
+pub mod rollup;
 pub mod route;
 pub mod text;
 pub mod timeline;
@@ -16,5 +17,5 @@ pub mod workspace;
 
 pub use prefs::{Language, Prefs};
 pub use route::Route;
-pub use unit::{Unit, UnitError, UnitId, UnitKind, Units};
+pub use unit::{Unit, UnitError, UnitId, UnitInfo, UnitKind, Units};
 pub use workspace::Workspace;

@@ -108,6 +108,31 @@ pub struct Unit {
     pub parent: Option<UnitId>,
 }
 
+/// The unit a file is about, as the file describes it, so that the receiver
+/// can place it: a copy, not a unit of the receiver's workspace.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct UnitInfo {
+    pub id: UnitId,
+    pub name: String,
+    pub kind: UnitKind,
+    #[serde(default)]
+    pub above: String,
+    #[serde(default)]
+    pub parent: Option<UnitId>,
+}
+
+impl UnitInfo {
+    pub fn of(unit: &Unit) -> UnitInfo {
+        UnitInfo {
+            id: unit.id.clone(),
+            name: unit.name.clone(),
+            kind: unit.kind,
+            above: unit.above.clone(),
+            parent: unit.parent.clone(),
+        }
+    }
+}
+
 /// What a user fills in to create or edit a unit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnitFields {

@@ -14,7 +14,8 @@ use super::workspace::{decode_workspace, encode_workspace};
 use crate::domain::assessment::Assessment;
 use crate::domain::criteria::{CriteriaSet, SetRef, ValidSet};
 use crate::domain::festival::FestivalPlan;
-use crate::domain::{Unit, UnitId, UnitKind, Workspace};
+pub use crate::domain::unit::UnitInfo;
+use crate::domain::Workspace;
 
 /// The `format` of every exchange file.
 pub const FORMAT: &str = "antq";
@@ -35,28 +36,20 @@ pub enum FileKind {
     FestivalPlan,
     /// A criteria set.
     CriteriaSet,
+    /// A roll-up: the files one unit received from the units below it,
+    /// passed on to the level above.
+    Rollup,
 }
 
-/// The unit a file is about, so that the receiver can place it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UnitInfo {
-    pub id: UnitId,
-    pub name: String,
-    pub kind: UnitKind,
-    #[serde(default)]
-    pub above: String,
-    #[serde(default)]
-    pub parent: Option<UnitId>,
-}
-
-impl UnitInfo {
-    fn of(unit: &Unit) -> UnitInfo {
-        UnitInfo {
-            id: unit.id.clone(),
-            name: unit.name.clone(),
-            kind: unit.kind,
-            above: unit.above.clone(),
-            parent: unit.parent.clone(),
+impl FileKind {
+    /// The `kind` field's value.
+    pub fn code(self) -> &'static str {
+        match self {
+            FileKind::Workspace => "workspace",
+            FileKind::Assessment => "assessment",
+            FileKind::FestivalPlan => "festival_plan",
+            FileKind::CriteriaSet => "criteria_set",
+            FileKind::Rollup => "rollup",
         }
     }
 }
@@ -248,13 +241,19 @@ pub struct Incoming {
     pub criteria_sets: Vec<ValidSet>,
     /// A whole workspace, for a backup.
     pub workspace: Option<Workspace>,
+    /// The unit that sent a roll-up.
+    pub sender: Option<UnitInfo>,
+    /// The content's checksum: the file's identity.
+    pub checksum: String,
 }
 
 impl Incoming {
-    fn empty(kind: FileKind, exported_at: String) -> Incoming {
+    fn empty(kind: FileKind, exported_at: String, checksum: String) -> Incoming {
         Incoming {
             kind,
             exported_at,
+            checksum,
+            sender: None,
             units: Vec::new(),
             assessments: Vec::new(),
             festival_plans: Vec::new(),
@@ -340,7 +339,11 @@ pub fn read_file(text: &str) -> Result<Incoming, LoadError> {
             return Err(LoadError::ChecksumMismatch);
         }
     }
-    let mut incoming = Incoming::empty(envelope.kind, envelope.exported_at.clone());
+    let mut incoming = Incoming::empty(
+        envelope.kind,
+        envelope.exported_at.clone(),
+        envelope.checksum.clone(),
+    );
     let content = &envelope.content;
     match envelope.kind {
         FileKind::Workspace => {
@@ -376,6 +379,151 @@ pub fn read_file(text: &str) -> Result<Incoming, LoadError> {
                 .map_err(|problems| prefixed("content", LoadError::Invalid { problems }))?;
             incoming.criteria_sets.push(set);
         }
+        FileKind::Rollup => read_rollup(content, &mut incoming)?,
     }
     Ok(incoming)
+}
+
+fn list<'a>(content: &'a Value, field: &str) -> Result<&'a [Value], LoadError> {
+    match content.get(field) {
+        None => Ok(&[]),
+        Some(Value::Array(items)) => Ok(items),
+        Some(_) => Err(LoadError::Invalid {
+            problems: vec![problem(
+                format!("content.{field}"),
+                ProblemKind::WrongType { expected: "list" },
+            )],
+        }),
+    }
+}
+
+/// A roll-up's content: the sender, the criteria sets once each, and the
+/// assessments and festival plans with their units.
+fn read_rollup(content: &Value, incoming: &mut Incoming) -> Result<(), LoadError> {
+    incoming.sender = Some(record(
+        content.get("unit").unwrap_or(&Value::Null),
+        "content.unit",
+    )?);
+    for (i, value) in list(content, "criteria_sets")?.iter().enumerate() {
+        let path = format!("content.criteria_sets[{i}]");
+        let set: CriteriaSet = set_from_value(value.clone(), &path)?;
+        let set = validated(set)
+            .map_err(|problems| prefixed(&path, LoadError::Invalid { problems }))?;
+        if incoming.criteria_sets.iter().any(|s| s.key() == set.key()) {
+            return Err(LoadError::Invalid {
+                problems: vec![problem(
+                    format!("{path}.id"),
+                    ProblemKind::DuplicateId { id: set.id.clone() },
+                )],
+            });
+        }
+        incoming.criteria_sets.push(set);
+    }
+    let mut add_unit = |unit: UnitInfo| {
+        if !incoming.units.iter().any(|u| u.id == unit.id) {
+            incoming.units.push(unit);
+        }
+    };
+    for (i, value) in list(content, "assessments")?.iter().enumerate() {
+        let path = format!("content.assessments[{i}]");
+        let unit: UnitInfo = record(value.get("unit").unwrap_or(&Value::Null), &format!("{path}.unit"))?;
+        let assessment: Assessment = record(
+            value.get("assessment").unwrap_or(&Value::Null),
+            &format!("{path}.assessment"),
+        )?;
+        if assessment.unit != unit.id {
+            return Err(LoadError::Invalid {
+                problems: vec![problem(
+                    format!("{path}.assessment.unit"),
+                    ProblemKind::UnknownReference {
+                        id: assessment.unit.as_str().to_owned(),
+                    },
+                )],
+            });
+        }
+        if !incoming.criteria_sets.iter().any(|s| s.key() == assessment.set) {
+            return Err(LoadError::Invalid {
+                problems: vec![problem(
+                    format!("{path}.assessment.set"),
+                    ProblemKind::UnknownReference {
+                        id: format!("{} v{}", assessment.set.id, assessment.set.version),
+                    },
+                )],
+            });
+        }
+        add_unit(unit);
+        incoming.assessments.push(assessment);
+    }
+    for (i, value) in list(content, "festival_plans")?.iter().enumerate() {
+        let path = format!("content.festival_plans[{i}]");
+        let unit: UnitInfo = record(value.get("unit").unwrap_or(&Value::Null), &format!("{path}.unit"))?;
+        let plan: FestivalPlan = record(
+            value.get("festival_plan").unwrap_or(&Value::Null),
+            &format!("{path}.festival_plan"),
+        )?;
+        if plan.unit != unit.id {
+            return Err(LoadError::Invalid {
+                problems: vec![problem(
+                    format!("{path}.festival_plan.unit"),
+                    ProblemKind::UnknownReference {
+                        id: plan.unit.as_str().to_owned(),
+                    },
+                )],
+            });
+        }
+        add_unit(unit);
+        incoming.festival_plans.push(plan);
+    }
+    Ok(())
+}
+
+/// A roll-up file: what `sender` received and accepted, passed on.
+pub fn export_rollup(
+    sender: &UnitInfo,
+    year: i32,
+    assessments: &[(&UnitInfo, &Assessment, &CriteriaSet)],
+    festival_plans: &[(&UnitInfo, &FestivalPlan)],
+    exported_at: &str,
+) -> Exported {
+    let mut sets: Vec<&CriteriaSet> = Vec::new();
+    for (_, _, set) in assessments {
+        if !sets.iter().any(|s| s.key() == set.key()) {
+            sets.push(set);
+        }
+    }
+    let content = serde_json::json!({
+        "unit": sender,
+        "criteria_sets": sets,
+        "assessments": assessments
+            .iter()
+            .map(|(unit, assessment, _)| serde_json::json!({ "unit": unit, "assessment": assessment }))
+            .collect::<Vec<_>>(),
+        "festival_plans": festival_plans
+            .iter()
+            .map(|(unit, plan)| serde_json::json!({ "unit": unit, "festival_plan": plan }))
+            .collect::<Vec<_>>(),
+    });
+    let list: Vec<&Assessment> = assessments.iter().map(|(_, a, _)| *a).collect();
+    let mut summary = summary_of(&list, &sets);
+    let mut units: Vec<&crate::domain::UnitId> = assessments
+        .iter()
+        .map(|(u, ..)| &u.id)
+        .chain(festival_plans.iter().map(|(u, _)| &u.id))
+        .collect();
+    units.sort();
+    units.dedup();
+    summary.units = units.len();
+    summary.festival_plans = festival_plans.len();
+    Exported {
+        file_name: format!("{year}_{}_tong-hop.json", slug(&sender.name)),
+        text: wrap(
+            FileKind::Rollup,
+            exported_at,
+            Some(sender.clone()),
+            Some(year),
+            None,
+            content,
+        ),
+        summary,
+    }
 }

@@ -12,6 +12,7 @@ pub mod merge;
 pub mod migrate;
 pub mod prefs;
 pub mod problem;
+pub mod rollup;
 pub mod workspace;
 
 pub use problem::{LoadError, Problem, ProblemKind};

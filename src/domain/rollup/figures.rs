@@ -1,0 +1,213 @@
+//! The figures the level above reports, counted from the accepted files:
+//! units recognised per kind, the receiving unit's own derived indicators
+//! (TT 124 Article 5 clause 4: the share of residential areas, agencies,
+//! enterprises and schools under a commune recognised; all registered), and
+//! the criteria failed most.
+
+use std::collections::BTreeMap;
+
+use super::table::evaluate_record;
+use super::{Received, Shelf};
+use crate::domain::assessment::{Assessment, Status as AssessmentStatus};
+use crate::domain::context::counts_for;
+use crate::domain::criteria::{
+    required_count, CriteriaSet, DerivedMeasure, IndicatorKind, Rounding, Status, Text,
+};
+use crate::domain::text::normalise_name;
+use crate::domain::{UnitId, UnitInfo, UnitKind};
+
+/// The accepted files of one kind of unit in a year.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KindFigure {
+    pub kind: Option<UnitKind>,
+    /// Units with at least one accepted assessment.
+    pub units: usize,
+    /// Units whose self-assessment meets a whole set.
+    pub passed: usize,
+    /// Units with a decision recognising them.
+    pub recognised: usize,
+}
+
+fn recognised(assessment: &Assessment) -> bool {
+    matches!(
+        assessment.status,
+        AssessmentStatus::Decided {
+            recognised: true,
+            ..
+        }
+    )
+}
+
+/// Units, self-assessed passes and recognitions per kind, in the order of
+/// the kinds, for `year`.
+pub fn by_kind(shelf: &Shelf, year: i32) -> Vec<KindFigure> {
+    // Per unit: its kind, whether any set passed, whether it was recognised.
+    let mut units: BTreeMap<&UnitId, (UnitKind, bool, bool)> = BTreeMap::new();
+    for record in shelf.accepted().filter(|r| r.year() == year) {
+        let Some(assessment) = record.assessment() else {
+            continue;
+        };
+        let passed = evaluate_record(shelf, record).is_some_and(|e| e.set.status == Status::Passed);
+        let entry = units
+            .entry(&record.unit.id)
+            .or_insert((record.unit.kind, false, false));
+        entry.1 |= passed;
+        entry.2 |= recognised(assessment);
+    }
+    UnitKind::ALL
+        .iter()
+        .filter_map(|&kind| {
+            let of_kind: Vec<_> = units.values().filter(|(k, ..)| *k == kind).collect();
+            (!of_kind.is_empty()).then(|| KindFigure {
+                kind: Some(kind),
+                units: of_kind.len(),
+                passed: of_kind.iter().filter(|(_, p, _)| *p).count(),
+                recognised: of_kind.iter().filter(|(.., r)| *r).count(),
+            })
+        })
+        .collect()
+}
+
+/// One unit behind a derived figure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Behind {
+    pub name: String,
+    pub kind: UnitKind,
+    /// An accepted file of the year was received from it.
+    pub has_file: bool,
+    /// It counts in the numerator.
+    pub counted: bool,
+}
+
+/// One derived indicator of the receiving unit's set, computed from the files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DerivedFigure {
+    pub indicator: String,
+    pub label: Text,
+    pub measure: DerivedMeasure,
+    pub threshold: u32,
+    pub rounding: Rounding,
+    pub numerator: u64,
+    pub denominator: u64,
+    pub required: u64,
+    pub status: Status,
+    pub units: Vec<Behind>,
+}
+
+/// The derived indicators of `set` for `year`. The units under the
+/// receiving unit are those of the kinds the indicator names that sent an
+/// accepted file of the year, together with `own_children` (the units the
+/// receiver keeps under itself, matched to files by id, or by kind and name)
+/// that sent none.
+pub fn derived(
+    shelf: &Shelf,
+    set: &CriteriaSet,
+    year: i32,
+    own_children: &[UnitInfo],
+) -> Vec<DerivedFigure> {
+    let files: Vec<&Received> = shelf
+        .accepted()
+        .filter(|r| r.year() == year && r.assessment().is_some())
+        .collect();
+    let mut out = Vec::new();
+    for indicator in set.indicators() {
+        let IndicatorKind::Derived {
+            measure,
+            threshold,
+            rounding,
+            child_kinds,
+        } = &indicator.kind
+        else {
+            continue;
+        };
+        let mut units: Vec<(UnitInfo, Vec<&Assessment>)> = Vec::new();
+        for record in files.iter().filter(|r| child_kinds.contains(&r.unit.kind)) {
+            match units.iter_mut().find(|(u, _)| u.id == record.unit.id) {
+                Some((_, assessments)) => assessments.extend(record.assessment()),
+                None => units.push((record.unit.clone(), record.assessment().into_iter().collect())),
+            }
+        }
+        for child in own_children
+            .iter()
+            .filter(|c| child_kinds.contains(&c.kind))
+        {
+            let name = normalise_name(&child.name).to_lowercase();
+            let known = units.iter().any(|(u, _)| {
+                u.id == child.id
+                    || (u.kind == child.kind && normalise_name(&u.name).to_lowercase() == name)
+            });
+            if !known {
+                units.push((child.clone(), Vec::new()));
+            }
+        }
+        units.sort_by(|a, b| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()));
+        let behind: Vec<Behind> = units
+            .iter()
+            .map(|(unit, assessments)| Behind {
+                name: unit.name.clone(),
+                kind: unit.kind,
+                has_file: !assessments.is_empty(),
+                counted: counts_for(*measure, assessments),
+            })
+            .collect();
+        let numerator = behind.iter().filter(|b| b.counted).count() as u64;
+        let denominator = behind.len() as u64;
+        let required = required_count(*threshold, denominator, *rounding);
+        let status = if denominator == 0 {
+            Status::Incomplete
+        } else if numerator >= required {
+            Status::Passed
+        } else {
+            Status::Failed
+        };
+        out.push(DerivedFigure {
+            indicator: indicator.id.clone(),
+            label: indicator.label.clone(),
+            measure: *measure,
+            threshold: *threshold,
+            rounding: *rounding,
+            numerator,
+            denominator,
+            required,
+            status,
+            units: behind,
+        });
+    }
+    out
+}
+
+/// A criterion and how many accepted files of `year` fail it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failing {
+    pub set_id: String,
+    pub criterion: String,
+    pub label: Text,
+    pub failed: usize,
+}
+
+/// The criteria failed by the most files in `year`, most first, at most `limit`.
+pub fn failed_most(shelf: &Shelf, year: i32, limit: usize) -> Vec<Failing> {
+    let mut counts: BTreeMap<(String, String), Failing> = BTreeMap::new();
+    for record in shelf.accepted().filter(|r| r.year() == year) {
+        let (Some(set), Some(evaluation)) = (record.set(), evaluate_record(shelf, record)) else {
+            continue;
+        };
+        for criterion in set.criteria() {
+            if evaluation.criteria.get(&criterion.id).map(|r| r.status) == Some(Status::Failed) {
+                counts
+                    .entry((set.id.clone(), criterion.id.clone()))
+                    .or_insert_with(|| Failing {
+                        set_id: set.id.clone(),
+                        criterion: criterion.id.clone(),
+                        label: criterion.label.clone(),
+                        failed: 0,
+                    })
+                    .failed += 1;
+            }
+        }
+    }
+    let mut list: Vec<Failing> = counts.into_values().collect();
+    list.sort_by(|a, b| b.failed.cmp(&a.failed));
+    list.truncate(limit);
+    list
+}

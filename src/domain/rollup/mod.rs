@@ -1,0 +1,295 @@
+//! The roll-up: files received from the units below, kept apart from the
+//! receiver's own records, and what the level above reads from them.
+//!
+//! A [`Shelf`] holds [`Received`] records (one unit's assessment with its
+//! criteria set, or one festival plan). Nothing on the shelf is ever merged
+//! into the receiver's workspace. [`table`] builds the consolidated table,
+//! [`figures`] the figures reported upward, [`festival`] the festival totals
+//! and [`csv`] the spreadsheet text.
+
+pub mod csv;
+pub mod festival;
+pub mod figures;
+pub mod table;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::assessment::Assessment;
+use super::criteria::CriteriaSet;
+use super::festival::FestivalPlan;
+use super::{UnitId, UnitInfo};
+
+/// Where a received file stands in the receiver's review.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Review {
+    /// Just received: not yet counted.
+    #[default]
+    Received,
+    /// "Có vấn đề": sent back with a comment, not counted.
+    Problem { comment: String },
+    /// Accepted: counted in the table and the figures.
+    Accepted,
+}
+
+/// What a received record holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Body {
+    /// A unit's assessment for a year, with the criteria set it was made on.
+    Assessment {
+        assessment: Assessment,
+        criteria_set: CriteriaSet,
+    },
+    /// A unit's festival plan and its after-festival report.
+    Festival { festival_plan: FestivalPlan },
+}
+
+/// One record received from another unit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Received {
+    /// Made from the file's checksum: the same file received twice has the same id.
+    pub id: String,
+    pub file_name: String,
+    /// When the sender exported it (RFC 3339), as the file says.
+    pub exported_at: String,
+    /// When it was received here (RFC 3339).
+    pub received_at: String,
+    pub unit: UnitInfo,
+    /// The unit whose roll-up file carried it, when it came through one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<UnitInfo>,
+    #[serde(default)]
+    pub review: Review,
+    pub body: Body,
+}
+
+/// What makes two records copies of one another: the unit, the criteria set
+/// (none for a festival plan) and the year.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Key {
+    pub unit: UnitId,
+    pub set: Option<String>,
+    pub year: i32,
+}
+
+impl Received {
+    pub fn year(&self) -> i32 {
+        match &self.body {
+            Body::Assessment { assessment, .. } => assessment.year,
+            Body::Festival { festival_plan } => festival_plan.year,
+        }
+    }
+
+    pub fn key(&self) -> Key {
+        Key {
+            unit: self.unit.id.clone(),
+            set: self.set().map(|set| set.id.clone()),
+            year: self.year(),
+        }
+    }
+
+    pub fn set(&self) -> Option<&CriteriaSet> {
+        match &self.body {
+            Body::Assessment { criteria_set, .. } => Some(criteria_set),
+            Body::Festival { .. } => None,
+        }
+    }
+
+    pub fn assessment(&self) -> Option<&Assessment> {
+        match &self.body {
+            Body::Assessment { assessment, .. } => Some(assessment),
+            Body::Festival { .. } => None,
+        }
+    }
+
+    pub fn festival_plan(&self) -> Option<&FestivalPlan> {
+        match &self.body {
+            Body::Festival { festival_plan } => Some(festival_plan),
+            Body::Assessment { .. } => None,
+        }
+    }
+
+    pub fn is_accepted(&self) -> bool {
+        self.review == Review::Accepted
+    }
+}
+
+/// How a record stands against other copies of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Copies {
+    /// The only copy.
+    Unique,
+    /// The newest of several (by the sender's export time).
+    Newest { others: usize },
+    /// An older copy: `newest` is the id of the newest.
+    Older { newest: String },
+}
+
+/// Why a change to the shelf was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShelfError {
+    Unknown,
+    /// Another copy of the same unit, set and year is on the shelf: keep one first.
+    Duplicate,
+    /// A file with a problem needs a comment saying what is wrong.
+    CommentRequired,
+}
+
+/// What receiving a batch did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Added {
+    /// Ids of the records added.
+    pub added: Vec<String>,
+    /// Ids of records that were on the shelf already (the same file again).
+    pub already: Vec<String>,
+}
+
+/// The received records, in the order they came.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shelf(Vec<Received>);
+
+impl Shelf {
+    pub fn new(records: Vec<Received>) -> Shelf {
+        Shelf(records)
+    }
+
+    pub fn records(&self) -> &[Received] {
+        &self.0
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Received> {
+        self.0.iter().find(|r| r.id == id)
+    }
+
+    /// The accepted records: what the table and figures count.
+    pub fn accepted(&self) -> impl Iterator<Item = &Received> {
+        self.0.iter().filter(|r| r.is_accepted())
+    }
+
+    /// Adds what is not on the shelf yet; the same file again is reported, not doubled.
+    pub fn add(&mut self, records: Vec<Received>) -> Added {
+        let mut out = Added::default();
+        for record in records {
+            if self.get(&record.id).is_some() {
+                out.already.push(record.id);
+            } else {
+                out.added.push(record.id.clone());
+                self.0.push(record);
+            }
+        }
+        out
+    }
+
+    fn copies_of(&self, key: &Key) -> Vec<&Received> {
+        let mut copies: Vec<&Received> = self.0.iter().filter(|r| &r.key() == key).collect();
+        // Newest first; equal export times keep the order received.
+        copies.sort_by(|a, b| b.exported_at.cmp(&a.exported_at));
+        copies
+    }
+
+    /// Whether `id` has other copies, and which is the newest.
+    pub fn copies(&self, id: &str) -> Copies {
+        let Some(record) = self.get(id) else {
+            return Copies::Unique;
+        };
+        let copies = self.copies_of(&record.key());
+        match copies.as_slice() {
+            [] | [_] => Copies::Unique,
+            [newest, ..] if newest.id == id => Copies::Newest {
+                others: copies.len() - 1,
+            },
+            [newest, ..] => Copies::Older {
+                newest: newest.id.clone(),
+            },
+        }
+    }
+
+    /// Keeps `id` and removes its other copies; returns what was removed.
+    pub fn keep(&mut self, id: &str) -> Result<Vec<Received>, ShelfError> {
+        let key = self.get(id).ok_or(ShelfError::Unknown)?.key();
+        let (removed, kept): (Vec<Received>, Vec<Received>) = std::mem::take(&mut self.0)
+            .into_iter()
+            .partition(|r| r.key() == key && r.id != id);
+        self.0 = kept;
+        Ok(removed)
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<Received> {
+        let at = self.0.iter().position(|r| r.id == id)?;
+        Some(self.0.remove(at))
+    }
+
+    /// Marks a record. Accepting is refused while another copy is on the
+    /// shelf; a problem needs its comment.
+    pub fn review(&mut self, id: &str, review: Review) -> Result<(), ShelfError> {
+        if let Review::Problem { comment } = &review {
+            if comment.trim().is_empty() {
+                return Err(ShelfError::CommentRequired);
+            }
+        }
+        if review == Review::Accepted && self.copies(id) != Copies::Unique {
+            return Err(ShelfError::Duplicate);
+        }
+        let record = self
+            .0
+            .iter_mut()
+            .find(|r| r.id == id)
+            .ok_or(ShelfError::Unknown)?;
+        record.review = review;
+        Ok(())
+    }
+
+    /// Accepts every record just received that has no other copy; returns their ids.
+    pub fn accept_all(&mut self) -> Vec<String> {
+        let ids: Vec<String> = self
+            .0
+            .iter()
+            .filter(|r| r.review == Review::Received)
+            .map(|r| r.id.clone())
+            .filter(|id| self.copies(id) == Copies::Unique)
+            .collect();
+        for id in &ids {
+            if let Some(record) = self.0.iter_mut().find(|r| &r.id == id) {
+                record.review = Review::Accepted;
+            }
+        }
+        ids
+    }
+
+    /// The years of the accepted records, newest first.
+    pub fn years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self.accepted().map(Received::year).collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        years
+    }
+
+    /// The criteria sets of the accepted assessments of `year`, by id, with
+    /// the newest version's set and how many records use the id.
+    pub fn sets_in(&self, year: i32) -> Vec<(&CriteriaSet, usize)> {
+        let mut by_id: BTreeMap<&str, (&CriteriaSet, usize)> = BTreeMap::new();
+        for set in self
+            .accepted()
+            .filter(|r| r.year() == year)
+            .filter_map(Received::set)
+        {
+            let entry = by_id.entry(set.id.as_str()).or_insert((set, 0));
+            entry.1 += 1;
+            if set.version > entry.0.version {
+                entry.0 = set;
+            }
+        }
+        by_id.into_values().collect()
+    }
+}

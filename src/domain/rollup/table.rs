@@ -1,0 +1,244 @@
+//! The consolidated table: the units as rows, the criteria of one set as
+//! columns, every cell a criterion's result for that unit.
+//!
+//! Files made on different versions of a set are compared on the criteria
+//! they share: the columns follow the newest version, then any criterion
+//! only older versions have; a file whose set lacks a column's criterion has
+//! no result there, and its row says so.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use super::{Received, Shelf};
+use crate::domain::context::{context_from, Child};
+use crate::domain::criteria::{evaluate, CriteriaSet, Evaluation, Status, Text};
+use crate::domain::{UnitId, UnitInfo, UnitKind};
+
+/// One criterion of the table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub id: String,
+    pub label: Text,
+    /// How many rows' sets lack this criterion.
+    pub lacking: usize,
+}
+
+/// One unit's file in the table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The received record's id.
+    pub record: String,
+    pub unit: UnitInfo,
+    pub version: u32,
+    /// The whole set's result.
+    pub overall: Status,
+    /// A result per column; `None` where this file's set lacks the criterion.
+    pub cells: Vec<Option<Status>>,
+    pub evaluation: Evaluation,
+}
+
+impl Row {
+    pub fn count(&self, status: Status) -> usize {
+        self.cells.iter().filter(|c| **c == Some(status)).count()
+    }
+
+    /// The ids of the columns this file's set lacks.
+    pub fn lacking<'a>(&self, columns: &'a [Column]) -> Vec<&'a str> {
+        self.cells
+            .iter()
+            .zip(columns)
+            .filter(|(cell, _)| cell.is_none())
+            .map(|(_, column)| column.id.as_str())
+            .collect()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub set_id: String,
+    pub year: i32,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+/// Which rows to show. A result filter applies to the chosen criterion, or
+/// to the whole set when no criterion is chosen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub kind: Option<UnitKind>,
+    pub result: Option<Status>,
+    pub criterion: Option<String>,
+}
+
+/// What to sort the rows by.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    #[default]
+    Unit,
+    Kind,
+    Overall,
+    /// The number of criteria failed.
+    Failed,
+    Criterion(String),
+}
+
+/// Worst first: failed, not decided, passed, not applicable, then lacking.
+fn rank(status: Option<Status>) -> u8 {
+    match status {
+        Some(Status::Failed) => 0,
+        Some(Status::Incomplete) => 1,
+        Some(Status::Passed) => 2,
+        Some(Status::NotApplicable) => 3,
+        Some(Status::NotEvaluated) => 4,
+        None => 5,
+    }
+}
+
+/// The evaluation of one received assessment, with the figures the shelf
+/// can give: last year's file of the same unit and set, and the files of
+/// the units under it.
+pub fn evaluate_record(shelf: &Shelf, record: &Received) -> Option<Evaluation> {
+    let (assessment, set) = (record.assessment()?, record.set()?);
+    let year = assessment.year;
+    let last_year = shelf
+        .accepted()
+        .find(|r| {
+            r.unit.id == record.unit.id
+                && r.year() == year - 1
+                && r.set().is_some_and(|s| s.id == set.id)
+        })
+        .and_then(Received::assessment);
+    let mut children: BTreeMap<&UnitId, Child> = BTreeMap::new();
+    for child in shelf
+        .accepted()
+        .filter(|r| r.year() == year && r.unit.parent.as_ref() == Some(&record.unit.id))
+    {
+        let entry = children.entry(&child.unit.id).or_insert(Child {
+            kind: child.unit.kind,
+            assessments: Vec::new(),
+        });
+        entry.assessments.extend(child.assessment());
+    }
+    let children: Vec<Child> = children.into_values().collect();
+    let context = context_from(set, &children, last_year);
+    Some(evaluate(set, &assessment.answers, &context, year))
+}
+
+/// The table of the accepted assessments made on set `set_id` for `year`.
+pub fn table(shelf: &Shelf, set_id: &str, year: i32) -> Table {
+    let records: Vec<&Received> = shelf
+        .accepted()
+        .filter(|r| r.year() == year && r.set().is_some_and(|s| s.id == set_id))
+        .collect();
+    let mut sets: Vec<&CriteriaSet> = records.iter().filter_map(|r| r.set()).collect();
+    sets.sort_by(|a, b| b.version.cmp(&a.version));
+    let mut columns: Vec<Column> = Vec::new();
+    for set in &sets {
+        for criterion in set.criteria() {
+            if !columns.iter().any(|c| c.id == criterion.id) {
+                columns.push(Column {
+                    id: criterion.id.clone(),
+                    label: criterion.label.clone(),
+                    lacking: 0,
+                });
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    for record in records {
+        let (Some(set), Some(evaluation)) = (record.set(), evaluate_record(shelf, record)) else {
+            continue;
+        };
+        let cells: Vec<Option<Status>> = columns
+            .iter()
+            .map(|column| {
+                set.criteria()
+                    .any(|c| c.id == column.id)
+                    .then(|| evaluation.criteria.get(&column.id).map(|r| r.status))
+                    .flatten()
+            })
+            .collect();
+        rows.push(Row {
+            record: record.id.clone(),
+            unit: record.unit.clone(),
+            version: set.version,
+            overall: evaluation.set.status,
+            cells,
+            evaluation,
+        });
+    }
+    for (i, column) in columns.iter_mut().enumerate() {
+        column.lacking = rows.iter().filter(|r| r.cells[i].is_none()).count();
+    }
+    Table {
+        set_id: set_id.to_owned(),
+        year,
+        columns,
+        rows,
+    }
+}
+
+impl Table {
+    fn column(&self, id: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.id == id)
+    }
+
+    /// The rows to show, as indices into `rows`, filtered and sorted.
+    pub fn view(&self, filter: &Filter, sort: &SortKey, descending: bool) -> Vec<usize> {
+        let criterion = filter.criterion.as_deref().and_then(|id| self.column(id));
+        let mut shown: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| {
+                let row = &self.rows[i];
+                let result = match criterion {
+                    Some(c) => row.cells[c],
+                    None => Some(row.overall),
+                };
+                filter.kind.is_none_or(|kind| row.unit.kind == kind)
+                    && (criterion.is_none() || result.is_some())
+                    && filter.result.is_none_or(|wanted| result == Some(wanted))
+            })
+            .collect();
+        let by_name = |a: &Row, b: &Row| {
+            a.unit
+                .name
+                .to_lowercase()
+                .cmp(&b.unit.name.to_lowercase())
+                .then_with(|| a.record.cmp(&b.record))
+        };
+        let column = match sort {
+            SortKey::Criterion(id) => self.column(id),
+            _ => None,
+        };
+        shown.sort_by(|&a, &b| {
+            let (a, b) = (&self.rows[a], &self.rows[b]);
+            let primary = match sort {
+                SortKey::Unit => Ordering::Equal,
+                SortKey::Kind => a.unit.kind.code().cmp(b.unit.kind.code()),
+                SortKey::Overall => rank(Some(a.overall)).cmp(&rank(Some(b.overall))),
+                SortKey::Failed => b.count(Status::Failed).cmp(&a.count(Status::Failed)),
+                SortKey::Criterion(_) => match column {
+                    Some(c) => rank(a.cells[c]).cmp(&rank(b.cells[c])),
+                    None => Ordering::Equal,
+                },
+            };
+            let ordering = primary.then_with(|| by_name(a, b));
+            if descending {
+                ordering.reverse()
+            } else {
+                ordering
+            }
+        });
+        shown
+    }
+
+    /// How many of `rows` fail each column.
+    pub fn failing(&self, rows: &[usize]) -> Vec<usize> {
+        (0..self.columns.len())
+            .map(|c| {
+                rows.iter()
+                    .filter(|&&r| self.rows[r].cells[c] == Some(Status::Failed))
+                    .count()
+            })
+            .collect()
+    }
+}

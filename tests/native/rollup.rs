@@ -1,0 +1,566 @@
+//! The roll-up: receiving files, duplicates, the consolidated table on mixed
+//! versions, the derived figures, the CSV, festival totals, the roll-up
+//! file and the stored record.
+
+use antq::catalog::builtin_sets;
+use antq::domain::calendar::Date;
+use antq::domain::criteria::{Answer, CriteriaSet, IndicatorKind, Status, Text};
+use antq::domain::festival::FestivalPlan;
+use antq::domain::rollup::csv::{table_csv, write, Separator, Words};
+use antq::domain::rollup::figures::{by_kind, derived, failed_most};
+use antq::domain::rollup::table::{table, Filter, SortKey};
+use antq::domain::rollup::{festival, Copies, Received, Review, Shelf, ShelfError};
+use antq::domain::unit::UnitFields;
+use antq::domain::{UnitId, UnitInfo, UnitKind, Workspace};
+use antq::format::exchange::{
+    export_assessment, export_festival_plan, export_rollup, export_workspace, read_file,
+};
+use antq::format::rollup::{decode_received, encode_received, received_from};
+use antq::format::{LoadError, ProblemKind};
+
+fn set(id: &str) -> CriteriaSet {
+    builtin_sets().into_iter().find(|s| s.id == id).unwrap()
+}
+
+/// An answer that meets the indicator.
+fn passing(kind: &IndicatorKind, year: i32) -> Option<Answer> {
+    Some(match kind {
+        IndicatorKind::YesNo { .. } => Answer::YesNo {
+            value: true,
+            date: Date::new(year, 2, 15),
+        },
+        IndicatorKind::CountZero { .. } => Answer::Count {
+            count: 0,
+            handled: false,
+        },
+        IndicatorKind::Percent { .. } | IndicatorKind::Derived { .. } => Answer::Ratio {
+            numerator: 10,
+            denominator: 10,
+        },
+        IndicatorKind::Trend { .. } => Answer::Trend {
+            current: 1,
+            previous: Some(5),
+        },
+        IndicatorKind::Rating { .. } => Answer::Rating {
+            level: Some(0),
+            title: None,
+        },
+        _ => return None,
+    })
+}
+
+struct Village<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: UnitKind,
+    year: i32,
+    /// Indicators answered so that they fail (a count of 1, or "no").
+    failing: &'a [&'a str],
+    recognised: bool,
+    exported_at: &'a str,
+}
+
+fn village(v: &Village, set: &CriteriaSet) -> String {
+    let mut ws = Workspace::new();
+    let id = UnitId::new(v.id);
+    ws.add_unit(
+        id.clone(),
+        UnitFields {
+            name: v.name.into(),
+            kind: v.kind,
+            above: "xã Tân Lập".into(),
+            parent: None,
+        },
+    )
+    .unwrap();
+    let aid = format!("a-{}-{}", v.id, v.year);
+    ws.start_assessment(aid.clone(), &id, set, v.year, false)
+        .unwrap();
+    ws.edit_assessment(&aid, |a| {
+        for indicator in set.indicators() {
+            let answer = if v.failing.contains(&indicator.id.as_str()) {
+                match indicator.kind {
+                    IndicatorKind::CountZero { .. } => Some(Answer::Count {
+                        count: 1,
+                        handled: false,
+                    }),
+                    _ => Some(Answer::YesNo {
+                        value: false,
+                        date: None,
+                    }),
+                }
+            } else {
+                passing(&indicator.kind, v.year)
+            };
+            a.set_answer(&indicator.id, answer)?;
+        }
+        if v.recognised {
+            let on = Date::new(v.year, 10, 1).unwrap();
+            a.lock("Trưởng thôn", on)?;
+            a.decide(true, "12/QĐ-UBND", on)?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    let assessment = ws.assessments()[0].clone();
+    export_assessment(&ws, set, &assessment, v.exported_at)
+        .unwrap()
+        .text
+}
+
+fn receive(shelf: &mut Shelf, text: &str, name: &str) -> Result<Vec<String>, LoadError> {
+    let incoming = read_file(text)?;
+    let records = received_from(&incoming, name, "2025-12-01T08:00:00Z")?;
+    Ok(shelf.add(records).added)
+}
+
+const AT: &str = "2025-11-01T08:00:00Z";
+
+fn plain(id: &str, name: &str, failing: &'static [&'static str]) -> Village<'static> {
+    Village {
+        id: Box::leak(id.to_owned().into_boxed_str()),
+        name: Box::leak(name.to_owned().into_boxed_str()),
+        kind: UnitKind::ResidentialArea,
+        year: 2025,
+        failing,
+        recognised: false,
+        exported_at: AT,
+    }
+}
+
+#[test]
+fn thirty_villages_make_a_table_with_totals_filters_and_sorting() {
+    let kdc = set("tt124-khu-dan-cu");
+    let mut shelf = Shelf::default();
+    for i in 0..30 {
+        // Every third fails criterion 3 (an incident); every fifth fails 2.
+        let mut failing: Vec<&'static str> = Vec::new();
+        if i % 3 == 0 {
+            failing.push("kdc-3a");
+        }
+        if i % 5 == 0 {
+            failing.push("kdc-2a");
+        }
+        let failing: &'static [&'static str] = Box::leak(failing.into_boxed_slice());
+        let v = plain(&format!("u-{i}"), &format!("Thôn {i:02}"), failing);
+        let added = receive(&mut shelf, &village(&v, &kdc), "f.json").unwrap();
+        assert_eq!(added.len(), 1);
+    }
+    // Nothing counts before it is accepted.
+    assert!(table(&shelf, "tt124-khu-dan-cu", 2025).rows.is_empty());
+    assert_eq!(shelf.accept_all().len(), 30);
+    let t = table(&shelf, "tt124-khu-dan-cu", 2025);
+    assert_eq!(t.rows.len(), 30);
+    let ids: Vec<&str> = t.columns.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["kdc-1", "kdc-2", "kdc-3", "kdc-4", "kdc-5"]);
+    let all = t.view(&Filter::default(), &SortKey::Unit, false);
+    assert_eq!(t.failing(&all), vec![0, 6, 10, 0, 0]);
+    // Overall: failed when either fails: i%3==0 or i%5==0 → 14 of 30.
+    let failed = t.view(
+        &Filter {
+            result: Some(Status::Failed),
+            ..Filter::default()
+        },
+        &SortKey::Unit,
+        false,
+    );
+    assert_eq!(failed.len(), 14);
+    let by_criterion = t.view(
+        &Filter {
+            result: Some(Status::Failed),
+            criterion: Some("kdc-2".into()),
+            ..Filter::default()
+        },
+        &SortKey::Unit,
+        false,
+    );
+    let names: Vec<&str> = by_criterion
+        .iter()
+        .map(|&i| t.rows[i].unit.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Thôn 00", "Thôn 05", "Thôn 10", "Thôn 15", "Thôn 20", "Thôn 25"]
+    );
+    // Sorting by the number failed puts the two-criteria failures first.
+    let sorted = t.view(&Filter::default(), &SortKey::Failed, false);
+    assert_eq!(t.rows[sorted[0]].unit.name, "Thôn 00");
+    assert_eq!(t.rows[sorted[1]].unit.name, "Thôn 15");
+    assert_eq!(t.rows[sorted[0]].count(Status::Failed), 2);
+    let by_name_desc = t.view(&Filter::default(), &SortKey::Unit, true);
+    assert_eq!(t.rows[by_name_desc[0]].unit.name, "Thôn 29");
+    // Kind filter: none of another kind.
+    let schools = t.view(
+        &Filter {
+            kind: Some(UnitKind::School),
+            ..Filter::default()
+        },
+        &SortKey::Unit,
+        false,
+    );
+    assert!(schools.is_empty());
+    let most = failed_most(&shelf, 2025, 5);
+    assert_eq!(most[0].criterion, "kdc-3");
+    assert_eq!(most[0].failed, 10);
+    assert_eq!(most[1].failed, 6);
+    let kinds = by_kind(&shelf, 2025);
+    assert_eq!(kinds.len(), 1);
+    assert_eq!(kinds[0].units, 30);
+    assert_eq!(kinds[0].passed, 16);
+}
+
+#[test]
+fn mixed_versions_are_compared_on_the_criteria_they_share() {
+    let v1 = set("tt124-khu-dan-cu");
+    let mut v2 = v1.clone();
+    v2.version = 2;
+    // Version 2 drops criterion 5 and adds a criterion 6.
+    let mut extra = v2.groups[0].criteria[0].clone();
+    extra.id = "kdc-6".into();
+    extra.label = Text::vi("Tiêu chí mới của tỉnh");
+    for indicator in &mut extra.indicators {
+        indicator.id = format!("{}-6", indicator.id);
+    }
+    for group in &mut v2.groups {
+        group.criteria.retain(|c| c.id != "kdc-5");
+    }
+    v2.groups[0].criteria.push(extra);
+    let mut shelf = Shelf::default();
+    receive(&mut shelf, &village(&plain("u-a", "Thôn A", &[]), &v1), "a").unwrap();
+    receive(&mut shelf, &village(&plain("u-b", "Thôn B", &["kdc-3a"]), &v2), "b").unwrap();
+    shelf.accept_all();
+    let t = table(&shelf, "tt124-khu-dan-cu", 2025);
+    let ids: Vec<&str> = t.columns.iter().map(|c| c.id.as_str()).collect();
+    // The newest version's order first, then what only older versions have.
+    assert_eq!(ids, ["kdc-1", "kdc-2", "kdc-3", "kdc-4", "kdc-6", "kdc-5"]);
+    let a = t.rows.iter().find(|r| r.unit.name == "Thôn A").unwrap();
+    let b = t.rows.iter().find(|r| r.unit.name == "Thôn B").unwrap();
+    assert_eq!(a.version, 1);
+    assert_eq!(a.lacking(&t.columns), ["kdc-6"]);
+    assert_eq!(b.lacking(&t.columns), ["kdc-5"]);
+    assert_eq!(b.cells[2], Some(Status::Failed));
+    assert_eq!(a.cells[4], None);
+    assert_eq!(t.columns[4].lacking, 1);
+    assert_eq!(t.columns[5].lacking, 1);
+    // Filtering on a criterion leaves out the files that lack it.
+    let with_5 = t.view(
+        &Filter {
+            criterion: Some("kdc-5".into()),
+            ..Filter::default()
+        },
+        &SortKey::Unit,
+        false,
+    );
+    assert_eq!(with_5.len(), 1);
+    assert_eq!(shelf.sets_in(2025)[0].0.version, 2);
+}
+
+#[test]
+fn duplicates_show_the_newer_copy_and_the_user_keeps_one() {
+    let kdc = set("tt124-khu-dan-cu");
+    let mut shelf = Shelf::default();
+    let old = Village {
+        exported_at: "2025-10-01T08:00:00Z",
+        ..plain("u-a", "Thôn A", &["kdc-3a"])
+    };
+    let new = Village {
+        exported_at: "2025-11-02T08:00:00Z",
+        ..plain("u-a", "Thôn A", &[])
+    };
+    let old_id = receive(&mut shelf, &village(&old, &kdc), "cu.json").unwrap()[0].clone();
+    let new_text = village(&new, &kdc);
+    let new_id = receive(&mut shelf, &new_text, "moi.json").unwrap()[0].clone();
+    // The same file again is not doubled.
+    assert!(receive(&mut shelf, &new_text, "moi (1).json")
+        .unwrap()
+        .is_empty());
+    assert_eq!(shelf.len(), 2);
+    assert_eq!(shelf.copies(&new_id), Copies::Newest { others: 1 });
+    assert_eq!(
+        shelf.copies(&old_id),
+        Copies::Older {
+            newest: new_id.clone()
+        }
+    );
+    assert_eq!(
+        shelf.review(&new_id, Review::Accepted),
+        Err(ShelfError::Duplicate)
+    );
+    assert!(shelf.accept_all().is_empty());
+    let removed = shelf.keep(&new_id).unwrap();
+    assert_eq!(removed.len(), 1);
+    assert_eq!(removed[0].id, old_id);
+    assert_eq!(shelf.copies(&new_id), Copies::Unique);
+    assert_eq!(shelf.review(&new_id, Review::Accepted), Ok(()));
+    assert_eq!(
+        shelf.review(
+            &new_id,
+            Review::Problem {
+                comment: "  ".into()
+            }
+        ),
+        Err(ShelfError::CommentRequired)
+    );
+}
+
+#[test]
+fn the_communes_derived_figures_come_from_received_files() {
+    let kdc = set("tt124-khu-dan-cu");
+    let xa = set("tt124-xa-phuong");
+    let mut shelf = Shelf::default();
+    // Ten villages sent files; seven of them were recognised.
+    for i in 0..10 {
+        let v = Village {
+            recognised: i < 7,
+            ..plain(&format!("u-{i}"), &format!("Thôn {i}"), &[])
+        };
+        receive(&mut shelf, &village(&v, &kdc), "f").unwrap();
+    }
+    shelf.accept_all();
+    let figures = derived(&shelf, &xa, 2025, &[]);
+    let recognised = figures
+        .iter()
+        .find(|f| f.measure == antq::domain::criteria::DerivedMeasure::Recognised)
+        .unwrap();
+    assert_eq!((recognised.numerator, recognised.denominator), (7, 10));
+    assert_eq!(recognised.threshold, 70);
+    assert_eq!(recognised.status, Status::Passed);
+    assert_eq!(recognised.units.len(), 10);
+    let registered = figures
+        .iter()
+        .find(|f| f.measure == antq::domain::criteria::DerivedMeasure::Registered)
+        .unwrap();
+    assert_eq!((registered.numerator, registered.denominator), (10, 10));
+    assert_eq!(registered.status, Status::Passed);
+    // Two more villages the commune keeps, without files: 7 of 12 is not 70%,
+    // and not all registered. A village matched by name is not counted twice.
+    let own = |id: &str, name: &str| UnitInfo {
+        id: UnitId::new(id),
+        name: name.into(),
+        kind: UnitKind::ResidentialArea,
+        above: String::new(),
+        parent: None,
+    };
+    let own_children = [
+        own("x-1", "Thôn Mới"),
+        own("x-2", "Thôn Xa"),
+        own("x-3", "thôn 3"),
+    ];
+    let figures = derived(&shelf, &xa, 2025, &own_children);
+    let recognised = figures
+        .iter()
+        .find(|f| f.measure == antq::domain::criteria::DerivedMeasure::Recognised)
+        .unwrap();
+    assert_eq!((recognised.numerator, recognised.denominator), (7, 12));
+    assert_eq!(recognised.required, 9);
+    assert_eq!(recognised.status, Status::Failed);
+    let missing: Vec<&str> = recognised
+        .units
+        .iter()
+        .filter(|b| !b.has_file)
+        .map(|b| b.name.as_str())
+        .collect();
+    assert_eq!(missing, ["Thôn Mới", "Thôn Xa"]);
+    let kinds = by_kind(&shelf, 2025);
+    assert_eq!((kinds[0].units, kinds[0].recognised), (10, 7));
+}
+
+#[test]
+fn a_backup_or_a_broken_file_is_refused_and_the_shelf_is_unchanged() {
+    let mut shelf = Shelf::default();
+    let backup = export_workspace(&Workspace::new(), AT, (2025, 11, 1)).text;
+    let err = receive(&mut shelf, &backup, "b").unwrap_err();
+    assert_eq!(
+        err,
+        LoadError::WrongKind {
+            found: "workspace".into()
+        }
+    );
+    let kdc = set("tt124-khu-dan-cu");
+    let good = village(&plain("u-a", "Thôn A", &[]), &kdc);
+    assert!(matches!(
+        receive(&mut shelf, &good[..good.len() / 2], "t"),
+        Err(LoadError::NotJson { .. })
+    ));
+    let tampered = good.replacen("Thôn A", "Thôn B", 1);
+    assert!(receive(&mut shelf, &tampered, "x").is_err());
+    assert!(shelf.is_empty());
+}
+
+#[test]
+fn a_rollup_file_carries_the_accepted_records_to_the_level_above() {
+    let kdc = set("tt124-khu-dan-cu");
+    let mut shelf = Shelf::default();
+    for i in 0..3 {
+        let v = plain(&format!("u-{i}"), &format!("Thôn {i}"), &[]);
+        receive(&mut shelf, &village(&v, &kdc), "f").unwrap();
+    }
+    shelf.accept_all();
+    let commune = UnitInfo {
+        id: UnitId::new("u-xa"),
+        name: "Xã Tân Lập".into(),
+        kind: UnitKind::Commune,
+        above: "huyện Yên Lập".into(),
+        parent: None,
+    };
+    let assessments: Vec<_> = shelf
+        .accepted()
+        .map(|r| (&r.unit, r.assessment().unwrap(), r.set().unwrap()))
+        .collect();
+    let exported = export_rollup(&commune, 2025, &assessments, &[], AT);
+    assert_eq!(exported.file_name, "2025_xa-tan-lap_tong-hop.json");
+    assert_eq!(exported.summary.units, 3);
+    assert_eq!(exported.summary.assessments, 3);
+    // The criteria set travels once.
+    assert_eq!(exported.text.matches("\"legal_basis\"").count(), 1);
+    let mut above = Shelf::default();
+    let added = receive(&mut above, &exported.text, &exported.file_name).unwrap();
+    assert_eq!(added.len(), 3);
+    let first = above.get(&added[0]).unwrap();
+    assert_eq!(first.via.as_ref().unwrap().name, "Xã Tân Lập");
+    assert_eq!(first.unit.name, "Thôn 0");
+    above.accept_all();
+    assert_eq!(table(&above, "tt124-khu-dan-cu", 2025).rows.len(), 3);
+    // A roll-up whose assessment names a set it does not carry is refused with the path.
+    let mut value: serde_json::Value = serde_json::from_str(&exported.text).unwrap();
+    value["content"]["criteria_sets"] = serde_json::json!([]);
+    value["checksum"] = antq::format::exchange::checksum(&value["content"]).into();
+    match read_file(&value.to_string()) {
+        Err(LoadError::Invalid { problems }) => {
+            assert_eq!(problems[0].path, "content.assessments[0].assessment.set");
+            assert!(matches!(
+                problems[0].kind,
+                ProblemKind::UnknownReference { .. }
+            ));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn festival_reports_add_up() {
+    let mut shelf = Shelf::default();
+    for (i, participants) in [Some(120), Some(80), None].into_iter().enumerate() {
+        let mut ws = Workspace::new();
+        let unit = UnitId::new(&format!("u-{i}"));
+        ws.add_unit(
+            unit.clone(),
+            UnitFields {
+                name: format!("Thôn {i}"),
+                kind: UnitKind::ResidentialArea,
+                above: String::new(),
+                parent: None,
+            },
+        )
+        .unwrap();
+        let mut plan = FestivalPlan::new(format!("p-{i}"), unit, 2025, "Ngày hội".into());
+        plan.report.participants = participants;
+        plan.report.gifts = Some(10);
+        plan.report.gifts_value = Some(5_000_000);
+        plan.report.models_launched = Some(1);
+        plan.commendations
+            .push(antq::domain::festival::Commendation {
+                id: "c".into(),
+                collective: i == 0,
+                name: "Ông A".into(),
+                achievement: String::new(),
+                award: "Giấy khen".into(),
+            });
+        ws.add_festival_plan(plan.clone()).unwrap();
+        let text = export_festival_plan(&ws, &plan, AT).unwrap().text;
+        receive(&mut shelf, &text, "f").unwrap();
+    }
+    shelf.accept_all();
+    let totals = festival::totals(&shelf, 2025);
+    assert_eq!((totals.plans, totals.held), (3, 2));
+    assert_eq!(totals.participants, 200);
+    assert_eq!(totals.gifts, 30);
+    assert_eq!(totals.gifts_value, 15_000_000);
+    assert_eq!(totals.models_launched, 3);
+    assert_eq!(totals.awards.len(), 1);
+    assert_eq!(
+        (totals.awards[0].collectives, totals.awards[0].individuals),
+        (1, 2)
+    );
+    assert!(festival::totals(&shelf, 2024).lines.is_empty());
+}
+
+#[test]
+fn csv_opens_in_excel_with_vietnamese_and_defused_formulas() {
+    let header = vec!["Đơn vị".to_owned(), "Kết quả".to_owned()];
+    let rows = vec![
+        vec!["Thôn \"Đồng\"; A".to_owned(), "Đạt".to_owned()],
+        vec!["=HYPERLINK(\"x\")".to_owned(), "dòng\nhai".to_owned()],
+    ];
+    let text = write(&header, &rows, Separator::Semicolon);
+    assert_eq!(
+        text.as_bytes()[..3],
+        [0xEF, 0xBB, 0xBF],
+        "a byte-order mark first"
+    );
+    assert_eq!(
+        text,
+        "\u{feff}Đơn vị;Kết quả\r\n\"Thôn \"\"Đồng\"\"; A\";Đạt\r\n\"'=HYPERLINK(\"\"x\"\")\";\"dòng\nhai\"\r\n"
+    );
+    let comma = write(&header, &rows[..1], Separator::Comma);
+    assert_eq!(
+        comma,
+        "\u{feff}Đơn vị,Kết quả\r\n\"Thôn \"\"Đồng\"\"; A\",Đạt\r\n"
+    );
+
+    let kdc = set("tt124-khu-dan-cu");
+    let mut shelf = Shelf::default();
+    receive(&mut shelf, &village(&plain("u-a", "Thôn A", &["kdc-3a"]), &kdc), "a").unwrap();
+    shelf.accept_all();
+    let t = table(&shelf, "tt124-khu-dan-cu", 2025);
+    let order = t.view(&Filter::default(), &SortKey::Unit, false);
+    let status = |s: Option<Status>| match s {
+        Some(Status::Passed) => "Đạt".to_owned(),
+        Some(Status::Failed) => "Không đạt".to_owned(),
+        Some(_) => "Chưa đủ".to_owned(),
+        None => "Không có".to_owned(),
+    };
+    let words = Words {
+        unit: "Đơn vị",
+        kind: "Loại",
+        version: "Phiên bản",
+        overall: "Kết quả",
+        failed_count: "Số tiêu chí không đạt",
+        kind_name: &|_| "Khu dân cư".to_owned(),
+        status: &status,
+        label: &|t: &Text| t.vi.clone(),
+    };
+    let csv = table_csv(&t, &order, &words, Separator::Semicolon);
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert!(lines[0].starts_with("Đơn vị;Loại;Phiên bản;Kết quả;Số tiêu chí không đạt;kdc-1 "));
+    assert_eq!(
+        lines[1],
+        "Thôn A;Khu dân cư;1;Không đạt;1;Đạt;Đạt;Không đạt;Đạt;Đạt"
+    );
+}
+
+#[test]
+fn stored_records_round_trip_and_bad_ones_are_named() {
+    let kdc = set("tt124-khu-dan-cu");
+    let mut shelf = Shelf::default();
+    receive(&mut shelf, &village(&plain("u-a", "Thôn A", &[]), &kdc), "a").unwrap();
+    let record: &Received = &shelf.records()[0];
+    let text = encode_received(record);
+    assert_eq!(&decode_received(&text).unwrap(), record);
+    assert!(matches!(
+        decode_received("{"),
+        Err(LoadError::NotJson { .. })
+    ));
+    assert!(matches!(
+        decode_received("{\"format\":\"khac\"}"),
+        Err(LoadError::NotOurs { .. })
+    ));
+    assert!(matches!(
+        decode_received(&text.replace("\"schema_version\":1", "\"schema_version\":9")),
+        Err(LoadError::NewerSchema { found: 9, .. })
+    ));
+    assert!(matches!(
+        decode_received(&text.replace("\"file_name\":\"a\"", "\"file_name\":7")),
+        Err(LoadError::Invalid { .. })
+    ));
+}
