@@ -84,3 +84,13 @@ export async function open(env, { init } = {}) {
 export async function ready(page) {
   await page.waitForSelector('nav.nav a[data-route="tong-quan"]');
 }
+
+/** Adds a unit on the overview and waits until the list shows it. */
+export async function addUnit(page, name, kind = 'khu-dan-cu', parent) {
+  await page.locator('nav a[data-route="tong-quan"]').click();
+  await page.getByLabel('Tên đơn vị').fill(name);
+  await page.getByLabel('Loại đơn vị').selectOption(kind);
+  if (parent) await page.getByLabel('Thuộc đơn vị (trong ứng dụng)').selectOption({ label: parent });
+  await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+  await page.getByTestId('unit-list').locator('.unit-list__name', { hasText: name }).first().waitFor();
+}

@@ -3,7 +3,7 @@
 // units under the commune.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open, ready } from '../harness.mjs';
+import { start, open, ready, addUnit } from '../harness.mjs';
 
 let env;
 before(async () => {
@@ -12,15 +12,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-async function addUnit(page, name, kind, parent) {
-  await page.locator('nav a[data-route="tong-quan"]').click();
-  await page.getByLabel('Tên đơn vị').fill(name);
-  await page.getByLabel('Loại đơn vị').selectOption(kind);
-  if (parent) await page.getByLabel('Thuộc đơn vị (trong ứng dụng)').selectOption({ label: parent });
-  await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
-  await page.getByTestId('unit-list').locator('.unit-list__name', { hasText: name }).first().waitFor();
-}
 
 function indicator(page, id) {
   return page.locator(`[data-indicator-id="${id}"]`).first();

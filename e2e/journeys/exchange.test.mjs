@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, open, ready } from '../harness.mjs';
+import { start, open, ready, addUnit } from '../harness.mjs';
 
 let env;
 before(async () => {
@@ -45,9 +45,7 @@ test('a village assessment goes to the commune, previewed, applied and undone', 
   page = commune.page;
   await page.goto(env.server.url + '#/tong-quan');
   await ready(page);
-  await page.getByLabel('Tên đơn vị').fill('Xã Tân Lập');
-  await page.getByLabel('Loại đơn vị').selectOption('xa');
-  await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+  await addUnit(page, 'Xã Tân Lập', 'xa');
   await page.waitForSelector('text=Đã lưu lúc');
   await page.locator('nav a[data-route="du-lieu"]').click();
   const stored = await page.evaluate(() => localStorage.getItem('antq.workspace'));

@@ -407,8 +407,8 @@ fn read_rollup(content: &Value, incoming: &mut Incoming) -> Result<(), LoadError
     for (i, value) in list(content, "criteria_sets")?.iter().enumerate() {
         let path = format!("content.criteria_sets[{i}]");
         let set: CriteriaSet = set_from_value(value.clone(), &path)?;
-        let set = validated(set)
-            .map_err(|problems| prefixed(&path, LoadError::Invalid { problems }))?;
+        let set =
+            validated(set).map_err(|problems| prefixed(&path, LoadError::Invalid { problems }))?;
         if incoming.criteria_sets.iter().any(|s| s.key() == set.key()) {
             return Err(LoadError::Invalid {
                 problems: vec![problem(
@@ -426,7 +426,10 @@ fn read_rollup(content: &Value, incoming: &mut Incoming) -> Result<(), LoadError
     };
     for (i, value) in list(content, "assessments")?.iter().enumerate() {
         let path = format!("content.assessments[{i}]");
-        let unit: UnitInfo = record(value.get("unit").unwrap_or(&Value::Null), &format!("{path}.unit"))?;
+        let unit: UnitInfo = record(
+            value.get("unit").unwrap_or(&Value::Null),
+            &format!("{path}.unit"),
+        )?;
         let assessment: Assessment = record(
             value.get("assessment").unwrap_or(&Value::Null),
             &format!("{path}.assessment"),
@@ -441,7 +444,11 @@ fn read_rollup(content: &Value, incoming: &mut Incoming) -> Result<(), LoadError
                 )],
             });
         }
-        if !incoming.criteria_sets.iter().any(|s| s.key() == assessment.set) {
+        if !incoming
+            .criteria_sets
+            .iter()
+            .any(|s| s.key() == assessment.set)
+        {
             return Err(LoadError::Invalid {
                 problems: vec![problem(
                     format!("{path}.assessment.set"),
@@ -456,7 +463,10 @@ fn read_rollup(content: &Value, incoming: &mut Incoming) -> Result<(), LoadError
     }
     for (i, value) in list(content, "festival_plans")?.iter().enumerate() {
         let path = format!("content.festival_plans[{i}]");
-        let unit: UnitInfo = record(value.get("unit").unwrap_or(&Value::Null), &format!("{path}.unit"))?;
+        let unit: UnitInfo = record(
+            value.get("unit").unwrap_or(&Value::Null),
+            &format!("{path}.unit"),
+        )?;
         let plan: FestivalPlan = record(
             value.get("festival_plan").unwrap_or(&Value::Null),
             &format!("{path}.festival_plan"),

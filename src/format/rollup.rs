@@ -117,10 +117,11 @@ pub fn encode_received(record: &Received) -> String {
 
 /// Reads a stored received record, or says why not.
 pub fn decode_received(text: &str) -> Result<Received, LoadError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|err| LoadError::NotJson {
-        line: err.line(),
-        column: err.column(),
-    })?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|err| LoadError::NotJson {
+            line: err.line(),
+            column: err.column(),
+        })?;
     match value.get("format").and_then(serde_json::Value::as_str) {
         Some(FORMAT_RECEIVED) => {}
         other => {
@@ -129,7 +130,10 @@ pub fn decode_received(text: &str) -> Result<Received, LoadError> {
             })
         }
     }
-    match value.get("schema_version").and_then(serde_json::Value::as_u64) {
+    match value
+        .get("schema_version")
+        .and_then(serde_json::Value::as_u64)
+    {
         Some(v) if v == u64::from(RECEIVED_SCHEMA_VERSION) => {}
         Some(v) if v > u64::from(RECEIVED_SCHEMA_VERSION) => {
             return Err(LoadError::NewerSchema {

@@ -53,6 +53,11 @@ impl Default for WorkspaceStore {
 }
 
 impl WorkspaceStore {
+    /// The start of every key.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
     /// A store whose keys start with `prefix` (tests use their own).
     pub fn with_prefix(prefix: &str) -> WorkspaceStore {
         WorkspaceStore {

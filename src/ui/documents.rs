@@ -72,3 +72,19 @@ pub fn signature(l: &Letterhead) -> impl IntoView {
         </table>
     }
 }
+
+/// A document shown over the page, with "In" and "Quay lại"; only the
+/// document itself prints.
+#[component]
+pub fn DocOverlay(#[prop(into)] on_back: Callback<()>, children: Children) -> impl IntoView {
+    let i18n = crate::ui::i18n::use_i18n();
+    view! {
+        <div class="doc-overlay" data-testid="doc-preview">
+            <div class="doc-toolbar">
+                <button type="button" class="button button--primary" on:click=move |_| { let _ = window().print(); }>{crate::ui::i18n::t!(i18n, rep_print)}</button>
+                <button type="button" class="button" on:click=move |_| on_back.run(())>{crate::ui::i18n::t!(i18n, rep_back)}</button>
+            </div>
+            {children()}
+        </div>
+    }
+}

@@ -11,7 +11,7 @@ use crate::domain::{UnitError, UnitKind};
 use crate::format::{LoadError, Problem, ProblemKind};
 use crate::platform::storage::StoreError;
 
-type I18n = I18nContext<Locale>;
+pub type I18n = I18nContext<Locale>;
 
 pub fn unit_kind(i18n: I18n, kind: UnitKind) -> String {
     match kind {
@@ -69,9 +69,11 @@ pub fn load_error(i18n: I18n, error: &LoadError) -> (AnyView, Vec<AnyView>) {
             Vec::new(),
         ),
         LoadError::NotOurs { .. } => (t!(i18n, problem_not_ours).into_any(), Vec::new()),
-        LoadError::WrongKind { found } => {
-            (t!(i18n, problem_wrong_kind, found).into_any(), Vec::new())
-        }
+        LoadError::WrongKind { found } => match found.as_str() {
+            "rollup" => (t!(i18n, problem_kind_rollup).into_any(), Vec::new()),
+            "workspace" | "criteria_set" => (t!(i18n, problem_kind_data).into_any(), Vec::new()),
+            _ => (t!(i18n, problem_wrong_kind, found).into_any(), Vec::new()),
+        },
         LoadError::TooLarge { bytes, .. } => {
             let size = format!("{:.1}", bytes as f64 / 1024.0 / 1024.0).replace('.', ",");
             (t!(i18n, problem_too_large, size).into_any(), Vec::new())
@@ -138,6 +140,18 @@ pub fn result(i18n: I18n, status: ResultStatus) -> AnyView {
         ResultStatus::NotApplicable => t!(i18n, result_na).into_any(),
         ResultStatus::NotEvaluated => t!(i18n, result_not_evaluated).into_any(),
     }
+}
+
+/// A result in words, as text (CSV, titles).
+pub fn result_string(i18n: I18n, status: ResultStatus) -> String {
+    match status {
+        ResultStatus::Passed => t_string!(i18n, result_passed),
+        ResultStatus::Failed => t_string!(i18n, result_failed),
+        ResultStatus::Incomplete => t_string!(i18n, result_incomplete),
+        ResultStatus::NotApplicable => t_string!(i18n, result_na),
+        ResultStatus::NotEvaluated => t_string!(i18n, result_not_evaluated),
+    }
+    .to_owned()
 }
 
 pub fn result_class(status: ResultStatus) -> &'static str {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::{Prefs, Workspace};
 use crate::format::LoadError;
+use crate::platform::archive::Archive;
 use crate::platform::storage::{StoreError, WorkspaceStore};
 
 /// Where the last save stands, shown in the header.
@@ -37,6 +38,8 @@ pub struct AppState {
     pub save: RwSignal<SaveStatus>,
     pub load_problem: RwSignal<Option<LoadProblem>>,
     pub store: StoredValue<WorkspaceStore>,
+    /// IndexedDB: received files and snapshots.
+    pub archive: StoredValue<Archive>,
     /// The built-in criteria sets, read once at start-up.
     pub builtin: StoredValue<Vec<CriteriaSet>>,
     /// The workspace as it was before the last import, until the next one.
@@ -52,6 +55,7 @@ impl AppState {
             prefs: RwSignal::new(prefs),
             save: RwSignal::new(SaveStatus::Idle),
             load_problem: RwSignal::new(None),
+            archive: StoredValue::new(Archive::named(store.prefix())),
             store: StoredValue::new(store),
             builtin: StoredValue::new(crate::catalog::builtin_sets()),
             before_import: RwSignal::new(None),

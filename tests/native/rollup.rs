@@ -227,7 +227,12 @@ fn mixed_versions_are_compared_on_the_criteria_they_share() {
     v2.groups[0].criteria.push(extra);
     let mut shelf = Shelf::default();
     receive(&mut shelf, &village(&plain("u-a", "Thôn A", &[]), &v1), "a").unwrap();
-    receive(&mut shelf, &village(&plain("u-b", "Thôn B", &["kdc-3a"]), &v2), "b").unwrap();
+    receive(
+        &mut shelf,
+        &village(&plain("u-b", "Thôn B", &["kdc-3a"]), &v2),
+        "b",
+    )
+    .unwrap();
     shelf.accept_all();
     let t = table(&shelf, "tt124-khu-dan-cu", 2025);
     let ids: Vec<&str> = t.columns.iter().map(|c| c.id.as_str()).collect();
@@ -442,7 +447,7 @@ fn festival_reports_add_up() {
     let mut shelf = Shelf::default();
     for (i, participants) in [Some(120), Some(80), None].into_iter().enumerate() {
         let mut ws = Workspace::new();
-        let unit = UnitId::new(&format!("u-{i}"));
+        let unit = UnitId::new(format!("u-{i}"));
         ws.add_unit(
             unit.clone(),
             UnitFields {
@@ -510,7 +515,12 @@ fn csv_opens_in_excel_with_vietnamese_and_defused_formulas() {
 
     let kdc = set("tt124-khu-dan-cu");
     let mut shelf = Shelf::default();
-    receive(&mut shelf, &village(&plain("u-a", "Thôn A", &["kdc-3a"]), &kdc), "a").unwrap();
+    receive(
+        &mut shelf,
+        &village(&plain("u-a", "Thôn A", &["kdc-3a"]), &kdc),
+        "a",
+    )
+    .unwrap();
     shelf.accept_all();
     let t = table(&shelf, "tt124-khu-dan-cu", 2025);
     let order = t.view(&Filter::default(), &SortKey::Unit, false);
@@ -543,7 +553,12 @@ fn csv_opens_in_excel_with_vietnamese_and_defused_formulas() {
 fn stored_records_round_trip_and_bad_ones_are_named() {
     let kdc = set("tt124-khu-dan-cu");
     let mut shelf = Shelf::default();
-    receive(&mut shelf, &village(&plain("u-a", "Thôn A", &[]), &kdc), "a").unwrap();
+    receive(
+        &mut shelf,
+        &village(&plain("u-a", "Thôn A", &[]), &kdc),
+        "a",
+    )
+    .unwrap();
     let record: &Received = &shelf.records()[0];
     let text = encode_received(record);
     assert_eq!(&decode_received(&text).unwrap(), record);

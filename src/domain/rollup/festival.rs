@@ -76,7 +76,6 @@ pub fn totals(shelf: &Shelf, year: i32) -> FestivalTotals {
             individuals,
         })
         .collect();
-    out.lines
-        .sort_by(|a, b| a.unit.to_lowercase().cmp(&b.unit.to_lowercase()));
+    out.lines.sort_by_key(|a| a.unit.to_lowercase());
     out
 }

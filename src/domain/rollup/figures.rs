@@ -124,7 +124,10 @@ pub fn derived(
         for record in files.iter().filter(|r| child_kinds.contains(&r.unit.kind)) {
             match units.iter_mut().find(|(u, _)| u.id == record.unit.id) {
                 Some((_, assessments)) => assessments.extend(record.assessment()),
-                None => units.push((record.unit.clone(), record.assessment().into_iter().collect())),
+                None => units.push((
+                    record.unit.clone(),
+                    record.assessment().into_iter().collect(),
+                )),
             }
         }
         for child in own_children
@@ -140,7 +143,7 @@ pub fn derived(
                 units.push((child.clone(), Vec::new()));
             }
         }
-        units.sort_by(|a, b| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()));
+        units.sort_by_key(|a| a.0.name.to_lowercase());
         let behind: Vec<Behind> = units
             .iter()
             .map(|(unit, assessments)| Behind {
@@ -207,7 +210,7 @@ pub fn failed_most(shelf: &Shelf, year: i32, limit: usize) -> Vec<Failing> {
         }
     }
     let mut list: Vec<Failing> = counts.into_values().collect();
-    list.sort_by(|a, b| b.failed.cmp(&a.failed));
+    list.sort_by_key(|b| std::cmp::Reverse(b.failed));
     list.truncate(limit);
     list
 }

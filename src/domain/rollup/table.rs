@@ -131,7 +131,7 @@ pub fn table(shelf: &Shelf, set_id: &str, year: i32) -> Table {
         .filter(|r| r.year() == year && r.set().is_some_and(|s| s.id == set_id))
         .collect();
     let mut sets: Vec<&CriteriaSet> = records.iter().filter_map(|r| r.set()).collect();
-    sets.sort_by(|a, b| b.version.cmp(&a.version));
+    sets.sort_by_key(|s| std::cmp::Reverse(s.version));
     let mut columns: Vec<Column> = Vec::new();
     for set in &sets {
         for criterion in set.criteria() {

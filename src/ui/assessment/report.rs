@@ -99,13 +99,9 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| preview.set(Some(Doc::Minutes))>{t!(i18n, rep_preview_minutes)}</button>
             </div>
             {move || preview.get().map(|doc| view! {
-                <div class="doc-overlay" data-testid="doc-preview">
-                    <div class="doc-toolbar">
-                        <button type="button" class="button button--primary" on:click=move |_| { let _ = window().print(); }>{t!(i18n, rep_print)}</button>
-                        <button type="button" class="button" on:click=move |_| preview.set(None)>{t!(i18n, rep_back)}</button>
-                    </div>
+                <crate::ui::documents::DocOverlay on_back=move || preview.set(None)>
                     <Document doc=doc data=data />
-                </div>
+                </crate::ui::documents::DocOverlay>
             })}
         </div>
     }

@@ -76,13 +76,9 @@ pub fn Outputs(plan: PlanMemo) -> impl IntoView {
                 <button type="button" class="button" on:click=ics data-testid="ics">{t!(i18n, fe_ics)}</button>
             </div>
             {move || preview.get().zip(plan.get()).map(|(doc, p)| view! {
-                <div class="doc-overlay" data-testid="doc-preview">
-                    <div class="doc-toolbar">
-                        <button type="button" class="button button--primary" on:click=move |_| { let _ = window().print(); }>{t!(i18n, rep_print)}</button>
-                        <button type="button" class="button" on:click=move |_| preview.set(None)>{t!(i18n, rep_back)}</button>
-                    </div>
+                <documents::DocOverlay on_back=move || preview.set(None)>
                     {document(doc, &p)}
-                </div>
+                </documents::DocOverlay>
             })}
         </div>
     }

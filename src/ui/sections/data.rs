@@ -2,10 +2,9 @@
 //! preview, applied only on confirmation and undoable until the next import.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::format::exchange::{
-    export_assessment, export_festival_plan, read_file, Exported, Incoming,
+    export_assessment, export_festival_plan, read_file, Exported, FileKind, Incoming,
 };
 use crate::format::merge::{apply, preview, Change, Decision, Target};
 use crate::format::LoadError;
@@ -13,6 +12,7 @@ use crate::platform::clipboard;
 use crate::platform::files::{read_text, ReadError};
 use crate::ui::criteria::find_set;
 use crate::ui::export::{now_stamp, offer, workspace_file};
+use crate::ui::files::DropZone;
 use crate::ui::i18n::*;
 use crate::ui::messages;
 use crate::ui::state::use_app_state;
@@ -229,8 +229,7 @@ fn Import() -> impl IntoView {
     // Kept in the app state, so undo stays offered across sections.
     let before = state.before_import;
     let notice = RwSignal::new(None::<Notice>);
-    let take_files = move |files: web_sys::FileList| {
-        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    let take_files = move |files: Vec<web_sys::File>| {
         wasm_bindgen_futures::spawn_local(async move {
             let mut out = Vec::new();
             for file in files {
@@ -239,6 +238,12 @@ fn Import() -> impl IntoView {
                     Err(error) => Pending::Unreadable { name, error },
                     Ok((_, text)) => match read_file(&text) {
                         Err(error) => Pending::Failed { name, error },
+                        Ok(incoming) if incoming.kind == FileKind::Rollup => Pending::Failed {
+                            name,
+                            error: LoadError::WrongKind {
+                                found: FileKind::Rollup.code().to_owned(),
+                            },
+                        },
                         Ok(incoming) => {
                             let changes = state.builtin.with_value(|builtin| {
                                 state
@@ -257,19 +262,6 @@ fn Import() -> impl IntoView {
             notice.set(None);
             pending.set(out);
         });
-    };
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = ev.target().expect("an input").unchecked_into();
-        if let Some(files) = input.files() {
-            take_files(files);
-        }
-        input.set_value("");
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
-            take_files(files);
-        }
     };
     let apply_all = move |_| {
         let previous = state.workspace.get_untracked();
@@ -306,11 +298,7 @@ fn Import() -> impl IntoView {
     view! {
         <section aria-labelledby="import-title">
             <h2 id="import-title">{t!(i18n, dx_import_title)}</h2>
-            <div class="drop-zone" data-testid="drop-zone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-                <label for="import-files">{t!(i18n, dx_choose)}</label>
-                <input id="import-files" type="file" multiple accept=".json,application/json" on:change=on_pick />
-                <p>{t!(i18n, dx_drop)}</p>
-            </div>
+            <DropZone id="import-files" testid="drop-zone" on_files=take_files />
             {move || {
                 let items = pending.get();
                 let any_ready = items.iter().any(|p| matches!(p, Pending::Ready { .. }));

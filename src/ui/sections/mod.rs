@@ -1,6 +1,5 @@
 //! One component per section of the navigation.
 
-mod coming;
 mod data;
 mod help;
 mod overview;
@@ -32,13 +31,7 @@ pub fn Section(route: Route) -> impl IntoView {
             <crate::ui::festival::FestivalSection />
         }
         .into_any(),
-        Route::RollUp => view! {
-            <coming::Coming
-                title=move || t_string!(i18n, roll_up_title)
-                intro=move || t_string!(i18n, roll_up_intro)
-            />
-        }
-        .into_any(),
+        Route::RollUp => crate::ui::rollup::RollUpSection().into_any(),
         Route::Data => data::Data().into_any(),
         Route::Help => help::Help().into_any(),
     };

@@ -1,0 +1,166 @@
+// The commune receives a folder of village files (30 good, 3 broken),
+// accepts them, reads the table and the figures, exports the CSV, prints the
+// summary, finds everything again after a reload, and passes a roll-up file
+// on. Every expected number is computed here from the plan of the files.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, open, ready, addUnit } from '../harness.mjs';
+import { catalogueSet, villageFile, villagePlan } from '../villages.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const N = 30;
+
+test('a commune rolls up thirty village files', async () => {
+  const set = catalogueSet('tt124-khu-dan-cu');
+  const dir = await mkdtemp(join(tmpdir(), 'antq-rollup-'));
+  const paths = [];
+  const plans = [];
+  for (let i = 0; i < N; i++) {
+    const plan = villagePlan(i);
+    plans.push(plan);
+    const file = villageFile({ set, index: i, ...plan });
+    const path = join(dir, file.name);
+    await writeFile(path, file.text);
+    paths.push(path);
+  }
+  const good = await readFile(paths[1], 'utf8');
+  const broken = [
+    ['cat-ngang.json', good.slice(0, good.length / 2)],
+    ['sua-tay.json', good.replace('"Thôn 01"', '"Thôn 91"')],
+    ['ung-dung-khac.json', JSON.stringify({ format: 'other-app', rows: [] })],
+  ];
+  for (const [name, text] of broken) {
+    await writeFile(join(dir, name), text);
+    paths.push(join(dir, name));
+  }
+
+  // What the table must show, computed from the plan.
+  const failsCriterion3 = plans.filter((p) => p.fail.includes('kdc-3a')).length;
+  const failsCriterion2 = plans.filter((p) => p.fail.includes('kdc-2a')).length;
+  const failedOverall = plans.filter((p) => p.fail.length > 0).length;
+  const recognised = plans.filter((p) => p.recognised).length;
+  const passed = N - failedOverall;
+
+  const session = await open(env);
+  const { page } = session;
+  await page.goto(env.server.url + '#/tong-quan');
+  await ready(page);
+  await addUnit(page, 'Xã Tân Lập', 'xa');
+  await page.waitForSelector('text=Đã lưu lúc');
+  const stored = await page.evaluate(() => localStorage.getItem('antq.workspace'));
+
+  await page.locator('nav a[data-route="tong-hop"]').click();
+  await page.getByTestId('ru-drop-zone').waitFor();
+  await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(paths);
+  await page.getByTestId('ru-batch').getByText(`Đã nhận ${N} bản ghi; 3 tệp có lỗi.`).waitFor({ timeout: 30_000 });
+  const errors = page.getByTestId('ru-file-error');
+  assert.equal(await errors.count(), 3);
+  await errors.filter({ hasText: 'cat-ngang.json' }).getByText('không phải JSON').waitFor();
+  await errors.filter({ hasText: 'sua-tay.json' }).getByText('không khớp mã kiểm tra').waitFor();
+  await errors.filter({ hasText: 'ung-dung-khac.json' }).getByText('không phải của ứng dụng').waitFor();
+  assert.equal(await page.getByTestId('ru-file').count(), N);
+  // Received files are kept apart: the commune's own workspace is untouched.
+  assert.equal(await page.evaluate(() => localStorage.getItem('antq.workspace')), stored);
+
+  // Nothing counts before it is accepted.
+  await page.getByText('Chưa có bản ghi tự đánh giá nào được chấp nhận.').waitFor();
+  await page.getByTestId('ru-accept-all').click();
+  await page.getByTestId('ru-shown').getByText(`Đang hiển thị ${N}/${N} đơn vị.`).waitFor();
+  assert.equal(await page.getByTestId('ru-row').count(), N);
+  const totals = await page.getByTestId('ru-total').allTextContents();
+  assert.deepEqual(totals.map(Number), [0, failsCriterion2, failsCriterion3, 0, 0]);
+
+  // Filter: the units failing criterion 2.
+  await page.getByTestId('ru-filter-result').selectOption('failed');
+  await page.getByTestId('ru-shown').getByText(`Đang hiển thị ${failedOverall}/${N} đơn vị.`).waitFor();
+  await page.getByTestId('ru-filter-criterion').selectOption('kdc-2');
+  await page.getByTestId('ru-shown').getByText(`Đang hiển thị ${failsCriterion2}/${N} đơn vị.`).waitFor();
+  const expectedNames = plans
+    .map((p, i) => (p.fail.includes('kdc-2a') ? `Thôn ${String(i).padStart(2, '0')}` : null))
+    .filter(Boolean);
+  const names = await page.getByTestId('ru-row').evaluateAll((rows) => rows.map((r) => r.dataset.unit));
+  assert.deepEqual(names, expectedNames);
+  await page.getByTestId('ru-filter-criterion').selectOption('');
+  await page.getByTestId('ru-filter-result').selectOption('');
+
+  // Sorting by the number of criteria failed puts a two-failure village first.
+  await page.getByTestId('ru-sort-failed').click();
+  const firstFailed = await page.getByTestId('ru-row-failed').first().textContent();
+  assert.equal(firstFailed, '2');
+
+  // The reason of a cell, on focus, with the indicator that failed.
+  const cell = page.locator('[data-testid="ru-row"][data-unit="Thôn 03"] td[data-criterion="kdc-3"]');
+  assert.equal(await cell.getAttribute('data-status'), 'failed');
+  await cell.focus();
+  await page.getByTestId('ru-reason').getByText('kdc-3a').waitFor();
+
+  // Figures: per kind, and the commune's own derived indicators.
+  const kindRow = page.locator('[data-testid="ru-kind-row"][data-kind="khu-dan-cu"]');
+  assert.equal(await kindRow.getByTestId('ru-kind-units').textContent(), String(N));
+  assert.match(await kindRow.getByTestId('ru-kind-passed').textContent(), new RegExp(`^${passed}/${N} `));
+  assert.match(await kindRow.getByTestId('ru-kind-recognised').textContent(), new RegExp(`^${recognised}/${N} `));
+  const recognisedFigure = page.locator('[data-testid="ru-derived-item"][data-indicator="xa-4b"], [data-testid="ru-derived-item"][data-indicator="xa-4a"]');
+  const figures = await recognisedFigure.getByTestId('ru-derived-figure').allTextContents();
+  assert.ok(figures.some((f) => f.startsWith(`${recognised}/${N} `)), figures.join(' | '));
+  assert.ok(figures.some((f) => f.startsWith(`${N}/${N} `)), figures.join(' | '));
+  await page.getByTestId('ru-chart-kinds').waitFor();
+  await page.getByTestId('ru-chart-failing').waitFor();
+
+  // The CSV: UTF-8 with a byte-order mark, semicolons, one line per unit.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ru-csv').click()]);
+  assert.equal(download.suggestedFilename(), '2025_tt124-khu-dan-cu_bang-tong-hop.csv');
+  const bytes = await readFile(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+  assert.equal(lines.length, N + 1);
+  assert.ok(lines[0].startsWith('Đơn vị;Loại đơn vị;Phiên bản;Kết quả chung;Số tiêu chí chưa đạt;kdc-1 '), lines[0]);
+  // Sorted by failures, most first: a village failing both criteria 2 and 3.
+  const both = lines.find((l) => l.startsWith('Thôn 00;'));
+  assert.equal(both, 'Thôn 00;Khu dân cư (thôn, tổ dân phố…);1;✗ Chưa đạt;2;✓ Đạt;✗ Chưa đạt;✗ Chưa đạt;✓ Đạt;✓ Đạt');
+
+  // The printed summary.
+  await page.getByTestId('ru-print').click();
+  const summary = page.getByTestId('ru-summary');
+  await summary.getByText('BÁO CÁO', { exact: true }).waitFor();
+  await summary.getByText(`đã tiếp nhận và chấp nhận ${N} tệp của ${N} đơn vị`).waitFor();
+  assert.equal(await summary.getByTestId('ru-summary-failing').locator('li').count(), failedOverall);
+  await summary.getByTestId('signature-block').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('nav.nav').isVisible(), false);
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: 'Quay lại' }).click();
+
+  // Everything is still there after a reload (IndexedDB).
+  await page.reload();
+  await ready(page);
+  await page.getByTestId('ru-shown').getByText(`Đang hiển thị ${N}/${N} đơn vị.`).waitFor();
+
+  // The roll-up file for the level above.
+  const [rollup] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ru-export').click()]);
+  assert.equal(rollup.suggestedFilename(), '2025_xa-tan-lap_tong-hop.json');
+  const doc = JSON.parse(await readFile(await rollup.path(), 'utf8'));
+  assert.equal(doc.kind, 'rollup');
+  assert.equal(doc.content.assessments.length, N);
+  assert.equal(doc.content.criteria_sets.length, 1);
+  await page.getByTestId('ru-exported').waitFor();
+
+  // Another unit's workspace import refuses a roll-up file and says where it goes.
+  const rollupPath = join(dir, rollup.suggestedFilename());
+  await writeFile(rollupPath, JSON.stringify(doc));
+  await page.locator('nav a[data-route="du-lieu"]').click();
+  await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(rollupPath);
+  await page.getByTestId('import-error').getByText('hãy nhận ở mục Tổng hợp').waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('antq.workspace')), stored);
+  session.check();
+  await session.close();
+});

@@ -1,0 +1,257 @@
+//! The figures the level above reports: units recognised per kind (with
+//! last year beside them when its files are here), the receiving unit's own
+//! derived indicators with the units behind them, small SVG charts, and the
+//! festival totals.
+
+use leptos::prelude::*;
+
+use super::table::use_selection;
+use super::use_rollup;
+use crate::domain::criteria::{CriteriaSet, DerivedMeasure, IndicatorKind, Status};
+use crate::domain::numbers::{grouped, percent_tenths, tenths_text};
+use crate::domain::rollup::festival::{totals, FestivalTotals};
+use crate::domain::rollup::figures::{
+    by_kind, derived, failed_most, DerivedFigure, Failing, KindFigure,
+};
+use crate::domain::{UnitInfo, UnitKind};
+use crate::ui::criteria::words;
+use crate::ui::i18n::*;
+use crate::ui::messages::{self, I18n};
+use crate::ui::state::{use_app_state, AppState};
+
+/// "7/10 (70,0%)".
+pub(crate) fn share(part: usize, whole: usize) -> String {
+    match percent_tenths(part as u64, whole as u64) {
+        Some(tenths) => format!("{part}/{whole} ({}%)", tenths_text(tenths, ',')),
+        None => format!("{part}/{whole}"),
+    }
+}
+
+/// The sets of the receiving unit that count units under it, and its children.
+pub(crate) fn own_context(state: AppState) -> (Vec<CriteriaSet>, Vec<UnitInfo>) {
+    let (kind, children) = state.workspace.with(|ws| {
+        let unit = ws.active_unit();
+        let kind = unit.map(|u| u.kind).unwrap_or(UnitKind::Commune);
+        let children = unit
+            .map(|u| ws.units().children(&u.id).map(UnitInfo::of).collect())
+            .unwrap_or_default();
+        (kind, children)
+    });
+    let local: Vec<CriteriaSet> = state.workspace.with(|ws| ws.criteria_sets().to_vec());
+    let sets = state.builtin.with_value(|builtin| {
+        builtin
+            .iter()
+            .chain(local.iter())
+            .filter(|s| !s.historical && s.applies_to_kind(kind))
+            .filter(|s| {
+                s.indicators()
+                    .any(|i| matches!(i.kind, IndicatorKind::Derived { .. }))
+            })
+            .cloned()
+            .collect()
+    });
+    (sets, children)
+}
+
+/// Everything the figures show for one year.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct YearFigures {
+    pub year: i32,
+    pub kinds: Vec<KindFigure>,
+    pub previous: Option<(i32, Vec<KindFigure>)>,
+    pub derived: Vec<(String, Vec<DerivedFigure>)>,
+    pub failed_most: Vec<Failing>,
+    pub festival: FestivalTotals,
+}
+
+pub(crate) fn year_figures() -> Memo<Option<YearFigures>> {
+    let rollup = use_rollup();
+    let selection = use_selection();
+    let state = use_app_state();
+    Memo::new(move |_| {
+        let year = selection
+            .table
+            .with(|t| t.as_ref().map(|t| t.year))
+            .or_else(|| rollup.shelf.with(|s| s.years().first().copied()))?;
+        let (sets, children) = own_context(state);
+        rollup.shelf.with(|shelf| {
+            let previous = shelf
+                .years()
+                .contains(&(year - 1))
+                .then(|| (year - 1, by_kind(shelf, year - 1)));
+            Some(YearFigures {
+                year,
+                kinds: by_kind(shelf, year),
+                previous,
+                derived: sets
+                    .iter()
+                    .map(|set| {
+                        (
+                            words::text(&set.title),
+                            derived(shelf, set, year, &children),
+                        )
+                    })
+                    .collect(),
+                failed_most: failed_most(shelf, year, 5),
+                festival: totals(shelf, year),
+            })
+        })
+    })
+}
+
+/// Horizontal bars with their numbers written beside them.
+fn bars(title: String, items: Vec<(String, usize, usize)>, testid: &'static str) -> impl IntoView {
+    let max = items
+        .iter()
+        .map(|(_, a, b)| a + b)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let height = 22 * items.len() + 8;
+    view! {
+        <figure class="ru-chart" data-testid=testid>
+            <figcaption>{title.clone()}</figcaption>
+            <svg viewBox=format!("0 0 320 {height}") width="100%" role="img" aria-label=title>
+                {items.into_iter().enumerate().map(|(i, (label, first, second))| {
+                    let y = 4 + i * 22;
+                    let w1 = 150 * first / max;
+                    let w2 = 150 * second / max;
+                    view! {
+                        <g>
+                            <text x="0" y=y + 14 font-size="11">{label}</text>
+                            <rect x="120" y=y width=w1 height="16" class="ru-bar ru-bar--first"></rect>
+                            <rect x=120 + w1 y=y width=w2 height="16" class="ru-bar ru-bar--second"></rect>
+                            <text x=124 + w1 + w2 y=y + 13 font-size="11">{format!("{first}/{}", first + second)}</text>
+                        </g>
+                    }
+                }).collect_view()}
+            </svg>
+        </figure>
+    }
+}
+
+#[component]
+pub fn Figures() -> impl IntoView {
+    let i18n = use_i18n();
+    let figures = year_figures();
+    view! {
+        <section aria-labelledby="ru-figures-title">
+            <h2 id="ru-figures-title">{t!(i18n, ru_figures_title)}</h2>
+            {move || figures.get().map(|f| {
+                let year = f.year;
+                let previous = f.previous.clone();
+                let prev_year = previous.as_ref().map(|(y, _)| *y);
+                let kind_rows = f.kinds.iter().map(|k| {
+                    let kind = k.kind.map(|k| messages::unit_kind(i18n, k)).unwrap_or_default();
+                    let last = previous.as_ref().and_then(|(_, list)| list.iter().find(|p| p.kind == k.kind)).map(|p| share(p.recognised, p.units));
+                    let has_prev = previous.is_some();
+                    view! {
+                        <tr data-testid="ru-kind-row" data-kind=k.kind.map(|k| k.code()).unwrap_or_default()>
+                            <th scope="row">{kind}</th>
+                            <td data-testid="ru-kind-units">{k.units}</td>
+                            <td data-testid="ru-kind-passed">{share(k.passed, k.units)}</td>
+                            <td data-testid="ru-kind-recognised">{share(k.recognised, k.units)}</td>
+                            {has_prev.then(|| view! { <td>{last.unwrap_or_else(|| "—".to_owned())}</td> })}
+                        </tr>
+                    }
+                }).collect_view();
+                let chart_kinds: Vec<(String, usize, usize)> = f.kinds.iter().map(|k| (k.kind.map(|k| messages::unit_kind(i18n, k)).unwrap_or_default().chars().take(18).collect(), k.passed, k.units - k.passed)).collect();
+                let chart_failing: Vec<(String, usize, usize)> = f.failed_most.iter().map(|c| (c.criterion.clone(), c.failed, 0)).collect();
+                let derived = f.derived.clone();
+                let festival = f.festival.clone();
+                view! {
+                    <h3>{t!(i18n, ru_by_kind, year)}</h3>
+                    <div class="table-scroll">
+                    <table class="ru-kinds" data-testid="ru-kinds">
+                        <thead><tr>
+                            <th scope="col">{t!(i18n, ru_col_kind)}</th>
+                            <th scope="col">{t!(i18n, ru_col_units)}</th>
+                            <th scope="col">{t!(i18n, ru_col_self_passed)}</th>
+                            <th scope="col">{t!(i18n, ru_col_recognised)}</th>
+                            {prev_year.map(|y| view! { <th scope="col">{t!(i18n, ru_col_recognised_in, y)}</th> })}
+                        </tr></thead>
+                        <tbody>{kind_rows}</tbody>
+                    </table>
+                    </div>
+                    {derived.into_iter().map(|(title, list)| view! {
+                        <h3>{t!(i18n, ru_derived_title, title)}</h3>
+                        <ul class="ru-derived" data-testid="ru-derived">
+                            {list.into_iter().map(|d| derived_item(i18n, d)).collect_view()}
+                        </ul>
+                    }).collect_view()}
+                    <div class="ru-charts">
+                        {(!chart_kinds.is_empty()).then(|| bars(t_string!(i18n, ru_chart_kinds).to_owned(), chart_kinds, "ru-chart-kinds"))}
+                        {(!chart_failing.is_empty()).then(|| bars(t_string!(i18n, ru_chart_failing).to_owned(), chart_failing, "ru-chart-failing"))}
+                    </div>
+                    {(!f.failed_most.is_empty()).then(|| view! {
+                        <h3>{t!(i18n, ru_failed_most)}</h3>
+                        <ol data-testid="ru-failed-most">
+                            {f.failed_most.iter().map(|c| {
+                                let label = format!("{} {}", c.criterion, words::text(&c.label));
+                                let n = c.failed;
+                                view! { <li>{label} ": " {t!(i18n, ru_units_failing, n)}</li> }
+                            }).collect_view()}
+                        </ol>
+                    })}
+                    {(festival.plans > 0).then(|| festival_view(i18n, festival))}
+                }
+            })}
+        </section>
+    }
+}
+
+fn derived_item(i18n: I18n, d: DerivedFigure) -> impl IntoView {
+    let label = format!("{} {}", d.indicator, words::text(&d.label));
+    let figure = share(d.numerator as usize, d.denominator as usize);
+    let (threshold, required) = (d.threshold, d.required);
+    let result = match d.status {
+        Status::Passed => "✓ ".to_owned() + &messages::result_string(i18n, Status::Passed),
+        Status::Failed => "✗ ".to_owned() + &messages::result_string(i18n, Status::Failed),
+        s => messages::result_string(i18n, s),
+    };
+    let measure = match d.measure {
+        DerivedMeasure::Registered => t_string!(i18n, ru_counted_registered),
+        DerivedMeasure::Recognised => t_string!(i18n, ru_counted_recognised),
+    };
+    view! {
+        <li data-testid="ru-derived-item" data-indicator=d.indicator.clone() data-status=format!("{:?}", d.status)>
+            <strong>{label}</strong> ": " <span data-testid="ru-derived-figure">{figure}</span>
+            " · " {t!(i18n, ru_derived_needs, threshold, required)} " · " <strong>{result}</strong>
+            <details>
+                <summary>{t!(i18n, ru_units_behind)}</summary>
+                <ul>
+                    {d.units.into_iter().map(|b| {
+                        let kind = messages::unit_kind(i18n, b.kind);
+                        let state = if b.counted { format!("✓ {measure}") } else if b.has_file { "✗".to_owned() } else { t_string!(i18n, ru_no_file).to_owned() };
+                        view! { <li>{b.name} " (" {kind} "): " {state}</li> }
+                    }).collect_view()}
+                </ul>
+            </details>
+        </li>
+    }
+}
+
+fn festival_view(i18n: I18n, f: FestivalTotals) -> impl IntoView {
+    let (plans, held, participants, gifts, models, commitments) = (
+        f.plans,
+        f.held,
+        grouped(f.participants, '.'),
+        grouped(f.gifts, '.'),
+        f.models_launched,
+        f.commitments_signed,
+    );
+    let value = grouped(f.gifts_value, '.');
+    view! {
+        <h3>{t!(i18n, ru_festival_title)}</h3>
+        <ul data-testid="ru-festival">
+            <li>{t!(i18n, ru_festival_held, held, plans)}</li>
+            <li>{t!(i18n, ru_festival_participants, participants)}</li>
+            <li>{t!(i18n, ru_festival_gifts, gifts, value)}</li>
+            <li>{t!(i18n, ru_festival_models, models, commitments)}</li>
+            {f.awards.into_iter().map(|a| {
+                let (award, collectives, individuals) = (a.award, a.collectives, a.individuals);
+                view! { <li>{t!(i18n, ru_festival_award, award, collectives, individuals)}</li> }
+            }).collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,151 @@
+//! The received files: unit, kind, year, criteria set, status, copies, and
+//! the review (accept, "có vấn đề" with a comment, keep one copy, remove).
+
+use leptos::prelude::*;
+
+use super::use_rollup;
+use crate::domain::rollup::{Body, Copies, Review, ShelfError};
+use crate::ui::criteria::words;
+use crate::ui::i18n::*;
+use crate::ui::messages;
+
+#[component]
+pub fn Files() -> impl IntoView {
+    let i18n = use_i18n();
+    let rollup = use_rollup();
+    let commenting = RwSignal::new(None::<String>);
+    let comment = RwSignal::new(String::new());
+    let refusal = RwSignal::new(None::<ShelfError>);
+    let review = move |id: String, review: Review| {
+        rollup.change(
+            move |shelf| shelf.review(&id, review),
+            move |result| {
+                refusal.set(result.err());
+                commenting.set(None);
+            },
+        );
+    };
+    let accept_all = move |_| rollup.change(|shelf| shelf.accept_all(), move |_| refusal.set(None));
+    let waiting = move || {
+        rollup.shelf.with(|s| {
+            s.records()
+                .iter()
+                .filter(|r| r.review == Review::Received)
+                .count()
+        })
+    };
+    let rows = move || {
+        rollup.shelf.with(|shelf| {
+            shelf
+                .records()
+                .iter()
+                .map(|r| {
+                    let (set, kind_word) = match &r.body {
+                        Body::Assessment { criteria_set, .. } => (
+                            format!(
+                                "{} · v{}",
+                                words::text(&criteria_set.title),
+                                criteria_set.version
+                            ),
+                            t_string!(i18n, ru_kind_assessment).to_owned(),
+                        ),
+                        Body::Festival { .. } => {
+                            (String::new(), t_string!(i18n, ru_kind_festival).to_owned())
+                        }
+                    };
+                    (r.clone(), set, kind_word, shelf.copies(&r.id))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section aria-labelledby="ru-files-title">
+            <h2 id="ru-files-title">{t!(i18n, ru_files_title)}</h2>
+            {move || {
+                let count = rollup.shelf.with(|s| s.len());
+                let waiting = waiting();
+                view! {
+                    <p data-testid="ru-counts">{t!(i18n, ru_counts, count, waiting)}</p>
+                    {(waiting > 0).then(|| view! {
+                        <button type="button" class="button button--primary" on:click=accept_all data-testid="ru-accept-all">{t!(i18n, ru_accept_all)}</button>
+                    })}
+                }
+            }}
+            {move || refusal.get().map(|r| view! {
+                <p class="field__error" role="alert">{match r {
+                    ShelfError::Duplicate => t!(i18n, ru_refused_duplicate).into_any(),
+                    ShelfError::CommentRequired => t!(i18n, ru_refused_comment).into_any(),
+                    ShelfError::Unknown => t!(i18n, ru_refused_unknown).into_any(),
+                }}</p>
+            })}
+            <div class="table-scroll">
+            <table class="ru-files" data-testid="ru-files">
+                <thead><tr>
+                    <th scope="col">{t!(i18n, ru_col_unit)}</th>
+                    <th scope="col">{t!(i18n, ru_col_content)}</th>
+                    <th scope="col">{t!(i18n, ru_col_year)}</th>
+                    <th scope="col">{t!(i18n, ru_col_set)}</th>
+                    <th scope="col">{t!(i18n, ru_col_status)}</th>
+                    <th scope="col">{t!(i18n, ru_col_actions)}</th>
+                </tr></thead>
+                <tbody>
+                {move || rows().into_iter().map(|(r, set, kind_word, copies)| {
+                    let id = r.id.clone();
+                    let (id_accept, id_problem, id_keep, id_remove, id_save) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+                    let kind_name = messages::unit_kind(i18n, r.unit.kind);
+                    let status = match &r.review {
+                        Review::Received => view! { <span class="ru-status">{t!(i18n, ru_status_received)}</span> }.into_any(),
+                        Review::Accepted => view! { <span class="ru-status ru-status--accepted">"✓ " {t!(i18n, ru_status_accepted)}</span> }.into_any(),
+                        Review::Problem { comment } => view! { <span class="ru-status ru-status--problem">"! " {t!(i18n, ru_status_problem)} ": " {comment.clone()}</span> }.into_any(),
+                    };
+                    let copies_note = match copies {
+                        Copies::Unique => None,
+                        Copies::Newest { others } => Some(view! { <span class="ru-copies" data-testid="ru-newer">{t!(i18n, ru_newest, others)}</span> }.into_any()),
+                        Copies::Older { .. } => Some(view! { <span class="ru-copies" data-testid="ru-older">{t!(i18n, ru_older)}</span> }.into_any()),
+                    };
+                    let duplicate = copies != Copies::Unique;
+                    let accepted = r.review == Review::Accepted;
+                    let via = r.via.as_ref().map(|v| v.name.clone());
+                    let exported = r.exported_at.chars().take(10).collect::<String>();
+                    let field = format!("ru-comment-{}", r.id);
+                    let field_for = field.clone();
+                    view! {
+                        <tr data-testid="ru-file" data-unit=r.unit.name.clone()>
+                            <td>
+                                <strong>{r.unit.name.clone()}</strong>
+                                <br /><span class="muted">{kind_name}</span>
+                                {via.map(|v| view! { <br /><span class="muted">{t!(i18n, ru_via, v)}</span> })}
+                            </td>
+                            <td>{kind_word}<br /><span class="muted">{r.file_name.clone()} " · " {exported}</span></td>
+                            <td>{r.year()}</td>
+                            <td>{set}</td>
+                            <td>{status} {copies_note.map(|n| view! { <br /> {n} })}</td>
+                            <td class="ru-actions">
+                                {(!accepted && !duplicate).then(|| view! {
+                                    <button type="button" class="button button--small" on:click=move |_| review(id_accept.clone(), Review::Accepted)>{t!(i18n, ru_accept)}</button>
+                                })}
+                                <button type="button" class="button button--small" on:click=move |_| { comment.set(String::new()); commenting.set(Some(id_problem.clone())); }>{t!(i18n, ru_problem)}</button>
+                                {duplicate.then(|| view! {
+                                    <button type="button" class="button button--small" data-testid="ru-keep" on:click=move |_| { let id = id_keep.clone(); rollup.change(move |shelf| shelf.keep(&id), move |r| refusal.set(r.err())); }>{t!(i18n, ru_keep)}</button>
+                                })}
+                                <button type="button" class="button button--small" on:click=move |_| { let id = id_remove.clone(); rollup.change(move |shelf| { shelf.remove(&id); }, |()| {}); }>{t!(i18n, ru_remove)}</button>
+                                {move || (commenting.get().as_deref() == Some(id.as_str())).then(|| {
+                                    let id_save = id_save.clone();
+                                    view! {
+                                        <form class="ru-comment" on:submit=move |ev| { ev.prevent_default(); review(id_save.clone(), Review::Problem { comment: comment.get_untracked() }); }>
+                                            <label for=field.clone()>{t!(i18n, ru_comment)}</label>
+                                            <input id=field_for.clone() type="text" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev)) />
+                                            <button type="submit" class="button button--small">{t!(i18n, ru_save_comment)}</button>
+                                        </form>
+                                    }
+                                })}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+                </tbody>
+            </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,243 @@
+//! Tổng hợp: receive many units' files, review them, and read the
+//! consolidated table, the figures and the summary from them. Received
+//! records live in IndexedDB, apart from the user's own workspace.
+
+mod figures;
+mod list;
+mod outputs;
+mod table;
+
+use leptos::prelude::*;
+
+use crate::domain::rollup::{Received, Shelf};
+use crate::format::exchange::read_file;
+use crate::format::rollup::received_from;
+use crate::format::LoadError;
+use crate::platform::archive::Archive;
+use crate::platform::files::{read_text, ReadError};
+use crate::platform::storage::StoreError;
+use crate::ui::export::now_stamp;
+use crate::ui::files::DropZone;
+use crate::ui::i18n::*;
+use crate::ui::messages;
+use crate::ui::state::use_app_state;
+
+/// Where loading the shelf from IndexedDB stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Opening {
+    Pending,
+    Ready,
+    Failed(StoreError),
+}
+
+/// The section's shared state.
+#[derive(Clone, Copy)]
+pub(crate) struct Rollup {
+    pub shelf: RwSignal<Shelf>,
+    loading: RwSignal<Opening>,
+    /// The last write that failed: the change was not made.
+    write_error: RwSignal<Option<StoreError>>,
+    unreadable: RwSignal<Vec<(String, LoadError)>>,
+    archive: StoredValue<Archive>,
+}
+
+impl Rollup {
+    /// Applies `change` to a copy of the shelf, stores what changed, and
+    /// only then shows it. A failed write leaves the shelf as it was and
+    /// says so on screen.
+    pub fn change<T: 'static>(
+        self,
+        change: impl FnOnce(&mut Shelf) -> T,
+        then: impl FnOnce(T) + 'static,
+    ) {
+        let before = self.shelf.get_untracked();
+        let mut after = before.clone();
+        let result = change(&mut after);
+        let archive = self.archive.get_value();
+        let removed: Vec<String> = before
+            .records()
+            .iter()
+            .filter(|r| after.get(&r.id).is_none())
+            .map(|r| r.id.clone())
+            .collect();
+        wasm_bindgen_futures::spawn_local(async move {
+            let put: Vec<&Received> = after
+                .records()
+                .iter()
+                .filter(|r| before.get(&r.id) != Some(*r))
+                .collect();
+            match archive.store_received(&put, &removed).await {
+                Ok(()) => {
+                    self.write_error.set(None);
+                    self.shelf.set(after);
+                    then(result);
+                }
+                Err(error) => self.write_error.set(Some(error)),
+            }
+        });
+    }
+}
+
+pub(crate) fn use_rollup() -> Rollup {
+    expect_context::<Rollup>()
+}
+
+#[component]
+pub fn RollUpSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let rollup = Rollup {
+        shelf: RwSignal::new(Shelf::default()),
+        loading: RwSignal::new(Opening::Pending),
+        write_error: RwSignal::new(None),
+        unreadable: RwSignal::new(Vec::new()),
+        archive: state.archive,
+    };
+    provide_context(rollup);
+    table::provide_selection();
+    let archive = state.archive.get_value();
+    wasm_bindgen_futures::spawn_local(async move {
+        match archive.load_received().await {
+            Ok(mut shelved) => {
+                shelved
+                    .records
+                    .sort_by(|a, b| (&a.received_at, &a.id).cmp(&(&b.received_at, &b.id)));
+                rollup.shelf.set(Shelf::new(shelved.records));
+                rollup.unreadable.set(shelved.unreadable);
+                rollup.loading.set(Opening::Ready);
+            }
+            Err(error) => rollup.loading.set(Opening::Failed(error)),
+        }
+    });
+    view! {
+        <h1>{t!(i18n, roll_up_title)}</h1>
+        <p class="lead">{t!(i18n, roll_up_intro)}</p>
+        {move || match rollup.loading.get() {
+            Opening::Pending => view! { <p role="status">{t!(i18n, ru_loading)}</p> }.into_any(),
+            Opening::Failed(error) => {
+                let detail = messages::store_error(i18n, &error);
+                view! { <div class="banner banner--error" role="alert"><p>{t!(i18n, ru_load_failed)} " " {detail}</p></div> }.into_any()
+            }
+            Opening::Ready => view! {
+                {move || rollup.write_error.get().map(|error| {
+                    let detail = messages::store_error(i18n, &error);
+                    view! { <div class="banner banner--error" role="alert" data-testid="ru-write-error"><p>{t!(i18n, ru_write_failed)} " " {detail}</p></div> }
+                })}
+                {move || {
+                    let bad = rollup.unreadable.get();
+                    (!bad.is_empty()).then(|| {
+                        let count = bad.len();
+                        view! { <div class="banner banner--warning" role="status"><p>{t!(i18n, ru_unreadable, count)}</p></div> }
+                    })
+                }}
+                <Receive />
+                <list::Files />
+                <table::Consolidated />
+                <figures::Figures />
+                <outputs::Outputs />
+            }.into_any(),
+        }}
+    }
+}
+
+/// What became of one file of a batch.
+#[derive(Clone, Debug, PartialEq)]
+enum Outcome {
+    Received { added: usize, already: usize },
+    Failed(LoadError),
+    Unreadable(ReadError),
+}
+
+#[component]
+fn Receive() -> impl IntoView {
+    let i18n = use_i18n();
+    let rollup = use_rollup();
+    let outcomes = RwSignal::new(Vec::<(String, Outcome)>::new());
+    let busy = RwSignal::new(false);
+    let take = move |files: Vec<web_sys::File>| {
+        busy.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let at = now_stamp();
+            let mut results = Vec::new();
+            let mut records: Vec<Received> = Vec::new();
+            let shelf = rollup.shelf.get_untracked();
+            for file in files {
+                let name = file.name();
+                let outcome = match read_text(&file).await {
+                    Err(error) => Outcome::Unreadable(error),
+                    Ok((_, text)) => {
+                        match read_file(&text)
+                            .and_then(|incoming| received_from(&incoming, &name, &at))
+                        {
+                            Err(error) => Outcome::Failed(error),
+                            Ok(list) => {
+                                let (already, new): (Vec<Received>, Vec<Received>) =
+                                    list.into_iter().partition(|r| {
+                                        shelf.get(&r.id).is_some()
+                                            || records.iter().any(|x| x.id == r.id)
+                                    });
+                                let outcome = Outcome::Received {
+                                    added: new.len(),
+                                    already: already.len(),
+                                };
+                                records.extend(new);
+                                outcome
+                            }
+                        }
+                    }
+                };
+                results.push((name, outcome));
+            }
+            rollup.change(
+                move |shelf| {
+                    shelf.add(records);
+                },
+                move |()| {
+                    outcomes.set(results);
+                    busy.set(false);
+                },
+            );
+        });
+    };
+    view! {
+        <section aria-labelledby="ru-receive-title">
+            <h2 id="ru-receive-title">{t!(i18n, ru_receive_title)}</h2>
+            <p>{t!(i18n, ru_receive_help)}</p>
+            <DropZone id="ru-files" testid="ru-drop-zone" on_files=take />
+            <p role="status">{move || if busy.get() { Some(t!(i18n, ru_reading)) } else { None }}</p>
+            {move || {
+                let list = outcomes.get();
+                (!list.is_empty()).then(|| {
+                    let ok: usize = list.iter().map(|(_, o)| match o { Outcome::Received { added, .. } => *added, _ => 0 }).sum();
+                    let failed = list.iter().filter(|(_, o)| !matches!(o, Outcome::Received { .. })).count();
+                    view! {
+                        <div class="ru-outcomes" data-testid="ru-outcomes">
+                            <p role="status" data-testid="ru-batch">{t!(i18n, ru_batch, ok, failed)}</p>
+                            <ul>
+                                {list.into_iter().filter(|(_, o)| !matches!(o, Outcome::Received { already: 0, .. })).map(|(name, outcome)| match outcome {
+                                    Outcome::Received { already, .. } => view! { <li>{t!(i18n, ru_already, name, already)}</li> }.into_any(),
+                                    Outcome::Failed(error) => {
+                                        let (headline, lines) = messages::load_error(i18n, &error);
+                                        view! {
+                                            <li class="ru-outcome--error" data-testid="ru-file-error">
+                                                <strong>{name}</strong> ": " {headline}
+                                                <ul>{lines.into_iter().take(10).map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                                            </li>
+                                        }.into_any()
+                                    }
+                                    Outcome::Unreadable(error) => {
+                                        let detail = match error {
+                                            ReadError::TooLarge { megabytes } => format!("{megabytes:.1} MB > 20 MB"),
+                                            ReadError::Failed(detail) => detail,
+                                        };
+                                        view! { <li class="ru-outcome--error" data-testid="ru-file-error"><strong>{name}</strong> ": " {detail}</li> }.into_any()
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })
+            }}
+        </section>
+    }
+}

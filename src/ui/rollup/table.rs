@@ -1,0 +1,347 @@
+//! The consolidated table: units as rows, criteria as columns, the reason
+//! of a cell on hover or focus, totals, filters and sorting.
+
+use leptos::prelude::*;
+
+use super::use_rollup;
+use crate::domain::criteria::{CriterionReason, Status};
+use crate::domain::rollup::table::{table, Filter, SortKey, Table};
+use crate::domain::UnitKind;
+use crate::ui::criteria::words::{self, ReasonText};
+use crate::ui::i18n::*;
+use crate::ui::messages::{self, I18n};
+
+/// The year and set the table and the outputs show.
+#[derive(Clone, Copy)]
+pub(crate) struct Selection {
+    pub year: RwSignal<Option<i32>>,
+    pub set: RwSignal<Option<String>>,
+    pub filter: RwSignal<Filter>,
+    pub sort: RwSignal<(SortKey, bool)>,
+    pub table: Memo<Option<Table>>,
+}
+
+pub(crate) fn use_selection() -> Selection {
+    expect_context::<Selection>()
+}
+
+/// "Đạt", "Chưa đạt"… with a symbol, so that no colour is needed.
+pub(crate) fn cell_word(i18n: I18n, status: Option<Status>) -> String {
+    match status {
+        None => t_string!(i18n, ru_lacking).to_owned(),
+        Some(s) => {
+            let mark = match s {
+                Status::Passed => "✓ ",
+                Status::Failed => "✗ ",
+                Status::Incomplete => "… ",
+                _ => "",
+            };
+            format!("{mark}{}", messages::result_string(i18n, s))
+        }
+    }
+}
+
+fn cell_class(status: Option<Status>) -> &'static str {
+    match status {
+        Some(Status::Passed) => "ru-cell ru-cell--passed",
+        Some(Status::Failed) => "ru-cell ru-cell--failed",
+        Some(Status::Incomplete) => "ru-cell ru-cell--incomplete",
+        _ => "ru-cell",
+    }
+}
+
+fn status_code(status: Status) -> &'static str {
+    match status {
+        Status::Passed => "passed",
+        Status::Failed => "failed",
+        Status::Incomplete => "incomplete",
+        Status::NotApplicable => "na",
+        Status::NotEvaluated => "note",
+    }
+}
+
+fn status_from(code: &str) -> Option<Status> {
+    [
+        Status::Passed,
+        Status::Failed,
+        Status::Incomplete,
+        Status::NotApplicable,
+    ]
+    .into_iter()
+    .find(|s| status_code(*s) == code)
+}
+
+/// Provides the selection; called once by the section.
+pub(crate) fn provide_selection() -> Selection {
+    let rollup = use_rollup();
+    let year = RwSignal::new(None::<i32>);
+    let set = RwSignal::new(None::<String>);
+    let chosen_year = Memo::new(move |_| {
+        let years = rollup.shelf.with(|s| s.years());
+        year.get()
+            .filter(|y| years.contains(y))
+            .or_else(|| years.first().copied())
+    });
+    let chosen_set = Memo::new(move |_| {
+        let year = chosen_year.get()?;
+        let ids: Vec<String> = rollup.shelf.with(|s| {
+            s.sets_in(year)
+                .into_iter()
+                .map(|(set, _)| set.id.clone())
+                .collect()
+        });
+        set.get()
+            .filter(|id| ids.contains(id))
+            .or_else(|| ids.first().cloned())
+    });
+    let table = Memo::new(move |_| {
+        let (year, set) = (chosen_year.get()?, chosen_set.get()?);
+        Some(rollup.shelf.with(|s| table(s, &set, year)))
+    });
+    let selection = Selection {
+        year,
+        set,
+        filter: RwSignal::new(Filter::default()),
+        sort: RwSignal::new((SortKey::Unit, false)),
+        table,
+    };
+    provide_context(selection);
+    selection
+}
+
+#[component]
+pub fn Consolidated() -> impl IntoView {
+    let i18n = use_i18n();
+    let rollup = use_rollup();
+    let selection = use_selection();
+    let years = move || rollup.shelf.with(|s| s.years());
+    let sets = move || {
+        let year = selection.table.with(|t| t.as_ref().map(|t| t.year));
+        year.map(|y| {
+            rollup.shelf.with(|s| {
+                s.sets_in(y)
+                    .into_iter()
+                    .map(|(set, n)| (set.id.clone(), format!("{} ({n})", words::text(&set.title))))
+                    .collect::<Vec<_>>()
+            })
+        })
+        .unwrap_or_default()
+    };
+    let view_rows = Memo::new(move |_| {
+        selection.table.with(|t| {
+            t.as_ref().map(|t| {
+                let (key, desc) = selection.sort.get();
+                t.view(&selection.filter.get(), &key, desc)
+            })
+        })
+    });
+    let focused = RwSignal::new(None::<(usize, usize)>);
+    let sort_by = move |key: SortKey| {
+        selection.sort.update(|(k, desc)| {
+            if *k == key {
+                *desc = !*desc;
+            } else {
+                *k = key;
+                *desc = false;
+            }
+        })
+    };
+    let sort_mark = move |key: SortKey| {
+        move || {
+            let (k, desc) = selection.sort.get();
+            (k == key).then_some(if desc { " ▼" } else { " ▲" })
+        }
+    };
+    let aria_sort = move |key: SortKey| {
+        move || {
+            let (k, desc) = selection.sort.get();
+            if k == key {
+                if desc {
+                    "descending"
+                } else {
+                    "ascending"
+                }
+            } else {
+                "none"
+            }
+        }
+    };
+    view! {
+        <section aria-labelledby="ru-table-title">
+            <h2 id="ru-table-title">{t!(i18n, ru_table_title)}</h2>
+            {move || selection.table.with(|t| t.is_none()).then(|| view! { <p class="note">{t!(i18n, ru_table_empty)}</p> })}
+            <div class="ru-controls">
+                <div class="field">
+                    <label for="ru-year">{t!(i18n, ru_year)}</label>
+                    <select id="ru-year" data-testid="ru-year" on:change=move |ev| selection.year.set(event_target_value(&ev).parse().ok())>
+                        {move || {
+                            let current = selection.table.with(|t| t.as_ref().map(|t| t.year));
+                            years().into_iter().map(|y| view! { <option value=y.to_string() selected={Some(y) == current}>{y}</option> }).collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="ru-set">{t!(i18n, ru_set)}</label>
+                    <select id="ru-set" data-testid="ru-set" on:change=move |ev| selection.set.set(Some(event_target_value(&ev)))>
+                        {move || {
+                            let current = selection.table.with(|t| t.as_ref().map(|t| t.set_id.clone()));
+                            sets().into_iter().map(|(id, label)| {
+                                let selected = Some(&id) == current.as_ref();
+                                view! { <option value=id selected=selected>{label}</option> }
+                            }).collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="ru-filter-kind">{t!(i18n, ru_filter_kind)}</label>
+                    <select id="ru-filter-kind" data-testid="ru-filter-kind" on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        selection.filter.update(|f| f.kind = UnitKind::from_code(&code));
+                    }>
+                        <option value="">{t!(i18n, ru_all)}</option>
+                        {UnitKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{messages::unit_kind(i18n, k)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="ru-filter-result">{t!(i18n, ru_filter_result)}</label>
+                    <select id="ru-filter-result" data-testid="ru-filter-result" on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        selection.filter.update(|f| f.result = status_from(&code));
+                    }>
+                        <option value="">{t!(i18n, ru_all)}</option>
+                        {[Status::Passed, Status::Failed, Status::Incomplete, Status::NotApplicable].into_iter().map(|s| view! { <option value=status_code(s)>{messages::result_string(i18n, s)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="ru-filter-criterion">{t!(i18n, ru_filter_criterion)}</label>
+                    <select id="ru-filter-criterion" data-testid="ru-filter-criterion" on:change=move |ev| {
+                        let id = event_target_value(&ev);
+                        selection.filter.update(|f| f.criterion = (!id.is_empty()).then_some(id));
+                    }>
+                        <option value="">{t!(i18n, ru_whole_set)}</option>
+                        {move || selection.table.with(|t| t.as_ref().map(|t| t.columns.iter().map(|c| {
+                            let label = format!("{} {}", c.id, words::text(&c.label));
+                            view! { <option value=c.id.clone()>{label}</option> }
+                        }).collect_view()))}
+                    </select>
+                </div>
+            </div>
+            {move || selection.table.with(|t| t.clone()).map(|t| {
+                let rows = view_rows.get().unwrap_or_default();
+                let failing = t.failing(&rows);
+                let shown = rows.len();
+                let total = t.rows.len();
+                let columns = t.columns.clone();
+                view! {
+                    <p role="status" data-testid="ru-shown">{t!(i18n, ru_shown, shown, total)}</p>
+                    <div class="table-scroll">
+                    <table class="ru-table" data-testid="ru-table">
+                        <caption class="visually-hidden">{t!(i18n, ru_table_title)}</caption>
+                        <thead><tr>
+                            <th scope="col" aria-sort=aria_sort(SortKey::Unit)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Unit)>{t!(i18n, ru_col_unit)}{sort_mark(SortKey::Unit)}</button></th>
+                            <th scope="col" aria-sort=aria_sort(SortKey::Kind)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Kind)>{t!(i18n, ru_col_kind)}{sort_mark(SortKey::Kind)}</button></th>
+                            <th scope="col" aria-sort=aria_sort(SortKey::Overall)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Overall)>{t!(i18n, ru_col_overall)}{sort_mark(SortKey::Overall)}</button></th>
+                            <th scope="col" aria-sort=aria_sort(SortKey::Failed)><button type="button" class="ru-sort" data-testid="ru-sort-failed" on:click=move |_| sort_by(SortKey::Failed)>{t!(i18n, ru_col_failed)}{sort_mark(SortKey::Failed)}</button></th>
+                            {columns.iter().map(|c| {
+                                let key = SortKey::Criterion(c.id.clone());
+                                let (k1, k2, k3) = (key.clone(), key.clone(), key);
+                                let title = words::text(&c.label);
+                                let hint = title.clone();
+                                let lacking = c.lacking;
+                                view! {
+                                    <th scope="col" title=hint aria-sort=aria_sort(k1) data-criterion=c.id.clone()>
+                                        <button type="button" class="ru-sort" on:click=move |_| sort_by(k2.clone())>{c.id.clone()}{sort_mark(k3.clone())}</button>
+                                        <span class="visually-hidden">{title}</span>
+                                        {(lacking > 0).then(|| view! { <br /><span class="muted">{t!(i18n, ru_lacking_count, lacking)}</span> })}
+                                    </th>
+                                }
+                            }).collect_view()}
+                        </tr></thead>
+                        <tbody>
+                            {rows.iter().map(|&i| {
+                                let row = t.rows[i].clone();
+                                let failed = row.count(Status::Failed);
+                                let lacking: Vec<String> = row.lacking(&t.columns).into_iter().map(str::to_owned).collect();
+                                let record = row.record.clone();
+                                view! {
+                                    <tr data-testid="ru-row" data-unit=row.unit.name.clone()>
+                                        <th scope="row">{row.unit.name.clone()}
+                                            {(!lacking.is_empty()).then(|| { let ids = lacking.join(", "); view! { <br /><span class="muted">{t!(i18n, ru_row_lacks, ids)}</span> } })}
+                                        </th>
+                                        <td>{messages::unit_kind(i18n, row.unit.kind)} " · v" {row.version}</td>
+                                        <td class=cell_class(Some(row.overall)) data-status=status_code(row.overall)>{cell_word(i18n, Some(row.overall))}</td>
+                                        <td data-testid="ru-row-failed">{failed}</td>
+                                        {row.cells.iter().enumerate().map(|(c, cell)| {
+                                            let cell = *cell;
+                                            let criterion = t.columns[c].id.clone();
+                                            let criterion_attr = criterion.clone();
+                                            let record = record.clone();
+                                            let reason = row.evaluation.criteria.get(&criterion).map(|r| r.reason.clone());
+                                            let title = match &reason {
+                                                Some(CriterionReason::All { failed, incomplete }) if !failed.is_empty() || !incomplete.is_empty() => failed.iter().chain(incomplete).cloned().collect::<Vec<_>>().join(", "),
+                                                _ => String::new(),
+                                            };
+                                            view! {
+                                                <td class=cell_class(cell) tabindex="0" title=title data-status=cell.map(status_code).unwrap_or("lacking") data-criterion=criterion_attr
+                                                    on:focus=move |_| focused.set(Some((i, c)))
+                                                    on:mouseenter=move |_| focused.set(Some((i, c)))
+                                                    on:blur=move |_| focused.set(None)
+                                                    on:mouseleave=move |_| focused.set(None)>
+                                                    {cell_word(i18n, cell)}
+                                                    {move || (focused.get() == Some((i, c)) && cell.is_some()).then(|| view! { <CellReason record=record.clone() criterion=criterion.clone() /> })}
+                                                </td>
+                                            }
+                                        }).collect_view()}
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                        <tfoot><tr>
+                            <th scope="row" colspan="4">{t!(i18n, ru_total_failing)}</th>
+                            {failing.into_iter().map(|n| view! { <td data-testid="ru-total">{n}</td> }).collect_view()}
+                        </tr></tfoot>
+                    </table>
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
+
+/// Why a cell has its result: the indicators of the criterion that failed
+/// or are not decided, each with its reason and numbers.
+#[component]
+fn CellReason(record: String, criterion: String) -> impl IntoView {
+    let rollup = use_rollup();
+    let i18n = use_i18n();
+    let content = rollup.shelf.with_untracked(|shelf| {
+        let record = shelf.get(&record)?;
+        let set = record.set()?;
+        let evaluation = crate::domain::rollup::table::evaluate_record(shelf, record)?;
+        let criterion = set.criteria().find(|c| c.id == criterion)?;
+        let lines: Vec<_> = criterion
+            .indicators
+            .iter()
+            .filter_map(|indicator| {
+                let result = evaluation.indicators.get(&indicator.id)?;
+                matches!(result.status, Status::Failed | Status::Incomplete).then(|| {
+                    let label = format!("{} {}", indicator.id, words::text(&indicator.label));
+                    let reason = result.reason.clone();
+                    let kind = indicator.kind.clone();
+                    view! { <li><strong>{label}</strong> ": " <ReasonText reason=reason kind=kind /></li> }
+                })
+            })
+            .collect();
+        Some((words::text(&criterion.label), lines))
+    });
+    content.map(|(label, lines)| {
+        let empty = lines.is_empty();
+        view! {
+            <div class="ru-reason" role="tooltip" data-testid="ru-reason">
+                <p><strong>{label}</strong></p>
+                {(!empty).then(|| view! { <ul>{lines}</ul> })}
+                {empty.then(|| view! { <p>{t!(i18n, ru_reason_met)}</p> })}
+            </div>
+        }
+    })
+}
