@@ -447,3 +447,104 @@ async fn a_change_while_another_tab_saved_shows_the_conflict_and_keeps_their_dat
     host.remove();
     store.clear();
 }
+
+fn received_record() -> antq::domain::rollup::Received {
+    let mut ws = Workspace::new();
+    ws.add_unit(UnitId::new("u-thon"), village("Thôn Đồng"))
+        .unwrap();
+    let set = antq::catalog::builtin_sets()
+        .into_iter()
+        .find(|s| s.id == "tt124-khu-dan-cu")
+        .unwrap();
+    ws.start_assessment("a".into(), &UnitId::new("u-thon"), &set, 2025, false)
+        .unwrap();
+    let assessment = ws.assessments()[0].clone();
+    let file =
+        antq::format::exchange::export_assessment(&ws, &set, &assessment, "2025-11-01T08:00:00Z")
+            .unwrap();
+    let incoming = antq::format::exchange::read_file(&file.text).unwrap();
+    antq::format::rollup::received_from(&incoming, "f.json", "2025-12-01T08:00:00Z")
+        .unwrap()
+        .remove(0)
+}
+
+#[wasm_bindgen_test]
+async fn the_archive_keeps_received_records_and_snapshots_in_indexeddb() {
+    use antq::domain::rollup::Review;
+    use antq::platform::archive::{Archive, BEFORE_IMPORT};
+    let archive = Archive::named("test-archive");
+    archive.delete().await.unwrap();
+    let first = received_record();
+    let mut second = first.clone();
+    second.id = "other".into();
+    archive
+        .store_received(&[&first, &second], &[])
+        .await
+        .unwrap();
+    let shelved = archive.load_received().await.unwrap();
+    assert_eq!(shelved.records.len(), 2);
+    assert!(shelved.unreadable.is_empty());
+    assert!(shelved.records.contains(&first));
+    // A change and a removal in one transaction.
+    let mut accepted = first.clone();
+    accepted.review = Review::Accepted;
+    archive
+        .store_received(&[&accepted], &["other".to_owned()])
+        .await
+        .unwrap();
+    let shelved = archive.load_received().await.unwrap();
+    assert_eq!(shelved.records, vec![accepted]);
+    // Snapshots: kept, replaced, removed.
+    assert_eq!(archive.snapshot(BEFORE_IMPORT).await.unwrap(), None);
+    archive.put_snapshot(BEFORE_IMPORT, "một").await.unwrap();
+    archive.put_snapshot(BEFORE_IMPORT, "hai").await.unwrap();
+    assert_eq!(
+        archive.snapshot(BEFORE_IMPORT).await.unwrap().as_deref(),
+        Some("hai")
+    );
+    archive.remove_snapshot(BEFORE_IMPORT).await.unwrap();
+    assert_eq!(archive.snapshot(BEFORE_IMPORT).await.unwrap(), None);
+    archive.delete().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn recovery_mode_offers_the_original_then_starts_fresh() {
+    let prefix = "test-recovery";
+    let store = WorkspaceStore::with_prefix(prefix);
+    store.clear();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage
+        .set_item(&store.workspace_key(), "{\"format\":\"antq.workspace\",")
+        .unwrap();
+    let (host, handle) = mount(prefix);
+    leptos::task::tick().await;
+    let banner = query(&host, "[data-testid=load-failed]");
+    let text = banner.text_content().unwrap();
+    assert!(text.contains("Tải bản gốc"), "{text}");
+    assert!(text.contains("Bắt đầu với dữ liệu trống"), "{text}");
+    // The raw text is kept aside before anything else.
+    assert_eq!(
+        storage.get_item(&store.rescue_key()).unwrap().as_deref(),
+        Some("{\"format\":\"antq.workspace\",")
+    );
+    click(&host, "[data-testid=recovery-start-fresh]");
+    leptos::task::tick().await;
+    assert!(host
+        .query_selector("[data-testid=load-failed]")
+        .unwrap()
+        .is_none());
+    assert_eq!(storage.get_item(&store.workspace_key()).unwrap(), None);
+    // The rescued copy stays until the user removes it.
+    assert!(storage.get_item(&store.rescue_key()).unwrap().is_some());
+    // And the app works again: a new unit is saved.
+    type_into(&host, "#unit-name", "Thôn Mới");
+    click(&host, "[data-testid=unit-submit]");
+    sleep(600).await;
+    match store.load() {
+        Ok(Loaded::Found(decoded)) => assert_eq!(decoded.workspace.units().len(), 1),
+        _ => panic!("not saved after starting fresh"),
+    }
+    drop(handle);
+    host.remove();
+    store.clear();
+}

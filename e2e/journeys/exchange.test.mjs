@@ -68,8 +68,10 @@ test('a village assessment goes to the commune, previewed, applied and undone', 
   await page.locator('nav a[data-route="tu-danh-gia"]').click();
   await page.locator('[data-assessment-id]', { hasText: 'Thôn Đồng' }).waitFor();
 
+  // The undo stays offered until the next import, across a reload (IndexedDB).
+  await page.reload();
+  await ready(page);
   await page.locator('nav a[data-route="du-lieu"]').click();
-  // The undo stays offered until the next import.
   await page.getByTestId('import-undo').click();
   await page.getByTestId('import-notice').getByText('Đã hoàn tác').waitFor();
   await page.waitForTimeout(500);

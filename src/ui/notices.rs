@@ -93,7 +93,7 @@ pub fn LoadProblemBanner() -> impl IntoView {
                                 {t!(i18n, download_original)}
                             </button>
                             {problem.kept.then(|| view! {
-                                <button type="button" class="button" on:click=move |_| {
+                                <button type="button" class="button" data-testid="recovery-start-fresh" on:click=move |_| {
                                     if state.store.with_value(|s| s.start_fresh()).is_ok() {
                                         state.load_problem.set(None);
                                         state.save.set(SaveStatus::Idle);

@@ -8,6 +8,7 @@ use crate::format::exchange::{
 };
 use crate::format::merge::{apply, preview, Change, Decision, Target};
 use crate::format::LoadError;
+use crate::platform::archive::BEFORE_IMPORT;
 use crate::platform::clipboard;
 use crate::platform::files::{read_text, ReadError};
 use crate::ui::criteria::find_set;
@@ -229,6 +230,21 @@ fn Import() -> impl IntoView {
     // Kept in the app state, so undo stays offered across sections.
     let before = state.before_import;
     let notice = RwSignal::new(None::<Notice>);
+    // The snapshot also lives in IndexedDB, so undo survives a reload.
+    let archive = state.archive;
+    let snapshot_failed = RwSignal::new(false);
+    if before.get_untracked().is_none() {
+        let archive = archive.get_value();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(Some(text)) = archive.snapshot(BEFORE_IMPORT).await {
+                if let Ok(decoded) = crate::format::decode_workspace(&text) {
+                    if before.get_untracked().is_none() {
+                        before.set(Some(decoded.workspace));
+                    }
+                }
+            }
+        });
+    }
     let take_files = move |files: Vec<web_sys::File>| {
         wasm_bindgen_futures::spawn_local(async move {
             let mut out = Vec::new();
@@ -281,7 +297,12 @@ fn Import() -> impl IntoView {
             *ws = next;
             Ok::<(), ()>(())
         });
+        let text = crate::format::encode_workspace(&previous);
         before.set(Some(previous));
+        let archive = archive.get_value();
+        wasm_bindgen_futures::spawn_local(async move {
+            snapshot_failed.set(archive.put_snapshot(BEFORE_IMPORT, &text).await.is_err());
+        });
         pending.set(Vec::new());
         notice.set(Some(Notice::Applied(count)));
     };
@@ -293,6 +314,10 @@ fn Import() -> impl IntoView {
             });
             before.set(None);
             notice.set(Some(Notice::Undone));
+            let archive = archive.get_value();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = archive.remove_snapshot(BEFORE_IMPORT).await;
+            });
         }
     };
     view! {
@@ -365,6 +390,7 @@ fn Import() -> impl IntoView {
             })}</p>
             {move || before.get().map(|_| view! {
                 <button type="button" class="button" on:click=undo data-testid="import-undo">{t!(i18n, dx_undo)}</button>
+                {move || snapshot_failed.get().then(|| view! { <p class="note">{t!(i18n, dx_undo_memory_only)}</p> })}
             })}
         </section>
     }
