@@ -1,25 +1,31 @@
-// Start-up and storage benchmarks, as ratios measured in one run (issue 9):
-// - first contentful paint of the app (empty workspace, and a 1 MiB one)
-//   divided by that of a static page with the same <head>, at normal CPU
-//   and at 4x CPU throttling; medians of 10 samples after a warm-up, each in
-//   a fresh browser context;
-// - the share of localStorage's 5,242,880 UTF-16 units taken by a commune
-//   with 30 villages, each with 5 years of assessments, and 5 festival plans.
-// Prints figures and their budgets; never fails on a number (no timed asserts).
+// The benchmark suite of issue 9: every figure a ratio against a reference
+// measured in the same run (the one absolute budget is a frame), medians of
+// at least 10 samples after a warm-up, in fresh browser contexts.
+//   size      gzip of the app's wasm + JS glue / a minimal Leptos page (from bench/size.sh)
+//   start     first contentful paint / a static page with the same head, empty and 1 MiB workspace, 1x and 4x CPU
+//   typing    keystroke in a count field of the largest set until repainted (ms), and / a keystroke that changes nothing
+//   import    a 2 MiB backup through the whole import pipeline / JSON.parse of the same text
+//   autosave  serialise + store a 1 MiB workspace / JSON.stringify + setItem; saves while typing a 20-character note
+//   storage   a commune with 30 villages x 5 years and 5 festival plans / localStorage's 5,242,880 units
+//   roll-up   receiving 200 village files / JSON.parse of the same files
+// Prints one line per figure and writes bench/results.json. Never fails on a number.
 import { createRequire } from 'node:module';
 import { readFile, writeFile, mkdtemp, cp } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../e2e/server.mjs';
 import { LAUNCH } from '../e2e/harness.mjs';
+import { catalogueSet, checksum, villageFile, villagePlan } from '../e2e/villages.mjs';
 import { workspace } from './workspace.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // playwright-core is installed with the journeys, in e2e/node_modules.
 const { chromium } = createRequire(join(here, '..', 'e2e', 'package.json'))('playwright-core');
 const DIST = join(here, '..', 'dist');
-const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 10);
+const SAMPLES = Math.max(10, Number(process.env.BENCH_SAMPLES ?? 10));
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -27,18 +33,38 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const results = [];
+/** One figure: its value, the budget it is held to, and whether it is within. */
+function figure(name, { value, unit = '', budget, ratio = null, reference = null, note = '' }) {
+  const measured = ratio ?? value;
+  const pass = measured <= budget;
+  results.push({ figure: name, value, unit, reference, ratio, budget, status: pass ? 'pass' : 'over', note });
+  const shown = ratio === null
+    ? `${value.toFixed(2)} ${unit}`
+    : `${value.toFixed(2)} ${unit} / ${reference.toFixed(2)} ${unit} = ratio ${ratio.toFixed(2)}`;
+  console.log(`${name.padEnd(34)} ${shown.padEnd(48)} budget ≤ ${String(budget).padEnd(5)} ${pass ? 'pass' : 'OVER'}${note ? `  (${note})` : ''}`);
+}
+
+async function context(browser, { storage = null, prefs = true } = {}) {
+  const ctx = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+  await ctx.addInitScript(([text, prefs]) => {
+    if (prefs && !localStorage.getItem('antq.prefs')) {
+      localStorage.setItem('antq.prefs', '{"language":"vi","storage_notice_dismissed":true}');
+    }
+    if (text && !localStorage.getItem('antq.workspace')) localStorage.setItem('antq.workspace', text);
+  }, [storage, prefs]);
+  return ctx;
+}
+
 async function fcp(browser, url, { throttle = 1, storage = null } = {}) {
-  const context = await browser.newContext();
-  if (storage) {
-    await context.addInitScript((text) => {
-      if (!localStorage.getItem('antq.workspace')) {
-        localStorage.setItem('antq.workspace', text);
-        localStorage.setItem('antq.prefs', '{"language":"vi","storage_notice_dismissed":true}');
-      }
-    }, storage);
-  }
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+  const ctx = await context(browser, { storage });
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await page.goto(url);
   const value = await page.evaluate(() => new Promise((resolve) => {
@@ -49,12 +75,228 @@ async function fcp(browser, url, { throttle = 1, storage = null } = {}) {
       if (entry) resolve(entry.startTime);
     }).observe({ type: 'paint', buffered: true });
   }));
-  await context.close();
+  await ctx.close();
   return value;
 }
 
+async function ready(page) {
+  await page.waitForSelector('nav.nav a[data-route="tong-quan"]');
+}
+
+/** A page of the app with its wasm bindings loaded. */
+async function appPage(browser, url, options) {
+  const ctx = await context(browser, options);
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await ready(page);
+  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_import);
+  return { ctx, page };
+}
+
+function size() {
+  const file = join(here, 'size-result.json');
+  if (!existsSync(file)) {
+    console.log('size: bench/size-result.json is missing (run bench/size.sh first)');
+    return;
+  }
+  return readFile(file, 'utf8').then((text) => {
+    const s = JSON.parse(text);
+    figure('size: gzip wasm + JS', { value: s.app / 1024, unit: 'KiB', reference: s.ref / 1024, ratio: s.app / s.ref, budget: 6 });
+    if (s.top?.length) {
+      console.log('  the ten largest contributors (twiggy top, before wasm-opt):');
+      for (const line of s.top) console.log(`    ${line}`);
+    }
+    results.find((r) => r.figure.startsWith('size')).top = s.top ?? [];
+  });
+}
+
+async function start(browser, url, staticUrl, big) {
+  for (const throttle of [1, 4]) {
+    for (const [label, storage] of [['empty', null], ['1 MiB', big]]) {
+      const app = [];
+      const ref = [];
+      await fcp(browser, url, { throttle, storage });
+      await fcp(browser, staticUrl, { throttle });
+      for (let n = 0; n < SAMPLES; n += 1) {
+        app.push(await fcp(browser, url, { throttle, storage }));
+        ref.push(await fcp(browser, staticUrl, { throttle }));
+      }
+      const a = median(app);
+      const r = median(ref);
+      figure(`start: FCP ${label}, ${throttle}x CPU`, { value: a, unit: 'ms', reference: r, ratio: a / r, budget: 3 });
+    }
+  }
+}
+
+async function typing(browser, url) {
+  // 50 units with 5 years each, and the commune's own assessments on the
+  // largest built-in set (tt124-xa-phuong, 21 indicators).
+  const doc = JSON.parse(workspace({ villages: 49, years: 5, plans: 5 }));
+  for (let y = 0; y < 5; y += 1) {
+    doc.assessments.push({
+      id: `a-xa-${y}`, unit: 'u-xa', set: { id: 'tt124-xa-phuong', version: 1 }, year: 2021 + y,
+      answers: { 'xa-2-3a': { type: 'count', count: 0 } }, evidence: {}, status: { state: 'draft' }, history: [], actions: [], report: {},
+    });
+  }
+  const { ctx, page } = await appPage(browser, url, { storage: JSON.stringify(doc) });
+  await page.locator('nav a[data-route="tu-danh-gia"]').click();
+  await page.locator('[data-assessment-id="a-xa-4"] button').first().click();
+  const field = page.locator('#in-xa-2-3a-count');
+  await field.waitFor();
+  await page.evaluate(() => {
+    window.__latency = [];
+    document.querySelector('#in-xa-2-3a-count').addEventListener('keydown', () => {
+      const t0 = performance.now();
+      requestAnimationFrame(() => setTimeout(() => window.__latency.push(performance.now() - t0), 0));
+    }, { capture: true });
+  });
+  await field.focus();
+  await page.keyboard.press('End');
+  const sample = async (keys) => {
+    await page.evaluate(() => { window.__latency = []; });
+    for (const key of keys) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(80);
+    }
+    await page.waitForTimeout(200);
+    return page.evaluate(() => window.__latency);
+  };
+  await sample(['1', 'Backspace', '1', 'Backspace']); // warm-up
+  const n = Math.max(SAMPLES, 30);
+  const changing = await sample(Array.from({ length: n }, (_, i) => (i % 2 ? 'Backspace' : '2')));
+  const idle = await sample(Array.from({ length: n }, (_, i) => (i % 2 ? 'ArrowRight' : 'ArrowLeft')));
+  const m = median(changing);
+  figure('typing: keystroke, median', { value: m, unit: 'ms', budget: 16, note: `${changing.length} keystrokes` });
+  figure('typing: keystroke, 95th percentile', { value: percentile(changing, 95), unit: 'ms', budget: 32 });
+  figure('typing: / keystroke changing nothing', { value: m, unit: 'ms', reference: median(idle), ratio: m / median(idle), budget: 3 });
+
+  // Saves while typing a 20-character note at a brisk pace.
+  await page.evaluate(() => {
+    window.__saves = 0;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'antq.workspace') window.__saves += 1;
+      return setItem.call(this, key, value);
+    };
+  });
+  const note = page.locator('[data-testid="assessment-form"] textarea').first();
+  await note.focus();
+  await page.keyboard.type('Đã họp dân ngày 5/3.', { delay: 90 });
+  await page.waitForTimeout(1500);
+  const saves = await page.evaluate(() => window.__saves);
+  figure('autosave: saves for a 20-char note', { value: saves, unit: 'saves', budget: 2 });
+  await ctx.close();
+}
+
+async function importRatio(browser, url) {
+  // A backup envelope around a 2 MiB workspace.
+  const content = JSON.parse(workspace({ villages: 30, years: 5, plans: 5, notes: 'x'.repeat(13500) }));
+  const text = JSON.stringify({
+    format: 'antq', kind: 'workspace', schema_version: 1, app_version: '0.1.0', exported_at: '2025-11-01T08:00:00Z',
+    checksum: checksum(content), content,
+  });
+  const { ctx, page } = await appPage(browser, url);
+  const timing = await page.evaluate(([text, samples]) => {
+    const b = window.wasmBindings;
+    const changes = b.bench_import(text);
+    JSON.parse(text);
+    const app = [];
+    const ref = [];
+    for (let i = 0; i < samples; i += 1) {
+      let t = performance.now();
+      b.bench_import(text);
+      app.push(performance.now() - t);
+      t = performance.now();
+      JSON.parse(text);
+      ref.push(performance.now() - t);
+    }
+    return { app, ref, changes };
+  }, [text, SAMPLES]);
+  await ctx.close();
+  if (!timing.changes) console.log('import: the benchmark file was refused');
+  const a = median(timing.app);
+  const r = median(timing.ref);
+  let native = '';
+  const path = join(await mkdtemp(join(tmpdir(), 'antq-import-')), 'backup.json');
+  await writeFile(path, text);
+  try {
+    const out = execFileSync('cargo', ['run', '--quiet', '--release', '--locked', '--example', 'import_throughput', '--', path], { cwd: join(here, '..'), encoding: 'utf8' });
+    native = out.trim();
+  } catch (err) {
+    native = `native run failed: ${err.message.split('\n')[0]}`;
+  }
+  figure(`import: ${(text.length / 1048576).toFixed(1)} MiB backup`, { value: a, unit: 'ms', reference: r, ratio: a / r, budget: 2.5, note: native });
+}
+
+async function autosave(browser, url) {
+  const text = workspace({ villages: 30, years: 5, plans: 5, notes: 'x'.repeat(6500) });
+  const { ctx, page } = await appPage(browser, url);
+  const timing = await page.evaluate(([text, samples]) => {
+    const save = new window.wasmBindings.BenchSave(text, 'bench-save');
+    const doc = JSON.parse(text);
+    const app = [];
+    const ref = [];
+    const plain = (note) => {
+      doc.assessments[0].report.situation = note;
+      localStorage.setItem('bench-ref.workspace', JSON.stringify(doc));
+    };
+    save.save('warm-up');
+    plain('warm-up');
+    let stored = true;
+    for (let i = 0; i < samples; i += 1) {
+      let t = performance.now();
+      stored = save.save(`ghi chú ${i}`) && stored;
+      app.push(performance.now() - t);
+      t = performance.now();
+      plain(`ghi chú ${i}`);
+      ref.push(performance.now() - t);
+    }
+    localStorage.clear();
+    return { app, ref, stored };
+  }, [text, SAMPLES]);
+  await ctx.close();
+  const a = median(timing.app);
+  const r = median(timing.ref);
+  figure('autosave: 1 MiB workspace', { value: a, unit: 'ms', reference: r, ratio: a / r, budget: 1.5, note: timing.stored ? '' : 'a save failed' });
+}
+
+async function rollup(browser, url) {
+  const set = catalogueSet('tt124-khu-dan-cu');
+  const files = Array.from({ length: 200 }, (_, i) => villageFile({ set, index: i, ...villagePlan(i) }));
+  const runs = [];
+  for (let n = 0; n < Math.max(3, Math.ceil(SAMPLES / 3)); n += 1) {
+    const { ctx, page } = await appPage(browser, url + '#/tong-hop');
+    await page.getByTestId('ru-drop-zone').waitFor();
+    const timing = await page.evaluate(async (files) => {
+      const list = files.map((f) => new File([f.text], f.name, { type: 'application/json' }));
+      let t = performance.now();
+      for (const file of list) JSON.parse(await file.text());
+      const ref = performance.now() - t;
+      const input = document.querySelector('#ru-files');
+      const transfer = new DataTransfer();
+      for (const file of list) transfer.items.add(file);
+      t = performance.now();
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((resolve) => {
+        const check = () => {
+          const batch = document.querySelector('[data-testid="ru-batch"]');
+          if (batch) resolve();
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+      return { app: performance.now() - t, ref, text: document.querySelector('[data-testid="ru-batch"]').textContent };
+    }, files);
+    runs.push(timing);
+    await ctx.close();
+  }
+  const a = median(runs.map((r) => r.app));
+  const r = median(runs.map((r) => r.ref));
+  figure('roll-up: receive 200 village files', { value: a, unit: 'ms', reference: r, ratio: a / r, budget: 3, note: runs[0].text });
+}
+
 async function main() {
-  // A static page with the app's <head>: the reference.
   const root = await mkdtemp(join(tmpdir(), 'antq-bench-'));
   await cp(DIST, join(root, 'app'), { recursive: true });
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
@@ -65,32 +307,27 @@ async function main() {
   await writeFile(join(root, 'static', 'index.html'), staticHtml);
   const server = await serve(root, '/');
   const browser = await chromium.launch(LAUNCH);
+  const url = server.url + 'app/';
+  const only = process.env.BENCH_ONLY?.split(',');
+  const want = (name) => !only || only.includes(name);
   const big = workspace({ villages: 30, years: 5, plans: 5, notes: 'x'.repeat(6500) });
-  console.log(`1 MiB workspace: ${(big.length / 1024).toFixed(0)} KiB of JSON`);
-  const rows = [];
-  for (const throttle of [1, 4]) {
-    for (const [label, storage] of [['empty workspace', null], ['1 MiB workspace', big]]) {
-      const app = [];
-      const ref = [];
-      await fcp(browser, server.url + 'app/', { throttle, storage });
-      await fcp(browser, server.url + 'static/', { throttle });
-      for (let n = 0; n < SAMPLES; n += 1) {
-        app.push(await fcp(browser, server.url + 'app/', { throttle, storage }));
-        ref.push(await fcp(browser, server.url + 'static/', { throttle }));
-      }
-      rows.push({ throttle, label, app: median(app), ref: median(ref) });
-    }
+  console.log(`figure${' '.repeat(29)}value / reference = ratio${' '.repeat(24)}budget  result`);
+  if (want('size')) await size();
+  if (want('start')) await start(browser, url, server.url + 'static/', big);
+  if (want('typing')) await typing(browser, url);
+  if (want('import')) await importRatio(browser, url);
+  if (want('autosave')) await autosave(browser, url);
+  if (want('storage')) {
+    const commune = workspace({ villages: 30, years: 5, plans: 5 });
+    const units = commune.length + 'antq.workspace'.length;
+    figure('storage: 30 villages x 5 years', { value: units, unit: 'units', reference: 5242880, ratio: units / 5242880, budget: 0.2 });
   }
-  console.log('\nfirst contentful paint, median of %d (ms)', SAMPLES);
-  console.log('%s %s %s %s %s', 'CPU'.padEnd(5), 'case'.padEnd(18), 'app'.padStart(8), 'static'.padStart(8), 'ratio (budget ≤ 3)');
-  for (const r of rows) {
-    console.log('%s %s %s %s %s', `${r.throttle}x`.padEnd(5), r.label.padEnd(18), r.app.toFixed(0).padStart(8), r.ref.toFixed(0).padStart(8), (r.app / r.ref).toFixed(2).padStart(8));
-  }
-  const commune = workspace({ villages: 30, years: 5, plans: 5 });
-  const units = commune.length + 'antq.workspace'.length;
-  console.log(`\nstorage: a commune with 30 villages x 5 years and 5 festival plans takes ${units} UTF-16 units = ${(units * 100 / 5242880).toFixed(2)}% of 5,242,880 (budget ≤ 20%)`);
+  if (want('rollup')) await rollup(browser, url);
   await browser.close();
   await server.close();
+  await writeFile(join(here, 'results.json'), JSON.stringify({ samples: SAMPLES, figures: results }, null, 2) + '\n');
+  const over = results.filter((r) => r.status === 'over').length;
+  console.log(`\n${results.length} figures, ${over} over budget; written to bench/results.json`);
 }
 
 await main();

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Size report: the app's gzipped wasm and JS glue against a minimal Leptos
-# page built with the same release profile in the same run.
+# page built with the same release profile in the same run, and the ten
+# largest contributors by twiggy (on the wasm before wasm-opt, which still
+# has its names). Writes bench/size-result.json for bench/perf.mjs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,4 +24,17 @@ aw=$(gz "$app_wasm"); aj=$(gz "$app_js"); rw=$(gz "$ref_wasm"); rj=$(gz "$ref_js
 printf '\n%-22s %12s %12s %12s\n' "gzip -9 bytes" "wasm" "JS glue" "total"
 printf '%-22s %12d %12d %12d\n' "app (antq)" "$aw" "$aj" $((aw + aj))
 printf '%-22s %12d %12d %12d\n' "minimal Leptos page" "$rw" "$rj" $((rw + rj))
+
+# The ten largest contributors. twiggy is a bench-only tool: installed here if missing.
+if ! command -v twiggy >/dev/null; then
+  echo "== installing twiggy (bench only) =="
+  cargo install --locked twiggy >/dev/null 2>&1 || true
+fi
+raw="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/antq.wasm"
+top='[]'
+if command -v twiggy >/dev/null && [ -f "$raw" ]; then
+  top=$(twiggy top -n 10 "$raw" 2>/dev/null | tail -n +3 | head -n 10 | sed 's/[[:space:]]\+$//' \
+    | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.stringify(s.split("\n").filter(Boolean))))')
+fi
+printf '{"app": %d, "ref": %d, "top": %s}\n' $((aw + aj)) $((rw + rj)) "$top" > bench/size-result.json
 awk -v a=$((aw + aj)) -v r=$((rw + rj)) 'BEGIN { printf "\nratio app / minimal (total, gzip): %.2f\n", a / r }'
