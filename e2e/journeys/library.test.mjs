@@ -112,8 +112,10 @@ test('a set exported, deleted and imported again comes back; again is "đã có"
   assert.equal(download.suggestedFilename(), 'bo-tieu-chi_tt124-khu-dan-cu-dia-phuong_v1.json');
   const text = await readFile(await download.path(), 'utf8');
   const doc = JSON.parse(text);
-  assert.equal(doc.format, 'antq.criteria-set');
-  assert.equal(doc.variant_of.id, 'tt124-khu-dan-cu');
+  assert.equal(doc.format, 'antq');
+  assert.equal(doc.kind, 'criteria_set');
+  assert.deepEqual(doc.criteria_set, { id: 'tt124-khu-dan-cu-dia-phuong', version: 1 });
+  assert.equal(doc.content.variant_of.id, 'tt124-khu-dan-cu');
 
   await view.getByRole('button', { name: 'Xóa bộ này' }).first().click();
   await s.page.getByRole('group').getByRole('button', { name: 'Xóa bộ này' }).click();
@@ -134,7 +136,8 @@ test('a set exported, deleted and imported again comes back; again is "đã có"
   assert.equal(await decision.getByRole('button', { name: 'Đồng ý' }).count(), 0);
 
   const newer = join(dir, 'bo-v2.json');
-  await writeFile(newer, JSON.stringify({ ...doc, version: 2 }));
+  // A first-release file (a bare set, without envelope) still opens.
+  await writeFile(newer, JSON.stringify({ format: 'antq.criteria-set', schema_version: 1, ...doc.content, version: 2 }));
   await input.setInputFiles(newer);
   await decision.getByText('phiên bản 2 mới hơn').waitFor();
   await decision.getByRole('button', { name: 'Đồng ý' }).click();

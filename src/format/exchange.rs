@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::criteria::{set_from_value, validated};
 use super::problem::{deserialize_at, problem, LoadError, Problem, ProblemKind};
-use super::workspace::{decode_workspace, encode_workspace};
+use super::workspace::{decode_workspace_value, encode_workspace};
 use crate::domain::assessment::Assessment;
 use crate::domain::criteria::{CriteriaSet, SetRef, ValidSet};
 use crate::domain::festival::FestivalPlan;
@@ -69,6 +69,17 @@ struct Envelope {
     criteria_set: Option<SetRef>,
     checksum: String,
     content: Value,
+}
+
+/// The envelope without its content, which is taken out of the parsed
+/// document rather than copied.
+#[derive(Deserialize)]
+struct Head {
+    kind: FileKind,
+    exported_at: String,
+    #[serde(default)]
+    unit: Option<UnitInfo>,
+    checksum: String,
 }
 
 /// A file ready to download, with what it holds in numbers.
@@ -230,6 +241,39 @@ pub fn export_festival_plan(
     })
 }
 
+/// A criteria set, for another unit or province to import.
+pub fn export_criteria_set(set: &CriteriaSet, exported_at: &str) -> Exported {
+    let content = serde_json::to_value(set).expect("a criteria set always serialises");
+    Exported {
+        file_name: format!("bo-tieu-chi_{}_v{}.json", slug(&set.id), set.version),
+        text: wrap(
+            FileKind::CriteriaSet,
+            exported_at,
+            None,
+            None,
+            Some(set.key()),
+            content,
+        ),
+        summary: Summary {
+            criteria: set.criteria().count(),
+            criteria_sets: 1,
+            ..Summary::default()
+        },
+    }
+}
+
+/// The criteria set a file holds: a criteria-set file of any version, or
+/// another kind refused as such.
+pub fn read_criteria_set_file(text: &str) -> Result<ValidSet, LoadError> {
+    let incoming = read_file(text)?;
+    match (incoming.kind, incoming.criteria_sets.into_iter().next()) {
+        (FileKind::CriteriaSet, Some(set)) => Ok(set),
+        (kind, _) => Err(LoadError::WrongKind {
+            found: kind.code().to_owned(),
+        }),
+    }
+}
+
 /// What an import file holds, checked and ready to preview.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Incoming {
@@ -324,35 +368,53 @@ pub fn read_file(text: &str) -> Result<Incoming, LoadError> {
             }
         },
         // The first release's files had no envelope: schema version 0.
-        Some(super::workspace::FORMAT_WORKSPACE) | Some(super::criteria::FORMAT_CRITERIA_SET) => {
-            super::migrate::migrate(value, 0)?
+        Some(
+            bare @ (super::workspace::FORMAT_WORKSPACE | super::criteria::FORMAT_CRITERIA_SET),
+        ) => {
+            let supported = if bare == super::workspace::FORMAT_WORKSPACE {
+                super::workspace::SCHEMA_VERSION
+            } else {
+                super::criteria::CRITERIA_SCHEMA_VERSION
+            };
+            match value.get("schema_version").and_then(Value::as_u64) {
+                Some(found) if found > u64::from(supported) => {
+                    return Err(LoadError::NewerSchema { found, supported })
+                }
+                _ => super::migrate::migrate(value, 0)?,
+            }
         }
         _ => return Err(LoadError::NotOurs { found: format }),
     };
-    let envelope: Envelope = record(&value, "")?;
-    if checksum(&envelope.content) != envelope.checksum {
+    let mut value = value;
+    let mut content = match value.as_object_mut().and_then(|map| map.remove("content")) {
+        Some(content) => content,
+        None => {
+            return Err(LoadError::Invalid {
+                problems: vec![problem("content", ProblemKind::Missing)],
+            })
+        }
+    };
+    let envelope: Head = record(&value, "")?;
+    if checksum(&content) != envelope.checksum {
         return Err(LoadError::ChecksumMismatch);
     }
     // The envelope's description of the unit must say what the content says.
-    if let (Some(unit), Some(inner)) = (&envelope.unit, envelope.content.get("unit")) {
+    if let (Some(unit), Some(inner)) = (&envelope.unit, content.get("unit")) {
         if serde_json::to_value(unit).ok().as_ref() != Some(inner) {
             return Err(LoadError::ChecksumMismatch);
         }
     }
-    let mut incoming = Incoming::empty(
-        envelope.kind,
-        envelope.exported_at.clone(),
-        envelope.checksum.clone(),
-    );
-    let content = &envelope.content;
+    let mut incoming = Incoming::empty(envelope.kind, envelope.exported_at, envelope.checksum);
     match envelope.kind {
         FileKind::Workspace => {
-            let decoded =
-                decode_workspace(&content.to_string()).map_err(|e| prefixed("content", e))?;
+            let decoded = decode_workspace_value(&content).map_err(|e| prefixed("content", e))?;
             incoming.workspace = Some(decoded.workspace);
         }
         FileKind::Assessment => {
-            let set_value = content.get("criteria_set").cloned().unwrap_or(Value::Null);
+            let set_value = content
+                .as_object_mut()
+                .and_then(|map| map.remove("criteria_set"))
+                .unwrap_or(Value::Null);
             let set: CriteriaSet = set_from_value(set_value, "content.criteria_set")?;
             let set = validated(set).map_err(|problems| {
                 prefixed("content.criteria_set", LoadError::Invalid { problems })
@@ -374,12 +436,12 @@ pub fn read_file(text: &str) -> Result<Incoming, LoadError> {
             incoming.festival_plans.push(plan);
         }
         FileKind::CriteriaSet => {
-            let set: CriteriaSet = set_from_value(content.clone(), "content")?;
+            let set: CriteriaSet = set_from_value(content, "content")?;
             let set = validated(set)
                 .map_err(|problems| prefixed("content", LoadError::Invalid { problems }))?;
             incoming.criteria_sets.push(set);
         }
-        FileKind::Rollup => read_rollup(content, &mut incoming)?,
+        FileKind::Rollup => read_rollup(&content, &mut incoming)?,
     }
     Ok(incoming)
 }

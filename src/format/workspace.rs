@@ -82,7 +82,12 @@ pub fn decode_workspace(text: &str) -> Result<Decoded, LoadError> {
         line: err.line(),
         column: err.column(),
     })?;
-    let root = check_envelope(&value)?;
+    decode_workspace_value(&value)
+}
+
+/// Reads a workspace document already parsed (the content of a backup).
+pub fn decode_workspace_value(value: &Value) -> Result<Decoded, LoadError> {
+    let root = check_envelope(value)?;
     let mut problems = Vec::new();
     let records = read_units(root.get("units"), &mut problems);
     let criteria_sets = read_criteria_sets(root.get("criteria_sets"), &mut problems);

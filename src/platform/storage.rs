@@ -115,16 +115,19 @@ impl WorkspaceStore {
     /// back and compares, then counts a new revision, which it returns. A
     /// workspace equal to what is stored is not written again.
     pub fn save_checked(&self, workspace: &Workspace, expected: u64) -> Result<u64, StoreError> {
-        let text = format::encode_workspace(workspace);
+        // The text crosses into JavaScript once; the comparisons with what
+        // is stored are made there, without copying a megabyte back.
+        let text = JsValue::from_str(&format::encode_workspace(workspace));
+        let key = self.workspace_key();
         let current = self.revision();
-        if read(&self.workspace_key())?.as_deref() == Some(text.as_str()) {
+        if read_js(&key)? == text {
             return Ok(current);
         }
         if current != expected {
             return Err(StoreError::Conflict);
         }
-        write(&self.workspace_key(), &text)?;
-        if read(&self.workspace_key())?.as_deref() != Some(text.as_str()) {
+        write_js(&key, &text)?;
+        if read_js(&key)? != text {
             return Err(StoreError::ReadBackDiffers);
         }
         let next = current + 1;
@@ -203,6 +206,33 @@ fn read(key: &str) -> Result<Option<String>, StoreError> {
 fn write(key: &str, text: &str) -> Result<(), StoreError> {
     available()?;
     LocalStorage::raw()
+        .set_item(key, text)
+        .map_err(|err| classify(&err))
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `localStorage`, with its values as JavaScript strings.
+    #[wasm_bindgen(js_name = Storage)]
+    type JsStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(this: &JsStorage, key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item(this: &JsStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
+}
+
+fn js_storage() -> Result<JsStorage, StoreError> {
+    available()?;
+    Ok(wasm_bindgen::JsCast::unchecked_into(LocalStorage::raw()))
+}
+
+/// The stored text as a JavaScript string (null when absent).
+fn read_js(key: &str) -> Result<JsValue, StoreError> {
+    js_storage()?.get_item(key).map_err(|err| classify(&err))
+}
+
+fn write_js(key: &str, text: &JsValue) -> Result<(), StoreError> {
+    js_storage()?
         .set_item(key, text)
         .map_err(|err| classify(&err))
 }

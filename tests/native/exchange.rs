@@ -353,3 +353,38 @@ mod round_trip {
         }
     }
 }
+
+#[test]
+fn a_criteria_set_file_has_the_envelope_and_first_release_sets_still_open() {
+    use antq::format::exchange::{export_criteria_set, read_criteria_set_file};
+    let set = builtin_sets()
+        .into_iter()
+        .find(|s| s.id == "tt124-xa-phuong")
+        .unwrap();
+    let file = export_criteria_set(&set, AT);
+    assert_eq!(file.file_name, "bo-tieu-chi_tt124-xa-phuong_v1.json");
+    assert_eq!(file.summary.criteria, set.criteria().count());
+    let back = read_criteria_set_file(&file.text).unwrap();
+    assert_eq!(*back, set);
+    // The first release wrote a bare document: it still opens.
+    let bare = antq::format::criteria::encode_criteria_set(&set);
+    assert_eq!(*read_criteria_set_file(&bare).unwrap(), set);
+    // A bare document of a newer version says so.
+    let newer = bare.replacen("\"schema_version\": 1", "\"schema_version\": 7", 1);
+    assert_ne!(newer, bare);
+    assert_eq!(
+        read_criteria_set_file(&newer).unwrap_err(),
+        LoadError::NewerSchema {
+            found: 7,
+            supported: 1
+        }
+    );
+    // Another kind of file is named as such.
+    let backup = export_workspace(&Workspace::new(), AT, (2025, 1, 1)).text;
+    assert_eq!(
+        read_criteria_set_file(&backup).unwrap_err(),
+        LoadError::WrongKind {
+            found: "workspace".into()
+        }
+    );
+}

@@ -287,6 +287,9 @@ fn duplicates_show_the_newer_copy_and_the_user_keeps_one() {
             newest: new_id.clone()
         }
     );
+    let all = shelf.all_copies();
+    assert_eq!(all[&new_id], shelf.copies(&new_id));
+    assert_eq!(all[&old_id], shelf.copies(&old_id));
     assert_eq!(
         shelf.review(&new_id, Review::Accepted),
         Err(ShelfError::Duplicate)

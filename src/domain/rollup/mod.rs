@@ -215,6 +215,31 @@ impl Shelf {
         }
     }
 
+    /// [`Shelf::copies`] of every record at once, by id.
+    pub fn all_copies(&self) -> BTreeMap<String, Copies> {
+        let mut by_key: BTreeMap<Key, Vec<&Received>> = BTreeMap::new();
+        for record in &self.0 {
+            by_key.entry(record.key()).or_default().push(record);
+        }
+        let mut out = BTreeMap::new();
+        for mut copies in by_key.into_values() {
+            copies.sort_by(|a, b| b.exported_at.cmp(&a.exported_at));
+            let newest = copies[0].id.clone();
+            let others = copies.len() - 1;
+            for (i, record) in copies.iter().enumerate() {
+                let state = match (others, i) {
+                    (0, _) => Copies::Unique,
+                    (_, 0) => Copies::Newest { others },
+                    _ => Copies::Older {
+                        newest: newest.clone(),
+                    },
+                };
+                out.insert(record.id.clone(), state);
+            }
+        }
+        out
+    }
+
     /// Keeps `id` and removes its other copies; returns what was removed.
     pub fn keep(&mut self, id: &str) -> Result<Vec<Received>, ShelfError> {
         let key = self.get(id).ok_or(ShelfError::Unknown)?.key();

@@ -26,7 +26,7 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
         return ().into_any();
     };
     let shown = move |indicator: String, status: Verification| {
-        move || {
+        Memo::new(move |_| {
             let result = data.with(|d| {
                 d.as_ref().and_then(|(a, _, e)| {
                     Some((
@@ -42,7 +42,7 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
                 Filter::Failing => result == Status::Failed,
                 Filter::Unverified => status != Verification::Confirmed,
             }
-        }
+        })
     };
     view! {
         <div class="assessment-form" data-testid="assessment-form">
@@ -65,14 +65,15 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
                     <h3>{text(&group.label)}</h3>
                     {group.criteria.iter().map(|criterion| {
                         let cid = criterion.id.clone();
-                        let criterion_result = move || data.with(|d| d.as_ref().and_then(|(_, _, e)| e.criteria.get(&cid).map(|r| r.status)));
-                        let any_shown: Vec<_> = criterion.indicators.iter().map(|i| shown(i.id.clone(), i.status)).collect();
-                        let visible = move || any_shown.iter().any(|f| f());
+                        // Memos: a keystroke repaints only what it changes.
+                        let criterion_result = Memo::new(move |_| data.with(|d| d.as_ref().and_then(|(_, _, e)| e.criteria.get(&cid).map(|r| r.status))));
+                        let any_shown: Vec<Memo<bool>> = criterion.indicators.iter().map(|i| shown(i.id.clone(), i.status)).collect();
+                        let visible = move || any_shown.iter().any(|f| f.get());
                         view! {
                             <section class="criterion" class:is-hidden=move || !visible() data-criterion-id=criterion.id.clone()>
                                 <h4 class="criterion__title">
                                     {text(&criterion.label)} " "
-                                    {move || criterion_result().map(|s| view! {
+                                    {move || criterion_result.get().map(|s| view! {
                                         <span class=messages::result_class(s) data-testid="criterion-result">{messages::result(i18n, s)}</span>
                                     })}
                                     " " {words::status_badge(i18n, criterion.status)}
@@ -82,12 +83,12 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
                                     let kind = indicator.kind.clone();
                                     let result = {
                                         let iid = iid.clone();
-                                        move || data.with(|d| d.as_ref().and_then(|(_, _, e)| e.indicators.get(&iid).cloned()))
+                                        Memo::new(move |_| data.with(|d| d.as_ref().and_then(|(_, _, e)| e.indicators.get(&iid).cloned())))
                                     };
                                     let visible = shown(iid.clone(), indicator.status);
                                     let guidance = (!indicator.guidance.is_empty()).then(|| text(&indicator.guidance));
                                     view! {
-                                        <div class="indicator" class:is-hidden=move || !visible() data-indicator-id=iid.clone()>
+                                        <div class="indicator" class:is-hidden=move || !visible.get() data-indicator-id=iid.clone()>
                                             <p class="indicator__label">
                                                 <span class="set-tree__id">{iid.clone()}</span> " " {text(&indicator.label)} " "
                                                 {words::status_badge(i18n, indicator.status)}
@@ -95,7 +96,7 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
                                             <p class="set-tree__meta">{words::kind(i18n, &indicator.kind)}</p>
                                             <AnswerInput id=id.clone() indicator=indicator.clone() data=data />
                                             <p class="indicator__result" aria-live="polite">
-                                                {move || result().map(|r| {
+                                                {move || result.get().map(|r| {
                                                     let kind = kind.clone();
                                                     view! {
                                                         <span class=messages::result_class(r.status)>{messages::result(i18n, r.status)}</span>

@@ -25,16 +25,23 @@ fn number<T: std::str::FromStr>(text: &str) -> Option<T> {
 pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoView {
     let i18n = use_i18n();
     let ind = indicator.id.clone();
+    // Memos: a keystroke elsewhere leaves this input alone.
     let answer = {
         let ind = ind.clone();
-        move || {
+        let memo = Memo::new(move |_| {
             data.with(|d| {
                 d.as_ref()
                     .and_then(|(a, _, _)| a.answers.get(&ind).cloned())
             })
-        }
+        });
+        move || memo.get()
     };
-    let locked = move || data.with(|d| d.as_ref().is_some_and(|(a, _, _)| a.status.is_locked()));
+    let locked = {
+        let memo = Memo::new(move |_| {
+            data.with(|d| d.as_ref().is_some_and(|(a, _, _)| a.status.is_locked()))
+        });
+        move || memo.get()
+    };
     let field = format!("in-{ind}");
     let na = indicator.na_allowed.then(|| {
         let (id, ind, answer) = (id.clone(), ind.clone(), answer.clone());
@@ -444,15 +451,21 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
     let i18n = use_i18n();
     let evidence = {
         let indicator = indicator.clone();
-        move || {
+        let memo = Memo::new(move |_| {
             data.with(|d| {
                 d.as_ref()
                     .and_then(|(a, _, _)| a.evidence.get(&indicator).cloned())
                     .unwrap_or_default()
             })
-        }
+        });
+        move || memo.get()
     };
-    let locked = move || data.with(|d| d.as_ref().is_some_and(|(a, _, _)| a.status.is_locked()));
+    let locked = {
+        let memo = Memo::new(move |_| {
+            data.with(|d| d.as_ref().is_some_and(|(a, _, _)| a.status.is_locked()))
+        });
+        move || memo.get()
+    };
     let store = {
         let (id, indicator) = (id.clone(), indicator.clone());
         move |evidence: Evidence| {

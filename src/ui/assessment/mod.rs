@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use crate::domain::assessment::Assessment;
 use crate::domain::context::context_for;
-use crate::domain::criteria::{evaluate, CriteriaSet, Evaluation};
+use crate::domain::criteria::{evaluate, CriteriaSet, Evaluation, Status};
 use crate::ui::criteria::{find_set, words::text};
 use crate::ui::i18n::*;
 use crate::ui::messages;
@@ -89,7 +89,9 @@ pub fn AssessmentSection() -> impl IntoView {
     let open = RwSignal::new(initial);
     let tab = RwSignal::new(initial_tab);
     Effect::new(move |_| to_hash(open.get().as_deref(), tab.get()));
-    let rows = move || {
+    // A memo: typing an answer changes the workspace, not this list, and
+    // must not rebuild it.
+    let rows = Memo::new(move |_| {
         state.workspace.with(|ws| {
             let mut rows: Vec<_> = ws
                 .assessments()
@@ -106,18 +108,18 @@ pub fn AssessmentSection() -> impl IntoView {
             rows.sort_by(|x, y| y.3.cmp(&x.3).then(x.1.cmp(&y.1)));
             rows
         })
-    };
+    });
     view! {
         <start::StartForm open=open tab=tab />
         <section class="assessments" aria-labelledby="assessments-title">
             <h2 id="assessments-title">{t!(i18n, as_list_title)}</h2>
             <Show
-                when=move || { !rows().is_empty() }
+                when=move || rows.with(|r| !r.is_empty())
                 fallback=move || view! { <p>{t!(i18n, as_list_empty)}</p> }
             >
                 <ul class="assessment-list" data-testid="assessment-list">
                     {move || {
-                        rows()
+                        rows.get()
                             .into_iter()
                             .map(|(id, unit, set, year, status)| {
                                 let title = find_set(state, &set).map(|s| text(&s.title)).unwrap_or(set.id.clone());
@@ -164,6 +166,30 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| evaluated(state, &id))
     };
+    // The header follows the assessment's status and the figures, not every answer.
+    let header = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref().map(|(a, s, _)| {
+                let mut a = a.clone();
+                a.answers = Default::default();
+                a.evidence = Default::default();
+                (a, s.clone())
+            })
+        })
+    });
+    let figures = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref().map(|(_, _, e)| {
+                (
+                    e.progress.answered,
+                    e.progress.total,
+                    e.conformity.answered,
+                    e.conformity.total,
+                    e.set.status,
+                )
+            })
+        })
+    });
     let tab_button = move |which: Tab, label: AnyView| {
         view! {
             <button
@@ -180,7 +206,7 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
     view! {
         <article class="assessment" data-testid="assessment" aria-labelledby="assessment-title">
         {move || {
-            let Some((assessment, set, evaluation)) = data.get() else {
+            let Some((assessment, set)) = header.get() else {
                 return view! { <p role="alert">{t!(i18n, as_unknown)}</p> }.into_any();
             };
             let unit = state
@@ -191,9 +217,12 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                 let (from, to) = (from.vietnamese(), to.vietnamese());
                 view! { <p>{t!(i18n, as_period, from, to)}</p> }
             });
-            let (answered, total) = (evaluation.progress.answered, evaluation.progress.total);
-            let (met, decided) = (evaluation.conformity.answered, evaluation.conformity.total);
-            let overall = evaluation.set.status;
+            let figure = move |pick: fn((usize, usize, usize, usize, Status)) -> usize| {
+                move || figures.get().map(pick).unwrap_or_default()
+            };
+            let (answered, total) = (figure(|f| f.0), figure(|f| f.1));
+            let (met, decided) = (figure(|f| f.2), figure(|f| f.3));
+            let overall = move || figures.get().map(|f| f.4).unwrap_or(Status::Incomplete);
             view! {
                     <header class="assessment__header screen-only">
                         <h2 id="assessment-title">{unit} " · " {assessment.year}</h2>
@@ -202,8 +231,8 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                         <p data-testid="progress">{t!(i18n, as_progress, answered, total, met, decided)}</p>
                         <p>
                             <strong>{t!(i18n, as_set_result)} ": "</strong>
-                            <span class=messages::result_class(overall) data-testid="set-result">
-                                {messages::result(i18n, overall)}
+                            <span class=move || messages::result_class(overall()) data-testid="set-result">
+                                {move || messages::result(i18n, overall())}
                             </span>
                         </p>
                         <status::StatusPanel assessment=assessment.clone() />

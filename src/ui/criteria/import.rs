@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use super::with_library;
 use super::words::text;
 use crate::domain::criteria::{ImportDecision, SetRef, ValidSet};
-use crate::format::criteria::decode_criteria_set;
+use crate::format::exchange::read_criteria_set_file;
 use crate::format::LoadError;
 use crate::platform::files::{read_text, ReadError};
 use crate::ui::i18n::*;
@@ -47,7 +47,7 @@ pub fn ImportPanel(selected: RwSignal<Option<SetRef>>) -> impl IntoView {
         wasm_bindgen_futures::spawn_local(async move {
             let next = match read_text(&file).await {
                 Err(err) => Stage::Unreadable(err),
-                Ok((name, text)) => match decode_criteria_set(&text) {
+                Ok((name, text)) => match read_criteria_set_file(&text) {
                     Err(error) => Stage::Failed { name, error },
                     Ok(set) => {
                         let decision = with_library(state, |library| library.import_decision(&set));

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::words::{self, text};
 use super::{find_set, with_library};
 use crate::domain::criteria::{CriteriaSet, CriterionRule, SetRef};
-use crate::format::criteria::{encode_criteria_set, validated};
-use crate::platform::download::download_text;
+use crate::format::criteria::validated;
+use crate::format::exchange::export_criteria_set;
 use crate::ui::i18n::*;
 use crate::ui::messages;
 use crate::ui::state::use_app_state;
@@ -49,9 +49,8 @@ pub fn SetView(
         let set = set.clone();
         move |_| {
             if let Some(set) = set() {
-                let name = format!("bo-tieu-chi_{}_v{}.json", set.id, set.version);
-                let result = download_text(&name, "application/json", &encode_criteria_set(&set));
-                notice.set(result.err());
+                let file = export_criteria_set(&set, &crate::ui::export::now_stamp());
+                notice.set(crate::ui::export::offer(&file).err());
             }
         }
     };

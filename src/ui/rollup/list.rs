@@ -9,6 +9,18 @@ use crate::ui::criteria::words;
 use crate::ui::i18n::*;
 use crate::ui::messages;
 
+/// What the list shows of a record (not the record itself: no copy of its set).
+struct Line {
+    id: String,
+    unit: String,
+    kind: crate::domain::UnitKind,
+    via: Option<String>,
+    file_name: String,
+    exported: String,
+    year: i32,
+    review: Review,
+}
+
 #[component]
 pub fn Files() -> impl IntoView {
     let i18n = use_i18n();
@@ -36,6 +48,7 @@ pub fn Files() -> impl IntoView {
     };
     let rows = move || {
         rollup.shelf.with(|shelf| {
+            let copies = shelf.all_copies();
             shelf
                 .records()
                 .iter()
@@ -53,7 +66,18 @@ pub fn Files() -> impl IntoView {
                             (String::new(), t_string!(i18n, ru_kind_festival).to_owned())
                         }
                     };
-                    (r.clone(), set, kind_word, shelf.copies(&r.id))
+                    let line = Line {
+                        id: r.id.clone(),
+                        unit: r.unit.name.clone(),
+                        kind: r.unit.kind,
+                        via: r.via.as_ref().map(|v| v.name.clone()),
+                        file_name: r.file_name.clone(),
+                        exported: r.exported_at.chars().take(10).collect(),
+                        year: r.year(),
+                        review: r.review.clone(),
+                    };
+                    let copies = copies.get(&r.id).cloned().unwrap_or(Copies::Unique);
+                    (line, set, kind_word, copies)
                 })
                 .collect::<Vec<_>>()
         })
@@ -92,7 +116,7 @@ pub fn Files() -> impl IntoView {
                 {move || rows().into_iter().map(|(r, set, kind_word, copies)| {
                     let id = r.id.clone();
                     let (id_accept, id_problem, id_keep, id_remove, id_save) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
-                    let kind_name = messages::unit_kind(i18n, r.unit.kind);
+                    let kind_name = messages::unit_kind(i18n, r.kind);
                     let status = match &r.review {
                         Review::Received => view! { <span class="ru-status">{t!(i18n, ru_status_received)}</span> }.into_any(),
                         Review::Accepted => view! { <span class="ru-status ru-status--accepted">"✓ " {t!(i18n, ru_status_accepted)}</span> }.into_any(),
@@ -105,19 +129,19 @@ pub fn Files() -> impl IntoView {
                     };
                     let duplicate = copies != Copies::Unique;
                     let accepted = r.review == Review::Accepted;
-                    let via = r.via.as_ref().map(|v| v.name.clone());
-                    let exported = r.exported_at.chars().take(10).collect::<String>();
+                    let via = r.via.clone();
+                    let exported = r.exported.clone();
                     let field = format!("ru-comment-{}", r.id);
                     let field_for = field.clone();
                     view! {
-                        <tr data-testid="ru-file" data-unit=r.unit.name.clone()>
+                        <tr data-testid="ru-file" data-unit=r.unit.clone()>
                             <td>
-                                <strong>{r.unit.name.clone()}</strong>
+                                <strong>{r.unit.clone()}</strong>
                                 <br /><span class="muted">{kind_name}</span>
                                 {via.map(|v| view! { <br /><span class="muted">{t!(i18n, ru_via, v)}</span> })}
                             </td>
                             <td>{kind_word}<br /><span class="muted">{r.file_name.clone()} " · " {exported}</span></td>
-                            <td>{r.year()}</td>
+                            <td>{r.year}</td>
                             <td>{set}</td>
                             <td>{status} {copies_note.map(|n| view! { <br /> {n} })}</td>
                             <td class="ru-actions">

@@ -1,0 +1,32 @@
+import { chromium } from 'playwright-core';
+import { LAUNCH } from './harness.mjs';
+import { serve } from './server.mjs';
+import { workspace } from '../bench/workspace.mjs';
+const server = await serve('/work/main/dist', '/');
+const browser = await chromium.launch(LAUNCH);
+const doc = JSON.parse(workspace({ villages: 49, years: 5, plans: 5 }));
+for (let y = 0; y < 5; y += 1) doc.assessments.push({ id: `a-xa-${y}`, unit: 'u-xa', set: { id: 'tt124-xa-phuong', version: 1 }, year: 2021 + y, answers: { 'xa-2-3a': { type: 'count', count: 0 } }, evidence: {}, status: { state: 'draft' }, history: [], actions: [], report: {} });
+const ctx = await browser.newContext();
+await ctx.addInitScript((t) => { if (!localStorage.getItem('antq.workspace')) { localStorage.setItem('antq.workspace', t); localStorage.setItem('antq.prefs', '{"language":"vi","storage_notice_dismissed":true}'); } }, JSON.stringify(doc));
+const page = await ctx.newPage();
+await page.goto(server.url);
+await page.waitForSelector('nav.nav');
+await page.locator('nav a[data-route="tu-danh-gia"]').click();
+await page.locator('[data-assessment-id="a-xa-4"] button').first().click();
+const field = page.locator('#in-xa-2-3a-count');
+await field.focus(); await page.keyboard.press('End');
+const cdp = await ctx.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+for (let i = 0; i < 20; i++) { await page.keyboard.press(i % 2 ? 'Backspace' : '2'); await page.waitForTimeout(60); }
+const { profile } = await cdp.send('Profiler.stop');
+const self = new Map();
+const dt = profile.timeDeltas; const byId = new Map(profile.nodes.map(n => [n.id, n]));
+const counts = new Map();
+profile.samples.forEach((id, i) => counts.set(id, (counts.get(id) || 0) + (dt[i] || 0)));
+for (const [id, t] of counts) { const n = byId.get(id); const name = n.callFrame.functionName || '(anon) ' + n.callFrame.url.split('/').pop(); self.set(name, (self.get(name) || 0) + t); }
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+console.log('total ms', (total / 1000).toFixed(0));
+[...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40).forEach(([n, t]) => console.log((t / 1000).toFixed(1).padStart(8), n.slice(0, 120)));
+await browser.close(); await server.close();
