@@ -33,7 +33,9 @@ fi
 raw="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/antq.wasm"
 top='[]'
 if command -v twiggy >/dev/null && [ -f "$raw" ]; then
-  top=$(twiggy top -n 10 "$raw" 2>/dev/null | tail -n +3 | head -n 10 | sed 's/[[:space:]]\+$//' \
+  # Names and wasm-bindgen's own sections are stripped from dist/: leave them out.
+  top=$(twiggy top -n 20 "$raw" 2>/dev/null | tail -n +3 | grep -v -e 'subsection' -e 'custom section' -e 'and [0-9]* more' -e 'Σ' \
+    | head -n 10 | sed 's/[[:space:]]\+$//' \
     | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.stringify(s.split("\n").filter(Boolean))))')
 fi
 printf '{"app": %d, "ref": %d, "top": %s}\n' $((aw + aj)) $((rw + rj)) "$top" > bench/size-result.json

@@ -15,18 +15,18 @@ await page.locator('nav a[data-route="tu-danh-gia"]').click();
 await page.locator('[data-assessment-id="a-xa-4"] button').first().click();
 const field = page.locator('#in-xa-2-3a-count');
 await field.focus(); await page.keyboard.press('End');
-const cdp = await ctx.newCDPSession(page);
-await cdp.send('Profiler.enable');
-await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-await cdp.send('Profiler.start');
-for (let i = 0; i < 20; i++) { await page.keyboard.press(i % 2 ? 'Backspace' : '2'); await page.waitForTimeout(60); }
-const { profile } = await cdp.send('Profiler.stop');
-const self = new Map();
-const dt = profile.timeDeltas; const byId = new Map(profile.nodes.map(n => [n.id, n]));
-const counts = new Map();
-profile.samples.forEach((id, i) => counts.set(id, (counts.get(id) || 0) + (dt[i] || 0)));
-for (const [id, t] of counts) { const n = byId.get(id); const name = n.callFrame.functionName || '(anon) ' + n.callFrame.url.split('/').pop(); self.set(name, (self.get(name) || 0) + t); }
-const total = [...self.values()].reduce((a, b) => a + b, 0);
-console.log('total ms', (total / 1000).toFixed(0));
-[...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40).forEach(([n, t]) => console.log((t / 1000).toFixed(1).padStart(8), n.slice(0, 120)));
+await page.evaluate(() => {
+  window.__m = new Map();
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type !== 'childList') continue;
+      let t = r.target; const path = [];
+      for (let k = 0; k < 4 && t && t.tagName; k++) { path.push(t.tagName.toLowerCase() + (t.className && typeof t.className === 'string' ? '.' + t.className.split(' ')[0] : '') + (t.dataset && t.dataset.testid ? '#' + t.dataset.testid : '')); t = t.parentElement; }
+      const key = path.join(' < ');
+      window.__m.set(key, (window.__m.get(key) || 0) + r.removedNodes.length + r.addedNodes.length);
+    }
+  }).observe(document.body, { childList: true, subtree: true });
+});
+for (let i = 0; i < 4; i++) { await page.keyboard.press(i % 2 ? 'Backspace' : '2'); await page.waitForTimeout(100); }
+console.log(await page.evaluate(() => [...window.__m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => v + ' ' + k).join('\n')));
 await browser.close(); await server.close();

@@ -548,3 +548,33 @@ async fn recovery_mode_offers_the_original_then_starts_fresh() {
     host.remove();
     store.clear();
 }
+
+#[wasm_bindgen_test]
+async fn stored_text_rewritten_by_this_version_is_kept_before_the_next_save() {
+    use antq::platform::archive::{Archive, BEFORE_MIGRATION};
+    let prefix = "test-migrate";
+    let store = WorkspaceStore::with_prefix(prefix);
+    store.clear();
+    let archive = Archive::named(prefix);
+    archive.delete().await.unwrap();
+    // Written by hand, as an older or foreign writer would: not the form
+    // this version writes (spacing, key order), but readable.
+    let mut ws = Workspace::new();
+    ws.add_unit(UnitId::new("u1"), village("Thôn Cũ")).unwrap();
+    let canonical = antq::format::encode_workspace(&ws);
+    let value: serde_json::Value = serde_json::from_str(&canonical).unwrap();
+    let older = serde_json::to_string_pretty(&value).unwrap();
+    assert_ne!(older, canonical);
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item(&store.workspace_key(), &older).unwrap();
+    let (host, handle) = mount(prefix);
+    sleep(300).await;
+    assert_eq!(
+        archive.snapshot(BEFORE_MIGRATION).await.unwrap().as_deref(),
+        Some(older.as_str())
+    );
+    drop(handle);
+    host.remove();
+    store.clear();
+    archive.delete().await.unwrap();
+}

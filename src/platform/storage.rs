@@ -65,6 +65,11 @@ impl WorkspaceStore {
         }
     }
 
+    /// The stored workspace text as it is, if any.
+    pub fn raw_workspace(&self) -> Option<String> {
+        read(&self.workspace_key()).ok().flatten()
+    }
+
     pub fn workspace_key(&self) -> String {
         format!("{}.workspace", self.prefix)
     }

@@ -67,6 +67,27 @@ pub fn AppProviders(store: WorkspaceStore, children: ChildrenFn) -> impl IntoVie
     }
 }
 
+/// When the stored text is not what this version writes (an older schema,
+/// a repaired record), the next save rewrites it: the text as it was is
+/// kept first in IndexedDB, and offered under Dữ liệu. After the first paint.
+fn keep_before_migration(state: AppState) {
+    let archive = state.archive.get_value();
+    let store = state.store.get_value();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(raw) = store.raw_workspace() else {
+            return;
+        };
+        let unchanged = state
+            .workspace
+            .with_untracked(|ws| crate::format::encode_workspace(ws) == raw);
+        if !unchanged {
+            let _ = archive
+                .put_snapshot(crate::platform::archive::BEFORE_MIGRATION, &raw)
+                .await;
+        }
+    });
+}
+
 /// Reads the preferences and the workspace, and sets up the shared state.
 fn load(store: WorkspaceStore) -> AppState {
     let prefs = store.load_prefs();
@@ -76,7 +97,10 @@ fn load(store: WorkspaceStore) -> AppState {
     state.revision.set(revision);
     match loaded {
         Ok(Loaded::Empty) => {}
-        Ok(Loaded::Found(decoded)) => state.workspace.set(decoded.workspace),
+        Ok(Loaded::Found(decoded)) => {
+            state.workspace.set(decoded.workspace);
+            keep_before_migration(state);
+        }
         Ok(Loaded::Unreadable { error, raw, kept }) => {
             if !kept {
                 state.save.set(SaveStatus::Suspended);

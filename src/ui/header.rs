@@ -29,22 +29,31 @@ pub fn Header() -> impl IntoView {
 fn ActiveUnit() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
-    let has_units = move || state.workspace.with(|ws| !ws.units().is_empty());
-    let options = move || {
+    // A memo: typing in a form changes the workspace, not this list.
+    let units = Memo::new(move |_| {
         state.workspace.with(|ws| {
             let active = ws.active_unit_id().cloned();
             ws.units()
                 .iter()
                 .map(|unit| {
-                    let selected = Some(&unit.id) == active.as_ref();
-                    view! {
-                        <option value=unit.id.as_str().to_owned() selected=selected>
-                            {unit.name.clone()}
-                        </option>
-                    }
+                    (
+                        unit.id.as_str().to_owned(),
+                        unit.name.clone(),
+                        Some(&unit.id) == active.as_ref(),
+                    )
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
         })
+    });
+    let has_units = move || units.with(|u| !u.is_empty());
+    let options = move || {
+        units
+            .get()
+            .into_iter()
+            .map(|(id, name, selected)| {
+                view! { <option value=id selected=selected>{name}</option> }
+            })
+            .collect_view()
     };
     let on_change = move |ev| {
         let id = UnitId::new(event_target_value(&ev));

@@ -46,12 +46,17 @@ pub struct AppState {
     pub before_import: RwSignal<Option<Workspace>>,
     /// The stored revision this tab last read or wrote (several tabs).
     pub revision: RwSignal<u64>,
+    /// The workspace's own criteria sets: what the library depends on, so
+    /// that an answer typed elsewhere does not rebuild it.
+    pub local_sets: Memo<Vec<CriteriaSet>>,
 }
 
 impl AppState {
     pub fn new(store: WorkspaceStore, workspace: Workspace, prefs: Prefs) -> AppState {
+        let workspace = RwSignal::new(workspace);
         AppState {
-            workspace: RwSignal::new(workspace),
+            local_sets: Memo::new(move |_| workspace.with(|ws| ws.criteria_sets().to_vec())),
+            workspace,
             prefs: RwSignal::new(prefs),
             save: RwSignal::new(SaveStatus::Idle),
             load_problem: RwSignal::new(None),

@@ -93,7 +93,7 @@ pub fn AssessmentSection() -> impl IntoView {
     // must not rebuild it.
     let rows = Memo::new(move |_| {
         state.workspace.with(|ws| {
-            let mut rows: Vec<_> = ws
+            let rows: Vec<_> = ws
                 .assessments()
                 .iter()
                 .map(|a| {
@@ -103,6 +103,15 @@ pub fn AssessmentSection() -> impl IntoView {
                         .map(|u| u.name.clone())
                         .unwrap_or_default();
                     (a.id.clone(), unit, a.set.clone(), a.year, a.status.code())
+                })
+                .collect();
+            let mut rows: Vec<_> = rows
+                .into_iter()
+                .map(|(id, unit, set, year, status)| {
+                    let title = find_set(state, &set)
+                        .map(|s| text(&s.title))
+                        .unwrap_or(set.id.clone());
+                    (id, unit, title, year, status)
                 })
                 .collect();
             rows.sort_by(|x, y| y.3.cmp(&x.3).then(x.1.cmp(&y.1)));
@@ -121,8 +130,7 @@ pub fn AssessmentSection() -> impl IntoView {
                     {move || {
                         rows.get()
                             .into_iter()
-                            .map(|(id, unit, set, year, status)| {
-                                let title = find_set(state, &set).map(|s| text(&s.title)).unwrap_or(set.id.clone());
+                            .map(|(id, unit, title, year, status)| {
                                 let open_id = id.clone();
                                 let is_open = {
                                     let id = id.clone();
@@ -173,7 +181,13 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                 let mut a = a.clone();
                 a.answers = Default::default();
                 a.evidence = Default::default();
-                (a, s.clone())
+                let unit = state.workspace.with(|ws| {
+                    ws.units()
+                        .get(&a.unit)
+                        .map(|u| u.name.clone())
+                        .unwrap_or_default()
+                });
+                (a, s.clone(), unit)
             })
         })
     });
@@ -206,12 +220,9 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
     view! {
         <article class="assessment" data-testid="assessment" aria-labelledby="assessment-title">
         {move || {
-            let Some((assessment, set)) = header.get() else {
+            let Some((assessment, set, unit)) = header.get() else {
                 return view! { <p role="alert">{t!(i18n, as_unknown)}</p> }.into_any();
             };
-            let unit = state
-                .workspace
-                .with(|ws| ws.units().get(&assessment.unit).map(|u| u.name.clone()).unwrap_or_default());
             let period = set.period.map(|p| {
                 let (from, to) = p.period(assessment.year);
                 let (from, to) = (from.vietnamese(), to.vietnamese());

@@ -26,7 +26,8 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
     let error = RwSignal::new(None::<AssessmentError>);
     let notice = RwSignal::new(None::<i32>);
     // The sets offered for the chosen unit's kind, newest versions only.
-    let offered = move || {
+    // Memos: an answer typed in the form does not rebuild these lists.
+    let offered = Memo::new(move |_| {
         let kind = state
             .workspace
             .with(|ws| ws.units().get(&UnitId::new(unit.get())).map(|u| u.kind));
@@ -39,10 +40,11 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
                 .map(|s| (s.id.clone(), text(&s.title), s.historical))
                 .collect::<Vec<_>>()
         })
-    };
+    });
+
     // Keep the chosen set among those offered.
     Effect::new(move |_| {
-        let sets = offered();
+        let sets = offered.get();
         if !sets.iter().any(|(id, _, _)| *id == set.get_untracked()) {
             set.set(
                 sets.into_iter()
@@ -92,25 +94,25 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
             Err(err) => error.set(Some(err)),
         }
     };
-    let units = move || {
+    let units = Memo::new(move |_| {
         state.workspace.with(|ws| {
             ws.units()
                 .iter()
                 .map(|u| (u.id.as_str().to_owned(), u.name.clone()))
                 .collect::<Vec<_>>()
         })
-    };
+    });
     view! {
         <form class="start-form" on:submit=submit data-testid="start-form">
             <h2>{t!(i18n, as_start_title)}</h2>
             <Show
-                when=move || { !units().is_empty() }
+                when=move || { !units.get().is_empty() }
                 fallback=move || view! { <p><a href="#/tong-quan">{t!(i18n, as_no_units)}</a></p> }
             >
                 <div class="field">
                     <label for="start-unit">{t!(i18n, as_unit)}</label>
                     <select id="start-unit" prop:value=move || unit.get() on:change=move |ev| unit.set(event_target_value(&ev))>
-                        {move || units().into_iter().map(|(id, name)| {
+                        {move || units.get().into_iter().map(|(id, name)| {
                             let selected = id == unit.get_untracked();
                             view! { <option value=id selected=selected>{name}</option> }
                         }).collect_view()}
@@ -119,12 +121,12 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
                 <div class="field">
                     <label for="start-set">{t!(i18n, as_set)}</label>
                     <select id="start-set" prop:value=move || set.get() on:change=move |ev| set.set(event_target_value(&ev))>
-                        {move || offered().into_iter().map(|(id, title, _)| {
+                        {move || offered.get().into_iter().map(|(id, title, _)| {
                             let selected = id == set.get_untracked();
                             view! { <option value=id selected=selected>{title}</option> }
                         }).collect_view()}
                     </select>
-                    {move || offered().is_empty().then(|| view! { <p class="field__error">{t!(i18n, as_no_sets)}</p> })}
+                    {move || offered.get().is_empty().then(|| view! { <p class="field__error">{t!(i18n, as_no_sets)}</p> })}
                 </div>
                 <div class="field field--narrow">
                     <label for="start-year">{t!(i18n, as_year)}</label>

@@ -21,8 +21,8 @@ use words::text;
 pub(crate) fn with_library<T>(state: AppState, f: impl FnOnce(&Library) -> T) -> T {
     state.builtin.with_value(|builtin| {
         state
-            .workspace
-            .with(|ws| f(&Library::new(builtin, ws.criteria_sets())))
+            .local_sets
+            .with(|local| f(&Library::new(builtin, local)))
     })
 }
 

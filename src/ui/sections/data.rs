@@ -78,6 +78,28 @@ fn Backup() -> impl IntoView {
         result.set(Some(offered.map(|()| file)));
     };
     let last = move || state.prefs.with(|p| p.last_backup);
+    // The stored text as it was before this version rewrote it, if it did.
+    let before_migration = RwSignal::new(None::<String>);
+    {
+        let archive = state.archive.get_value();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(Some(text)) = archive
+                .snapshot(crate::platform::archive::BEFORE_MIGRATION)
+                .await
+            {
+                before_migration.set(Some(text));
+            }
+        });
+    }
+    let download_before = move |_| {
+        if let Some(text) = before_migration.get_untracked() {
+            let _ = crate::platform::download::download_text(
+                "antq_du-lieu-truoc-nang-cap.json",
+                "application/json",
+                &text,
+            );
+        }
+    };
     let count = move || state.workspace.with(|ws| ws.units().len());
     // localStorage holds 5,242,880 UTF-16 units per origin, keys included.
     let percent = move || {
@@ -102,6 +124,11 @@ fn Backup() -> impl IntoView {
                 }}
             </p>
             <button type="button" class="button button--primary" on:click=backup data-testid="backup">{t!(i18n, data_backup)}</button>
+            {move || before_migration.with(|b| b.is_some()).then(|| view! {
+                <p class="note">{t!(i18n, dx_before_migration)} " "
+                    <button type="button" class="button button--small" on:click=download_before data-testid="download-before-migration">{t!(i18n, dx_before_migration_download)}</button>
+                </p>
+            })}
             {move || result.get().map(|r| match r {
                 Ok(file) => view! { <ExportResult file=file /> }.into_any(),
                 Err(err) => view! { <p class="field__error" role="alert">{t!(i18n, dx_export_failed)} {err}</p> }.into_any(),
