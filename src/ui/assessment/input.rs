@@ -44,7 +44,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
     };
     let field = format!("in-{ind}");
     let na = indicator.na_allowed.then(|| {
-        let (id, ind, answer) = (id.clone(), ind.clone(), answer.clone());
+        let (id, ind, answer) = (id.clone(), ind.clone(), answer);
         let na_field = format!("{field}-na");
         view! {
             <div class="field field--check">
@@ -58,21 +58,19 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
     let body = match indicator.kind.clone() {
         IndicatorKind::YesNo { window } => {
             let value = {
-                let answer = answer.clone();
                 move || match answer() {
                     Some(Answer::YesNo { value, .. }) => Some(value),
                     _ => None,
                 }
             };
             let date = {
-                let answer = answer.clone();
                 move || match answer() {
                     Some(Answer::YesNo { date: Some(d), .. }) => d.iso(),
                     _ => String::new(),
                 }
             };
             let choose = {
-                let (id, ind, date) = (id.clone(), ind.clone(), date.clone());
+                let (id, ind, date) = (id.clone(), ind.clone(), date);
                 move |value: bool| {
                     save(
                         &id,
@@ -85,7 +83,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                 }
             };
             let set_date = {
-                let (id, ind, value) = (id.clone(), ind.clone(), value.clone());
+                let (id, ind, value) = (id.clone(), ind.clone(), value);
                 move |text: String| {
                     save(
                         &id,
@@ -99,7 +97,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             };
             let name = format!("{field}-yn");
             let (yes_choose, no_choose) = (choose.clone(), choose);
-            let (value_yes, value_no) = (value.clone(), value);
+            let (value_yes, value_no) = (value, value);
             view! {
                 <fieldset class="answer answer--yes-no">
                     <legend class="visually-hidden">{text(&indicator.label)}</legend>
@@ -129,18 +127,14 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
         }
         IndicatorKind::CountZero { escape } => {
             let count = {
-                let answer = answer.clone();
                 move || match answer() {
                     Some(Answer::Count { count, .. }) => count.to_string(),
                     _ => String::new(),
                 }
             };
-            let handled = {
-                let answer = answer.clone();
-                move || matches!(answer(), Some(Answer::Count { handled: true, .. }))
-            };
+            let handled = { move || matches!(answer(), Some(Answer::Count { handled: true, .. })) };
             let set_count = {
-                let (id, ind, handled) = (id.clone(), ind.clone(), handled.clone());
+                let (id, ind, handled) = (id.clone(), ind.clone(), handled);
                 move |text: String| {
                     save(
                         &id,
@@ -153,7 +147,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                 }
             };
             let set_handled = {
-                let (id, ind, count) = (id.clone(), ind.clone(), count.clone());
+                let (id, ind, count) = (id.clone(), ind.clone(), count);
                 move |on: bool| {
                     let count = number(&count()).unwrap_or(0);
                     save(&id, &ind, Some(Answer::Count { count, handled: on }))
@@ -186,7 +180,6 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
         }
         IndicatorKind::Rating { levels, titles, .. } => {
             let current = {
-                let answer = answer.clone();
                 move || match answer() {
                     Some(Answer::Rating { level, title }) => (level, title),
                     _ => (None, None),
@@ -195,7 +188,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             let level_field = format!("{field}-level");
             let title_field = format!("{field}-title");
             let set_level = {
-                let (id, ind, current) = (id.clone(), ind.clone(), current.clone());
+                let (id, ind, current) = (id.clone(), ind.clone(), current);
                 move |text: String| {
                     let level = text.parse().ok();
                     save(
@@ -209,7 +202,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                 }
             };
             let set_title = {
-                let (id, ind, current) = (id.clone(), ind.clone(), current.clone());
+                let (id, ind, current) = (id.clone(), ind.clone(), current);
                 move |text: String| {
                     let title = text.parse().ok();
                     save(
@@ -222,7 +215,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                     )
                 }
             };
-            let current2 = current.clone();
+            let current2 = current;
             view! {
                 <div class="answer">
                     <div class="field">
@@ -252,7 +245,6 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
         IndicatorKind::Number { .. } | IndicatorKind::Points { .. } => {
             let is_points = matches!(indicator.kind, IndicatorKind::Points { .. });
             let value = {
-                let answer = answer.clone();
                 move || match answer() {
                     Some(Answer::Number { value }) => value.to_string(),
                     Some(Answer::Points { points }) => points.to_string(),
@@ -284,7 +276,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             let derived = matches!(indicator.kind, IndicatorKind::Derived { .. });
             let live = {
                 let ind = ind.clone();
-                move || {
+                let memo = Memo::new(move |_| {
                     data.with(|d| {
                         d.as_ref().and_then(|(_, _, e)| {
                             match e.indicators.get(&ind).map(|r| &r.reason) {
@@ -300,7 +292,8 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                             }
                         })
                     })
-                }
+                });
+                move || memo.get()
             };
             // Each figure is kept as typed, so the first one is not lost
             // while the other is still empty; the answer is saved once both are there.
@@ -332,7 +325,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             let num_field = format!("{field}-num");
             let den_field = format!("{field}-den");
             let (s1, s2) = (set_ratio.clone(), set_ratio);
-            let live2 = live.clone();
+            let live2 = live;
             view! {
                 <div class="answer">
                     {move || live().map(|denominator| view! { <p class="answer__note">{t!(i18n, in_derived_live, denominator)}</p> })}
@@ -365,10 +358,11 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             };
             let typed_cur = RwSignal::new(start_cur);
             let typed_prev = RwSignal::new(start_prev);
+            // A memo: the note is repainted only when last year's figure changes.
             let last_year = {
                 let ind = ind.clone();
-                move || {
-                    let state = use_app_state();
+                let state = use_app_state();
+                let memo = Memo::new(move |_| {
                     data.with(|d| {
                         let (a, set, _) = d.as_ref()?;
                         let ctx = state
@@ -376,7 +370,8 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                             .with(|ws| crate::domain::context::context_for(ws, a, set));
                         ctx.previous.get(&ind).copied()
                     })
-                }
+                });
+                move || memo.get()
             };
             let set_trend = {
                 let (id, ind) = (id.clone(), ind.clone());
@@ -409,7 +404,6 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
         }
         IndicatorKind::Checklist { items } => {
             let checked = {
-                let answer = answer.clone();
                 move || match answer() {
                     Some(Answer::Checklist { checked }) => checked,
                     _ => Default::default(),
@@ -420,7 +414,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                     <legend class="visually-hidden">{text(&indicator.label)}</legend>
                     {items.into_iter().map(|item| {
                         let item_field = format!("{field}-{}", item.id);
-                        let (id, ind, checked, checked2) = (id.clone(), ind.clone(), checked.clone(), checked.clone());
+                        let (id, ind, checked, checked2) = (id.clone(), ind.clone(), checked, checked);
                         let item_id = item.id.clone();
                         let item_id2 = item.id.clone();
                         view! {
@@ -474,12 +468,9 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
                 state.edit(|ws| ws.edit_assessment(&id, |a| a.set_evidence(&indicator, evidence)));
         }
     };
-    let layout = {
-        let evidence = evidence.clone();
-        Memo::new(move |_| evidence().documents.len())
-    };
+    let layout = { Memo::new(move |_| evidence().documents.len()) };
     let notes_field = format!("ev-{indicator}-notes");
-    let (e1, e2, e3) = (evidence.clone(), evidence.clone(), evidence.clone());
+    let (e1, e2, e3) = (evidence, evidence, evidence);
     let (st1, st2, st3) = (store.clone(), store.clone(), store.clone());
     view! {
         <div class="evidence">
@@ -489,7 +480,7 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
                     on:input=move |ev| { let mut e = e2(); e.notes = event_target_value(&ev); st1(e) }></textarea>
             </div>
             {move || (0..layout.get()).map(|n| {
-                let (e, st) = (e3.clone(), st2.clone());
+                let (e, st) = (e3, st2.clone());
                 let field = |name: &str| format!("ev-{indicator}-{n}-{name}");
                 let edit = move |apply: Box<dyn Fn(&mut DocumentRef)>| {
                     let mut all = e();
@@ -498,11 +489,11 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
                 };
                 let (ed1, ed2, ed3, ed4) = (edit.clone(), edit.clone(), edit.clone(), edit);
                 let read = {
-                    let e = e3.clone();
+                    let e = e3;
                     move || e().documents.get(n).cloned().unwrap_or_default()
                 };
-                let (r1, r2, r3, r4) = (read.clone(), read.clone(), read.clone(), read);
-                let (remove_e, remove_st) = (e3.clone(), st2.clone());
+                let (r1, r2, r3, r4) = (read, read, read, read);
+                let (remove_e, remove_st) = (e3, st2.clone());
                 view! {
                     <div class="evidence__doc">
                         <div class="field"><label for=field("number")>{t!(i18n, ev_doc_number)}</label>
