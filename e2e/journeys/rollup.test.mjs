@@ -137,6 +137,9 @@ test('a commune rolls up thirty village files', async () => {
   await summary.getByTestId('signature-block').waitFor();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('nav.nav').isVisible(), false);
+  // Only the document prints: not the table or the received files around it.
+  assert.equal(await page.getByTestId('ru-files').isVisible(), false);
+  assert.equal(await summary.isVisible(), true);
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: 'Quay lại' }).click();
 

@@ -121,7 +121,7 @@ fn bars(title: String, items: Vec<(String, usize, usize)>, testid: &'static str)
                             <text x="0" y=y + 14 font-size="11">{label}</text>
                             <rect x="120" y=y width=w1 height="16" class="ru-bar ru-bar--first"></rect>
                             <rect x=120 + w1 y=y width=w2 height="16" class="ru-bar ru-bar--second"></rect>
-                            <text x=124 + w1 + w2 y=y + 13 font-size="11">{format!("{first}/{}", first + second)}</text>
+                            <text x=124 + w1 + w2 y=y + 13 font-size="11">{if second == 0 { first.to_string() } else { format!("{first}/{}", first + second) }}</text>
                         </g>
                     }
                 }).collect_view()}
