@@ -81,6 +81,7 @@ async function fcp(browser, url, { throttle = 1, storage = null } = {}) {
 
 async function ready(page) {
   await page.waitForSelector('nav.nav a[data-route="tong-quan"]');
+  await page.waitForSelector('main#main .section');
 }
 
 /** A page of the app with its wasm bindings loaded. */

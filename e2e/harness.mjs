@@ -80,9 +80,10 @@ export async function open(env, { init } = {}) {
   };
 }
 
-/** Waits until the app has mounted (the navigation is there). */
+/** Waits until the app has mounted and read its storage (a section is shown). */
 export async function ready(page) {
   await page.waitForSelector('nav.nav a[data-route="tong-quan"]');
+  await page.waitForSelector('main#main .section');
 }
 
 /** Adds a unit on the overview and waits until the list shows it. */

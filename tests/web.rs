@@ -140,6 +140,23 @@ fn click(root: &web_sys::Element, selector: &str) {
         .click();
 }
 
+/// Waits (up to 3 s) until the app has read its storage, just after its
+/// first paint: the section is shown, or the mounted component has content.
+async fn opened(host: &web_sys::HtmlElement) {
+    for _ in 0..150 {
+        let app = host.query_selector(".section").ok().flatten().is_some();
+        let component = host.query_selector(".header").ok().flatten().is_none()
+            && host
+                .text_content()
+                .is_some_and(|text| !text.trim().is_empty());
+        if app || component {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("the app did not open");
+}
+
 /// Mounts the app on keys of its own; dropping the handle unmounts it.
 fn mount(prefix: &str) -> (web_sys::HtmlElement, Box<dyn std::any::Any>) {
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
@@ -154,7 +171,7 @@ async fn the_mounted_app_adds_a_unit_saves_it_and_shows_the_time() {
     let prefix = "test-mounted";
     WorkspaceStore::with_prefix(prefix).clear();
     let (host, handle) = mount(prefix);
-    leptos::task::tick().await;
+    opened(&host).await;
 
     // Typed with combining marks, stored precomposed (NFC).
     type_into(&host, "#unit-name", "  Tổ Hie\u{0302}\u{0301}u ");
@@ -209,7 +226,7 @@ async fn a_failed_save_shows_the_error_and_the_export_button() {
     let prefix = "test-failed-save";
     WorkspaceStore::with_prefix(prefix).clear();
     let (host, handle) = mount(prefix);
-    leptos::task::tick().await;
+    opened(&host).await;
     assert!(host
         .query_selector("[data-testid=save-failed]")
         .unwrap()
@@ -252,7 +269,12 @@ fn mount_in_app<V: leptos::IntoView + 'static>(
     let child = std::sync::Arc::new(child);
     let handle = leptos::mount::mount_to(host.clone(), move || {
         let child = child.clone();
-        view! { <antq::ui::app::AppProviders store=store.clone() children=std::sync::Arc::new(move || child().into_any()) /> }
+        let children = std::sync::Arc::new(move || {
+            let child = child.clone();
+            let state = antq::ui::state::use_app_state();
+            (move || state.ready.get().then(|| child())).into_any()
+        });
+        view! { <antq::ui::app::AppProviders store=store.clone() children=children /> }
     });
     (host, Box::new(handle))
 }
@@ -282,7 +304,7 @@ async fn a_ratio_reason_names_the_numbers_in_both_languages() {
             leptos::view! { <antq::ui::criteria::words::ReasonText reason=reason.clone() kind=kind.clone() /> }
         })
     };
-    leptos::task::tick().await;
+    opened(&host).await;
     assert_eq!(
         host.text_content().unwrap(),
         "16/25 đơn vị = 64% < 70% (cần ít nhất 18)."
@@ -300,7 +322,7 @@ async fn a_ratio_reason_names_the_numbers_in_both_languages() {
     let (host, handle) = mount_in_app(prefix, move || {
         leptos::view! { <antq::ui::criteria::words::ReasonText reason=reason.clone() kind=kind.clone() /> }
     });
-    leptos::task::tick().await;
+    opened(&host).await;
     assert_eq!(
         host.text_content().unwrap(),
         "16/25 units = 64% < 70% (at least 18 needed)."
@@ -318,7 +340,7 @@ async fn the_library_copies_a_set_and_refuses_an_invalid_edit() {
     let (host, handle) = mount_in_app(prefix, || {
         leptos::view! { <antq::ui::criteria::CriteriaLibrary /> }
     });
-    leptos::task::tick().await;
+    opened(&host).await;
     click(&host, "[data-set-id='tt124-xa-phuong'] button");
     leptos::task::tick().await;
     let copy = host
@@ -422,7 +444,7 @@ async fn a_change_while_another_tab_saved_shows_the_conflict_and_keeps_their_dat
     let store = WorkspaceStore::with_prefix(prefix);
     store.clear();
     let (host, handle) = mount(prefix);
-    leptos::task::tick().await;
+    opened(&host).await;
     type_into(&host, "#unit-name", "Thôn Của Tôi");
     click(&host, "[data-testid=unit-submit]");
     // Before this tab's save fires, another tab writes newer data.
@@ -517,7 +539,7 @@ async fn recovery_mode_offers_the_original_then_starts_fresh() {
         .set_item(&store.workspace_key(), "{\"format\":\"antq.workspace\",")
         .unwrap();
     let (host, handle) = mount(prefix);
-    leptos::task::tick().await;
+    opened(&host).await;
     let banner = query(&host, "[data-testid=load-failed]");
     let text = banner.text_content().unwrap();
     assert!(text.contains("Tải bản gốc"), "{text}");
@@ -568,6 +590,7 @@ async fn stored_text_rewritten_by_this_version_is_kept_before_the_next_save() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.set_item(&store.workspace_key(), &older).unwrap();
     let (host, handle) = mount(prefix);
+    opened(&host).await;
     sleep(300).await;
     assert_eq!(
         archive.snapshot(BEFORE_MIGRATION).await.unwrap().as_deref(),

@@ -65,11 +65,6 @@ impl WorkspaceStore {
         }
     }
 
-    /// The stored workspace text as it is, if any.
-    pub fn raw_workspace(&self) -> Option<String> {
-        read(&self.workspace_key()).ok().flatten()
-    }
-
     pub fn workspace_key(&self) -> String {
         format!("{}.workspace", self.prefix)
     }
@@ -99,14 +94,20 @@ impl WorkspaceStore {
     /// Reads the workspace. Unreadable text is copied aside first, so that
     /// later saves cannot destroy the only copy.
     pub fn load(&self) -> Result<Loaded, StoreError> {
+        self.load_keeping_text().map(|(loaded, _)| loaded)
+    }
+
+    /// [`load`](Self::load), and the text a readable workspace was read
+    /// from, so that a copy can be kept before this version rewrites it.
+    pub fn load_keeping_text(&self) -> Result<(Loaded, Option<String>), StoreError> {
         let Some(raw) = read(&self.workspace_key())? else {
-            return Ok(Loaded::Empty);
+            return Ok((Loaded::Empty, None));
         };
         match format::decode_workspace(&raw) {
-            Ok(decoded) => Ok(Loaded::Found(decoded)),
+            Ok(decoded) => Ok((Loaded::Found(decoded), Some(raw))),
             Err(error) => {
                 let kept = write(&self.rescue_key(), &raw).is_ok();
-                Ok(Loaded::Unreadable { error, raw, kept })
+                Ok((Loaded::Unreadable { error, raw, kept }, None))
             }
         }
     }

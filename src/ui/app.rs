@@ -50,9 +50,31 @@ pub fn AppWithStore(store: WorkspaceStore) -> impl IntoView {
 /// own language.
 #[component]
 pub fn AppProviders(store: WorkspaceStore, children: ChildrenFn) -> impl IntoView {
-    let state = load(store);
+    let prefs = store.load_prefs();
+    let state = AppState::new(store, Workspace::new(), prefs);
     provide_context(state);
-    autosave::start(state);
+    // The workspace is read after the first paint, so the header and the
+    // navigation show at once however large it is; the sections wait for it.
+    let owner = Owner::current();
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                if state.ready.try_get_untracked().is_none() {
+                    return; // unmounted meanwhile
+                }
+                let open = move || {
+                    load(state);
+                    state.ready.set(true);
+                    autosave::start(state);
+                };
+                match owner {
+                    Some(owner) => owner.with(open),
+                    None => open(),
+                }
+            },
+            std::time::Duration::ZERO,
+        )
+    });
     let locale = Signal::derive(move || locale_of(state.prefs.with(|p| p.language)));
     Effect::new(move |_| {
         let tag = state.prefs.with(|p| p.language.tag());
@@ -69,39 +91,44 @@ pub fn AppProviders(store: WorkspaceStore, children: ChildrenFn) -> impl IntoVie
 
 /// When the stored text is not what this version writes (an older schema,
 /// a repaired record), the next save rewrites it: the text as it was is
-/// kept first in IndexedDB, and offered under Dữ liệu. After the first paint.
-fn keep_before_migration(state: AppState) {
+/// kept in IndexedDB, and offered under Dữ liệu. The check waits until after
+/// the first paint; the text is held in memory until then.
+fn keep_before_migration(state: AppState, raw: String) {
     let archive = state.archive.get_value();
-    let store = state.store.get_value();
-    wasm_bindgen_futures::spawn_local(async move {
-        let Some(raw) = store.raw_workspace() else {
-            return;
-        };
-        let unchanged = state
-            .workspace
-            .with_untracked(|ws| crate::format::encode_workspace(ws) == raw);
-        if !unchanged {
-            let _ = archive
-                .put_snapshot(crate::platform::archive::BEFORE_MIGRATION, &raw)
-                .await;
-        }
-    });
+    set_timeout(
+        move || {
+            // Had the user already changed something, the copy is kept anyway.
+            let same = state
+                .workspace
+                .with_untracked(|ws| crate::format::encode_workspace(ws) == raw);
+            if same {
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = archive
+                    .put_snapshot(crate::platform::archive::BEFORE_MIGRATION, &raw)
+                    .await;
+            });
+        },
+        std::time::Duration::from_millis(50),
+    );
 }
 
-/// Reads the preferences and the workspace, and sets up the shared state.
-fn load(store: WorkspaceStore) -> AppState {
-    let prefs = store.load_prefs();
-    let loaded = store.load();
-    let revision = store.revision();
-    let state = AppState::new(store, Workspace::new(), prefs);
+/// Reads the workspace into the shared state.
+fn load(state: AppState) {
+    let (loaded, revision) = state
+        .store
+        .with_value(|store| (store.load_keeping_text(), store.revision()));
     state.revision.set(revision);
     match loaded {
-        Ok(Loaded::Empty) => {}
-        Ok(Loaded::Found(decoded)) => {
+        Ok((Loaded::Empty, _)) => {}
+        Ok((Loaded::Found(decoded), raw)) => {
             state.workspace.set(decoded.workspace);
-            keep_before_migration(state);
+            if let Some(raw) = raw {
+                keep_before_migration(state, raw);
+            }
         }
-        Ok(Loaded::Unreadable { error, raw, kept }) => {
+        Ok((Loaded::Unreadable { error, raw, kept }, _)) => {
             if !kept {
                 state.save.set(SaveStatus::Suspended);
             }
@@ -111,12 +138,12 @@ fn load(store: WorkspaceStore) -> AppState {
         }
         Err(err) => state.save.set(SaveStatus::Failed(err)),
     }
-    state
 }
 
 #[component]
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
+    let state = super::state::use_app_state();
     let route = RwSignal::new(current_route());
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(current_route());
@@ -136,7 +163,11 @@ fn Shell() -> impl IntoView {
             <BackupReminder />
         </div>
         <main id="main" class="main" tabindex="-1">
-            {move || view! { <Section route=route.get() /> }}
+            {move || if state.ready.get() {
+                view! { <Section route=route.get() /> }.into_any()
+            } else {
+                view! { <p class="loading" role="status">{t!(i18n, loading_data)}</p> }.into_any()
+            }}
         </main>
     }
 }

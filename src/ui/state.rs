@@ -49,6 +49,8 @@ pub struct AppState {
     /// The workspace's own criteria sets: what the library depends on, so
     /// that an answer typed elsewhere does not rebuild it.
     pub local_sets: Memo<Vec<CriteriaSet>>,
+    /// The workspace has been read from storage (just after the first paint).
+    pub ready: RwSignal<bool>,
 }
 
 impl AppState {
@@ -56,6 +58,7 @@ impl AppState {
         let workspace = RwSignal::new(workspace);
         AppState {
             local_sets: Memo::new(move |_| workspace.with(|ws| ws.criteria_sets().to_vec())),
+            ready: RwSignal::new(false),
             workspace,
             prefs: RwSignal::new(prefs),
             save: RwSignal::new(SaveStatus::Idle),
