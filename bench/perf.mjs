@@ -116,11 +116,12 @@ async function start(browser, url, staticUrl, big) {
     for (const [label, storage] of [['empty', null], ['1 MiB', big]]) {
       const app = [];
       const ref = [];
+      // Both pages open on the same browser storage (the reference ignores it).
       await fcp(browser, url, { throttle, storage });
-      await fcp(browser, staticUrl, { throttle });
+      await fcp(browser, staticUrl, { throttle, storage });
       for (let n = 0; n < SAMPLES; n += 1) {
         app.push(await fcp(browser, url, { throttle, storage }));
-        ref.push(await fcp(browser, staticUrl, { throttle }));
+        ref.push(await fcp(browser, staticUrl, { throttle, storage }));
       }
       const a = median(app);
       const r = median(ref);

@@ -104,7 +104,23 @@ pub struct Summary {
 
 /// SHA-256 of the content, as written (keys in sorted order), in hex.
 pub fn checksum(content: &Value) -> String {
-    let digest = Sha256::digest(content.to_string().as_bytes());
+    // Written straight into the hash: no copy of a large content as text.
+    struct Hashing(Sha256);
+    impl std::io::Write for Hashing {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.update(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut writer = std::io::BufWriter::with_capacity(1 << 16, Hashing(Sha256::new()));
+    serde_json::to_writer(&mut writer, content).expect("a JSON value always serialises");
+    let hashing = writer
+        .into_inner()
+        .unwrap_or_else(|_| unreachable!("hashing never fails"));
+    let digest = hashing.0.finalize();
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
