@@ -33,6 +33,15 @@ test('a commune rolls up thirty village files', async () => {
     await writeFile(path, file.text);
     paths.push(path);
   }
+  // Last year's files of five villages, for the year-on-year figures.
+  const lastYear = [0, 1, 2, 3, 4].map((i) => ({ i, recognised: i % 2 === 0 }));
+  for (const { i, recognised } of lastYear) {
+    const file = villageFile({ set, index: i, year: 2024, recognised, exportedAt: '2024-11-01T08:00:00Z' });
+    const path = join(dir, file.name);
+    await writeFile(path, file.text);
+    paths.push(path);
+  }
+  const recognisedLastYear = lastYear.filter((v) => v.recognised).length;
   const good = await readFile(paths[1], 'utf8');
   const broken = [
     ['cat-ngang.json', good.slice(0, good.length / 2)],
@@ -62,13 +71,13 @@ test('a commune rolls up thirty village files', async () => {
   await page.locator('nav a[data-route="tong-hop"]').click();
   await page.getByTestId('ru-drop-zone').waitFor();
   await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(paths);
-  await page.getByTestId('ru-batch').getByText(`Đã nhận ${N} bản ghi; 3 tệp có lỗi.`).waitFor({ timeout: 30_000 });
+  await page.getByTestId('ru-batch').getByText(`Đã nhận ${N + lastYear.length} bản ghi; 3 tệp có lỗi.`).waitFor({ timeout: 30_000 });
   const errors = page.getByTestId('ru-file-error');
   assert.equal(await errors.count(), 3);
   await errors.filter({ hasText: 'cat-ngang.json' }).getByText('không phải JSON').waitFor();
   await errors.filter({ hasText: 'sua-tay.json' }).getByText('không khớp mã kiểm tra').waitFor();
   await errors.filter({ hasText: 'ung-dung-khac.json' }).getByText('không phải của ứng dụng').waitFor();
-  assert.equal(await page.getByTestId('ru-file').count(), N);
+  assert.equal(await page.getByTestId('ru-file').count(), N + lastYear.length);
   // Received files are kept apart: the commune's own workspace is untouched.
   assert.equal(await page.evaluate(() => localStorage.getItem('antq.workspace')), stored);
 
@@ -113,6 +122,9 @@ test('a commune rolls up thirty village files', async () => {
   const figures = await recognisedFigure.getByTestId('ru-derived-figure').allTextContents();
   assert.ok(figures.some((f) => f.startsWith(`${recognised}/${N} `)), figures.join(' | '));
   assert.ok(figures.some((f) => f.startsWith(`${N}/${N} `)), figures.join(' | '));
+  // Last year beside this year.
+  await page.getByTestId('ru-kinds').getByText('Được công nhận năm 2024').waitFor();
+  assert.match(await kindRow.locator('td').last().textContent(), new RegExp(`^${recognisedLastYear}/${lastYear.length} `));
   await page.getByTestId('ru-chart-kinds').waitFor();
   await page.getByTestId('ru-chart-failing').waitFor();
 

@@ -61,6 +61,8 @@ pub(crate) struct YearFigures {
     pub previous: Option<(i32, Vec<KindFigure>)>,
     pub derived: Vec<(String, Vec<DerivedFigure>)>,
     pub failed_most: Vec<Failing>,
+    /// Last year's count of files failing each of those criteria, when its files are here.
+    pub failed_before: Option<Vec<usize>>,
     pub festival: FestivalTotals,
 }
 
@@ -75,6 +77,7 @@ pub(crate) fn year_figures() -> Memo<Option<YearFigures>> {
             .or_else(|| rollup.shelf.with(|s| s.years().first().copied()))?;
         let (sets, children) = own_context(state);
         rollup.shelf.with(|shelf| {
+            let has_previous = shelf.years().contains(&(year - 1));
             let previous = shelf
                 .years()
                 .contains(&(year - 1))
@@ -92,6 +95,18 @@ pub(crate) fn year_figures() -> Memo<Option<YearFigures>> {
                         )
                     })
                     .collect(),
+                failed_before: has_previous.then(|| {
+                    let before = failed_most(shelf, year - 1, usize::MAX);
+                    failed_most(shelf, year, 5)
+                        .iter()
+                        .map(|c| {
+                            before
+                                .iter()
+                                .find(|b| b.set_id == c.set_id && b.criterion == c.criterion)
+                                .map_or(0, |b| b.failed)
+                        })
+                        .collect()
+                }),
                 failed_most: failed_most(shelf, year, 5),
                 festival: totals(shelf, year),
             })
@@ -186,10 +201,11 @@ pub fn Figures() -> impl IntoView {
                     {(!f.failed_most.is_empty()).then(|| view! {
                         <h3>{t!(i18n, ru_failed_most)}</h3>
                         <ol data-testid="ru-failed-most">
-                            {f.failed_most.iter().map(|c| {
+                            {f.failed_most.iter().enumerate().map(|(i, c)| {
                                 let label = format!("{} {}", c.criterion, words::text(&c.label));
                                 let n = c.failed;
-                                view! { <li>{label} ": " {t!(i18n, ru_units_failing, n)}</li> }
+                                let before = f.failed_before.as_ref().and_then(|b| b.get(i).copied()).zip(prev_year).map(|(n, y)| view! { " " {t!(i18n, ru_failing_before, y, n)} });
+                                view! { <li>{label} ": " {t!(i18n, ru_units_failing, n)} {before}</li> }
                             }).collect_view()}
                         </ol>
                     })}
