@@ -36,3 +36,47 @@ fn describe(err: &JsValue) -> String {
         .or_else(|| err.as_string())
         .unwrap_or_else(|| "unknown error".to_owned())
 }
+
+/// Reads many files at once (the browser reads them in parallel), each with
+/// its name and text or why it was not read, in the order given.
+pub async fn read_texts(files: &[web_sys::File]) -> Vec<(String, Result<String, ReadError>)> {
+    let promises = js_sys::Array::new();
+    for file in files {
+        if file.size() > MAX_IMPORT_BYTES {
+            promises.push(&js_sys::Promise::resolve(&JsValue::NULL));
+        } else {
+            promises.push(&file.text());
+        }
+    }
+    let settled = JsFuture::from(js_sys::Promise::all_settled(&promises))
+        .await
+        .map(|value| js_sys::Array::from(&value))
+        .unwrap_or_default();
+    let field = |value: &JsValue, name: &str| {
+        js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    };
+    files
+        .iter()
+        .enumerate()
+        .map(|(i, file)| {
+            let size = file.size();
+            let result = if size > MAX_IMPORT_BYTES {
+                Err(ReadError::TooLarge {
+                    megabytes: size / 1024.0 / 1024.0,
+                })
+            } else {
+                let outcome = settled.get(i as u32);
+                match field(&outcome, "value").as_string() {
+                    Some(text)
+                        if field(&outcome, "status").as_string().as_deref()
+                            == Some("fulfilled") =>
+                    {
+                        Ok(text)
+                    }
+                    _ => Err(ReadError::Failed(describe(&field(&outcome, "reason")))),
+                }
+            };
+            (file.name(), result)
+        })
+        .collect()
+}

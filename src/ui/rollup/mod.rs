@@ -14,7 +14,7 @@ use crate::format::exchange::read_file;
 use crate::format::rollup::received_from;
 use crate::format::LoadError;
 use crate::platform::archive::Archive;
-use crate::platform::files::{read_text, ReadError};
+use crate::platform::files::{read_texts, ReadError};
 use crate::platform::storage::StoreError;
 use crate::ui::export::now_stamp;
 use crate::ui::files::DropZone;
@@ -161,11 +161,10 @@ fn Receive() -> impl IntoView {
             let mut results = Vec::new();
             let mut records: Vec<Received> = Vec::new();
             let shelf = rollup.shelf.get_untracked();
-            for file in files {
-                let name = file.name();
-                let outcome = match read_text(&file).await {
+            for (name, text) in read_texts(&files).await {
+                let outcome = match text {
                     Err(error) => Outcome::Unreadable(error),
-                    Ok((_, text)) => {
+                    Ok(text) => {
                         match read_file(&text)
                             .and_then(|incoming| received_from(&incoming, &name, &at))
                         {

@@ -10,7 +10,7 @@ use crate::format::merge::{apply, preview, Change, Decision, Target};
 use crate::format::LoadError;
 use crate::platform::archive::BEFORE_IMPORT;
 use crate::platform::clipboard;
-use crate::platform::files::{read_text, ReadError};
+use crate::platform::files::{read_texts, ReadError};
 use crate::ui::criteria::find_set;
 use crate::ui::export::{now_stamp, offer, workspace_file};
 use crate::ui::files::DropZone;
@@ -275,11 +275,10 @@ fn Import() -> impl IntoView {
     let take_files = move |files: Vec<web_sys::File>| {
         wasm_bindgen_futures::spawn_local(async move {
             let mut out = Vec::new();
-            for file in files {
-                let name = file.name();
-                out.push(match read_text(&file).await {
+            for (name, text) in read_texts(&files).await {
+                out.push(match text {
                     Err(error) => Pending::Unreadable { name, error },
-                    Ok((_, text)) => match read_file(&text) {
+                    Ok(text) => match read_file(&text) {
                         Err(error) => Pending::Failed { name, error },
                         Ok(incoming) if incoming.kind == FileKind::Rollup => Pending::Failed {
                             name,
