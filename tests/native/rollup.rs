@@ -582,3 +582,25 @@ fn stored_records_round_trip_and_bad_ones_are_named() {
         Err(LoadError::Invalid { .. })
     ));
 }
+
+#[test]
+fn a_rollup_file_written_by_another_program_reads_as_the_format_says() {
+    // The fuzz seed is written by e2e/villages.mjs's checksum, following
+    // docs/file-format.md alone: this build must read it.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fuzz/corpus/import/rollup-xa-tan-lap.json"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let incoming = read_file(&text).unwrap();
+    assert_eq!(incoming.kind, antq::format::exchange::FileKind::Rollup);
+    let records = received_from(&incoming, "rollup.json", "2025-12-02T08:00:00Z").unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].via.as_ref().unwrap().name, "Xã Tân Lập");
+    assert_eq!(records[0].unit.name, "Thôn 01");
+    let mut shelf = Shelf::new(records);
+    shelf.accept_all();
+    let t = table(&shelf, "tt124-khu-dan-cu", 2025);
+    assert_eq!(t.rows[0].overall, Status::Failed);
+    assert_eq!(t.rows[0].count(Status::Failed), 1);
+}

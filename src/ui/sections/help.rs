@@ -12,6 +12,8 @@ pub fn Help() -> impl IntoView {
         <p class="lead">{t!(i18n, help_intro)}</p>
         <p>{t!(i18n, help_data)}</p>
         <p>{t!(i18n, help_start)}</p>
+        <p>{t!(i18n, help_exchange)}</p>
+        <p>{t!(i18n, help_rollup)}</p>
         <p>{t!(i18n, help_links)}</p>
     }
 }
