@@ -187,14 +187,13 @@ fn Receive() -> impl IntoView {
                 };
                 results.push((name, outcome));
             }
+            // A failed write is shown by the section's banner; nothing is added.
+            busy.set(false);
             rollup.change(
                 move |shelf| {
                     shelf.add(records);
                 },
-                move |()| {
-                    outcomes.set(results);
-                    busy.set(false);
-                },
+                move |()| outcomes.set(results),
             );
         });
     };
