@@ -140,13 +140,18 @@ test('a commune rolls up thirty village files', async () => {
   const both = lines.find((l) => l.startsWith('Thôn 00;'));
   assert.equal(both, 'Thôn 00;Khu dân cư (thôn, tổ dân phố…);1;✗ Chưa đạt;2;✓ Đạt;✗ Chưa đạt;✗ Chưa đạt;✓ Đạt;✓ Đạt');
 
-  // The printed summary.
+  // The printed summary, with its signer (kept for the next visit).
+  await page.getByText('Đầu văn bản và người ký của báo cáo tổng hợp').click();
+  await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn An');
+  await page.getByLabel('Chức vụ người ký').fill('Trưởng Công an xã');
+  await page.getByLabel('Chức vụ người ký').press('Tab');
   await page.getByTestId('ru-print').click();
   const summary = page.getByTestId('ru-summary');
   await summary.getByText('BÁO CÁO', { exact: true }).waitFor();
   await summary.getByText(`đã tiếp nhận và chấp nhận ${N} tệp của ${N} đơn vị`).waitFor();
   assert.equal(await summary.getByTestId('ru-summary-failing').locator('li').count(), failedOverall);
-  await summary.getByTestId('signature-block').waitFor();
+  await summary.getByTestId('signature-block').getByText('Nguyễn Văn An').waitFor();
+  await summary.getByTestId('signature-block').getByText('TRƯỞNG CÔNG AN XÃ').waitFor();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('nav.nav').isVisible(), false);
   // Only the document prints: not the table or the received files around it.
@@ -159,6 +164,8 @@ test('a commune rolls up thirty village files', async () => {
   await page.reload();
   await ready(page);
   await page.getByTestId('ru-shown').getByText(`Đang hiển thị ${N}/${N} đơn vị.`).waitFor();
+  await page.getByText('Đầu văn bản và người ký của báo cáo tổng hợp').click();
+  assert.equal(await page.getByLabel('Họ tên người ký').inputValue(), 'Nguyễn Văn An');
 
   // The roll-up file for the level above.
   const [rollup] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ru-export').click()]);

@@ -154,3 +154,13 @@ pub fn decode_received(text: &str) -> Result<Received, LoadError> {
         deserialize_at(&value, "").map_err(|p| LoadError::Invalid { problems: vec![p] })?;
     Ok(stored.record)
 }
+
+/// The roll-up summary's header and signature fields, as stored.
+pub fn encode_document_fields(fields: &crate::domain::assessment::ReportText) -> String {
+    serde_json::to_string(fields).expect("texts always serialise")
+}
+
+/// Reads them back; anything unreadable gives empty fields.
+pub fn decode_document_fields(text: &str) -> crate::domain::assessment::ReportText {
+    serde_json::from_str(text).unwrap_or_default()
+}

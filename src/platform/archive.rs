@@ -17,6 +17,8 @@ const VERSION: u32 = 1;
 
 /// The snapshot kept before the last import, for undo.
 pub const BEFORE_IMPORT: &str = "before-import";
+/// The roll-up summary's header and signature fields.
+pub const ROLLUP_DOCUMENT: &str = "rollup-document";
 /// The stored text kept before a migration rewrote it.
 pub const BEFORE_MIGRATION: &str = "before-migration";
 

@@ -23,6 +23,46 @@ pub struct Letterhead {
     pub recipients: Vec<String>,
 }
 
+impl Letterhead {
+    /// A document of `unit` from the texts its user typed: the issuer is the
+    /// unit unless another body is named, dated today, sent to the superior
+    /// body, to `also`, and filed ("Lưu: VT.").
+    pub fn from_texts(
+        texts: &crate::domain::assessment::ReportText,
+        unit: &str,
+        (code, type_name): (&'static str, &'static str),
+        summary: String,
+        also: &[&str],
+    ) -> Letterhead {
+        let issuer = if texts.issuing_body.trim().is_empty() {
+            unit.to_owned()
+        } else {
+            texts.issuing_body.clone()
+        };
+        let superior = if texts.superior_body.trim().is_empty() {
+            "- Cấp trên trực tiếp;".to_owned()
+        } else {
+            format!("- {};", texts.superior_body.trim())
+        };
+        let recipients = std::iter::once(superior)
+            .chain(also.iter().map(|line| (*line).to_owned()))
+            .chain(std::iter::once("- Lưu: VT.".to_owned()))
+            .collect();
+        Letterhead {
+            superior: texts.superior_body.clone(),
+            issuer,
+            code,
+            place: texts.place.clone(),
+            date: Some(crate::platform::clock::today_date()),
+            type_name,
+            summary,
+            signer_title: texts.signer_title.clone(),
+            signer_name: texts.signer_name.clone(),
+            recipients,
+        }
+    }
+}
+
 pub fn header(l: &Letterhead) -> impl IntoView {
     let place_date = match (l.place.trim(), l.date) {
         ("", Some(d)) => d.long_vietnamese(),

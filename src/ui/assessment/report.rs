@@ -155,32 +155,11 @@ fn Document(doc: Doc, data: Data) -> impl IntoView {
             format!("{}{date}", b.document)
         })
         .unwrap_or_default();
-    let letterhead = Letterhead {
-        superior: r.superior_body.clone(),
-        issuer: if r.issuing_body.trim().is_empty() {
-            unit_name.clone()
-        } else {
-            r.issuing_body.clone()
-        },
-        code,
-        place: r.place.clone(),
-        date: Some(today),
-        type_name,
-        summary,
-        signer_title: r.signer_title.clone(),
-        signer_name: r.signer_name.clone(),
-        recipients: match doc {
-            Doc::Submission => vec!["- Như trên;".to_owned(), "- Lưu: VT.".to_owned()],
-            _ => vec![
-                if r.superior_body.trim().is_empty() {
-                    "- Cấp trên trực tiếp;".to_owned()
-                } else {
-                    format!("- {};", r.superior_body.trim())
-                },
-                "- Lưu: VT.".to_owned(),
-            ],
-        },
-    };
+    let mut letterhead = Letterhead::from_texts(&r, &unit_name, (code, type_name), summary, &[]);
+    letterhead.date = Some(today);
+    if doc == Doc::Submission {
+        letterhead.recipients = vec!["- Như trên;".to_owned(), "- Lưu: VT.".to_owned()];
+    }
     let body = match doc {
         Doc::Report => {
             let rows = set.groups.iter().flat_map(|g| g.criteria.iter()).enumerate().map(|(n, c)| {

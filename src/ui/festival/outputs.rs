@@ -10,7 +10,7 @@ use crate::domain::festival::{
 };
 use crate::domain::numbers::grouped;
 use crate::format::exchange::slug;
-use crate::platform::{clock, download};
+use crate::platform::download;
 use crate::ui::documents::{self, Letterhead};
 use crate::ui::i18n::*;
 use crate::ui::state::use_app_state;
@@ -101,29 +101,14 @@ fn document(doc: Doc, p: &FestivalPlan) -> AnyView {
             .unwrap_or_default()
     });
     let d = &p.document;
-    let letterhead = |type_name: &'static str, code: &'static str, summary: String| Letterhead {
-        superior: d.superior_body.clone(),
-        issuer: if d.issuing_body.trim().is_empty() {
-            unit.clone()
-        } else {
-            d.issuing_body.clone()
-        },
-        code,
-        place: d.place.clone(),
-        date: Some(clock::today_date()),
-        type_name,
-        summary,
-        signer_title: d.signer_title.clone(),
-        signer_name: d.signer_name.clone(),
-        recipients: vec![
-            if d.superior_body.trim().is_empty() {
-                "- Cấp trên trực tiếp;".to_owned()
-            } else {
-                format!("- {};", d.superior_body.trim())
-            },
-            "- Các thành viên Ban tổ chức;".to_owned(),
-            "- Lưu: VT.".to_owned(),
-        ],
+    let letterhead = |type_name: &'static str, code: &'static str, summary: String| {
+        Letterhead::from_texts(
+            d,
+            &unit,
+            (code, type_name),
+            summary,
+            &["- Các thành viên Ban tổ chức;"],
+        )
     };
     let when = match (p.date, p.time) {
         (Some(date), Some(t)) => format!("{}, {}", time_text(t), date.long_vietnamese()),

@@ -7,13 +7,16 @@ use leptos::prelude::*;
 use super::figures::{share, year_figures, YearFigures};
 use super::table::{cell_word, use_selection};
 use super::{use_rollup, Rollup};
+use crate::domain::assessment::ReportText;
 use crate::domain::criteria::Status;
 use crate::domain::numbers::grouped;
 use crate::domain::rollup::csv::{table_csv, Separator, Words};
 use crate::domain::rollup::table::Table;
 use crate::domain::UnitInfo;
 use crate::format::exchange::{export_rollup, slug, Exported};
-use crate::platform::{clock, download};
+use crate::format::rollup::{decode_document_fields, encode_document_fields};
+use crate::platform::archive::ROLLUP_DOCUMENT;
+use crate::platform::download;
 use crate::ui::criteria::words;
 use crate::ui::documents::{self, Letterhead};
 use crate::ui::export::{now_stamp, offer};
@@ -35,6 +38,35 @@ pub fn Outputs() -> impl IntoView {
         state
             .workspace
             .with(|ws| ws.active_unit().map(UnitInfo::of))
+    };
+    // The summary's header and signature, kept in IndexedDB between visits.
+    let fields = RwSignal::new(ReportText::default());
+    let fields_failed = RwSignal::new(false);
+    {
+        let archive = state.archive.get_value();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(Some(text)) = archive.snapshot(ROLLUP_DOCUMENT).await {
+                fields.set(decode_document_fields(&text));
+            }
+        });
+    }
+    let field = move |id: &'static str,
+                      label: AnyView,
+                      get: fn(&ReportText) -> String,
+                      put: fn(&mut ReportText, String)| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id type="text" prop:value=move || fields.with(get) on:change=move |ev| {
+                    fields.update(|f| put(f, event_target_value(&ev)));
+                    let text = encode_document_fields(&fields.get_untracked());
+                    let archive = state.archive.get_value();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        fields_failed.set(archive.put_snapshot(ROLLUP_DOCUMENT, &text).await.is_err());
+                    });
+                } />
+            </div>
+        }
     };
     let csv = move |_| {
         let Some(table) = selection.table.get_untracked() else {
@@ -96,6 +128,15 @@ pub fn Outputs() -> impl IntoView {
                 <button type="button" class="button" data-testid="ru-export" on:click=export disabled=move || sender().is_none() || figures.with(|f| f.is_none())>{t!(i18n, ru_export)}</button>
             </div>
             {move || sender().is_none().then(|| view! { <p class="note">{t!(i18n, ru_need_unit)}</p> })}
+            <details class="ru-document-fields">
+                <summary>{t!(i18n, ru_document_fields)}</summary>
+                {field("ru-doc-superior", t!(i18n, rep_superior).into_any(), |f| f.superior_body.clone(), |f, v| f.superior_body = v)}
+                {field("ru-doc-issuer", t!(i18n, rep_issuer).into_any(), |f| f.issuing_body.clone(), |f, v| f.issuing_body = v)}
+                {field("ru-doc-place", t!(i18n, rep_place).into_any(), |f| f.place.clone(), |f, v| f.place = v)}
+                {field("ru-doc-signer-title", t!(i18n, rep_signer_title).into_any(), |f| f.signer_title.clone(), |f, v| f.signer_title = v)}
+                {field("ru-doc-signer-name", t!(i18n, rep_signer_name).into_any(), |f| f.signer_name.clone(), |f, v| f.signer_name = v)}
+                {move || fields_failed.get().then(|| view! { <p class="field__error" role="alert">{t!(i18n, ru_document_fields_failed)}</p> })}
+            </details>
             {move || result.get().map(|r| match r {
                 Ok(file) => {
                     let (name, units, assessments, plans) = (file.file_name.clone(), file.summary.units, file.summary.assessments, file.summary.festival_plans);
@@ -108,7 +149,7 @@ pub fn Outputs() -> impl IntoView {
             let table = selection.table.get();
             view! {
                 <documents::DocOverlay on_back=move || printing.set(false)>
-                    {summary(state, rollup, &f, table.as_ref())}
+                    {summary(state, rollup, &f, table.as_ref(), &fields.get())}
                 </documents::DocOverlay>
             }
         })).flatten()}
@@ -120,6 +161,7 @@ fn summary(
     rollup: Rollup,
     f: &YearFigures,
     table: Option<&Table>,
+    fields: &ReportText,
 ) -> impl IntoView {
     let (unit_name, above) = state.workspace.with_untracked(|ws| {
         ws.active_unit()
@@ -137,20 +179,19 @@ fn summary(
         crate::domain::UnitKind::School => "Cơ sở giáo dục",
     };
     let year = f.year;
-    let letterhead = Letterhead {
-        superior: above,
-        issuer: unit_name.clone(),
-        code: "BC",
-        place: String::new(),
-        date: Some(clock::today_date()),
-        type_name: "BÁO CÁO",
-        summary: format!(
-            "Tổng hợp kết quả xây dựng, công nhận “An toàn về an ninh, trật tự” năm {year}"
-        ),
-        signer_title: String::new(),
-        signer_name: String::new(),
-        recipients: vec!["- Cấp trên trực tiếp;".to_owned(), "- Lưu: VT.".to_owned()],
-    };
+    // The unit's "above" stands in for a superior body not typed.
+    let mut texts = fields.clone();
+    if texts.superior_body.trim().is_empty() {
+        texts.superior_body = above;
+    }
+    let letterhead = Letterhead::from_texts(
+        &texts,
+        &unit_name,
+        ("BC", "BÁO CÁO"),
+        format!("Tổng hợp kết quả xây dựng, công nhận “An toàn về an ninh, trật tự” năm {year}"),
+        &[],
+    );
+    let unit_name = letterhead.issuer.clone();
     let (files, units) = rollup.shelf.with_untracked(|shelf| {
         let accepted: Vec<_> = shelf.accepted().filter(|r| r.year() == year).collect();
         let mut units: Vec<_> = accepted.iter().map(|r| r.unit.id.clone()).collect();
