@@ -114,6 +114,7 @@ impl WorkspaceStore {
 
     /// Writes the whole workspace.
     pub fn save(&self, workspace: &Workspace) -> Result<(), StoreError> {
+        forget_written(&self.workspace_key());
         write(&self.workspace_key(), &format::encode_workspace(workspace))
     }
 
@@ -126,7 +127,14 @@ impl WorkspaceStore {
         let text = JsValue::from_str(&format::encode_workspace(workspace));
         let key = self.workspace_key();
         let current = self.revision();
-        if read_js(&key)? == text {
+        // When the stored revision is the one this tab's last write made,
+        // what is stored is that write: compare with it, not a megabyte read.
+        let last = LAST_WRITTEN.with(|last| last.borrow().get(&key).cloned());
+        let unchanged = match last {
+            Some((revision, last)) if revision == current && current == expected => last == text,
+            _ => read_js(&key)? == text,
+        };
+        if unchanged {
             return Ok(current);
         }
         if current != expected {
@@ -134,10 +142,12 @@ impl WorkspaceStore {
         }
         write_js(&key, &text)?;
         if read_js(&key)? != text {
+            forget_written(&key);
             return Err(StoreError::ReadBackDiffers);
         }
         let next = current + 1;
         write(&self.revision_key(), &next.to_string())?;
+        LAST_WRITTEN.with(|last| last.borrow_mut().insert(key, (next, text)));
         Ok(next)
     }
 
@@ -173,12 +183,14 @@ impl WorkspaceStore {
     /// workspace (recovery mode's "start fresh"); the rescue copy stays.
     pub fn start_fresh(&self) -> Result<(), StoreError> {
         available()?;
+        forget_written(&self.workspace_key());
         LocalStorage::delete(self.workspace_key());
         Ok(())
     }
 
     /// Removes every key of this store (used by tests).
     pub fn clear(&self) {
+        forget_written(&self.workspace_key());
         if available().is_ok() {
             for key in [
                 self.workspace_key(),
@@ -214,6 +226,17 @@ fn write(key: &str, text: &str) -> Result<(), StoreError> {
     LocalStorage::raw()
         .set_item(key, text)
         .map_err(|err| classify(&err))
+}
+
+thread_local! {
+    /// The text each store last wrote (a handle to the JavaScript string),
+    /// with the revision that write made.
+    static LAST_WRITTEN: std::cell::RefCell<std::collections::HashMap<String, (u64, JsValue)>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn forget_written(key: &str) {
+    LAST_WRITTEN.with(|last| last.borrow_mut().remove(key));
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]
