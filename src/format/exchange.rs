@@ -9,7 +9,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::criteria::{set_from_value, validated};
-use super::problem::{deserialize_at, problem, LoadError, Problem, ProblemKind};
+use super::problem::{deserialize_at, problem, unknown_reference, LoadError, Problem, ProblemKind};
 use super::workspace::{decode_workspace_value, encode_workspace};
 use crate::domain::assessment::Assessment;
 use crate::domain::criteria::{CriteriaSet, SetRef, ValidSet};
@@ -513,28 +513,20 @@ fn read_rollup(content: &Value, incoming: &mut Incoming) -> Result<(), LoadError
             &format!("{path}.assessment"),
         )?;
         if assessment.unit != unit.id {
-            return Err(LoadError::Invalid {
-                problems: vec![problem(
-                    format!("{path}.assessment.unit"),
-                    ProblemKind::UnknownReference {
-                        id: assessment.unit.as_str().to_owned(),
-                    },
-                )],
-            });
+            return Err(unknown_reference(
+                format!("{path}.assessment.unit"),
+                assessment.unit.as_str(),
+            ));
         }
         if !incoming
             .criteria_sets
             .iter()
             .any(|s| s.key() == assessment.set)
         {
-            return Err(LoadError::Invalid {
-                problems: vec![problem(
-                    format!("{path}.assessment.set"),
-                    ProblemKind::UnknownReference {
-                        id: format!("{} v{}", assessment.set.id, assessment.set.version),
-                    },
-                )],
-            });
+            return Err(unknown_reference(
+                format!("{path}.assessment.set"),
+                format!("{} v{}", assessment.set.id, assessment.set.version),
+            ));
         }
         add_unit(unit);
         incoming.assessments.push(assessment);
@@ -550,14 +542,10 @@ fn read_rollup(content: &Value, incoming: &mut Incoming) -> Result<(), LoadError
             &format!("{path}.festival_plan"),
         )?;
         if plan.unit != unit.id {
-            return Err(LoadError::Invalid {
-                problems: vec![problem(
-                    format!("{path}.festival_plan.unit"),
-                    ProblemKind::UnknownReference {
-                        id: plan.unit.as_str().to_owned(),
-                    },
-                )],
-            });
+            return Err(unknown_reference(
+                format!("{path}.festival_plan.unit"),
+                plan.unit.as_str(),
+            ));
         }
         add_unit(unit);
         incoming.festival_plans.push(plan);

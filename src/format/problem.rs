@@ -53,6 +53,16 @@ pub enum LoadError {
     Invalid { problems: Vec<Problem> },
 }
 
+/// A document whose record at `path` names `id`, which it does not hold.
+pub(crate) fn unknown_reference(path: impl Into<String>, id: impl Into<String>) -> LoadError {
+    LoadError::Invalid {
+        problems: vec![problem(
+            path,
+            ProblemKind::UnknownReference { id: id.into() },
+        )],
+    }
+}
+
 pub(crate) fn problem(path: impl Into<String>, kind: ProblemKind) -> Problem {
     Problem {
         path: path.into(),

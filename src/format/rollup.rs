@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::exchange::{FileKind, Incoming};
-use super::problem::{deserialize_at, problem, LoadError, ProblemKind};
+use super::problem::{deserialize_at, problem, unknown_reference, LoadError, ProblemKind};
 use crate::domain::rollup::{Body, Received, Review};
 use crate::domain::text::normalise_name;
 use crate::domain::UnitInfo;
@@ -41,14 +41,7 @@ pub fn received_from(
             .iter()
             .find(|u| &u.id == id)
             .map(clean)
-            .ok_or_else(|| LoadError::Invalid {
-                problems: vec![problem(
-                    path,
-                    ProblemKind::UnknownReference {
-                        id: id.as_str().to_owned(),
-                    },
-                )],
-            })
+            .ok_or_else(|| unknown_reference(path, id.as_str().to_owned()))
     };
     let short = &incoming.checksum[..incoming.checksum.len().min(16)];
     let record = |index: usize, unit: UnitInfo, body: Body| Received {
@@ -67,13 +60,11 @@ pub fn received_from(
             .criteria_sets
             .iter()
             .find(|s| s.key() == assessment.set)
-            .ok_or_else(|| LoadError::Invalid {
-                problems: vec![problem(
+            .ok_or_else(|| {
+                unknown_reference(
                     format!("content.assessments[{i}].set"),
-                    ProblemKind::UnknownReference {
-                        id: assessment.set.id.clone(),
-                    },
-                )],
+                    assessment.set.id.clone(),
+                )
             })?;
         let unit = unit_of(&assessment.unit, "content.unit")?;
         out.push(record(

@@ -200,6 +200,14 @@ fn thirty_villages_make_a_table_with_totals_filters_and_sorting() {
     );
     assert!(schools.is_empty());
     let most = failed_most(&shelf, 2025, 5);
+    assert_eq!(
+        antq::domain::rollup::figures::failed_in(&shelf, 2025, &most),
+        vec![10, 6]
+    );
+    assert_eq!(
+        antq::domain::rollup::figures::failed_in(&shelf, 2024, &most),
+        vec![0, 0]
+    );
     assert_eq!(most[0].criterion, "kdc-3");
     assert_eq!(most[0].failed, 10);
     assert_eq!(most[1].failed, 6);

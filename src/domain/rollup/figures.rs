@@ -214,3 +214,17 @@ pub fn failed_most(shelf: &Shelf, year: i32, limit: usize) -> Vec<Failing> {
     list.truncate(limit);
     list
 }
+
+/// How many accepted files of `year` fail each of `criteria` (last year's
+/// figures beside this year's list).
+pub fn failed_in(shelf: &Shelf, year: i32, criteria: &[Failing]) -> Vec<usize> {
+    let all = failed_most(shelf, year, usize::MAX);
+    criteria
+        .iter()
+        .map(|c| {
+            all.iter()
+                .find(|b| b.set_id == c.set_id && b.criterion == c.criterion)
+                .map_or(0, |b| b.failed)
+        })
+        .collect()
+}

@@ -11,7 +11,7 @@ use crate::domain::criteria::{CriteriaSet, DerivedMeasure, IndicatorKind, Status
 use crate::domain::numbers::{grouped, percent_tenths, tenths_text};
 use crate::domain::rollup::festival::{totals, FestivalTotals};
 use crate::domain::rollup::figures::{
-    by_kind, derived, failed_most, DerivedFigure, Failing, KindFigure,
+    by_kind, derived, failed_in, failed_most, DerivedFigure, Failing, KindFigure,
 };
 use crate::domain::{UnitInfo, UnitKind};
 use crate::ui::criteria::words;
@@ -82,6 +82,7 @@ pub(crate) fn year_figures() -> Memo<Option<YearFigures>> {
                 .years()
                 .contains(&(year - 1))
                 .then(|| (year - 1, by_kind(shelf, year - 1)));
+            let most = failed_most(shelf, year, 5);
             Some(YearFigures {
                 year,
                 kinds: by_kind(shelf, year),
@@ -95,19 +96,8 @@ pub(crate) fn year_figures() -> Memo<Option<YearFigures>> {
                         )
                     })
                     .collect(),
-                failed_before: has_previous.then(|| {
-                    let before = failed_most(shelf, year - 1, usize::MAX);
-                    failed_most(shelf, year, 5)
-                        .iter()
-                        .map(|c| {
-                            before
-                                .iter()
-                                .find(|b| b.set_id == c.set_id && b.criterion == c.criterion)
-                                .map_or(0, |b| b.failed)
-                        })
-                        .collect()
-                }),
-                failed_most: failed_most(shelf, year, 5),
+                failed_before: has_previous.then(|| failed_in(shelf, year - 1, &most)),
+                failed_most: most,
                 festival: totals(shelf, year),
             })
         })
