@@ -1,7 +1,8 @@
 // Village exchange files made without the app, for the roll-up journey and
-// benchmark: the envelope of docs/file-format.md with its SHA-256 checksum
-// over the content written with sorted keys and no spaces (as serde_json
-// writes it), and answers chosen so that the expected results are known.
+// benchmark: the envelope of docs/file-format.md (schema version 2) with its
+// SHA-256 checksum over the content's bytes as written, and answers chosen
+// so that the expected results are known. `checksum` is schema version 1's:
+// over the content written with sorted keys and no spaces.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,18 @@ export function canonical(value) {
 
 export function checksum(content) {
   return createHash('sha256').update(canonical(content), 'utf8').digest('hex');
+}
+
+/**
+ * An exchange file of schema version 2: the envelope's fields `head`, and
+ * `content` (a value, or JSON text kept as it is), its checksum over the
+ * content's UTF-8 bytes exactly as they stand in the file.
+ */
+export function envelopeText(head, content) {
+  const text = typeof content === 'string' ? content : JSON.stringify(content);
+  const sum = createHash('sha256').update(text, 'utf8').digest('hex');
+  const top = JSON.stringify({ format: 'antq', ...head, schema_version: 2, checksum: sum }, null, 2);
+  return `${top.slice(0, -2)},\n  "content": ${text}\n}`;
 }
 
 /** A built-in criteria set, as its catalogue file holds it. */
@@ -88,19 +101,15 @@ export function villageFile({ set, index, year = 2025, fail = [], recognised = f
     actions: [],
   };
   const content = { unit, assessment, criteria_set: set };
-  const envelope = {
-    format: 'antq',
+  const head = {
     kind: 'assessment',
-    schema_version: 1,
     app_version: '0.1.0',
     exported_at: exportedAt,
     unit,
     year,
     criteria_set: { id: set.id, version: set.version },
-    checksum: checksum(content),
-    content,
   };
-  return { name: `${year}_thon-${index}_tu-danh-gia.json`, text: JSON.stringify(envelope, null, 2), unit };
+  return { name: `${year}_thon-${index}_tu-danh-gia.json`, text: envelopeText(head, content), unit };
 }
 
 /** The journey's plan for village `i`: which criteria it fails, whether it was recognised. */

@@ -8,25 +8,29 @@ use wasm_bindgen::prelude::*;
 
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::Workspace;
-use crate::format::exchange::read_file;
 use crate::format::merge::preview;
+use crate::platform::hash::read_file;
 use crate::platform::storage::WorkspaceStore;
 
 thread_local! {
     static BUILTIN: RefCell<Option<Vec<CriteriaSet>>> = const { RefCell::new(None) };
 }
 
-/// The whole import pipeline (size, parse, envelope, checksum, migrate,
-/// validate, preview against an empty workspace); the number of changes.
+/// The whole import pipeline as the import runs it, from the file's bytes
+/// as the browser reads them (decode, size, parse, envelope, checksum by the
+/// browser, migrate, validate, preview against an empty workspace);
+/// resolves to the number of changes.
 #[wasm_bindgen]
-pub fn bench_import(text: &str) -> usize {
+pub async fn bench_import(bytes: Vec<u8>) -> usize {
+    let text = crate::platform::files::text_of_bytes(bytes);
+    let incoming = match read_file(&text).await {
+        Ok(incoming) => incoming,
+        Err(_) => return 0,
+    };
     BUILTIN.with(|cell| {
         let mut cell = cell.borrow_mut();
         let builtin = cell.get_or_insert_with(crate::catalog::builtin_sets);
-        match read_file(text) {
-            Ok(incoming) => preview(&Workspace::new(), builtin, &incoming).len(),
-            Err(_) => 0,
-        }
+        preview(&Workspace::new(), builtin, &incoming).len()
     })
 }
 

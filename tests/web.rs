@@ -601,3 +601,35 @@ async fn stored_text_rewritten_by_this_version_is_kept_before_the_next_save() {
     store.clear();
     archive.delete().await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn the_browser_hashes_an_import_as_the_core_does() {
+    use antq::format::exchange::{export_workspace, read_file, sha256_hex};
+    // Web Crypto (this page is a secure context) and the core agree, on
+    // empty input, the standard vector and bytes of every value.
+    let all: Vec<u8> = (0..=255u8).cycle().take(70_001).collect();
+    for bytes in [&b""[..], b"abc", &all] {
+        assert_eq!(
+            antq::platform::hash::sha256_hex(bytes).await,
+            sha256_hex(bytes)
+        );
+    }
+    assert_eq!(
+        antq::platform::hash::sha256_hex(b"abc").await,
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+    // The browser's pipeline reads an export as the core does, and names a
+    // damaged one.
+    let mut ws = Workspace::new();
+    ws.add_unit(UnitId::new("u-thon"), village("Thôn Đồng"))
+        .unwrap();
+    let file = export_workspace(&ws, "2025-11-01T08:00:00Z", (2025, 11, 1)).text;
+    let read = antq::platform::hash::read_file(&file).await.unwrap();
+    assert_eq!(read, read_file(&file).unwrap());
+    assert_eq!(read.workspace.as_ref(), Some(&ws));
+    let damaged = file.replace("Thôn Đồng", "Thôn Đông");
+    assert_eq!(
+        antq::platform::hash::read_file(&damaged).await.err(),
+        Some(LoadError::ChecksumMismatch)
+    );
+}

@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { start, open, ready } from '../harness.mjs';
 
 let env;
@@ -172,11 +173,15 @@ test('a full storage shows the error and the export button, which downloads the 
     banner.getByRole('button', { name: 'Xuất dữ liệu ngay' }).click(),
   ]);
   assert.match(download.suggestedFilename(), /^antq_sao-luu_\d{4}-\d{2}-\d{2}\.json$/);
-  const doc = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const text = await readFile(await download.path(), 'utf8');
+  const doc = JSON.parse(text);
   assert.equal(doc.format, 'antq');
   assert.equal(doc.kind, 'workspace');
-  assert.equal(doc.schema_version, 1);
-  assert.match(doc.checksum, /^[0-9a-f]{64}$/);
+  assert.equal(doc.schema_version, 2);
+  // The checksum is of the content's bytes as the file holds them.
+  const content = text.slice(text.indexOf('"content":') + '"content":'.length, text.lastIndexOf('}')).trim();
+  assert.deepEqual(JSON.parse(content), doc.content);
+  assert.equal(doc.checksum, createHash('sha256').update(content, 'utf8').digest('hex'));
   assert.deepEqual(doc.content.units.map((u) => u.name), ['Tổ dân phố 5']);
   s.check();
   await s.close();

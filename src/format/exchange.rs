@@ -3,14 +3,23 @@
 //! criteria set where relevant, and a SHA-256 checksum of the content).
 //! Reading is layered: size → JSON → envelope → checksum → migrate → validate.
 //! See `docs/file-format.md`.
+//!
+//! From schema version 2 the checksum covers the content's bytes exactly as
+//! the file holds them, so a file of the current version is read in one
+//! pass: [`open_file`] finds the content's text without building it,
+//! the caller hashes those bytes (natively here, by the browser's own
+//! SHA-256 in the platform layer), and [`Opened::finish`] checks the digest
+//! and decodes the records straight from the text. Older files go through
+//! the migration table and their canonical checksum.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::criteria::{set_from_value, validated};
 use super::problem::{deserialize_at, problem, unknown_reference, LoadError, Problem, ProblemKind};
-use super::workspace::{decode_workspace_value, encode_workspace};
+use super::workspace::{decode_workspace, decode_workspace_value, encode_workspace};
 use crate::domain::assessment::Assessment;
 use crate::domain::criteria::{CriteriaSet, SetRef, ValidSet};
 use crate::domain::festival::FestivalPlan;
@@ -20,7 +29,7 @@ use crate::domain::Workspace;
 /// The `format` of every exchange file.
 pub const FORMAT: &str = "antq";
 /// The envelope's schema version this build writes and the newest it reads.
-pub const EXCHANGE_SCHEMA_VERSION: u32 = 1;
+pub const EXCHANGE_SCHEMA_VERSION: u32 = 2;
 /// Files above this size are refused before they are parsed.
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 
@@ -68,7 +77,21 @@ struct Envelope {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     criteria_set: Option<SetRef>,
     checksum: String,
-    content: Value,
+    content: Box<RawValue>,
+}
+
+/// An envelope of the current version with its content left as text.
+#[derive(Deserialize)]
+struct RawEnvelope<'a> {
+    format: String,
+    schema_version: u64,
+    kind: FileKind,
+    exported_at: String,
+    #[serde(default)]
+    unit: Option<UnitInfo>,
+    checksum: String,
+    #[serde(borrow)]
+    content: &'a RawValue,
 }
 
 /// The envelope without its content, which is taken out of the parsed
@@ -102,7 +125,24 @@ pub struct Summary {
     pub criteria_sets: usize,
 }
 
-/// SHA-256 of the content, as written (keys in sorted order), in hex.
+/// SHA-256 of some bytes, in lower-case hex: the checksum of a file of
+/// schema version 2 or later, over its content's bytes as written.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// Lower-case hex of a digest.
+pub fn hex(digest: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(digest.len() * 2);
+    for byte in digest {
+        let _ = write!(out, "{byte:02x}");
+    }
+    out
+}
+
+/// The checksum of a schema-version-1 file: SHA-256 of the content written
+/// as compact JSON with keys in sorted order, in hex.
 pub fn checksum(content: &Value) -> String {
     // Written straight into the hash: no copy of a large content as text.
     struct Hashing(Sha256);
@@ -120,8 +160,7 @@ pub fn checksum(content: &Value) -> String {
     let hashing = writer
         .into_inner()
         .unwrap_or_else(|_| unreachable!("hashing never fails"));
-    let digest = hashing.0.finalize();
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex(&hashing.0.finalize())
 }
 
 /// An ASCII file-name part: "Xã Tân Lập" → "xa-tan-lap".
@@ -153,6 +192,22 @@ fn wrap(
     set: Option<SetRef>,
     content: Value,
 ) -> String {
+    let text = serde_json::to_string(&content).expect("a JSON value always serialises");
+    wrap_text(kind, exported_at, unit, year, set, text)
+}
+
+/// Wraps content already written as compact JSON: the checksum is of these
+/// very bytes, which the envelope carries unchanged.
+fn wrap_text(
+    kind: FileKind,
+    exported_at: &str,
+    unit: Option<UnitInfo>,
+    year: Option<i32>,
+    set: Option<SetRef>,
+    content: String,
+) -> String {
+    let checksum = sha256_hex(content.as_bytes());
+    let content = RawValue::from_string(content).expect("the content is JSON");
     let envelope = Envelope {
         format: FORMAT.to_owned(),
         kind,
@@ -162,7 +217,7 @@ fn wrap(
         unit,
         year,
         criteria_set: set,
-        checksum: checksum(&content),
+        checksum,
         content,
     };
     serde_json::to_string_pretty(&envelope).expect("an envelope always serialises")
@@ -188,8 +243,7 @@ pub fn export_workspace(
     exported_at: &str,
     date: (i32, u32, u32),
 ) -> Exported {
-    let content: Value =
-        serde_json::from_str(&encode_workspace(workspace)).expect("the workspace document is JSON");
+    let content = encode_workspace(workspace);
     let assessments: Vec<&Assessment> = workspace.assessments().iter().collect();
     let sets: Vec<&CriteriaSet> = workspace.criteria_sets().iter().collect();
     let mut summary = summary_of(&assessments, &sets);
@@ -200,7 +254,7 @@ pub fn export_workspace(
             "antq_sao-luu_{:04}-{:02}-{:02}.json",
             date.0, date.1, date.2
         ),
-        text: wrap(FileKind::Workspace, exported_at, None, None, None, content),
+        text: wrap_text(FileKind::Workspace, exported_at, None, None, None, content),
         summary,
     }
 }
@@ -347,8 +401,32 @@ fn record<T: serde::de::DeserializeOwned>(value: &Value, path: &str) -> Result<T
 }
 
 /// Reads any file this app wrote, in any version it knows, or says why not.
-/// Total: any bytes give a value or an error, and nothing is stored.
+/// Total: any bytes give a value or an error, and nothing is stored. The
+/// checksum is computed here; the browser's import hashes with its own
+/// SHA-256 instead, through [`open_file`] and [`Opened::finish`].
 pub fn read_file(text: &str) -> Result<Incoming, LoadError> {
+    let opened = open_file(text)?;
+    let digest = opened.to_hash().map(sha256_hex);
+    opened.finish(digest.as_deref())
+}
+
+/// A file whose envelope is read and whose content is not yet checked.
+pub struct Opened<'a> {
+    head: Head,
+    body: Body<'a>,
+}
+
+enum Body<'a> {
+    /// The content's text in a file of the current version: its checksum
+    /// is of these bytes.
+    Text(&'a str),
+    /// The content of an older file, migrated, its checksum already checked.
+    Checked(Value),
+}
+
+/// The first layers of [`read_file`]: size, JSON, envelope, and for older
+/// files migration and checksum. Pure and total.
+pub fn open_file(text: &str) -> Result<Opened<'_>, LoadError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(LoadError::TooLarge {
             bytes: text.len(),
@@ -356,6 +434,23 @@ pub fn read_file(text: &str) -> Result<Incoming, LoadError> {
         });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A file of the current version, well formed: its content stays text.
+    let fast = serde_json::from_str::<RawEnvelope<'_>>(text);
+    if let Ok(raw) = &fast {
+        if raw.format == FORMAT && raw.schema_version == u64::from(EXCHANGE_SCHEMA_VERSION) {
+            let raw = fast.expect("checked above");
+            return Ok(Opened {
+                head: Head {
+                    kind: raw.kind,
+                    exported_at: raw.exported_at,
+                    unit: raw.unit,
+                    checksum: raw.checksum,
+                },
+                body: Body::Text(raw.content.get()),
+            });
+        }
+    }
+    // Anything else is read in layers, to say exactly what is wrong.
     let value: Value = serde_json::from_str(text).map_err(|err| LoadError::NotJson {
         line: err.line(),
         column: err.column(),
@@ -365,7 +460,7 @@ pub fn read_file(text: &str) -> Result<Incoming, LoadError> {
         .get("format")
         .and_then(Value::as_str)
         .map(str::to_owned);
-    let value = match format.as_deref() {
+    let (value, written) = match format.as_deref() {
         Some(FORMAT) => match value.get("schema_version").and_then(Value::as_u64) {
             Some(v) if v > u64::from(EXCHANGE_SCHEMA_VERSION) => {
                 return Err(LoadError::NewerSchema {
@@ -373,7 +468,7 @@ pub fn read_file(text: &str) -> Result<Incoming, LoadError> {
                     supported: EXCHANGE_SCHEMA_VERSION,
                 })
             }
-            Some(v) if v >= 1 => super::migrate::migrate(value, v as u32)?,
+            Some(v) if v >= 1 => (super::migrate::migrate(value, v as u32)?, v as u32),
             _ => {
                 return Err(LoadError::Invalid {
                     problems: vec![problem(
@@ -396,13 +491,13 @@ pub fn read_file(text: &str) -> Result<Incoming, LoadError> {
                 Some(found) if found > u64::from(supported) => {
                     return Err(LoadError::NewerSchema { found, supported })
                 }
-                _ => super::migrate::migrate(value, 0)?,
+                _ => (super::migrate::migrate(value, 0)?, 0),
             }
         }
         _ => return Err(LoadError::NotOurs { found: format }),
     };
     let mut value = value;
-    let mut content = match value.as_object_mut().and_then(|map| map.remove("content")) {
+    let content = match value.as_object_mut().and_then(|map| map.remove("content")) {
         Some(content) => content,
         None => {
             return Err(LoadError::Invalid {
@@ -410,18 +505,114 @@ pub fn read_file(text: &str) -> Result<Incoming, LoadError> {
             })
         }
     };
-    let envelope: Head = record(&value, "")?;
-    if checksum(&content) != envelope.checksum {
+    let head: Head = record(&value, "")?;
+    if written >= EXCHANGE_SCHEMA_VERSION {
+        // A current file the one-pass reading refused though its envelope
+        // reads: a field repeated, or a wrong type beside the head.
+        let detail = fast.err().map(|e| e.to_string()).unwrap_or_default();
+        return Err(LoadError::Invalid {
+            problems: vec![problem("", ProblemKind::Shape { detail })],
+        });
+    }
+    // Versions 0 and 1: the checksum is of the content written canonically.
+    if checksum(&content) != head.checksum {
         return Err(LoadError::ChecksumMismatch);
     }
+    Ok(Opened {
+        head,
+        body: Body::Checked(content),
+    })
+}
+
+impl<'a> Opened<'a> {
+    /// What the file holds, by its envelope.
+    pub fn kind(&self) -> FileKind {
+        self.head.kind
+    }
+
+    /// The bytes the caller must hash (SHA-256) and pass to
+    /// [`finish`](Self::finish); `None` for an older file, already checked.
+    pub fn to_hash(&self) -> Option<&'a [u8]> {
+        match self.body {
+            Body::Text(text) => Some(text.as_bytes()),
+            Body::Checked(_) => None,
+        }
+    }
+
+    /// The last layers: the checksum against `digest` (the lower-case hex
+    /// SHA-256 of [`to_hash`](Self::to_hash)), then the records, validated.
+    pub fn finish(self, digest: Option<&str>) -> Result<Incoming, LoadError> {
+        self.decode().verify(digest)
+    }
+
+    /// The records, decoded and validated before the checksum is compared,
+    /// so that the caller can hash while they are read. Nothing of the
+    /// result is given out until [`Unverified::verify`] has compared it.
+    pub fn decode(self) -> Unverified {
+        let head = self.head;
+        let content = match self.body {
+            Body::Text(text) => {
+                let expected = Some(head.checksum.clone());
+                // A backup, the bulk of what is imported, is decoded
+                // straight from its text.
+                if head.kind == FileKind::Workspace && head.unit.is_none() {
+                    let result = decode_workspace(text)
+                        .map_err(|e| prefixed("content", e))
+                        .map(|decoded| {
+                            let mut incoming =
+                                Incoming::empty(head.kind, head.exported_at, head.checksum);
+                            incoming.workspace = Some(decoded.workspace);
+                            incoming
+                        });
+                    return Unverified { expected, result };
+                }
+                let value = serde_json::from_str::<Value>(text).map_err(|err| LoadError::NotJson {
+                    line: err.line(),
+                    column: err.column(),
+                });
+                return Unverified {
+                    expected,
+                    result: value.and_then(|content| records(head, content)),
+                };
+            }
+            Body::Checked(value) => value,
+        };
+        Unverified {
+            expected: None,
+            result: records(head, content),
+        }
+    }
+}
+
+/// A file's records, read before its checksum was compared.
+pub struct Unverified {
+    /// The checksum the envelope states, where the caller's digest must
+    /// equal it; `None` when it was checked on opening.
+    expected: Option<String>,
+    result: Result<Incoming, LoadError>,
+}
+
+impl Unverified {
+    /// The records, once `digest` equals the stated checksum. A damaged
+    /// file is named as such whatever its records say.
+    pub fn verify(self, digest: Option<&str>) -> Result<Incoming, LoadError> {
+        match self.expected {
+            Some(expected) if digest != Some(expected.as_str()) => Err(LoadError::ChecksumMismatch),
+            _ => self.result,
+        }
+    }
+}
+
+/// The records of a file's content, by its kind, validated.
+fn records(head: Head, mut content: Value) -> Result<Incoming, LoadError> {
     // The envelope's description of the unit must say what the content says.
-    if let (Some(unit), Some(inner)) = (&envelope.unit, content.get("unit")) {
+    if let (Some(unit), Some(inner)) = (&head.unit, content.get("unit")) {
         if serde_json::to_value(unit).ok().as_ref() != Some(inner) {
             return Err(LoadError::ChecksumMismatch);
         }
     }
-    let mut incoming = Incoming::empty(envelope.kind, envelope.exported_at, envelope.checksum);
-    match envelope.kind {
+    let mut incoming = Incoming::empty(head.kind, head.exported_at, head.checksum);
+    match head.kind {
         FileKind::Workspace => {
             let decoded = decode_workspace_value(&content).map_err(|e| prefixed("content", e))?;
             incoming.workspace = Some(decoded.workspace);
@@ -439,7 +630,7 @@ pub fn read_file(text: &str) -> Result<Incoming, LoadError> {
                 content.get("assessment").unwrap_or(&Value::Null),
                 "content.assessment",
             )?;
-            incoming.units.extend(envelope.unit);
+            incoming.units.extend(head.unit);
             incoming.assessments.push(assessment);
             incoming.criteria_sets.push(set);
         }
@@ -448,7 +639,7 @@ pub fn read_file(text: &str) -> Result<Incoming, LoadError> {
                 content.get("festival_plan").unwrap_or(&Value::Null),
                 "content.festival_plan",
             )?;
-            incoming.units.extend(envelope.unit);
+            incoming.units.extend(head.unit);
             incoming.festival_plans.push(plan);
         }
         FileKind::CriteriaSet => {

@@ -17,12 +17,30 @@ pub struct Migration {
 
 /// Every step, in order. Version 0 is the first release's files, which had
 /// no envelope: a bare workspace or criteria-set document.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    from: 0,
-    title: "Bọc tệp của phiên bản đầu trong phong bì",
-    description: "A bare antq.workspace or antq.criteria-set document becomes the content of an envelope of the matching kind, with its checksum.",
-    apply: wrap_first_release,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 0,
+        title: "Bọc tệp của phiên bản đầu trong phong bì",
+        description: "A bare antq.workspace or antq.criteria-set document becomes the content of an envelope of the matching kind, with its checksum.",
+        apply: wrap_first_release,
+    },
+    Migration {
+        from: 1,
+        title: "Mã kiểm tra tính trên đúng các byte của nội dung",
+        description: "Version 1's checksum is of the content written canonically (sorted keys, no spaces) and is checked when the file is opened; from version 2 it is of the content's bytes as the file holds them. The records are unchanged.",
+        apply: checksum_of_bytes,
+    },
+];
+
+fn checksum_of_bytes(mut value: Value) -> Result<Value, LoadError> {
+    match value.as_object_mut() {
+        Some(map) => {
+            map.insert("schema_version".to_owned(), json!(2));
+            Ok(value)
+        }
+        None => Err(LoadError::NotOurs { found: None }),
+    }
+}
 
 fn wrap_first_release(value: Value) -> Result<Value, LoadError> {
     let kind = match value.get("format").and_then(Value::as_str) {
@@ -98,6 +116,7 @@ mod tests {
         let bare = json!({"format": "antq.workspace", "schema_version": 1, "units": []});
         let wrapped = migrate(bare.clone(), 0).unwrap();
         assert_eq!(wrapped["kind"], "workspace");
+        assert_eq!(wrapped["schema_version"], EXCHANGE_SCHEMA_VERSION);
         assert_eq!(wrapped["content"], bare);
         assert_eq!(wrapped["checksum"], checksum(&bare));
     }

@@ -1,6 +1,6 @@
 //! The workspace document, as stored in the browser and as exported for backup.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::criteria::{set_from_value, validated};
@@ -77,7 +77,75 @@ pub fn backup_file_name(year: i32, month: u32, day: u32) -> String {
 }
 
 /// Reads a workspace document. Total: any text gives a workspace or an error.
+/// A well-formed document is decoded straight from its text; anything the
+/// direct reading does not take whole is read again in layers, so every
+/// problem is named with its path.
 pub fn decode_workspace(text: &str) -> Result<Decoded, LoadError> {
+    if let Some(decoded) = decode_direct(text) {
+        return Ok(decoded);
+    }
+    decode_layered(text)
+}
+
+/// The document's shape for the direct reading: the bulky records typed,
+/// the small parts kept as values for the same checks as the layered
+/// reading.
+#[derive(Deserialize)]
+struct Direct {
+    format: String,
+    schema_version: u64,
+    #[serde(default)]
+    active_unit: Value,
+    #[serde(default)]
+    units: Value,
+    #[serde(default)]
+    criteria_sets: Value,
+    #[serde(default)]
+    assessments: Vec<Assessment>,
+    #[serde(default)]
+    festival_plans: Vec<FestivalPlan>,
+}
+
+/// The direct reading: `None` whenever anything is wrong, for the layered
+/// reading to report. For every document it takes, its result equals the
+/// layered reading's (a property test checks it).
+fn decode_direct(text: &str) -> Option<Decoded> {
+    let doc: Direct = serde_json::from_str(text).ok()?;
+    if doc.format != FORMAT_WORKSPACE
+        || !(1..=u64::from(SCHEMA_VERSION)).contains(&doc.schema_version)
+    {
+        return None;
+    }
+    let mut problems = Vec::new();
+    let records = read_units(Some(&doc.units), &mut problems);
+    let criteria_sets = read_criteria_sets(Some(&doc.criteria_sets), &mut problems);
+    let active_unit = match doc.active_unit {
+        Value::Null => None,
+        Value::String(id) => Some(UnitId::new(id)),
+        _ => return None,
+    };
+    if !problems.is_empty()
+        || repeats(&doc.assessments, |a| a.id.as_str())
+        || repeats(&doc.festival_plans, |p| p.id.as_str())
+    {
+        return None;
+    }
+    let (units, repaired_units) = Units::from_records(records);
+    Some(Decoded {
+        workspace: Workspace::from_parts(units, active_unit, criteria_sets, doc.assessments)
+            .with_festival_plans(doc.festival_plans),
+        repaired_units,
+    })
+}
+
+/// Whether two records share an id.
+fn repeats<T>(records: &[T], id_of: impl Fn(&T) -> &str) -> bool {
+    let mut seen = std::collections::HashSet::with_capacity(records.len());
+    !records.iter().all(|record| seen.insert(id_of(record)))
+}
+
+/// The layered reading: JSON, envelope, then every record on its own.
+pub fn decode_layered(text: &str) -> Result<Decoded, LoadError> {
     let value: Value = serde_json::from_str(text).map_err(|err| LoadError::NotJson {
         line: err.line(),
         column: err.column(),

@@ -1,6 +1,6 @@
 //! Reading files the user picks.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// The largest file an import reads: above it, a clear message instead.
@@ -23,10 +23,24 @@ pub async fn read_text(file: &web_sys::File) -> Result<(String, String), ReadErr
             megabytes: size / 1024.0 / 1024.0,
         });
     }
-    let text = JsFuture::from(file.text())
+    let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|err| ReadError::Failed(describe(&err)))?;
-    Ok((file.name(), text.as_string().unwrap_or_default()))
+    Ok((file.name(), text_of(&buffer)))
+}
+
+/// The text of a file's bytes, decoded as UTF-8 the way `Blob.text()`
+/// does (a damaged sequence becomes U+FFFD). The bytes are copied into wasm
+/// memory in one block: passing a large JavaScript string costs several
+/// times as much, character by character.
+fn text_of(buffer: &JsValue) -> String {
+    text_of_bytes(js_sys::Uint8Array::new(buffer).to_vec())
+}
+
+/// UTF-8 bytes as text, a damaged sequence as U+FFFD; no copy when valid.
+pub fn text_of_bytes(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes)
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
 }
 
 fn describe(err: &JsValue) -> String {
@@ -45,7 +59,7 @@ pub async fn read_texts(files: &[web_sys::File]) -> Vec<(String, Result<String, 
         if file.size() > MAX_IMPORT_BYTES {
             promises.push(&js_sys::Promise::resolve(&JsValue::NULL));
         } else {
-            promises.push(&file.text());
+            promises.push(&file.array_buffer());
         }
     }
     let settled = JsFuture::from(js_sys::Promise::all_settled(&promises))
@@ -66,14 +80,13 @@ pub async fn read_texts(files: &[web_sys::File]) -> Vec<(String, Result<String, 
                 })
             } else {
                 let outcome = settled.get(i as u32);
-                match field(&outcome, "value").as_string() {
-                    Some(text)
-                        if field(&outcome, "status").as_string().as_deref()
-                            == Some("fulfilled") =>
-                    {
-                        Ok(text)
-                    }
-                    _ => Err(ReadError::Failed(describe(&field(&outcome, "reason")))),
+                let value = field(&outcome, "value");
+                if field(&outcome, "status").as_string().as_deref() == Some("fulfilled")
+                    && value.is_instance_of::<js_sys::ArrayBuffer>()
+                {
+                    Ok(text_of(&value))
+                } else {
+                    Err(ReadError::Failed(describe(&field(&outcome, "reason"))))
                 }
             };
             (file.name(), result)

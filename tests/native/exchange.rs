@@ -9,7 +9,8 @@ use antq::domain::criteria::{evaluate, Answer, Status as Result_};
 use antq::domain::unit::UnitFields;
 use antq::domain::{UnitId, UnitKind, Workspace};
 use antq::format::exchange::{
-    export_assessment, export_workspace, read_file, FileKind, MAX_IMPORT_BYTES,
+    export_assessment, export_workspace, read_file, FileKind, EXCHANGE_SCHEMA_VERSION,
+    MAX_IMPORT_BYTES,
 };
 use antq::format::merge::{apply, preview, Decision, Target};
 use antq::format::{LoadError, ProblemKind};
@@ -83,23 +84,90 @@ fn a_workspace_backup_round_trips_and_matches_its_golden_file() {
     let back = read_file(&exported.text).unwrap();
     assert_eq!(back.kind, FileKind::Workspace);
     assert_eq!(back.workspace.as_ref(), Some(&ws));
-    // The golden file of schema version 1 opens, and exporting it again gives the same text.
-    let golden_path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/v1-workspace.json"
-    );
+    // The golden file of the current schema version is exactly what this
+    // build writes; it opens, and exporting it again gives the same text.
+    let fixture = |version: u32| {
+        format!(
+            "{}/tests/fixtures/v{version}-workspace.json",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    };
+    let golden_path = fixture(EXCHANGE_SCHEMA_VERSION);
     if std::env::var_os("UPDATE_FIXTURES").is_some() {
-        std::fs::write(golden_path, &exported.text).unwrap();
+        std::fs::write(&golden_path, &exported.text).unwrap();
     }
-    let golden = std::fs::read_to_string(golden_path).unwrap();
+    let golden = std::fs::read_to_string(&golden_path).unwrap();
     let opened = read_file(&golden).unwrap().workspace.unwrap();
     assert_eq!(opened, ws);
+    assert_eq!(export_workspace(&opened, AT, (2025, 11, 1)).text, golden);
+    // The golden files of every older version still open to the same workspace.
     let content =
         |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap()["content"].clone();
+    for version in 1..EXCHANGE_SCHEMA_VERSION {
+        let old = std::fs::read_to_string(fixture(version)).unwrap();
+        assert_eq!(
+            read_file(&old).unwrap().workspace.unwrap(),
+            ws,
+            "v{version}"
+        );
+        assert_eq!(content(&old), content(&golden), "v{version}");
+    }
+}
+
+#[test]
+fn the_checksum_covers_the_content_bytes_as_written() {
+    use antq::format::exchange::{open_file, sha256_hex};
+    let file = export_workspace(&village_workspace(), AT, (2025, 11, 1)).text;
+    let opened = open_file(&file).unwrap();
+    let bytes = opened
+        .to_hash()
+        .expect("a current file is hashed by the caller");
+    let value: serde_json::Value = serde_json::from_str(&file).unwrap();
+    assert_eq!(value["checksum"], sha256_hex(bytes));
     assert_eq!(
-        content(&export_workspace(&opened, AT, (2025, 11, 1)).text),
-        content(&golden)
+        serde_json::from_slice::<serde_json::Value>(bytes).unwrap(),
+        value["content"]
     );
+    // A wrong digest, or none, is a damaged file; the right one reads.
+    assert_eq!(
+        open_file(&file)
+            .unwrap()
+            .finish(Some(&"0".repeat(64)))
+            .err(),
+        Some(LoadError::ChecksumMismatch)
+    );
+    assert_eq!(
+        open_file(&file).unwrap().finish(None).err(),
+        Some(LoadError::ChecksumMismatch)
+    );
+    let digest = sha256_hex(bytes);
+    assert!(open_file(&file).unwrap().finish(Some(&digest)).is_ok());
+    // In a current file even white space inside the content counts...
+    let spaced = file.replacen("\"units\":[", "\"units\": [", 1);
+    assert_ne!(spaced, file);
+    assert_eq!(read_file(&spaced).err(), Some(LoadError::ChecksumMismatch));
+    // ...while white space around it does not.
+    let roomy = file.replacen("\"content\": ", "\"content\":\n\n   ", 1);
+    assert_ne!(roomy, file);
+    assert!(read_file(&roomy).is_ok());
+    // A version-1 file's checksum was of the content written canonically,
+    // so its own white space never mattered.
+    let mut v1: serde_json::Value = value.clone();
+    v1["schema_version"] = 1.into();
+    v1["checksum"] = antq::format::exchange::checksum(&v1["content"]).into();
+    let v1 = serde_json::to_string_pretty(&v1).unwrap();
+    assert!(open_file(&v1).unwrap().to_hash().is_none());
+    assert_eq!(
+        read_file(&v1).unwrap().workspace,
+        read_file(&file).unwrap().workspace
+    );
+    // A repeated field in a current envelope is named, never guessed.
+    let twice = file.replacen(
+        "\"kind\": \"workspace\"",
+        "\"kind\": \"workspace\", \"kind\": \"workspace\"",
+        1,
+    );
+    assert!(matches!(read_file(&twice), Err(LoadError::Invalid { .. })));
 }
 
 #[test]
@@ -199,7 +267,10 @@ fn bad_files_are_refused_with_their_reason() {
             matches!(e, LoadError::NotOurs { .. })
         }),
         (
-            good.replace("\"schema_version\": 1", "\"schema_version\": 9"),
+            good.replace(
+                &format!("\"schema_version\": {EXCHANGE_SCHEMA_VERSION}"),
+                "\"schema_version\": 9",
+            ),
             |e| matches!(e, LoadError::NewerSchema { found: 9, .. }),
         ),
         (
@@ -350,6 +421,11 @@ mod round_trip {
             let back = read_file(&file.text).unwrap().workspace.unwrap();
             prop_assert_eq!(&back, &ws);
             prop_assert_eq!(export_workspace(&back, AT, (2025, 1, 1)).text, file.text);
+            // The direct reading and the layered one agree on every document.
+            let stored = antq::format::encode_workspace(&ws);
+            let direct = antq::format::decode_workspace(&stored).unwrap();
+            prop_assert_eq!(&direct, &antq::format::workspace::decode_layered(&stored).unwrap());
+            prop_assert_eq!(&direct.workspace, &ws);
         }
     }
 }

@@ -10,7 +10,6 @@ mod table;
 use leptos::prelude::*;
 
 use crate::domain::rollup::{Received, Shelf};
-use crate::format::exchange::read_file;
 use crate::format::rollup::received_from;
 use crate::format::LoadError;
 use crate::platform::archive::Archive;
@@ -165,7 +164,8 @@ fn Receive() -> impl IntoView {
                 let outcome = match text {
                     Err(error) => Outcome::Unreadable(error),
                     Ok(text) => {
-                        match read_file(&text)
+                        match crate::platform::hash::read_file(&text)
+                            .await
                             .and_then(|incoming| received_from(&incoming, &name, &at))
                         {
                             Err(error) => Outcome::Failed(error),

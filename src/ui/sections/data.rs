@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::format::exchange::{
-    export_assessment, export_festival_plan, read_file, Exported, FileKind, Incoming,
+    export_assessment, export_festival_plan, Exported, FileKind, Incoming,
 };
 use crate::format::merge::{apply, preview, Change, Decision, Target};
 use crate::format::LoadError;
@@ -278,7 +278,7 @@ fn Import() -> impl IntoView {
             for (name, text) in read_texts(&files).await {
                 out.push(match text {
                     Err(error) => Pending::Unreadable { name, error },
-                    Ok(text) => match read_file(&text) {
+                    Ok(text) => match crate::platform::hash::read_file(&text).await {
                         Err(error) => Pending::Failed { name, error },
                         Ok(incoming) if incoming.kind == FileKind::Rollup => Pending::Failed {
                             name,
