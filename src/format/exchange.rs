@@ -184,15 +184,54 @@ pub fn slug(name: &str) -> String {
     out.trim_matches('-').to_owned()
 }
 
-fn wrap(
+/// The content of an assessment file (fields in alphabetical order, as
+/// the first version wrote them).
+#[derive(Serialize)]
+struct AssessmentContent<'a> {
+    assessment: &'a Assessment,
+    criteria_set: &'a CriteriaSet,
+    unit: UnitInfo,
+}
+
+/// The content of a festival-plan file.
+#[derive(Serialize)]
+struct PlanContent<'a> {
+    festival_plan: &'a FestivalPlan,
+    unit: UnitInfo,
+}
+
+/// The content of a roll-up file.
+#[derive(Serialize)]
+struct RollupContent<'a> {
+    assessments: Vec<RolledAssessment<'a>>,
+    criteria_sets: &'a [&'a CriteriaSet],
+    festival_plans: Vec<RolledPlan<'a>>,
+    unit: &'a UnitInfo,
+}
+
+#[derive(Serialize)]
+struct RolledAssessment<'a> {
+    assessment: &'a Assessment,
+    unit: &'a UnitInfo,
+}
+
+#[derive(Serialize)]
+struct RolledPlan<'a> {
+    festival_plan: &'a FestivalPlan,
+    unit: &'a UnitInfo,
+}
+
+/// Wraps content, written straight to compact JSON (never through a
+/// `Value`, which would build every record twice).
+fn wrap<C: Serialize + ?Sized>(
     kind: FileKind,
     exported_at: &str,
     unit: Option<UnitInfo>,
     year: Option<i32>,
     set: Option<SetRef>,
-    content: Value,
+    content: &C,
 ) -> String {
-    let text = serde_json::to_string(&content).expect("a JSON value always serialises");
+    let text = serde_json::to_string(content).expect("a file's content always serialises");
     wrap_text(kind, exported_at, unit, year, set, text)
 }
 
@@ -268,7 +307,11 @@ pub fn export_assessment(
     exported_at: &str,
 ) -> Option<Exported> {
     let unit = workspace.units().get(&assessment.unit)?;
-    let content = serde_json::json!({ "unit": UnitInfo::of(unit), "assessment": assessment, "criteria_set": set });
+    let content = AssessmentContent {
+        assessment,
+        criteria_set: set,
+        unit: UnitInfo::of(unit),
+    };
     let mut summary = summary_of(&[assessment], &[set]);
     summary.units = 1;
     Some(Exported {
@@ -279,7 +322,7 @@ pub fn export_assessment(
             Some(UnitInfo::of(unit)),
             Some(assessment.year),
             Some(set.key()),
-            content,
+            &content,
         ),
         summary,
     })
@@ -292,7 +335,10 @@ pub fn export_festival_plan(
     exported_at: &str,
 ) -> Option<Exported> {
     let unit = workspace.units().get(&plan.unit)?;
-    let content = serde_json::json!({ "unit": UnitInfo::of(unit), "festival_plan": plan });
+    let content = PlanContent {
+        festival_plan: plan,
+        unit: UnitInfo::of(unit),
+    };
     Some(Exported {
         file_name: format!("{}_{}_ngay-hoi.json", plan.year, slug(&unit.name)),
         text: wrap(
@@ -301,7 +347,7 @@ pub fn export_festival_plan(
             Some(UnitInfo::of(unit)),
             Some(plan.year),
             None,
-            content,
+            &content,
         ),
         summary: Summary {
             units: 1,
@@ -313,7 +359,6 @@ pub fn export_festival_plan(
 
 /// A criteria set, for another unit or province to import.
 pub fn export_criteria_set(set: &CriteriaSet, exported_at: &str) -> Exported {
-    let content = serde_json::to_value(set).expect("a criteria set always serialises");
     Exported {
         file_name: format!("bo-tieu-chi_{}_v{}.json", slug(&set.id), set.version),
         text: wrap(
@@ -322,7 +367,7 @@ pub fn export_criteria_set(set: &CriteriaSet, exported_at: &str) -> Exported {
             None,
             None,
             Some(set.key()),
-            content,
+            set,
         ),
         summary: Summary {
             criteria: set.criteria().count(),
@@ -607,7 +652,7 @@ impl Unverified {
 fn records(head: Head, mut content: Value) -> Result<Incoming, LoadError> {
     // The envelope's description of the unit must say what the content says.
     if let (Some(unit), Some(inner)) = (&head.unit, content.get("unit")) {
-        if serde_json::to_value(unit).ok().as_ref() != Some(inner) {
+        if deserialize_at::<UnitInfo>(inner, "content.unit").ok().as_ref() != Some(unit) {
             return Err(LoadError::ChecksumMismatch);
         }
     }
@@ -758,18 +803,24 @@ pub fn export_rollup(
             sets.push(set);
         }
     }
-    let content = serde_json::json!({
-        "unit": sender,
-        "criteria_sets": sets,
-        "assessments": assessments
+    let content = RollupContent {
+        assessments: assessments
             .iter()
-            .map(|(unit, assessment, _)| serde_json::json!({ "unit": unit, "assessment": assessment }))
-            .collect::<Vec<_>>(),
-        "festival_plans": festival_plans
+            .map(|(unit, assessment, _)| RolledAssessment {
+                assessment,
+                unit,
+            })
+            .collect(),
+        criteria_sets: &sets,
+        festival_plans: festival_plans
             .iter()
-            .map(|(unit, plan)| serde_json::json!({ "unit": unit, "festival_plan": plan }))
-            .collect::<Vec<_>>(),
-    });
+            .map(|(unit, plan)| RolledPlan {
+                festival_plan: plan,
+                unit,
+            })
+            .collect(),
+        unit: sender,
+    };
     let list: Vec<&Assessment> = assessments.iter().map(|(_, a, _)| *a).collect();
     let mut summary = summary_of(&list, &sets);
     let mut units: Vec<&crate::domain::UnitId> = assessments
@@ -789,7 +840,7 @@ pub fn export_rollup(
             Some(sender.clone()),
             Some(year),
             None,
-            content,
+            &content,
         ),
         summary,
     }
