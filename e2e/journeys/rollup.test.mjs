@@ -180,6 +180,9 @@ test('a commune rolls up thirty village files', async () => {
   const rollupPath = join(dir, rollup.suggestedFilename());
   await writeFile(rollupPath, JSON.stringify(doc));
   await page.locator('nav a[data-route="du-lieu"]').click();
+  // The section changes on the hash's event: wait for it, or the file would
+  // go to Tổng hợp's picker, which has the same label.
+  await page.getByTestId('drop-zone').waitFor();
   await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(rollupPath);
   await page.getByTestId('import-error').getByText('hãy nhận ở mục Tổng hợp').waitFor();
   assert.equal(await page.evaluate(() => localStorage.getItem('antq.workspace')), stored);

@@ -14,16 +14,9 @@ use wasm_bindgen_futures::JsFuture;
 use crate::format::exchange::{self, hex, open_file, Incoming};
 use crate::format::problem::LoadError;
 
-/// Below this size the core hashes at once: Web Crypto's answer waits for
-/// a turn of the event loop, which costs more than hashing a village's file.
-const SMALL: usize = 64 * 1024;
-
-/// Web Crypto's digest, started now: Chromium hashes during the call and
-/// hands the result to the next turn of the event loop.
+/// Web Crypto's digest, started now: Chromium hashes during the call, so
+/// the promise is settled by the time it is awaited.
 fn start(bytes: &[u8]) -> Option<JsFuture> {
-    if bytes.len() < SMALL {
-        return None;
-    }
     let window = web_sys::window()?;
     if !window.is_secure_context() {
         return None;
