@@ -652,7 +652,11 @@ impl Unverified {
 fn records(head: Head, mut content: Value) -> Result<Incoming, LoadError> {
     // The envelope's description of the unit must say what the content says.
     if let (Some(unit), Some(inner)) = (&head.unit, content.get("unit")) {
-        if deserialize_at::<UnitInfo>(inner, "content.unit").ok().as_ref() != Some(unit) {
+        if deserialize_at::<UnitInfo>(inner, "content.unit")
+            .ok()
+            .as_ref()
+            != Some(unit)
+        {
             return Err(LoadError::ChecksumMismatch);
         }
     }
@@ -806,10 +810,7 @@ pub fn export_rollup(
     let content = RollupContent {
         assessments: assessments
             .iter()
-            .map(|(unit, assessment, _)| RolledAssessment {
-                assessment,
-                unit,
-            })
+            .map(|(unit, assessment, _)| RolledAssessment { assessment, unit })
             .collect(),
         criteria_sets: &sets,
         festival_plans: festival_plans
