@@ -632,4 +632,9 @@ async fn the_browser_hashes_an_import_as_the_core_does() {
         antq::platform::hash::read_file(&damaged).await.err(),
         Some(LoadError::ChecksumMismatch)
     );
+    // A file of schema version 1, checked on opening, reads the same way.
+    let v1 = include_str!("fixtures/v1-workspace.json");
+    let read = antq::platform::hash::read_file(v1).await.unwrap();
+    assert_eq!(read, read_file(v1).unwrap());
+    assert!(read.workspace.is_some_and(|ws| !ws.units().is_empty()));
 }
