@@ -152,7 +152,7 @@ fn Shell() -> impl IntoView {
 
     view! {
         // The hash belongs to the router, so the skip link moves focus itself.
-        <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>{tr!(i18n, skip_to_content)}</a>
         <Header />
         <Nav route=route />
         <div class="banners">
@@ -166,7 +166,7 @@ fn Shell() -> impl IntoView {
             {move || if state.ready.get() {
                 view! { <Section route=route.get() /> }.into_any()
             } else {
-                view! { <p class="loading" role="status">{t!(i18n, loading_data)}</p> }.into_any()
+                view! { <p class="loading" role="status">{tr!(i18n, loading_data)}</p> }.into_any()
             }}
         </main>
     }

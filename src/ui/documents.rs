@@ -121,8 +121,8 @@ pub fn DocOverlay(#[prop(into)] on_back: Callback<()>, children: Children) -> im
     view! {
         <div class="doc-overlay" data-testid="doc-preview">
             <div class="doc-toolbar">
-                <button type="button" class="button button--primary" on:click=move |_| { let _ = window().print(); }>{crate::ui::i18n::t!(i18n, rep_print)}</button>
-                <button type="button" class="button" on:click=move |_| on_back.run(())>{crate::ui::i18n::t!(i18n, rep_back)}</button>
+                <button type="button" class="button button--primary" on:click=move |_| { let _ = window().print(); }>{tr!(i18n, rep_print)}</button>
+                <button type="button" class="button" on:click=move |_| on_back.run(())>{tr!(i18n, rep_back)}</button>
             </div>
             {children()}
         </div>

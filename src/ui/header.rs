@@ -12,8 +12,8 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="header">
             <div class="header__brand">
-                <span class="header__name">{t!(i18n, app_name)}</span>
-                <span class="header__tagline">{t!(i18n, app_tagline)}</span>
+                <span class="header__name">{tr!(i18n, app_name)}</span>
+                <span class="header__tagline">{tr!(i18n, app_tagline)}</span>
             </div>
             <ActiveUnit />
             <div class="header__tools">
@@ -66,13 +66,13 @@ fn ActiveUnit() -> impl IntoView {
                 fallback=move || {
                     view! {
                         <a class="header__no-unit" href="#/tong-quan">
-                            {t!(i18n, no_unit_yet)}
+                            {tr!(i18n, no_unit_yet)}
                         </a>
                     }
                 }
             >
                 <label class="header__unit-label" for="active-unit">
-                    {t!(i18n, active_unit_label)}
+                    {tr!(i18n, active_unit_label)}
                 </label>
                 <select
                     id="active-unit"
@@ -100,7 +100,7 @@ fn SaveIndicator() -> impl IntoView {
     let state = use_app_state();
     let text = move || match state.save.get() {
         SaveStatus::Saved(time) => Some(t!(i18n, saved_at, time).into_any()),
-        SaveStatus::Idle => Some(t!(i18n, not_saved_yet).into_any()),
+        SaveStatus::Idle => Some(tr!(i18n, not_saved_yet).into_any()),
         SaveStatus::Failed(_) | SaveStatus::Suspended => None,
     };
     view! {
@@ -123,7 +123,7 @@ fn LanguageSwitch() -> impl IntoView {
             aria-label=move || t_string!(i18n, switch_language_label)
             lang=move || state.prefs.with(|p| p.language.other().tag())
         >
-            {t!(i18n, switch_language)}
+            {tr!(i18n, switch_language)}
         </button>
     }
 }

@@ -41,22 +41,22 @@ pub fn unit_kinds(i18n: I18n, kinds: &[UnitKind]) -> String {
 
 pub fn unit_error(i18n: I18n, error: &UnitError) -> AnyView {
     match error.clone() {
-        UnitError::EmptyName => t!(i18n, error_empty_name).into_any(),
+        UnitError::EmptyName => tr!(i18n, error_empty_name).into_any(),
         UnitError::NameTooLong { chars } => t!(i18n, error_name_too_long, chars).into_any(),
         UnitError::DuplicateName { name } => t!(i18n, error_duplicate_name, name).into_any(),
-        UnitError::DuplicateId => t!(i18n, error_duplicate_id).into_any(),
-        UnitError::UnknownUnit => t!(i18n, error_unknown_unit).into_any(),
-        UnitError::UnknownParent => t!(i18n, error_unknown_parent).into_any(),
-        UnitError::ParentCycle => t!(i18n, error_parent_cycle).into_any(),
+        UnitError::DuplicateId => tr!(i18n, error_duplicate_id).into_any(),
+        UnitError::UnknownUnit => tr!(i18n, error_unknown_unit).into_any(),
+        UnitError::UnknownParent => tr!(i18n, error_unknown_parent).into_any(),
+        UnitError::ParentCycle => tr!(i18n, error_parent_cycle).into_any(),
     }
 }
 
 pub fn store_error(i18n: I18n, error: &StoreError) -> AnyView {
     match error.clone() {
-        StoreError::Quota => t!(i18n, save_failed_quota).into_any(),
-        StoreError::Unavailable => t!(i18n, save_failed_unavailable).into_any(),
-        StoreError::Conflict => t!(i18n, save_failed_conflict).into_any(),
-        StoreError::ReadBackDiffers => t!(i18n, save_failed_read_back).into_any(),
+        StoreError::Quota => tr!(i18n, save_failed_quota).into_any(),
+        StoreError::Unavailable => tr!(i18n, save_failed_unavailable).into_any(),
+        StoreError::Conflict => tr!(i18n, save_failed_conflict).into_any(),
+        StoreError::ReadBackDiffers => tr!(i18n, save_failed_read_back).into_any(),
         StoreError::Other(detail) => t!(i18n, save_failed_other, detail).into_any(),
     }
 }
@@ -68,17 +68,17 @@ pub fn load_error(i18n: I18n, error: &LoadError) -> (AnyView, Vec<AnyView>) {
             t!(i18n, problem_not_json, line, column).into_any(),
             Vec::new(),
         ),
-        LoadError::NotOurs { .. } => (t!(i18n, problem_not_ours).into_any(), Vec::new()),
+        LoadError::NotOurs { .. } => (tr!(i18n, problem_not_ours).into_any(), Vec::new()),
         LoadError::WrongKind { found } => match found.as_str() {
-            "rollup" => (t!(i18n, problem_kind_rollup).into_any(), Vec::new()),
-            "workspace" | "criteria_set" => (t!(i18n, problem_kind_data).into_any(), Vec::new()),
+            "rollup" => (tr!(i18n, problem_kind_rollup).into_any(), Vec::new()),
+            "workspace" | "criteria_set" => (tr!(i18n, problem_kind_data).into_any(), Vec::new()),
             _ => (t!(i18n, problem_wrong_kind, found).into_any(), Vec::new()),
         },
         LoadError::TooLarge { bytes, .. } => {
             let size = format!("{:.1}", bytes as f64 / 1024.0 / 1024.0).replace('.', ",");
             (t!(i18n, problem_too_large, size).into_any(), Vec::new())
         }
-        LoadError::ChecksumMismatch => (t!(i18n, problem_checksum).into_any(), Vec::new()),
+        LoadError::ChecksumMismatch => (tr!(i18n, problem_checksum).into_any(), Vec::new()),
         LoadError::NewerSchema { found, supported } => (
             t!(i18n, problem_newer, found, supported).into_any(),
             Vec::new(),
@@ -121,24 +121,24 @@ pub fn problem(i18n: I18n, problem: &Problem) -> AnyView {
 
 pub fn assessment_error(i18n: I18n, error: &AssessmentError) -> AnyView {
     match error.clone() {
-        AssessmentError::AlreadyExists { .. } => t!(i18n, as_wrong_step).into_any(),
-        AssessmentError::UnknownUnit => t!(i18n, error_unknown_unit).into_any(),
-        AssessmentError::UnknownAssessment => t!(i18n, as_unknown).into_any(),
-        AssessmentError::SetNotForKind => t!(i18n, as_set_not_for_kind).into_any(),
-        AssessmentError::Locked => t!(i18n, as_locked_error).into_any(),
-        AssessmentError::WrongStep => t!(i18n, as_wrong_step).into_any(),
-        AssessmentError::NameRequired => t!(i18n, as_name_required).into_any(),
+        AssessmentError::AlreadyExists { .. } => tr!(i18n, as_wrong_step).into_any(),
+        AssessmentError::UnknownUnit => tr!(i18n, error_unknown_unit).into_any(),
+        AssessmentError::UnknownAssessment => tr!(i18n, as_unknown).into_any(),
+        AssessmentError::SetNotForKind => tr!(i18n, as_set_not_for_kind).into_any(),
+        AssessmentError::Locked => tr!(i18n, as_locked_error).into_any(),
+        AssessmentError::WrongStep => tr!(i18n, as_wrong_step).into_any(),
+        AssessmentError::NameRequired => tr!(i18n, as_name_required).into_any(),
     }
 }
 
 /// A result in words (never a colour alone).
 pub fn result(i18n: I18n, status: ResultStatus) -> AnyView {
     match status {
-        ResultStatus::Passed => t!(i18n, result_passed).into_any(),
-        ResultStatus::Failed => t!(i18n, result_failed).into_any(),
-        ResultStatus::Incomplete => t!(i18n, result_incomplete).into_any(),
-        ResultStatus::NotApplicable => t!(i18n, result_na).into_any(),
-        ResultStatus::NotEvaluated => t!(i18n, result_not_evaluated).into_any(),
+        ResultStatus::Passed => tr!(i18n, result_passed).into_any(),
+        ResultStatus::Failed => tr!(i18n, result_failed).into_any(),
+        ResultStatus::Incomplete => tr!(i18n, result_incomplete).into_any(),
+        ResultStatus::NotApplicable => tr!(i18n, result_na).into_any(),
+        ResultStatus::NotEvaluated => tr!(i18n, result_not_evaluated).into_any(),
     }
 }
 
@@ -166,21 +166,21 @@ pub fn result_class(status: ResultStatus) -> &'static str {
 /// The status of an assessment by its code.
 pub fn assessment_status(i18n: I18n, code: &str) -> AnyView {
     match code {
-        "self_assessed" => t!(i18n, status_self_assessed).into_any(),
-        "submitted" => t!(i18n, status_submitted).into_any(),
-        "recognised" => t!(i18n, status_recognised).into_any(),
-        "not_recognised" => t!(i18n, status_not_recognised).into_any(),
-        _ => t!(i18n, status_draft).into_any(),
+        "self_assessed" => tr!(i18n, status_self_assessed).into_any(),
+        "submitted" => tr!(i18n, status_submitted).into_any(),
+        "recognised" => tr!(i18n, status_recognised).into_any(),
+        "not_recognised" => tr!(i18n, status_not_recognised).into_any(),
+        _ => tr!(i18n, status_draft).into_any(),
     }
 }
 
 pub fn step(i18n: I18n, step: Step) -> AnyView {
     match step {
-        Step::Registration => t!(i18n, step_registration).into_any(),
-        Step::FestivalOpens => t!(i18n, step_festival_opens).into_any(),
-        Step::FestivalDay => t!(i18n, step_festival_day).into_any(),
-        Step::PeriodEnds => t!(i18n, step_period_ends).into_any(),
-        Step::Recognition => t!(i18n, step_recognition).into_any(),
-        Step::Classification => t!(i18n, step_classification).into_any(),
+        Step::Registration => tr!(i18n, step_registration).into_any(),
+        Step::FestivalOpens => tr!(i18n, step_festival_opens).into_any(),
+        Step::FestivalDay => tr!(i18n, step_festival_day).into_any(),
+        Step::PeriodEnds => tr!(i18n, step_period_ends).into_any(),
+        Step::Recognition => tr!(i18n, step_recognition).into_any(),
+        Step::Classification => tr!(i18n, step_classification).into_any(),
     }
 }

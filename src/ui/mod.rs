@@ -1,6 +1,18 @@
 //! The Leptos interface. Components read and change the workspace through
 //! [`state::AppState`], ask the core for every rule, and hold none of their own.
 
+/// A translated text without parameters, as a view that follows the
+/// language: `tr!(i18n, key)`. It is a `Signal<&'static str>`, one type for
+/// every key, so the rendering code exists once; leptos_i18n's own `t!` is a
+/// closure of its own type at each of its 445 uses, each with its own copy.
+/// `t!` stays for texts with parameters.
+macro_rules! tr {
+    ($i18n:expr, $($key:tt)+) => {{
+        let i18n = $i18n;
+        ::leptos::prelude::Signal::derive(move || ::leptos_i18n::t_string!(i18n, $($key)+))
+    }};
+}
+
 pub mod app;
 pub mod assessment;
 mod autosave;

@@ -31,20 +31,20 @@ pub fn SaveFailedBanner() -> impl IntoView {
                     <span class="banner__icon" aria-hidden="true">"⚠ "</span>
                     {move || failure().map(|err| messages::store_error(i18n, &err))}
                 </p>
-                <p>{t!(i18n, save_failed_advice)}</p>
+                <p>{tr!(i18n, save_failed_advice)}</p>
                 <button type="button" class="button button--primary" on:click=export>
-                    {t!(i18n, export_now)}
+                    {tr!(i18n, export_now)}
                 </button>
                 <Show when=move || matches!(failure(), Some(StoreError::Conflict))>
                     <button type="button" class="button" on:click=move |_| state.reload_from_storage()>
-                        {t!(i18n, conflict_take_theirs)}
+                        {tr!(i18n, conflict_take_theirs)}
                     </button>
                     <button type="button" class="button" on:click=move |_| {
                         // Keeping this tab's data: save it over the newer revision, on purpose.
                         state.revision.set(state.store.with_value(|s| s.revision()));
                         state.workspace.notify();
                     }>
-                        {t!(i18n, conflict_keep_mine)}
+                        {tr!(i18n, conflict_keep_mine)}
                     </button>
                 </Show>
                 {move || export_error.get().map(|err| view! { <p class="banner__detail">{err}</p> })}
@@ -75,7 +75,7 @@ pub fn LoadProblemBanner() -> impl IntoView {
                         <div class="banner banner--error" role="alert" data-testid="load-failed">
                             <p class="banner__title">
                                 <span class="banner__icon" aria-hidden="true">"⚠ "</span>
-                                {t!(i18n, load_failed_title)}
+                                {tr!(i18n, load_failed_title)}
                                 " "
                                 {headline}
                             </p>
@@ -90,7 +90,7 @@ pub fn LoadProblemBanner() -> impl IntoView {
                                 }}
                             </p>
                             <button type="button" class="button" on:click=download_raw>
-                                {t!(i18n, download_original)}
+                                {tr!(i18n, download_original)}
                             </button>
                             {problem.kept.then(|| view! {
                                 <button type="button" class="button" data-testid="recovery-start-fresh" on:click=move |_| {
@@ -98,10 +98,10 @@ pub fn LoadProblemBanner() -> impl IntoView {
                                         state.load_problem.set(None);
                                         state.save.set(SaveStatus::Idle);
                                     }
-                                }>{t!(i18n, recovery_start_fresh)}</button>
+                                }>{tr!(i18n, recovery_start_fresh)}</button>
                             })}
                             <button type="button" class="button" on:click=move |_| { let _ = window().location().reload(); }>
-                                {t!(i18n, recovery_retry)}
+                                {tr!(i18n, recovery_retry)}
                             </button>
                         </div>
                     }
@@ -121,10 +121,10 @@ pub fn StorageNotice() -> impl IntoView {
             <div class="banner banner--info" data-testid="storage-notice">
                 <p>
                     <span class="banner__icon" aria-hidden="true">"ℹ "</span>
-                    {t!(i18n, storage_notice)}
+                    {tr!(i18n, storage_notice)}
                 </p>
                 <button type="button" class="button button--quiet" on:click=dismiss>
-                    {t!(i18n, storage_notice_ok)}
+                    {tr!(i18n, storage_notice_ok)}
                 </button>
             </div>
         </Show>
@@ -142,13 +142,13 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=shown>
             <div class="banner banner--info" role="status" data-testid="update-available">
-                <p>{t!(i18n, update_available)}</p>
+                <p>{tr!(i18n, update_available)}</p>
                 <button
                     type="button"
                     class="button button--primary"
                     on:click=move |_| crate::platform::sw::apply_update()
                 >
-                    {t!(i18n, update_reload)}
+                    {tr!(i18n, update_reload)}
                 </button>
             </div>
         </Show>
@@ -172,8 +172,8 @@ pub fn BackupReminder() -> impl IntoView {
     view! {
         <Show when=shown>
             <div class="banner banner--info" role="status" data-testid="backup-reminder">
-                <p>{t!(i18n, backup_reminder)}</p>
-                <a class="button button--quiet" href="#/du-lieu">{t!(i18n, backup_go)}</a>
+                <p>{tr!(i18n, backup_reminder)}</p>
+                <a class="button button--quiet" href="#/du-lieu">{tr!(i18n, backup_go)}</a>
             </div>
         </Show>
     }

@@ -40,14 +40,14 @@ pub fn UnitsPanel() -> impl IntoView {
     let count = move || state.workspace.with(|ws| ws.units().len());
     view! {
         <section class="units" aria-labelledby="units-title">
-            <h2 id="units-title">{t!(i18n, units_title)}</h2>
+            <h2 id="units-title">{tr!(i18n, units_title)}</h2>
             <p class="units__status" role="status" aria-live="polite" data-testid="units-status">
                 {move || announce(i18n, announcement.get())}
             </p>
             <UnitForm editing=editing announcement=announcement />
             <Show
                 when=move || { count() > 0 }
-                fallback=move || view! { <p class="units__empty">{t!(i18n, units_empty)}</p> }
+                fallback=move || view! { <p class="units__empty">{tr!(i18n, units_empty)}</p> }
             >
                 <p class="units__count">{t!(i18n, units_count, count)}</p>
                 <UnitList editing=editing announcement=announcement />
@@ -169,7 +169,7 @@ fn UnitForm(
                 }}
             </h3>
             <div class="field">
-                <label for="unit-name">{t!(i18n, unit_name)}</label>
+                <label for="unit-name">{tr!(i18n, unit_name)}</label>
                 <input
                     id="unit-name"
                     type="text"
@@ -183,7 +183,7 @@ fn UnitForm(
                 />
             </div>
             <div class="field">
-                <label for="unit-kind">{t!(i18n, unit_kind)}</label>
+                <label for="unit-kind">{tr!(i18n, unit_kind)}</label>
                 <select
                     id="unit-kind"
                     prop:value=move || kind.get().code()
@@ -206,7 +206,7 @@ fn UnitForm(
                 </select>
             </div>
             <div class="field">
-                <label for="unit-above">{t!(i18n, unit_above)}</label>
+                <label for="unit-above">{tr!(i18n, unit_above)}</label>
                 <input
                     id="unit-above"
                     type="text"
@@ -217,13 +217,13 @@ fn UnitForm(
                 />
             </div>
             <div class="field">
-                <label for="unit-parent">{t!(i18n, unit_parent)}</label>
+                <label for="unit-parent">{tr!(i18n, unit_parent)}</label>
                 <select
                     id="unit-parent"
                     prop:value=move || parent.get()
                     on:change=move |ev| parent.set(event_target_value(&ev))
                 >
-                    <option value="">{t!(i18n, unit_parent_none)}</option>
+                    <option value="">{tr!(i18n, unit_parent_none)}</option>
                     {parent_options}
                 </select>
             </div>
@@ -242,7 +242,7 @@ fn UnitForm(
                 </button>
                 <Show when=move || editing.get().is_some()>
                     <button type="button" class="button" on:click=move |_| reset()>
-                        {t!(i18n, unit_cancel)}
+                        {tr!(i18n, unit_cancel)}
                     </button>
                 </Show>
             </div>
@@ -350,7 +350,7 @@ fn UnitRow(
             <div class="unit-list__main">
                 <span class="unit-list__name">{name_text.clone()}</span>
                 <Show when=is_active.clone()>
-                    <span class="badge">{t!(i18n, unit_in_use)}</span>
+                    <span class="badge">{tr!(i18n, unit_in_use)}</span>
                 </Show>
                 <span class="unit-list__meta">
                     {
@@ -371,11 +371,11 @@ fn UnitRow(
             </div>
             <div class="unit-list__actions">
                 <button type="button" class="button button--small" on:click=edit>
-                    {t!(i18n, unit_edit)}
+                    {tr!(i18n, unit_edit)}
                     <span class="visually-hidden">" " {name_text.clone()}</span>
                 </button>
                 <button type="button" class="button button--small button--danger" on:click=ask_delete>
-                    {t!(i18n, unit_delete)}
+                    {tr!(i18n, unit_delete)}
                     <span class="visually-hidden">" " {name_text.clone()}</span>
                 </button>
             </div>
@@ -400,10 +400,10 @@ fn UnitRow(
                         }
                     }
                     <button type="button" class="button button--danger" node_ref=confirm_button on:click=delete.clone()>
-                        {t!(i18n, unit_delete_yes)}
+                        {tr!(i18n, unit_delete_yes)}
                     </button>
                     <button type="button" class="button" on:click=move |_| confirming.set(None)>
-                        {t!(i18n, unit_cancel)}
+                        {tr!(i18n, unit_cancel)}
                     </button>
                 </div>
             </Show>

@@ -47,17 +47,17 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
     view! {
         <div class="assessment-form" data-testid="assessment-form">
             <div class="field filter screen-only">
-                <label for="as-filter">{t!(i18n, as_filter)}</label>
+                <label for="as-filter">{tr!(i18n, as_filter)}</label>
                 <select id="as-filter" on:change=move |ev| filter.set(match event_target_value(&ev).as_str() {
                     "unanswered" => Filter::Unanswered,
                     "failing" => Filter::Failing,
                     "unverified" => Filter::Unverified,
                     _ => Filter::All,
                 })>
-                    <option value="all">{t!(i18n, filter_all)}</option>
-                    <option value="unanswered">{t!(i18n, filter_unanswered)}</option>
-                    <option value="failing">{t!(i18n, filter_failing)}</option>
-                    <option value="unverified">{t!(i18n, filter_unverified)}</option>
+                    <option value="all">{tr!(i18n, filter_all)}</option>
+                    <option value="unanswered">{tr!(i18n, filter_unanswered)}</option>
+                    <option value="failing">{tr!(i18n, filter_failing)}</option>
+                    <option value="unverified">{tr!(i18n, filter_unverified)}</option>
                 </select>
             </div>
             {set.groups.iter().map(|group| view! {
@@ -105,7 +105,7 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
                                                 })}
                                             </p>
                                             <details class="indicator__more">
-                                                <summary>{t!(i18n, library_guidance)} " · " {t!(i18n, ev_title)}</summary>
+                                                <summary>{tr!(i18n, library_guidance)} " · " {tr!(i18n, ev_title)}</summary>
                                                 {guidance.map(|g| view! { <p>{g}</p> })}
                                                 <p class="set-tree__meta">{words::citation(i18n, &indicator.citation)}</p>
                                                 <EvidenceEditor id=id.clone() indicator=iid.clone() data=data />

@@ -42,8 +42,8 @@ pub fn GapView(id: String, data: Data) -> impl IntoView {
     let gaps = move || gaps.get();
     view! {
         <section class="gaps" data-testid="gaps">
-            <h3>{t!(i18n, gaps_title)}</h3>
-            <Show when=move || { !gaps().is_empty() } fallback=move || view! { <p>{t!(i18n, gaps_none)}</p> }>
+            <h3>{tr!(i18n, gaps_title)}</h3>
+            <Show when=move || { !gaps().is_empty() } fallback=move || view! { <p>{tr!(i18n, gaps_none)}</p> }>
                 {
                     let id = id.clone();
                     move || gaps().into_iter().map(|(cid, label, status)| {
@@ -61,7 +61,7 @@ pub fn GapView(id: String, data: Data) -> impl IntoView {
                             <div class="gap" data-criterion-id=cid.clone()>
                                 <h4>{label} " " <span class=messages::result_class(status)>{messages::result(i18n, status)}</span></h4>
                                 {move || action_ids().into_iter().map(|aid| view! { <ActionRow id=id.clone() action=aid data=data /> }).collect_view()}
-                                <button type="button" class="button button--small" on:click=add>{t!(i18n, act_add)}</button>
+                                <button type="button" class="button button--small" on:click=add>{tr!(i18n, act_add)}</button>
                             </div>
                         }
                     }).collect_view()
@@ -116,28 +116,28 @@ fn ActionRow(id: String, action: String, data: Data) -> impl IntoView {
     let overdue = move || c5().is_some_and(|a| a.is_overdue(clock::today_date()));
     view! {
         <div class="action-row" data-testid="action-row">
-            <div class="field"><label for=field("what")>{t!(i18n, act_what)}</label>
+            <div class="field"><label for=field("what")>{tr!(i18n, act_what)}</label>
                 <input id=field("what") type="text" prop:value=move || c1().map(|a| a.what).unwrap_or_default()
                     on:input=move |ev| { let v = event_target_value(&ev); e1(Box::new(move |a| a.what = v.clone())) } /></div>
-            <div class="field"><label for=field("who")>{t!(i18n, act_who)}</label>
+            <div class="field"><label for=field("who")>{tr!(i18n, act_who)}</label>
                 <input id=field("who") type="text" prop:value=move || c2().map(|a| a.who).unwrap_or_default()
                     on:input=move |ev| { let v = event_target_value(&ev); e2(Box::new(move |a| a.who = v.clone())) } /></div>
-            <div class="field"><label for=field("due")>{t!(i18n, act_due)}</label>
+            <div class="field"><label for=field("due")>{tr!(i18n, act_due)}</label>
                 <input id=field("due") type="date" prop:value=move || c3().and_then(|a| a.due).map(|d| d.iso()).unwrap_or_default()
                     on:input=move |ev| { let v = Date::parse_iso(&event_target_value(&ev)); e3(Box::new(move |a| a.due = v)) } /></div>
-            <div class="field"><label for=field("status")>{t!(i18n, act_status)}</label>
+            <div class="field"><label for=field("status")>{tr!(i18n, act_status)}</label>
                 <select id=field("status")
                     prop:value=move || match c4().map(|a| a.status) { Some(ActionStatus::Doing) => "doing", Some(ActionStatus::Done) => "done", _ => "todo" }
                     on:change=move |ev| {
                         let s = match event_target_value(&ev).as_str() { "doing" => ActionStatus::Doing, "done" => ActionStatus::Done, _ => ActionStatus::Todo };
                         e4(Box::new(move |a| a.status = s))
                     }>
-                    <option value="todo">{t!(i18n, act_todo)}</option>
-                    <option value="doing">{t!(i18n, act_doing)}</option>
-                    <option value="done">{t!(i18n, act_done)}</option>
+                    <option value="todo">{tr!(i18n, act_todo)}</option>
+                    <option value="doing">{tr!(i18n, act_doing)}</option>
+                    <option value="done">{tr!(i18n, act_done)}</option>
                 </select></div>
-            {move || overdue().then(|| view! { <span class="badge badge--unverified">"⚠ " {t!(i18n, act_overdue)}</span> })}
-            <button type="button" class="button button--small button--danger" on:click=remove>{t!(i18n, act_remove)}</button>
+            {move || overdue().then(|| view! { <span class="badge badge--unverified">"⚠ " {tr!(i18n, act_overdue)}</span> })}
+            <button type="button" class="button button--small button--danger" on:click=remove>{tr!(i18n, act_remove)}</button>
         </div>
     }
 }

@@ -51,7 +51,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                 <input id=na_field.clone() type="checkbox" disabled=locked
                     prop:checked=move || answer() == Some(Answer::NotApplicable)
                     on:change=move |ev| save(&id, &ind, event_target_checked(&ev).then_some(Answer::NotApplicable)) />
-                <label for=na_field>{t!(i18n, in_na)}</label>
+                <label for=na_field>{tr!(i18n, in_na)}</label>
             </div>
         }
     });
@@ -104,18 +104,18 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                     <label class="answer__choice">
                         <input type="radio" name=name.clone() disabled=locked
                             prop:checked=move || value_yes() == Some(true) on:change=move |_| yes_choose(true) />
-                        {t!(i18n, in_yes)}
+                        {tr!(i18n, in_yes)}
                     </label>
                     <label class="answer__choice">
                         <input type="radio" name=name disabled=locked
                             prop:checked=move || value_no() == Some(false) on:change=move |_| no_choose(false) />
-                        {t!(i18n, in_no)}
+                        {tr!(i18n, in_no)}
                     </label>
                     {window.map(|_| {
                         let date_field = format!("{field}-date");
                         view! {
                             <span class="answer__inline">
-                                <label for=date_field.clone()>{t!(i18n, in_date)}</label>
+                                <label for=date_field.clone()>{tr!(i18n, in_date)}</label>
                                 <input id=date_field type="date" disabled=locked prop:value=date
                                     on:input=move |ev| set_date(event_target_value(&ev)) />
                             </span>
@@ -158,7 +158,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             view! {
                 <div class="answer">
                     <div class="field field--narrow">
-                        <label for=count_field.clone()>{t!(i18n, in_count)}</label>
+                        <label for=count_field.clone()>{tr!(i18n, in_count)}</label>
                         <input id=count_field type="number" min="0" inputmode="numeric" disabled=locked
                             prop:value=count on:input=move |ev| set_count(event_target_value(&ev)) />
                     </div>
@@ -168,8 +168,8 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                                 on:change=move |ev| set_handled(event_target_checked(&ev)) />
                             <label for=escape_field.clone()>
                                 {match escape {
-                                    Escape::Handled => t!(i18n, in_handled).into_any(),
-                                    Escape::ForceMajeure => t!(i18n, in_force_majeure).into_any(),
+                                    Escape::Handled => tr!(i18n, in_handled).into_any(),
+                                    Escape::ForceMajeure => tr!(i18n, in_force_majeure).into_any(),
                                 }}
                             </label>
                         </div>
@@ -219,21 +219,21 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             view! {
                 <div class="answer">
                     <div class="field">
-                        <label for=level_field.clone()>{t!(i18n, in_level)}</label>
+                        <label for=level_field.clone()>{tr!(i18n, in_level)}</label>
                         <select id=level_field disabled=locked
                             prop:value=move || current().0.map(|l| l.to_string()).unwrap_or_default()
                             on:change=move |ev| set_level(event_target_value(&ev))>
-                            <option value="">{t!(i18n, in_none)}</option>
+                            <option value="">{tr!(i18n, in_none)}</option>
                             {levels.iter().enumerate().map(|(i, level)| view! { <option value=i.to_string()>{text(level)}</option> }).collect_view()}
                         </select>
                     </div>
                     {(!titles.is_empty()).then(|| view! {
                         <div class="field">
-                            <label for=title_field.clone()>{t!(i18n, in_title)}</label>
+                            <label for=title_field.clone()>{tr!(i18n, in_title)}</label>
                             <select id=title_field.clone() disabled=locked
                                 prop:value=move || current2().1.map(|t| t.to_string()).unwrap_or_default()
                                 on:change=move |ev| set_title(event_target_value(&ev))>
-                                <option value="">{t!(i18n, in_none)}</option>
+                                <option value="">{tr!(i18n, in_none)}</option>
                                 {titles.iter().enumerate().map(|(i, title)| view! { <option value=i.to_string()>{text(title)}</option> }).collect_view()}
                             </select>
                         </div>
@@ -256,7 +256,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             view! {
                 <div class="field field--narrow">
                     <label for=number_field.clone()>
-                        {if is_points { t!(i18n, in_points).into_any() } else { t!(i18n, in_value).into_any() }}
+                        {if is_points { tr!(i18n, in_points).into_any() } else { tr!(i18n, in_value).into_any() }}
                     </label>
                     <input id=number_field type="number" inputmode="numeric" disabled=locked prop:value=value
                         on:input=move |ev| {
@@ -329,16 +329,16 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             view! {
                 <div class="answer">
                     {move || live().map(|denominator| view! { <p class="answer__note">{t!(i18n, in_derived_live, denominator)}</p> })}
-                    {move || (derived && live2().is_none()).then(|| view! { <p class="answer__note">{t!(i18n, in_derived_manual)}</p> })}
+                    {move || (derived && live2().is_none()).then(|| view! { <p class="answer__note">{tr!(i18n, in_derived_manual)}</p> })}
                     <div class="answer__pair">
                         <div class="field field--narrow">
-                            <label for=num_field.clone()>{t!(i18n, in_numerator)}</label>
+                            <label for=num_field.clone()>{tr!(i18n, in_numerator)}</label>
                             <input id=num_field type="number" min="0" inputmode="numeric" disabled=locked
                                 prop:value=move || typed_num.get()
                                 on:input=move |ev| { typed_num.set(event_target_value(&ev)); s1() } />
                         </div>
                         <div class="field field--narrow">
-                            <label for=den_field.clone()>{t!(i18n, in_denominator)}</label>
+                            <label for=den_field.clone()>{tr!(i18n, in_denominator)}</label>
                             <input id=den_field type="number" min="0" inputmode="numeric" disabled=locked
                                 prop:value=move || typed_den.get()
                                 on:input=move |ev| { typed_den.set(event_target_value(&ev)); s2() } />
@@ -388,12 +388,12 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             view! {
                 <div class="answer__pair">
                     <div class="field field--narrow">
-                        <label for=cur_field.clone()>{t!(i18n, in_current)}</label>
+                        <label for=cur_field.clone()>{tr!(i18n, in_current)}</label>
                         <input id=cur_field type="number" min="0" inputmode="numeric" disabled=locked
                             prop:value=move || typed_cur.get() on:input=move |ev| { typed_cur.set(event_target_value(&ev)); s1() } />
                     </div>
                     <div class="field field--narrow">
-                        <label for=prev_field.clone()>{t!(i18n, in_previous)}</label>
+                        <label for=prev_field.clone()>{tr!(i18n, in_previous)}</label>
                         <input id=prev_field type="number" min="0" inputmode="numeric" disabled=locked
                             prop:value=move || typed_prev.get() on:input=move |ev| { typed_prev.set(event_target_value(&ev)); s2() } />
                     </div>
@@ -475,7 +475,7 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
     view! {
         <div class="evidence">
             <div class="field">
-                <label for=notes_field.clone()>{t!(i18n, ev_notes)}</label>
+                <label for=notes_field.clone()>{tr!(i18n, ev_notes)}</label>
                 <textarea id=notes_field rows="2" disabled=locked prop:value=move || e1().notes
                     on:input=move |ev| { let mut e = e2(); e.notes = event_target_value(&ev); st1(e) }></textarea>
             </div>
@@ -496,28 +496,28 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
                 let (remove_e, remove_st) = (e3, st2.clone());
                 view! {
                     <div class="evidence__doc">
-                        <div class="field"><label for=field("number")>{t!(i18n, ev_doc_number)}</label>
+                        <div class="field"><label for=field("number")>{tr!(i18n, ev_doc_number)}</label>
                             <input id=field("number") type="text" disabled=locked prop:value=move || r1().number
                                 on:input=move |ev| { let v = event_target_value(&ev); ed1(Box::new(move |d| d.number = v.clone())) } /></div>
-                        <div class="field"><label for=field("date")>{t!(i18n, ev_doc_date)}</label>
+                        <div class="field"><label for=field("date")>{tr!(i18n, ev_doc_date)}</label>
                             <input id=field("date") type="date" disabled=locked prop:value=move || r2().date.map(|d| d.iso()).unwrap_or_default()
                                 on:input=move |ev| { let v = Date::parse_iso(&event_target_value(&ev)); ed2(Box::new(move |d| d.date = v)) } /></div>
-                        <div class="field"><label for=field("issuer")>{t!(i18n, ev_doc_issuer)}</label>
+                        <div class="field"><label for=field("issuer")>{tr!(i18n, ev_doc_issuer)}</label>
                             <input id=field("issuer") type="text" disabled=locked prop:value=move || r3().issuer
                                 on:input=move |ev| { let v = event_target_value(&ev); ed3(Box::new(move |d| d.issuer = v.clone())) } /></div>
-                        <div class="field"><label for=field("link")>{t!(i18n, ev_doc_link)}</label>
+                        <div class="field"><label for=field("link")>{tr!(i18n, ev_doc_link)}</label>
                             <input id=field("link") type="text" disabled=locked prop:value=move || r4().link
                                 on:input=move |ev| { let v = event_target_value(&ev); ed4(Box::new(move |d| d.link = v.clone())) } /></div>
                         <button type="button" class="button button--small" disabled=locked
                             on:click=move |_| { let mut all = remove_e(); if n < all.documents.len() { all.documents.remove(n); } remove_st(all) }>
-                            {t!(i18n, ev_remove_doc)}
+                            {tr!(i18n, ev_remove_doc)}
                         </button>
                     </div>
                 }
             }).collect_view()}
             <button type="button" class="button button--small" disabled=locked
                 on:click=move |_| { let mut all = evidence(); all.documents.push(DocumentRef::default()); st3(all) }>
-                {t!(i18n, ev_add_doc)}
+                {tr!(i18n, ev_add_doc)}
             </button>
         </div>
     }

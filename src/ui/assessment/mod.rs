@@ -121,10 +121,10 @@ pub fn AssessmentSection() -> impl IntoView {
     view! {
         <start::StartForm open=open tab=tab />
         <section class="assessments" aria-labelledby="assessments-title">
-            <h2 id="assessments-title">{t!(i18n, as_list_title)}</h2>
+            <h2 id="assessments-title">{tr!(i18n, as_list_title)}</h2>
             <Show
                 when=move || rows.with(|r| !r.is_empty())
-                fallback=move || view! { <p>{t!(i18n, as_list_empty)}</p> }
+                fallback=move || view! { <p>{tr!(i18n, as_list_empty)}</p> }
             >
                 <ul class="assessment-list" data-testid="assessment-list">
                     {move || {
@@ -151,7 +151,7 @@ pub fn AssessmentSection() -> impl IntoView {
                                                 tab.set(Tab::Form);
                                             }
                                         >
-                                            {t!(i18n, as_open)}
+                                            {tr!(i18n, as_open)}
                                             <span class="visually-hidden">" " {unit} " " {year}</span>
                                         </button>
                                     </li>
@@ -221,7 +221,7 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
         <article class="assessment" data-testid="assessment" aria-labelledby="assessment-title">
         {move || {
             let Some((assessment, set, unit)) = header.get() else {
-                return view! { <p role="alert">{t!(i18n, as_unknown)}</p> }.into_any();
+                return view! { <p role="alert">{tr!(i18n, as_unknown)}</p> }.into_any();
             };
             let period = set.period.map(|p| {
                 let (from, to) = p.period(assessment.year);
@@ -241,7 +241,7 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                         {period}
                         <p data-testid="progress">{t!(i18n, as_progress, answered, total, met, decided)}</p>
                         <p>
-                            <strong>{t!(i18n, as_set_result)} ": "</strong>
+                            <strong>{tr!(i18n, as_set_result)} ": "</strong>
                             <span class=move || messages::result_class(overall()) data-testid="set-result">
                                 {move || messages::result(i18n, overall())}
                             </span>
@@ -249,10 +249,10 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                         <status::StatusPanel assessment=assessment.clone() />
                     </header>
                     <div class="tabs screen-only" role="tablist">
-                        {tab_button(Tab::Form, t!(i18n, as_tab_form).into_any())}
-                        {tab_button(Tab::Gaps, t!(i18n, as_tab_gaps).into_any())}
-                        {tab_button(Tab::History, t!(i18n, as_tab_history).into_any())}
-                        {tab_button(Tab::Report, t!(i18n, as_tab_report).into_any())}
+                        {tab_button(Tab::Form, tr!(i18n, as_tab_form).into_any())}
+                        {tab_button(Tab::Gaps, tr!(i18n, as_tab_gaps).into_any())}
+                        {tab_button(Tab::History, tr!(i18n, as_tab_history).into_any())}
+                        {tab_button(Tab::Report, tr!(i18n, as_tab_report).into_any())}
                     </div>
                 }
                 .into_any()

@@ -81,22 +81,22 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
     view! {
         <div class="report-tab">
             <form class="report-fields" on:submit=|ev| ev.prevent_default()>
-                <h3>{t!(i18n, rep_fields)}</h3>
-                {input("superior", t!(i18n, rep_superior).into_any(), |r| r.superior_body.clone(), |r, v| r.superior_body = v, false)}
-                {input("issuer", t!(i18n, rep_issuer).into_any(), |r| r.issuing_body.clone(), |r, v| r.issuing_body = v, false)}
-                {input("place", t!(i18n, rep_place).into_any(), |r| r.place.clone(), |r, v| r.place = v, false)}
-                {input("signer-title", t!(i18n, rep_signer_title).into_any(), |r| r.signer_title.clone(), |r, v| r.signer_title = v, false)}
-                {input("signer-name", t!(i18n, rep_signer_name).into_any(), |r| r.signer_name.clone(), |r, v| r.signer_name = v, false)}
-                {input("participants", t!(i18n, rep_participants).into_any(), |r| r.participants.clone(), |r, v| r.participants = v, true)}
-                {input("situation", t!(i18n, rep_situation).into_any(), |r| r.situation.clone(), |r, v| r.situation = v, true)}
-                {input("shortcomings", t!(i18n, rep_shortcomings).into_any(), |r| r.shortcomings.clone(), |r, v| r.shortcomings = v, true)}
-                {input("direction", t!(i18n, rep_direction).into_any(), |r| r.direction.clone(), |r, v| r.direction = v, true)}
-                {input("proposal", t!(i18n, rep_proposal).into_any(), |r| r.proposal.clone(), |r, v| r.proposal = v, true)}
+                <h3>{tr!(i18n, rep_fields)}</h3>
+                {input("superior", tr!(i18n, rep_superior).into_any(), |r| r.superior_body.clone(), |r, v| r.superior_body = v, false)}
+                {input("issuer", tr!(i18n, rep_issuer).into_any(), |r| r.issuing_body.clone(), |r, v| r.issuing_body = v, false)}
+                {input("place", tr!(i18n, rep_place).into_any(), |r| r.place.clone(), |r, v| r.place = v, false)}
+                {input("signer-title", tr!(i18n, rep_signer_title).into_any(), |r| r.signer_title.clone(), |r, v| r.signer_title = v, false)}
+                {input("signer-name", tr!(i18n, rep_signer_name).into_any(), |r| r.signer_name.clone(), |r, v| r.signer_name = v, false)}
+                {input("participants", tr!(i18n, rep_participants).into_any(), |r| r.participants.clone(), |r, v| r.participants = v, true)}
+                {input("situation", tr!(i18n, rep_situation).into_any(), |r| r.situation.clone(), |r, v| r.situation = v, true)}
+                {input("shortcomings", tr!(i18n, rep_shortcomings).into_any(), |r| r.shortcomings.clone(), |r, v| r.shortcomings = v, true)}
+                {input("direction", tr!(i18n, rep_direction).into_any(), |r| r.direction.clone(), |r, v| r.direction = v, true)}
+                {input("proposal", tr!(i18n, rep_proposal).into_any(), |r| r.proposal.clone(), |r, v| r.proposal = v, true)}
             </form>
             <div class="report-actions">
-                <button type="button" class="button button--primary" on:click=move |_| preview.set(Some(Doc::Report))>{t!(i18n, rep_preview_report)}</button>
-                <button type="button" class="button" on:click=move |_| preview.set(Some(Doc::Submission))>{t!(i18n, rep_preview_submission)}</button>
-                <button type="button" class="button" on:click=move |_| preview.set(Some(Doc::Minutes))>{t!(i18n, rep_preview_minutes)}</button>
+                <button type="button" class="button button--primary" on:click=move |_| preview.set(Some(Doc::Report))>{tr!(i18n, rep_preview_report)}</button>
+                <button type="button" class="button" on:click=move |_| preview.set(Some(Doc::Submission))>{tr!(i18n, rep_preview_submission)}</button>
+                <button type="button" class="button" on:click=move |_| preview.set(Some(Doc::Minutes))>{tr!(i18n, rep_preview_minutes)}</button>
             </div>
             {move || preview.get().map(|doc| view! {
                 <crate::ui::documents::DocOverlay on_back=move || preview.set(None)>

@@ -104,13 +104,13 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
     });
     view! {
         <form class="start-form" on:submit=submit data-testid="start-form">
-            <h2>{t!(i18n, as_start_title)}</h2>
+            <h2>{tr!(i18n, as_start_title)}</h2>
             <Show
                 when=move || { !units.get().is_empty() }
-                fallback=move || view! { <p><a href="#/tong-quan">{t!(i18n, as_no_units)}</a></p> }
+                fallback=move || view! { <p><a href="#/tong-quan">{tr!(i18n, as_no_units)}</a></p> }
             >
                 <div class="field">
-                    <label for="start-unit">{t!(i18n, as_unit)}</label>
+                    <label for="start-unit">{tr!(i18n, as_unit)}</label>
                     <select id="start-unit" prop:value=move || unit.get() on:change=move |ev| unit.set(event_target_value(&ev))>
                         {move || units.get().into_iter().map(|(id, name)| {
                             let selected = id == unit.get_untracked();
@@ -119,26 +119,26 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
                     </select>
                 </div>
                 <div class="field">
-                    <label for="start-set">{t!(i18n, as_set)}</label>
+                    <label for="start-set">{tr!(i18n, as_set)}</label>
                     <select id="start-set" prop:value=move || set.get() on:change=move |ev| set.set(event_target_value(&ev))>
                         {move || offered.get().into_iter().map(|(id, title, _)| {
                             let selected = id == set.get_untracked();
                             view! { <option value=id selected=selected>{title}</option> }
                         }).collect_view()}
                     </select>
-                    {move || offered.get().is_empty().then(|| view! { <p class="field__error">{t!(i18n, as_no_sets)}</p> })}
+                    {move || offered.get().is_empty().then(|| view! { <p class="field__error">{tr!(i18n, as_no_sets)}</p> })}
                 </div>
                 <div class="field field--narrow">
-                    <label for="start-year">{t!(i18n, as_year)}</label>
+                    <label for="start-year">{tr!(i18n, as_year)}</label>
                     <input id="start-year" type="number" inputmode="numeric" min="2022" max="2100"
                         prop:value=move || year.get() on:input=move |ev| year.set(event_target_value(&ev)) />
                 </div>
                 <div class="field field--check">
                     <input id="start-copy" type="checkbox" prop:checked=move || copy_last.get()
                         on:change=move |ev| copy_last.set(event_target_checked(&ev)) />
-                    <label for="start-copy">{t!(i18n, as_copy_last)}</label>
+                    <label for="start-copy">{tr!(i18n, as_copy_last)}</label>
                 </div>
-                <button type="submit" class="button button--primary" data-testid="start-submit">{t!(i18n, as_start)}</button>
+                <button type="submit" class="button button--primary" data-testid="start-submit">{tr!(i18n, as_start)}</button>
                 <p role="status">{move || notice.get().map(|year| t!(i18n, as_exists, year))}</p>
                 <p class="field__error" role="alert">{move || error.get().map(|e| messages::assessment_error(i18n, &e))}</p>
             </Show>

@@ -80,14 +80,14 @@ pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
             {matches!(status, Status::Draft).then(|| view! {
                 <div class="status-panel__row">
                     <div class="field">
-                        <label for="lock-by">{t!(i18n, as_lock_by)}</label>
+                        <label for="lock-by">{tr!(i18n, as_lock_by)}</label>
                         <input id="lock-by" type="text" prop:value=move || who.get() on:input=move |ev| who.set(event_target_value(&ev)) />
                     </div>
-                    <button type="button" class="button button--primary" on:click=lock.clone()>{t!(i18n, as_lock)}</button>
+                    <button type="button" class="button button--primary" on:click=lock.clone()>{tr!(i18n, as_lock)}</button>
                 </div>
             })}
             {matches!(status, Status::SelfAssessed { .. }).then(|| view! {
-                <button type="button" class="button" on:click=submit.clone()>{t!(i18n, as_submit)}</button>
+                <button type="button" class="button" on:click=submit.clone()>{tr!(i18n, as_submit)}</button>
             })}
             {matches!(status, Status::SelfAssessed { .. } | Status::Submitted { .. }).then(|| {
                 let decide = decide.clone();
@@ -95,31 +95,31 @@ pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
                 view! {
                     <div class="status-panel__row">
                         <div class="field">
-                            <label for="decision-number">{t!(i18n, as_decision_number)}</label>
+                            <label for="decision-number">{tr!(i18n, as_decision_number)}</label>
                             <input id="decision-number" type="text" prop:value=move || decision.get() on:input=move |ev| decision.set(event_target_value(&ev)) />
                         </div>
                         <div class="field">
-                            <label for="decision-date">{t!(i18n, as_decision_date)}</label>
+                            <label for="decision-date">{tr!(i18n, as_decision_date)}</label>
                             <input id="decision-date" type="date" prop:value=move || decision_date.get() on:input=move |ev| decision_date.set(event_target_value(&ev)) />
                         </div>
-                        <button type="button" class="button" on:click=move |_| decide(true)>{t!(i18n, as_recognised)}</button>
-                        <button type="button" class="button" on:click=move |_| decide2(false)>{t!(i18n, as_not_recognised)}</button>
+                        <button type="button" class="button" on:click=move |_| decide(true)>{tr!(i18n, as_recognised)}</button>
+                        <button type="button" class="button" on:click=move |_| decide2(false)>{tr!(i18n, as_not_recognised)}</button>
                     </div>
                 }
             })}
             {status.is_locked().then(|| view! {
                 <div class="status-panel__row">
                     <div class="field">
-                        <label for="reopen-reason">{t!(i18n, as_reopen_reason)}</label>
+                        <label for="reopen-reason">{tr!(i18n, as_reopen_reason)}</label>
                         <input id="reopen-reason" type="text" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
                     </div>
-                    <button type="button" class="button" on:click=reopen.clone()>{t!(i18n, as_reopen)}</button>
+                    <button type="button" class="button" on:click=reopen.clone()>{tr!(i18n, as_reopen)}</button>
                 </div>
             })}
             <p class="field__error" role="alert">{move || error.get().map(|e| messages::assessment_error(i18n, &e))}</p>
             {(!history.is_empty()).then(|| view! {
                 <details>
-                    <summary>{t!(i18n, as_history_changes)}</summary>
+                    <summary>{tr!(i18n, as_history_changes)}</summary>
                     <ul>
                         {history.into_iter().map(|change| {
                             let on = change.on.vietnamese();

@@ -131,9 +131,9 @@ pub fn SetEditor(
 
     view! {
         <form class="set-editor" on:submit=save novalidate data-testid="set-editor">
-            <h3>{t!(i18n, editor_title)}</h3>
+            <h3>{tr!(i18n, editor_title)}</h3>
             <div class="field">
-                <label for="set-title">{t!(i18n, editor_set_title)}</label>
+                <label for="set-title">{tr!(i18n, editor_set_title)}</label>
                 <input
                     id="set-title"
                     type="text"
@@ -178,7 +178,7 @@ pub fn SetEditor(
                                         })
                                     }
                                 >
-                                    {t!(i18n, editor_add_criterion)}
+                                    {tr!(i18n, editor_add_criterion)}
                                 </button>
                             </fieldset>
                         }
@@ -200,9 +200,9 @@ pub fn SetEditor(
                 })
             }}
             <div class="set-editor__actions">
-                <button type="submit" class="button button--primary">{t!(i18n, editor_save)}</button>
+                <button type="submit" class="button button--primary">{tr!(i18n, editor_save)}</button>
                 <button type="button" class="button" on:click=move |_| editing.set(None)>
-                    {t!(i18n, editor_cancel)}
+                    {tr!(i18n, editor_cancel)}
                 </button>
             </div>
         </form>
@@ -255,7 +255,7 @@ fn CriterionEditor(
     view! {
         <div class="set-editor__criterion">
             <div class="field">
-                <label for=label_id.clone()>{t!(i18n, editor_criterion_label)}</label>
+                <label for=label_id.clone()>{tr!(i18n, editor_criterion_label)}</label>
                 <input
                     id=label_id
                     type="text"
@@ -274,7 +274,7 @@ fn CriterionEditor(
                 .map(|i| view! { <IndicatorEditor draft=draft at=At { group, criterion, indicator: i } /> })
                 .collect_view()}
             <button type="button" class="button button--small" on:click=add>
-                {t!(i18n, editor_add_indicator)}
+                {tr!(i18n, editor_add_indicator)}
             </button>
         </div>
     }
@@ -358,7 +358,7 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
     view! {
         <div class="set-editor__indicator" data-indicator-index=at.indicator>
             <div class="field field--narrow">
-                <label for=id_field.clone()>{t!(i18n, editor_indicator_id)}</label>
+                <label for=id_field.clone()>{tr!(i18n, editor_indicator_id)}</label>
                 <input
                     id=id_field
                     type="text"
@@ -370,7 +370,7 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for=label_field.clone()>{t!(i18n, editor_indicator_label)}</label>
+                <label for=label_field.clone()>{tr!(i18n, editor_indicator_label)}</label>
                 <input
                     id=label_field
                     type="text"
@@ -382,7 +382,7 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for=kind_field.clone()>{t!(i18n, editor_kind)}</label>
+                <label for=kind_field.clone()>{tr!(i18n, editor_kind)}</label>
                 <select
                     id=kind_field
                     prop:value=kind_code
@@ -407,9 +407,9 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
                             view! {
                                 <option value=code selected=move || kind_code() == code>
                                     {match code {
-                                        "number" => t!(i18n, editor_kind_number).into_any(),
-                                        "percent" => t!(i18n, editor_kind_percent).into_any(),
-                                        "points" => t!(i18n, kind_points_unknown).into_any(),
+                                        "number" => tr!(i18n, editor_kind_number).into_any(),
+                                        "percent" => tr!(i18n, editor_kind_percent).into_any(),
+                                        "points" => tr!(i18n, kind_points_unknown).into_any(),
                                         _ => super::words::kind(i18n, &sample),
                                     }}
                                 </option>
@@ -422,7 +422,7 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
                 let threshold_field = threshold_field.clone();
                 view! {
                     <div class="field field--narrow">
-                        <label for=threshold_field.clone()>{t!(i18n, editor_threshold)}</label>
+                        <label for=threshold_field.clone()>{tr!(i18n, editor_threshold)}</label>
                         <input
                             id=threshold_field
                             type="number"
@@ -446,12 +446,12 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
                                 change(Box::new(move |i| i.kind = IndicatorKind::Trend { allow_equal: on }))
                             }
                         />
-                        <label for=equal_field>{t!(i18n, editor_allow_equal)}</label>
+                        <label for=equal_field>{tr!(i18n, editor_allow_equal)}</label>
                     </div>
                 }
             })}
             <div class="field">
-                <label for=status_field.clone()>{t!(i18n, editor_status)}</label>
+                <label for=status_field.clone()>{tr!(i18n, editor_status)}</label>
                 <select
                     id=status_field
                     prop:value=move || draft.with(|d| match indicator_ref(d, at).map(|i| i.status) {
@@ -468,9 +468,9 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
                         change(Box::new(move |i| i.status = status))
                     }
                 >
-                    <option value="confirmed">{t!(i18n, status_confirmed)}</option>
-                    <option value="partial">{t!(i18n, status_partial)}</option>
-                    <option value="unconfirmed">{t!(i18n, status_unconfirmed)}</option>
+                    <option value="confirmed">{tr!(i18n, status_confirmed)}</option>
+                    <option value="partial">{tr!(i18n, status_partial)}</option>
+                    <option value="unconfirmed">{tr!(i18n, status_unconfirmed)}</option>
                 </select>
             </div>
             <div class="field field--check">
@@ -483,10 +483,10 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
                         change(Box::new(move |i| i.na_allowed = on))
                     }
                 />
-                <label for=na_field>{t!(i18n, editor_na)}</label>
+                <label for=na_field>{tr!(i18n, editor_na)}</label>
             </div>
             <button type="button" class="button button--small button--danger" on:click=remove>
-                {t!(i18n, editor_remove)}
+                {tr!(i18n, editor_remove)}
             </button>
         </div>
     }

@@ -117,11 +117,11 @@ pub fn ImportPanel(selected: RwSignal<Option<SetRef>>) -> impl IntoView {
                     <p>{question}</p>
                     {can_add.then(|| view! {
                         <button type="button" class="button button--primary" on:click=confirm>
-                            {t!(i18n, import_confirm)}
+                            {tr!(i18n, import_confirm)}
                         </button>
                     })}
                     <button type="button" class="button" on:click=move |_| stage.set(Stage::Idle)>
-                        {t!(i18n, unit_cancel)}
+                        {tr!(i18n, unit_cancel)}
                     </button>
                 </div>
             }
@@ -131,8 +131,8 @@ pub fn ImportPanel(selected: RwSignal<Option<SetRef>>) -> impl IntoView {
     };
     view! {
         <div class="import-panel">
-            <h3>{t!(i18n, import_title)}</h3>
-            <label class="import-panel__label" for="import-set">{t!(i18n, import_choose)}</label>
+            <h3>{tr!(i18n, import_title)}</h3>
+            <label class="import-panel__label" for="import-set">{tr!(i18n, import_choose)}</label>
             <input
                 id="import-set"
                 class="import-panel__input"

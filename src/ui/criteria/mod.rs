@@ -48,8 +48,8 @@ pub fn CriteriaLibrary() -> impl IntoView {
     };
     view! {
         <section class="library" aria-labelledby="library-title">
-            <h2 id="library-title">{t!(i18n, library_title)}</h2>
-            <p class="lead">{t!(i18n, library_intro)}</p>
+            <h2 id="library-title">{tr!(i18n, library_title)}</h2>
+            <p class="lead">{tr!(i18n, library_intro)}</p>
             <ImportPanel selected=selected />
             <ul class="library__list" data-testid="library-list">
                 {move || {
@@ -81,11 +81,11 @@ pub fn CriteriaLibrary() -> impl IntoView {
                                         </span>
                                         <span class="library__badges">
                                             {if builtin {
-                                                view! { <span class="badge badge--quiet">{t!(i18n, library_builtin)}</span> }.into_any()
+                                                view! { <span class="badge badge--quiet">{tr!(i18n, library_builtin)}</span> }.into_any()
                                             } else {
-                                                view! { <span class="badge">{t!(i18n, library_local)}</span> }.into_any()
+                                                view! { <span class="badge">{tr!(i18n, library_local)}</span> }.into_any()
                                             }}
-                                            {set.historical.then(|| view! { <span class="badge badge--quiet">{t!(i18n, library_historical)}</span> })}
+                                            {set.historical.then(|| view! { <span class="badge badge--quiet">{tr!(i18n, library_historical)}</span> })}
                                             {(unverified > 0).then(|| {
                                                 let count = unverified;
                                                 view! { <span class="badge badge--unverified">"⚠ " {t!(i18n, library_unverified_count, count)}</span> }
@@ -98,7 +98,7 @@ pub fn CriteriaLibrary() -> impl IntoView {
                                         aria-expanded=move || if is_open() { "true" } else { "false" }
                                         on:click=open
                                     >
-                                        {t!(i18n, library_open)}
+                                        {tr!(i18n, library_open)}
                                         <span class="visually-hidden">" " {text(&set.title)}</span>
                                     </button>
                                 </li>

@@ -84,22 +84,22 @@ pub fn SetView(
                         <h3 id="set-view-title">{title.clone()}</h3>
                         {words::status_badge(i18n, set.status)}
                         <button type="button" class="button button--small" on:click=move |_| selected.set(None)>
-                            {t!(i18n, library_close)}
+                            {tr!(i18n, library_close)}
                         </button>
                     </header>
                     {(!set.description.is_empty()).then(|| view! { <p>{text(&set.description)}</p> })}
                     <SetFacts set=set.clone() />
                     <div class="set-view__actions">
                         <button type="button" class="button button--primary" on:click=copy.clone()>
-                            {t!(i18n, library_copy)}
+                            {tr!(i18n, library_copy)}
                         </button>
                         <button type="button" class="button" on:click=export.clone()>
-                            {t!(i18n, library_export)}
+                            {tr!(i18n, library_export)}
                         </button>
                         {(!is_builtin).then(|| view! {
-                            <button type="button" class="button" on:click=edit.clone()>{t!(i18n, library_edit)}</button>
+                            <button type="button" class="button" on:click=edit.clone()>{tr!(i18n, library_edit)}</button>
                             <button type="button" class="button button--danger" on:click=move |_| confirming.set(true)>
-                                {t!(i18n, library_delete)}
+                                {tr!(i18n, library_delete)}
                             </button>
                         })}
                     </div>
@@ -110,10 +110,10 @@ pub fn SetView(
                                 t!(i18n, library_delete_confirm, title)
                             }</p>
                             <button type="button" class="button button--danger" on:click=delete.clone()>
-                                {t!(i18n, library_delete)}
+                                {tr!(i18n, library_delete)}
                             </button>
                             <button type="button" class="button" on:click=move |_| confirming.set(false)>
-                                {t!(i18n, unit_cancel)}
+                                {tr!(i18n, unit_cancel)}
                             </button>
                         </div>
                     </Show>
@@ -150,12 +150,12 @@ fn SetFacts(set: CriteriaSet) -> impl IntoView {
     });
     view! {
         <ul class="set-view__facts">
-            <li><strong>{t!(i18n, library_applies_to)} ": "</strong>{kinds}</li>
+            <li><strong>{tr!(i18n, library_applies_to)} ": "</strong>{kinds}</li>
             {period.map(|p| view! { <li>{p}</li> })}
             {deadline.map(|d| view! { <li>{d}</li> })}
             {variant}
             <li>
-                <strong>{t!(i18n, library_basis)} ": "</strong>
+                <strong>{tr!(i18n, library_basis)} ": "</strong>
                 <ul>
                     {set
                         .legal_basis
@@ -189,7 +189,7 @@ fn SetTree(set: CriteriaSet) -> impl IntoView {
                             {empty.then(|| view! {
                                 <p class="note">
                                     {words::status_badge(i18n, crate::domain::criteria::Verification::Unconfirmed)}
-                                    " " {t!(i18n, library_empty_group)}
+                                    " " {tr!(i18n, library_empty_group)}
                                 </p>
                             })}
                             <ol class="set-tree__criteria">
@@ -199,7 +199,7 @@ fn SetTree(set: CriteriaSet) -> impl IntoView {
                                     .map(|criterion| {
                                         let rule = match criterion.rule {
                                             CriterionRule::All => None,
-                                            CriterionRule::Any => Some(t!(i18n, rule_any).into_any()),
+                                            CriterionRule::Any => Some(tr!(i18n, rule_any).into_any()),
                                             CriterionRule::PointsAtLeast { min } => {
                                                 Some(t!(i18n, rule_points, min).into_any())
                                             }
@@ -228,12 +228,12 @@ fn SetTree(set: CriteriaSet) -> impl IntoView {
                                                                     </p>
                                                                     <p class="set-tree__meta">
                                                                         {words::kind(i18n, &indicator.kind)}
-                                                                        {indicator.na_allowed.then(|| view! { " · " {t!(i18n, library_na_allowed)} })}
+                                                                        {indicator.na_allowed.then(|| view! { " · " {tr!(i18n, library_na_allowed)} })}
                                                                     </p>
                                                                     <p class="set-tree__meta">{words::citation(i18n, &indicator.citation)}</p>
                                                                     {guidance.map(|g| view! {
                                                                         <details class="set-tree__guidance">
-                                                                            <summary>{t!(i18n, library_guidance)}</summary>
+                                                                            <summary>{tr!(i18n, library_guidance)}</summary>
                                                                             <p>{g}</p>
                                                                         </details>
                                                                     })}

@@ -56,11 +56,11 @@ pub fn status_badge(i18n: I18n, status: Verification) -> Option<AnyView> {
     match status {
         Verification::Confirmed => None,
         Verification::Partial => Some(
-            view! { <span class="badge badge--partial" data-status="partial">{t!(i18n, status_partial)}</span> }
+            view! { <span class="badge badge--partial" data-status="partial">{tr!(i18n, status_partial)}</span> }
                 .into_any(),
         ),
         Verification::Unconfirmed => Some(
-            view! { <span class="badge badge--unverified" data-status="unconfirmed">"⚠ " {t!(i18n, status_unconfirmed)}</span> }
+            view! { <span class="badge badge--unverified" data-status="unconfirmed">"⚠ " {tr!(i18n, status_unconfirmed)}</span> }
                 .into_any(),
         ),
     }
@@ -69,19 +69,19 @@ pub fn status_badge(i18n: I18n, status: Verification) -> Option<AnyView> {
 /// How an indicator is measured, with its threshold.
 pub fn kind(i18n: I18n, kind: &IndicatorKind) -> AnyView {
     match kind.clone() {
-        IndicatorKind::YesNo { window: None } => t!(i18n, kind_yes_no).into_any(),
+        IndicatorKind::YesNo { window: None } => tr!(i18n, kind_yes_no).into_any(),
         IndicatorKind::YesNo { window: Some(w) } => {
             let from = day_month(w.from);
             let to = day_month(w.to);
             t!(i18n, kind_yes_no_window, from, to).into_any()
         }
-        IndicatorKind::CountZero { escape: None } => t!(i18n, kind_count_zero).into_any(),
+        IndicatorKind::CountZero { escape: None } => tr!(i18n, kind_count_zero).into_any(),
         IndicatorKind::CountZero {
             escape: Some(Escape::Handled),
-        } => t!(i18n, kind_count_zero_handled).into_any(),
+        } => tr!(i18n, kind_count_zero_handled).into_any(),
         IndicatorKind::CountZero {
             escape: Some(Escape::ForceMajeure),
-        } => t!(i18n, kind_count_zero_force).into_any(),
+        } => tr!(i18n, kind_count_zero_force).into_any(),
         IndicatorKind::Rating {
             levels,
             min_level,
@@ -112,8 +112,8 @@ pub fn kind(i18n: I18n, kind: &IndicatorKind) -> AnyView {
             threshold,
             rounding: Rounding::Down,
         } => t!(i18n, kind_percent_down, threshold).into_any(),
-        IndicatorKind::Trend { allow_equal: false } => t!(i18n, kind_trend).into_any(),
-        IndicatorKind::Trend { allow_equal: true } => t!(i18n, kind_trend_equal).into_any(),
+        IndicatorKind::Trend { allow_equal: false } => tr!(i18n, kind_trend).into_any(),
+        IndicatorKind::Trend { allow_equal: true } => tr!(i18n, kind_trend_equal).into_any(),
         IndicatorKind::Checklist { items } => {
             let count = items.len();
             view! {
@@ -139,8 +139,8 @@ pub fn kind(i18n: I18n, kind: &IndicatorKind) -> AnyView {
             t!(i18n, kind_composite, ids).into_any()
         }
         IndicatorKind::Points { max: Some(max) } => t!(i18n, kind_points, max).into_any(),
-        IndicatorKind::Points { max: None } => t!(i18n, kind_points_unknown).into_any(),
-        IndicatorKind::Note => t!(i18n, kind_note).into_any(),
+        IndicatorKind::Points { max: None } => tr!(i18n, kind_points_unknown).into_any(),
+        IndicatorKind::Note => tr!(i18n, kind_note).into_any(),
     }
 }
 
@@ -161,13 +161,13 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
     };
     let level_text = move |index: usize| levels.get(index).map(text).unwrap_or_default();
     match reason.clone() {
-        Reason::Unanswered => t!(i18n, reason_unanswered).into_any(),
-        Reason::NotApplicable => t!(i18n, reason_na).into_any(),
-        Reason::NotApplicableRefused => t!(i18n, reason_na_refused).into_any(),
-        Reason::AnswerKindMismatch => t!(i18n, reason_mismatch).into_any(),
-        Reason::Note => t!(i18n, reason_note).into_any(),
-        Reason::YesNo { value: true } => t!(i18n, reason_yes).into_any(),
-        Reason::YesNo { value: false } => t!(i18n, reason_no).into_any(),
+        Reason::Unanswered => tr!(i18n, reason_unanswered).into_any(),
+        Reason::NotApplicable => tr!(i18n, reason_na).into_any(),
+        Reason::NotApplicableRefused => tr!(i18n, reason_na_refused).into_any(),
+        Reason::AnswerKindMismatch => tr!(i18n, reason_mismatch).into_any(),
+        Reason::Note => tr!(i18n, reason_note).into_any(),
+        Reason::YesNo { value: true } => tr!(i18n, reason_yes).into_any(),
+        Reason::YesNo { value: false } => tr!(i18n, reason_no).into_any(),
         Reason::DateMissing { from, to } => {
             let (from, to) = (date(from), date(to));
             t!(i18n, reason_date_missing, from, to).into_any()
@@ -180,7 +180,7 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
             let (date, from, to) = (date(d), date(from), date(to));
             t!(i18n, reason_date_outside, date, from, to).into_any()
         }
-        Reason::Count { count: 0, .. } => t!(i18n, reason_count_zero).into_any(),
+        Reason::Count { count: 0, .. } => tr!(i18n, reason_count_zero).into_any(),
         Reason::Count {
             count,
             handled: true,
@@ -198,7 +198,7 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
             let title = titles.get(title).map(text).unwrap_or_default();
             t!(i18n, reason_rating_title, title).into_any()
         }
-        Reason::Rating { level: None, .. } => t!(i18n, reason_rating_missing).into_any(),
+        Reason::Rating { level: None, .. } => tr!(i18n, reason_rating_missing).into_any(),
         Reason::Rating {
             level: Some(level),
             min_level,
@@ -285,7 +285,7 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
                 .into_any(),
             }
         }
-        Reason::DenominatorZero { .. } => t!(i18n, reason_denominator_zero).into_any(),
+        Reason::DenominatorZero { .. } => tr!(i18n, reason_denominator_zero).into_any(),
         Reason::NumeratorAboveDenominator {
             numerator,
             denominator,
@@ -311,7 +311,7 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
             let (failed, incomplete) = (failed.len(), incomplete.len());
             t!(i18n, reason_composite, failed, incomplete).into_any()
         }
-        Reason::CompositeCycle => t!(i18n, reason_cycle).into_any(),
+        Reason::CompositeCycle => tr!(i18n, reason_cycle).into_any(),
         Reason::Points { points, .. } => t!(i18n, reason_points, points).into_any(),
         Reason::PointsAboveMax { points, max } => {
             t!(i18n, reason_points_above, points, max).into_any()

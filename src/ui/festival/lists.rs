@@ -58,7 +58,7 @@ fn person_select(
                     let write = write.clone();
                     edit(&id, move |p| write(p, v))
                 }>
-                <option value="">{t!(i18n, fe_nobody)}</option>
+                <option value="">{tr!(i18n, fe_nobody)}</option>
                 {move || people().into_iter().map(|(pid, name)| view! { <option value=pid>{name}</option> }).collect_view()}
             </select>
         </div>
@@ -73,7 +73,7 @@ fn remove_button(
     view! {
         <button type="button" class="button button--small button--danger"
             on:click=move |_| { let remove = remove.clone(); edit(&id, move |p| remove(p)) }>
-            {t!(i18n, fe_remove)}
+            {tr!(i18n, fe_remove)}
         </button>
     }
 }
@@ -103,11 +103,11 @@ pub fn Committee(id: String, plan: PlanMemo) -> impl IntoView {
                 let role_id = id.clone();
                 view! {
                     <div class="festival-row">
-                        {text_input(id.clone(), plan, f("name"), t!(i18n, fe_person_name).into_any(),
+                        {text_input(id.clone(), plan, f("name"), tr!(i18n, fe_person_name).into_any(),
                             move |p| p.people.get(n).map(|x| x.name.clone()).unwrap_or_default(),
                             move |p, v| if let Some(x) = p.people.get_mut(n) { x.name = v }, "text")}
                         <div class="field">
-                            <label for=f("role")>{t!(i18n, fe_role)}</label>
+                            <label for=f("role")>{tr!(i18n, fe_role)}</label>
                             <select id=f("role")
                                 prop:value=move || plan.with(|p| match p.as_ref().and_then(|p| p.people.get(n)).map(|x| x.role) {
                                     Some(Role::Head) => "head", Some(Role::Deputy) => "deputy", Some(Role::None) => "none", _ => "member" })
@@ -115,23 +115,23 @@ pub fn Committee(id: String, plan: PlanMemo) -> impl IntoView {
                                     let role = match event_target_value(&ev).as_str() { "head" => Role::Head, "deputy" => Role::Deputy, "none" => Role::None, _ => Role::Member };
                                     edit(&role_id, move |p| if let Some(x) = p.people.get_mut(n) { x.role = role })
                                 }>
-                                <option value="head">{t!(i18n, fe_role_head)}</option>
-                                <option value="deputy">{t!(i18n, fe_role_deputy)}</option>
-                                <option value="member">{t!(i18n, fe_role_member)}</option>
-                                <option value="none">{t!(i18n, fe_role_none)}</option>
+                                <option value="head">{tr!(i18n, fe_role_head)}</option>
+                                <option value="deputy">{tr!(i18n, fe_role_deputy)}</option>
+                                <option value="member">{tr!(i18n, fe_role_member)}</option>
+                                <option value="none">{tr!(i18n, fe_role_none)}</option>
                             </select>
                         </div>
-                        {text_input(id.clone(), plan, f("position"), t!(i18n, fe_position).into_any(),
+                        {text_input(id.clone(), plan, f("position"), tr!(i18n, fe_position).into_any(),
                             move |p| p.people.get(n).map(|x| x.position.clone()).unwrap_or_default(),
                             move |p, v| if let Some(x) = p.people.get_mut(n) { x.position = v }, "text")}
-                        {text_input(id.clone(), plan, f("phone"), t!(i18n, fe_phone).into_any(),
+                        {text_input(id.clone(), plan, f("phone"), tr!(i18n, fe_phone).into_any(),
                             move |p| p.people.get(n).map(|x| x.phone.clone()).unwrap_or_default(),
                             move |p, v| if let Some(x) = p.people.get_mut(n) { x.phone = v }, "tel")}
                         {remove_button(id.clone(), move |p| if n < p.people.len() { p.people.remove(n); })}
                     </div>
                 }
             }).collect_view()}
-            <button type="button" class="button" on:click=add>{t!(i18n, fe_add_person)}</button>
+            <button type="button" class="button" on:click=add>{tr!(i18n, fe_add_person)}</button>
         </section>
     }
 }
@@ -171,8 +171,8 @@ pub fn Programme(id: String, plan: PlanMemo) -> impl IntoView {
     let total = move || plan.with(|p| p.as_ref().map(|p| p.total_minutes()).unwrap_or(0));
     view! {
         <section class="festival-list" data-testid="programme">
-            <p>{move || { let minutes = total(); t!(i18n, fe_total, minutes) }} " · " {t!(i18n, fe_drag_hint)}</p>
-            <button type="button" class="button button--small" on:click=reschedule>{t!(i18n, fe_reschedule)}</button>
+            <p>{move || { let minutes = total(); t!(i18n, fe_total, minutes) }} " · " {tr!(i18n, fe_drag_hint)}</p>
+            <button type="button" class="button button--small" on:click=reschedule>{tr!(i18n, fe_reschedule)}</button>
             <ol class="programme">
                 {move || (0..rows.get()).map(|n| {
                     let f = |name: &str| format!("fe-item-{n}-{name}");
@@ -194,30 +194,30 @@ pub fn Programme(id: String, plan: PlanMemo) -> impl IntoView {
                                 dragging.set(None);
                             }>
                             <span class="programme__part">
-                                {move || match part() { Some(Part::Ceremony) => t!(i18n, fe_part_ceremony).into_any(), _ => t!(i18n, fe_part_festivity).into_any() }}
-                                {move || optional().then(|| view! { " " {t!(i18n, fe_optional)} })}
+                                {move || match part() { Some(Part::Ceremony) => tr!(i18n, fe_part_ceremony).into_any(), _ => tr!(i18n, fe_part_festivity).into_any() }}
+                                {move || optional().then(|| view! { " " {tr!(i18n, fe_optional)} })}
                             </span>
-                            {text_input(id.clone(), plan, f("start"), t!(i18n, fe_start).into_any(),
+                            {text_input(id.clone(), plan, f("start"), tr!(i18n, fe_start).into_any(),
                                 move |p| p.programme.get(n).and_then(|i| i.start).map(time_text).unwrap_or_default(),
                                 move |p, v| if let Some(i) = p.programme.get_mut(n) { i.start = crate::domain::festival::parse_time(&v) }, "text")}
-                            {text_input(id.clone(), plan, f("minutes"), t!(i18n, fe_minutes).into_any(),
+                            {text_input(id.clone(), plan, f("minutes"), tr!(i18n, fe_minutes).into_any(),
                                 move |p| p.programme.get(n).map(|i| i.minutes.to_string()).unwrap_or_default(),
                                 move |p, v| if let (Some(i), Ok(m)) = (p.programme.get_mut(n), v.trim().parse()) { i.minutes = m }, "number")}
-                            {text_input(id.clone(), plan, f("item"), t!(i18n, fe_item).into_any(),
+                            {text_input(id.clone(), plan, f("item"), tr!(i18n, fe_item).into_any(),
                                 move |p| p.programme.get(n).map(|i| i.item.clone()).unwrap_or_default(),
                                 move |p, v| if let Some(i) = p.programme.get_mut(n) { i.item = v }, "text")}
-                            {person_select(id.clone(), plan, f("responsible"), t!(i18n, fe_responsible).into_any(),
+                            {person_select(id.clone(), plan, f("responsible"), tr!(i18n, fe_responsible).into_any(),
                                 move |p| p.programme.get(n).and_then(|i| i.responsible.clone()),
                                 move |p, v| if let Some(i) = p.programme.get_mut(n) { i.responsible = v })}
-                            {text_input(id.clone(), plan, f("notes"), t!(i18n, fe_notes).into_any(),
+                            {text_input(id.clone(), plan, f("notes"), tr!(i18n, fe_notes).into_any(),
                                 move |p| p.programme.get(n).map(|i| i.notes.clone()).unwrap_or_default(),
                                 move |p, v| if let Some(i) = p.programme.get_mut(n) { i.notes = v }, "text")}
                             <span class="programme__moves">
                                 <button type="button" class="button button--small" on:click=move |_| { let x = i3(); edit(&up_id, move |p| { p.move_item(&x, true); }) }>
-                                    {t!(i18n, fe_up)}
+                                    {tr!(i18n, fe_up)}
                                 </button>
                                 <button type="button" class="button button--small" on:click=move |_| { let x = i4(); edit(&down_id, move |p| { p.move_item(&x, false); }) }>
-                                    {t!(i18n, fe_down)}
+                                    {tr!(i18n, fe_down)}
                                 </button>
                                 {remove_button(id.clone(), move |p| if n < p.programme.len() { p.programme.remove(n); })}
                             </span>
@@ -225,7 +225,7 @@ pub fn Programme(id: String, plan: PlanMemo) -> impl IntoView {
                     }
                 }).collect_view()}
             </ol>
-            <button type="button" class="button" on:click=add>{t!(i18n, fe_add_item)}</button>
+            <button type="button" class="button" on:click=add>{tr!(i18n, fe_add_item)}</button>
         </section>
     }
 }
@@ -277,17 +277,17 @@ pub fn Tasks(id: String, plan: PlanMemo) -> impl IntoView {
                     let key = move || plan.with(|p| p.as_ref().and_then(|p| p10(p).map(|n| p.tasks[n].key))).unwrap_or(false);
                     view! {
                         <div class="festival-row" data-task-id=tid.clone()>
-                            {text_input(id.clone(), plan, f("title"), t!(i18n, fe_task_title).into_any(),
+                            {text_input(id.clone(), plan, f("title"), tr!(i18n, fe_task_title).into_any(),
                                 move |p| p1(p).map(|n| p.tasks[n].title.clone()).unwrap_or_default(),
                                 move |p, v| if let Some(n) = p2(p) { p.tasks[n].title = v }, "text")}
-                            {person_select(id.clone(), plan, f("owner"), t!(i18n, fe_owner).into_any(),
+                            {person_select(id.clone(), plan, f("owner"), tr!(i18n, fe_owner).into_any(),
                                 move |p| p3(p).and_then(|n| p.tasks[n].owner.clone()),
                                 move |p, v| if let Some(n) = p4(p) { p.tasks[n].owner = v })}
-                            {text_input(id.clone(), plan, f("due"), t!(i18n, fe_due).into_any(),
+                            {text_input(id.clone(), plan, f("due"), tr!(i18n, fe_due).into_any(),
                                 move |p| p5(p).and_then(|n| p.tasks[n].due).map(|d| d.iso()).unwrap_or_default(),
                                 move |p, v| if let Some(n) = p6(p) { p.tasks[n].due = Date::parse_iso(&v) }, "date")}
                             <div class="field">
-                                <label for=f("status")>{t!(i18n, fe_status)}</label>
+                                <label for=f("status")>{tr!(i18n, fe_status)}</label>
                                 <select id=f("status")
                                     prop:value=move || plan.with(|p| match p.as_ref().and_then(|p| p7(p).map(|n| p.tasks[n].status)) {
                                         Some(TaskStatus::Doing) => "doing", Some(TaskStatus::Done) => "done", _ => "todo" })
@@ -296,13 +296,13 @@ pub fn Tasks(id: String, plan: PlanMemo) -> impl IntoView {
                                         let p8 = p8.clone();
                                         edit(&status_id, move |p| if let Some(n) = p8(p) { p.tasks[n].status = s })
                                     }>
-                                    <option value="todo">{t!(i18n, act_todo)}</option>
-                                    <option value="doing">{t!(i18n, act_doing)}</option>
-                                    <option value="done">{t!(i18n, act_done)}</option>
+                                    <option value="todo">{tr!(i18n, act_todo)}</option>
+                                    <option value="doing">{tr!(i18n, act_doing)}</option>
+                                    <option value="done">{tr!(i18n, act_done)}</option>
                                 </select>
                             </div>
-                            {move || key().then(|| view! { <span class="badge">{t!(i18n, fe_key)}</span> })}
-                            {move || overdue().then(|| view! { <span class="badge badge--unverified" data-testid="task-overdue">"⚠ " {t!(i18n, fe_overdue)}</span> })}
+                            {move || key().then(|| view! { <span class="badge">{tr!(i18n, fe_key)}</span> })}
+                            {move || overdue().then(|| view! { <span class="badge badge--unverified" data-testid="task-overdue">"⚠ " {tr!(i18n, fe_overdue)}</span> })}
                             {
                                 let tid = tid.clone();
                                 remove_button(id.clone(), move |p| p.tasks.retain(|t| t.id != tid))
@@ -311,7 +311,7 @@ pub fn Tasks(id: String, plan: PlanMemo) -> impl IntoView {
                     }
                 }
             </For>
-            <button type="button" class="button" on:click=add>{t!(i18n, fe_add_task)}</button>
+            <button type="button" class="button" on:click=add>{tr!(i18n, fe_add_task)}</button>
         </section>
     }
 }
@@ -335,9 +335,9 @@ pub fn Budget(id: String, plan: PlanMemo) -> impl IntoView {
         }
     };
     let source_name = move |s: FundSource| match s {
-        FundSource::StateBudget => t!(i18n, fe_source_state).into_any(),
-        FundSource::OtherProgrammes => t!(i18n, fe_source_programmes).into_any(),
-        FundSource::Voluntary => t!(i18n, fe_source_voluntary).into_any(),
+        FundSource::StateBudget => tr!(i18n, fe_source_state).into_any(),
+        FundSource::OtherProgrammes => tr!(i18n, fe_source_programmes).into_any(),
+        FundSource::Voluntary => tr!(i18n, fe_source_voluntary).into_any(),
     };
     let totals = move || plan.with(|p| p.as_ref().map(|p| p.budget_totals()).unwrap_or_default());
     view! {
@@ -347,11 +347,11 @@ pub fn Budget(id: String, plan: PlanMemo) -> impl IntoView {
                 let source_id = id.clone();
                 view! {
                     <div class="festival-row">
-                        {text_input(id.clone(), plan, f("category"), t!(i18n, fe_category).into_any(),
+                        {text_input(id.clone(), plan, f("category"), tr!(i18n, fe_category).into_any(),
                             move |p| p.budget.get(n).map(|l| l.category.clone()).unwrap_or_default(),
                             move |p, v| if let Some(l) = p.budget.get_mut(n) { l.category = v }, "text")}
                         <div class="field">
-                            <label for=f("source")>{t!(i18n, fe_source)}</label>
+                            <label for=f("source")>{tr!(i18n, fe_source)}</label>
                             <select id=f("source")
                                 prop:value=move || plan.with(|p| match p.as_ref().and_then(|p| p.budget.get(n)).map(|l| l.source) {
                                     Some(FundSource::OtherProgrammes) => "programmes", Some(FundSource::Voluntary) => "voluntary", _ => "state" })
@@ -359,25 +359,25 @@ pub fn Budget(id: String, plan: PlanMemo) -> impl IntoView {
                                     let s = match event_target_value(&ev).as_str() { "programmes" => FundSource::OtherProgrammes, "voluntary" => FundSource::Voluntary, _ => FundSource::StateBudget };
                                     edit(&source_id, move |p| if let Some(l) = p.budget.get_mut(n) { l.source = s })
                                 }>
-                                <option value="state">{t!(i18n, fe_source_state)}</option>
-                                <option value="programmes">{t!(i18n, fe_source_programmes)}</option>
-                                <option value="voluntary">{t!(i18n, fe_source_voluntary)}</option>
+                                <option value="state">{tr!(i18n, fe_source_state)}</option>
+                                <option value="programmes">{tr!(i18n, fe_source_programmes)}</option>
+                                <option value="voluntary">{tr!(i18n, fe_source_voluntary)}</option>
                             </select>
                         </div>
-                        {text_input(id.clone(), plan, f("planned"), t!(i18n, fe_planned).into_any(),
+                        {text_input(id.clone(), plan, f("planned"), tr!(i18n, fe_planned).into_any(),
                             move |p| p.budget.get(n).map(|l| l.planned.to_string()).unwrap_or_default(),
                             move |p, v| if let (Some(l), Some(x)) = (p.budget.get_mut(n), number(&v)) { l.planned = x }, "number")}
-                        {text_input(id.clone(), plan, f("actual"), t!(i18n, fe_actual).into_any(),
+                        {text_input(id.clone(), plan, f("actual"), tr!(i18n, fe_actual).into_any(),
                             move |p| p.budget.get(n).and_then(|l| l.actual).map(|a| a.to_string()).unwrap_or_default(),
                             move |p, v| if let Some(l) = p.budget.get_mut(n) { l.actual = number(&v) }, "number")}
                         {remove_button(id.clone(), move |p| if n < p.budget.len() { p.budget.remove(n); })}
                     </div>
                 }
             }).collect_view()}
-            <button type="button" class="button" on:click=add>{t!(i18n, fe_add_line)}</button>
-            <h3>{t!(i18n, fe_totals)}</h3>
+            <button type="button" class="button" on:click=add>{tr!(i18n, fe_add_line)}</button>
+            <h3>{tr!(i18n, fe_totals)}</h3>
             <table class="history__table" data-testid="budget-totals">
-                <thead><tr><th scope="col">{t!(i18n, fe_source)}</th><th scope="col">{t!(i18n, fe_planned)}</th><th scope="col">{t!(i18n, fe_actual)}</th></tr></thead>
+                <thead><tr><th scope="col">{tr!(i18n, fe_source)}</th><th scope="col">{tr!(i18n, fe_planned)}</th><th scope="col">{tr!(i18n, fe_actual)}</th></tr></thead>
                 <tbody>
                     {move || totals().into_iter().map(|(s, planned, actual)| view! {
                         <tr><th scope="row">{source_name(s)}</th><td>{format!("{} đ", grouped(planned, '.'))}</td><td>{format!("{} đ", grouped(actual, '.'))}</td></tr>
@@ -429,27 +429,27 @@ pub fn Guests(id: String, plan: PlanMemo) -> impl IntoView {
                 let confirm_id = id.clone();
                 view! {
                     <div class="festival-row">
-                        {text_input(id.clone(), plan, f("name"), t!(i18n, fe_guest_name).into_any(),
+                        {text_input(id.clone(), plan, f("name"), tr!(i18n, fe_guest_name).into_any(),
                             move |p| p.guests.get(n).map(|g| g.name.clone()).unwrap_or_default(),
                             move |p, v| if let Some(g) = p.guests.get_mut(n) { g.name = v }, "text")}
-                        {text_input(id.clone(), plan, f("position"), t!(i18n, fe_position).into_any(),
+                        {text_input(id.clone(), plan, f("position"), tr!(i18n, fe_position).into_any(),
                             move |p| p.guests.get(n).map(|g| g.position.clone()).unwrap_or_default(),
                             move |p, v| if let Some(g) = p.guests.get_mut(n) { g.position = v }, "text")}
-                        {text_input(id.clone(), plan, f("body"), t!(i18n, fe_body).into_any(),
+                        {text_input(id.clone(), plan, f("body"), tr!(i18n, fe_body).into_any(),
                             move |p| p.guests.get(n).map(|g| g.body.clone()).unwrap_or_default(),
                             move |p, v| if let Some(g) = p.guests.get_mut(n) { g.body = v }, "text")}
                         <div class="field field--check">
                             <input id=f("confirmed") type="checkbox"
                                 prop:checked=move || plan.with(|p| p.as_ref().and_then(|p| p.guests.get(n)).is_some_and(|g| g.confirmed))
                                 on:change=move |ev| { let on = event_target_checked(&ev); edit(&confirm_id, move |p| if let Some(g) = p.guests.get_mut(n) { g.confirmed = on }) } />
-                            <label for=f("confirmed")>{t!(i18n, fe_confirmed)}</label>
+                            <label for=f("confirmed")>{tr!(i18n, fe_confirmed)}</label>
                         </div>
                         {remove_button(id.clone(), move |p| if n < p.guests.len() { p.guests.remove(n); })}
                     </div>
                 }
             }).collect_view()}
-            <button type="button" class="button" on:click=add_guest>{t!(i18n, fe_add_guest)}</button>
-            <h3>{t!(i18n, fe_commendations)}</h3>
+            <button type="button" class="button" on:click=add_guest>{tr!(i18n, fe_add_guest)}</button>
+            <h3>{tr!(i18n, fe_commendations)}</h3>
             {move || (0..commendations.get()).map(|n| {
                 let id = id2.clone();
                 let f = |name: &str| format!("fe-comm-{n}-{name}");
@@ -457,28 +457,28 @@ pub fn Guests(id: String, plan: PlanMemo) -> impl IntoView {
                 view! {
                     <div class="festival-row">
                         <div class="field">
-                            <label for=f("kind")>{t!(i18n, fe_kind)}</label>
+                            <label for=f("kind")>{tr!(i18n, fe_kind)}</label>
                             <select id=f("kind")
                                 prop:value=move || plan.with(|p| if p.as_ref().and_then(|p| p.commendations.get(n)).is_some_and(|c| c.collective) { "collective" } else { "individual" })
                                 on:change=move |ev| { let c = event_target_value(&ev) == "collective"; edit(&kind_id, move |p| if let Some(x) = p.commendations.get_mut(n) { x.collective = c }) }>
-                                <option value="collective">{t!(i18n, fe_collective)}</option>
-                                <option value="individual">{t!(i18n, fe_individual)}</option>
+                                <option value="collective">{tr!(i18n, fe_collective)}</option>
+                                <option value="individual">{tr!(i18n, fe_individual)}</option>
                             </select>
                         </div>
-                        {text_input(id.clone(), plan, f("name"), t!(i18n, fe_person_name).into_any(),
+                        {text_input(id.clone(), plan, f("name"), tr!(i18n, fe_person_name).into_any(),
                             move |p| p.commendations.get(n).map(|c| c.name.clone()).unwrap_or_default(),
                             move |p, v| if let Some(c) = p.commendations.get_mut(n) { c.name = v }, "text")}
-                        {text_input(id.clone(), plan, f("achievement"), t!(i18n, fe_achievement).into_any(),
+                        {text_input(id.clone(), plan, f("achievement"), tr!(i18n, fe_achievement).into_any(),
                             move |p| p.commendations.get(n).map(|c| c.achievement.clone()).unwrap_or_default(),
                             move |p, v| if let Some(c) = p.commendations.get_mut(n) { c.achievement = v }, "text")}
-                        {text_input(id.clone(), plan, f("award"), t!(i18n, fe_award).into_any(),
+                        {text_input(id.clone(), plan, f("award"), tr!(i18n, fe_award).into_any(),
                             move |p| p.commendations.get(n).map(|c| c.award.clone()).unwrap_or_default(),
                             move |p, v| if let Some(c) = p.commendations.get_mut(n) { c.award = v }, "text")}
                         {remove_button(id.clone(), move |p| if n < p.commendations.len() { p.commendations.remove(n); })}
                     </div>
                 }
             }).collect_view()}
-            <button type="button" class="button" on:click=add_commendation>{t!(i18n, fe_add_commendation)}</button>
+            <button type="button" class="button" on:click=add_commendation>{tr!(i18n, fe_add_commendation)}</button>
         </section>
     }
 }
@@ -489,14 +489,14 @@ pub fn AfterReportForm(id: String, plan: PlanMemo) -> impl IntoView {
     let num = |v: Option<u64>| v.map(|x| x.to_string()).unwrap_or_default();
     view! {
         <form class="festival__report" on:submit=|ev| ev.prevent_default() data-testid="after-report">
-            {text_input(id.clone(), plan, "fe-r-participants".into(), t!(i18n, fe_participants).into_any(), move |p| num(p.report.participants), |p, v| p.report.participants = number(&v), "number")}
-            {text_input(id.clone(), plan, "fe-r-gifts".into(), t!(i18n, fe_gifts).into_any(), move |p| num(p.report.gifts), |p, v| p.report.gifts = number(&v), "number")}
-            {text_input(id.clone(), plan, "fe-r-gifts-value".into(), t!(i18n, fe_gifts_value).into_any(), move |p| num(p.report.gifts_value), |p, v| p.report.gifts_value = number(&v), "number")}
-            {text_input(id.clone(), plan, "fe-r-models".into(), t!(i18n, fe_models).into_any(), move |p| num(p.report.models_launched), |p, v| p.report.models_launched = number(&v), "number")}
-            {text_input(id.clone(), plan, "fe-r-commitments".into(), t!(i18n, fe_commitments).into_any(), move |p| num(p.report.commitments_signed), |p, v| p.report.commitments_signed = number(&v), "number")}
-            {text_input(id.clone(), plan, "fe-r-propaganda".into(), t!(i18n, fe_propaganda).into_any(), |p| p.report.propaganda.clone(), |p, v| p.report.propaganda = v, "text")}
-            {text_input(id.clone(), plan, "fe-r-well".into(), t!(i18n, fe_went_well).into_any(), |p| p.report.went_well.clone(), |p, v| p.report.went_well = v, "text")}
-            {text_input(id.clone(), plan, "fe-r-lessons".into(), t!(i18n, fe_lessons).into_any(), |p| p.report.lessons.clone(), |p, v| p.report.lessons = v, "text")}
+            {text_input(id.clone(), plan, "fe-r-participants".into(), tr!(i18n, fe_participants).into_any(), move |p| num(p.report.participants), |p, v| p.report.participants = number(&v), "number")}
+            {text_input(id.clone(), plan, "fe-r-gifts".into(), tr!(i18n, fe_gifts).into_any(), move |p| num(p.report.gifts), |p, v| p.report.gifts = number(&v), "number")}
+            {text_input(id.clone(), plan, "fe-r-gifts-value".into(), tr!(i18n, fe_gifts_value).into_any(), move |p| num(p.report.gifts_value), |p, v| p.report.gifts_value = number(&v), "number")}
+            {text_input(id.clone(), plan, "fe-r-models".into(), tr!(i18n, fe_models).into_any(), move |p| num(p.report.models_launched), |p, v| p.report.models_launched = number(&v), "number")}
+            {text_input(id.clone(), plan, "fe-r-commitments".into(), tr!(i18n, fe_commitments).into_any(), move |p| num(p.report.commitments_signed), |p, v| p.report.commitments_signed = number(&v), "number")}
+            {text_input(id.clone(), plan, "fe-r-propaganda".into(), tr!(i18n, fe_propaganda).into_any(), |p| p.report.propaganda.clone(), |p, v| p.report.propaganda = v, "text")}
+            {text_input(id.clone(), plan, "fe-r-well".into(), tr!(i18n, fe_went_well).into_any(), |p| p.report.went_well.clone(), |p, v| p.report.went_well = v, "text")}
+            {text_input(id.clone(), plan, "fe-r-lessons".into(), tr!(i18n, fe_lessons).into_any(), |p| p.report.lessons.clone(), |p, v| p.report.lessons = v, "text")}
         </form>
     }
 }

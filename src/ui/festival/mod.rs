@@ -106,9 +106,9 @@ pub fn FestivalSection() -> impl IntoView {
         let _ = state.edit(|ws| ws.add_festival_plan(plan));
     };
     view! {
-        <Show when=has_unit fallback=move || view! { <p><a href="#/tong-quan">{t!(i18n, fe_no_unit)}</a></p> }>
+        <Show when=has_unit fallback=move || view! { <p><a href="#/tong-quan">{tr!(i18n, fe_no_unit)}</a></p> }>
             <div class="field field--narrow screen-only">
-                <label for="fe-year">{t!(i18n, fe_year)}</label>
+                <label for="fe-year">{tr!(i18n, fe_year)}</label>
                 <input id="fe-year" type="number" inputmode="numeric" prop:value=move || year.get().to_string()
                     on:input=move |ev| if let Ok(y) = event_target_value(&ev).parse() { year.set(y) } />
             </div>
@@ -116,13 +116,13 @@ pub fn FestivalSection() -> impl IntoView {
                 Some(id) => view! { <PlanView id=id /> }.into_any(),
                 None => view! {
                     <form class="start-form" on:submit=create data-testid="festival-create">
-                        <h2>{t!(i18n, fe_create_title)}</h2>
+                        <h2>{tr!(i18n, fe_create_title)}</h2>
                         <div class="field field--check">
                             <input id="fe-template" type="checkbox" prop:checked=move || use_template.get()
                                 on:change=move |ev| use_template.set(event_target_checked(&ev)) />
-                            <label for="fe-template">{t!(i18n, fe_use_template)}</label>
+                            <label for="fe-template">{tr!(i18n, fe_use_template)}</label>
                         </div>
-                        <button type="submit" class="button button--primary">{t!(i18n, fe_create)}</button>
+                        <button type="submit" class="button button--primary">{tr!(i18n, fe_create)}</button>
                     </form>
                 }.into_any(),
             }}
@@ -153,14 +153,14 @@ fn PlanView(id: String) -> impl IntoView {
                 <Countdown plan=plan />
                 <Warnings plan=plan />
                 <div class="tabs" role="tablist">
-                    {tab_button(Tab::General, t!(i18n, fe_tab_general).into_any())}
-                    {tab_button(Tab::Committee, t!(i18n, fe_tab_committee).into_any())}
-                    {tab_button(Tab::Programme, t!(i18n, fe_tab_programme).into_any())}
-                    {tab_button(Tab::Tasks, t!(i18n, fe_tab_tasks).into_any())}
-                    {tab_button(Tab::Budget, t!(i18n, fe_tab_budget).into_any())}
-                    {tab_button(Tab::Guests, t!(i18n, fe_tab_guests).into_any())}
-                    {tab_button(Tab::Report, t!(i18n, fe_tab_report).into_any())}
-                    {tab_button(Tab::Outputs, t!(i18n, fe_tab_outputs).into_any())}
+                    {tab_button(Tab::General, tr!(i18n, fe_tab_general).into_any())}
+                    {tab_button(Tab::Committee, tr!(i18n, fe_tab_committee).into_any())}
+                    {tab_button(Tab::Programme, tr!(i18n, fe_tab_programme).into_any())}
+                    {tab_button(Tab::Tasks, tr!(i18n, fe_tab_tasks).into_any())}
+                    {tab_button(Tab::Budget, tr!(i18n, fe_tab_budget).into_any())}
+                    {tab_button(Tab::Guests, tr!(i18n, fe_tab_guests).into_any())}
+                    {tab_button(Tab::Report, tr!(i18n, fe_tab_report).into_any())}
+                    {tab_button(Tab::Outputs, tr!(i18n, fe_tab_outputs).into_any())}
                 </div>
             </div>
             {move || {
@@ -184,7 +184,7 @@ fn PlanView(id: String) -> impl IntoView {
 pub fn countdown_text(i18n: leptos_i18n::I18nContext<Locale>, days: i64) -> AnyView {
     match days {
         d if d > 0 => t!(i18n, fe_countdown, days = d).into_any(),
-        0 => t!(i18n, fe_today).into_any(),
+        0 => tr!(i18n, fe_today).into_any(),
         d => t!(i18n, fe_passed, days = -d).into_any(),
     }
 }
@@ -284,21 +284,21 @@ fn General(id: String, plan: PlanMemo) -> impl IntoView {
     let kind_id = id.clone();
     view! {
         <form class="festival__general" on:submit=|ev| ev.prevent_default()>
-            {text_input(id.clone(), plan, "fe-title".into(), t!(i18n, fe_title).into_any(), |p| p.title.clone(), |p, v| p.title = v, "text")}
+            {text_input(id.clone(), plan, "fe-title".into(), tr!(i18n, fe_title).into_any(), |p| p.title.clone(), |p, v| p.title = v, "text")}
             <div class="field">
-                <label for="fe-kind">{t!(i18n, fe_kind)}</label>
+                <label for="fe-kind">{tr!(i18n, fe_kind)}</label>
                 <select id="fe-kind"
                     prop:value=move || plan.with(|p| if p.as_ref().is_some_and(|p| p.kind == FestivalKind::Model) { "model" } else { "ordinary" })
                     on:change=move |ev| {
                         let kind = if event_target_value(&ev) == "model" { FestivalKind::Model } else { FestivalKind::Ordinary };
                         edit(&kind_id, move |p| p.kind = kind)
                     }>
-                    <option value="ordinary">{t!(i18n, fe_kind_ordinary)}</option>
-                    <option value="model">{t!(i18n, fe_kind_model)}</option>
+                    <option value="ordinary">{tr!(i18n, fe_kind_ordinary)}</option>
+                    <option value="model">{tr!(i18n, fe_kind_model)}</option>
                 </select>
             </div>
             <div class="field">
-                <label for="fe-date">{t!(i18n, fe_date)}</label>
+                <label for="fe-date">{tr!(i18n, fe_date)}</label>
                 <input id="fe-date" type="date"
                     prop:value=move || plan.with(|p| p.as_ref().and_then(|p| p.date).map(|d| d.iso()).unwrap_or_default())
                     on:input=move |ev| {
@@ -309,12 +309,12 @@ fn General(id: String, plan: PlanMemo) -> impl IntoView {
                         })
                     } />
             </div>
-            {text_input(id.clone(), plan, "fe-time".into(), t!(i18n, fe_time).into_any(),
+            {text_input(id.clone(), plan, "fe-time".into(), tr!(i18n, fe_time).into_any(),
                 |p| p.time.map(time_text).unwrap_or_default(), |p, v| p.time = parse_time(&v), "text")}
-            {text_input(id.clone(), plan, "fe-venue".into(), t!(i18n, fe_venue).into_any(), |p| p.venue.clone(), |p, v| p.venue = v, "text")}
-            {text_input(id.clone(), plan, "fe-window-from".into(), t!(i18n, fe_window_from).into_any(),
+            {text_input(id.clone(), plan, "fe-venue".into(), tr!(i18n, fe_venue).into_any(), |p| p.venue.clone(), |p, v| p.venue = v, "text")}
+            {text_input(id.clone(), plan, "fe-window-from".into(), tr!(i18n, fe_window_from).into_any(),
                 move |p| month_day(p.window.from), move |p, v| if let Some(md) = parse_md(&v) { p.window.from = md }, "text")}
-            {text_input(id.clone(), plan, "fe-window-to".into(), t!(i18n, fe_window_to).into_any(),
+            {text_input(id.clone(), plan, "fe-window-to".into(), tr!(i18n, fe_window_to).into_any(),
                 move |p| month_day(p.window.to), move |p, v| if let Some(md) = parse_md(&v) { p.window.to = md }, "text")}
         </form>
     }

@@ -141,7 +141,7 @@ pub fn Figures() -> impl IntoView {
     let figures = year_figures();
     view! {
         <section aria-labelledby="ru-figures-title">
-            <h2 id="ru-figures-title">{t!(i18n, ru_figures_title)}</h2>
+            <h2 id="ru-figures-title">{tr!(i18n, ru_figures_title)}</h2>
             {move || figures.get().map(|f| {
                 let year = f.year;
                 let previous = f.previous.clone();
@@ -169,10 +169,10 @@ pub fn Figures() -> impl IntoView {
                     <div class="table-scroll">
                     <table class="ru-kinds" data-testid="ru-kinds">
                         <thead><tr>
-                            <th scope="col">{t!(i18n, ru_col_kind)}</th>
-                            <th scope="col">{t!(i18n, ru_col_units)}</th>
-                            <th scope="col">{t!(i18n, ru_col_self_passed)}</th>
-                            <th scope="col">{t!(i18n, ru_col_recognised)}</th>
+                            <th scope="col">{tr!(i18n, ru_col_kind)}</th>
+                            <th scope="col">{tr!(i18n, ru_col_units)}</th>
+                            <th scope="col">{tr!(i18n, ru_col_self_passed)}</th>
+                            <th scope="col">{tr!(i18n, ru_col_recognised)}</th>
                             {prev_year.map(|y| view! { <th scope="col">{t!(i18n, ru_col_recognised_in, y)}</th> })}
                         </tr></thead>
                         <tbody>{kind_rows}</tbody>
@@ -189,7 +189,7 @@ pub fn Figures() -> impl IntoView {
                         {(!chart_failing.is_empty()).then(|| bars(t_string!(i18n, ru_chart_failing).to_owned(), chart_failing, "ru-chart-failing"))}
                     </div>
                     {(!f.failed_most.is_empty()).then(|| view! {
-                        <h3>{t!(i18n, ru_failed_most)}</h3>
+                        <h3>{tr!(i18n, ru_failed_most)}</h3>
                         <ol data-testid="ru-failed-most">
                             {f.failed_most.iter().enumerate().map(|(i, c)| {
                                 let label = format!("{} {}", c.criterion, words::text(&c.label));
@@ -224,7 +224,7 @@ fn derived_item(i18n: I18n, d: DerivedFigure) -> impl IntoView {
             <strong>{label}</strong> ": " <span data-testid="ru-derived-figure">{figure}</span>
             " · " {t!(i18n, ru_derived_needs, threshold, required)} " · " <strong>{result}</strong>
             <details>
-                <summary>{t!(i18n, ru_units_behind)}</summary>
+                <summary>{tr!(i18n, ru_units_behind)}</summary>
                 <ul>
                     {d.units.into_iter().map(|b| {
                         let kind = messages::unit_kind(i18n, b.kind);
@@ -248,7 +248,7 @@ fn festival_view(i18n: I18n, f: FestivalTotals) -> impl IntoView {
     );
     let value = grouped(f.gifts_value, '.');
     view! {
-        <h3>{t!(i18n, ru_festival_title)}</h3>
+        <h3>{tr!(i18n, ru_festival_title)}</h3>
         <ul data-testid="ru-festival">
             <li>{t!(i18n, ru_festival_held, held, plans)}</li>
             <li>{t!(i18n, ru_festival_participants, participants)}</li>

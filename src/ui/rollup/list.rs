@@ -84,33 +84,33 @@ pub fn Files() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="ru-files-title">
-            <h2 id="ru-files-title">{t!(i18n, ru_files_title)}</h2>
+            <h2 id="ru-files-title">{tr!(i18n, ru_files_title)}</h2>
             {move || {
                 let count = rollup.shelf.with(|s| s.len());
                 let waiting = waiting();
                 view! {
                     <p data-testid="ru-counts">{t!(i18n, ru_counts, count, waiting)}</p>
                     {(waiting > 0).then(|| view! {
-                        <button type="button" class="button button--primary" on:click=accept_all data-testid="ru-accept-all">{t!(i18n, ru_accept_all)}</button>
+                        <button type="button" class="button button--primary" on:click=accept_all data-testid="ru-accept-all">{tr!(i18n, ru_accept_all)}</button>
                     })}
                 }
             }}
             {move || refusal.get().map(|r| view! {
                 <p class="field__error" role="alert">{match r {
-                    ShelfError::Duplicate => t!(i18n, ru_refused_duplicate).into_any(),
-                    ShelfError::CommentRequired => t!(i18n, ru_refused_comment).into_any(),
-                    ShelfError::Unknown => t!(i18n, ru_refused_unknown).into_any(),
+                    ShelfError::Duplicate => tr!(i18n, ru_refused_duplicate).into_any(),
+                    ShelfError::CommentRequired => tr!(i18n, ru_refused_comment).into_any(),
+                    ShelfError::Unknown => tr!(i18n, ru_refused_unknown).into_any(),
                 }}</p>
             })}
             <div class="table-scroll">
             <table class="ru-files" data-testid="ru-files">
                 <thead><tr>
-                    <th scope="col">{t!(i18n, ru_col_unit)}</th>
-                    <th scope="col">{t!(i18n, ru_col_content)}</th>
-                    <th scope="col">{t!(i18n, ru_col_year)}</th>
-                    <th scope="col">{t!(i18n, ru_col_set)}</th>
-                    <th scope="col">{t!(i18n, ru_col_status)}</th>
-                    <th scope="col">{t!(i18n, ru_col_actions)}</th>
+                    <th scope="col">{tr!(i18n, ru_col_unit)}</th>
+                    <th scope="col">{tr!(i18n, ru_col_content)}</th>
+                    <th scope="col">{tr!(i18n, ru_col_year)}</th>
+                    <th scope="col">{tr!(i18n, ru_col_set)}</th>
+                    <th scope="col">{tr!(i18n, ru_col_status)}</th>
+                    <th scope="col">{tr!(i18n, ru_col_actions)}</th>
                 </tr></thead>
                 <tbody>
                 {move || rows().into_iter().map(|(r, set, kind_word, copies)| {
@@ -118,14 +118,14 @@ pub fn Files() -> impl IntoView {
                     let (id_accept, id_problem, id_keep, id_remove, id_save) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
                     let kind_name = messages::unit_kind(i18n, r.kind);
                     let status = match &r.review {
-                        Review::Received => view! { <span class="ru-status">{t!(i18n, ru_status_received)}</span> }.into_any(),
-                        Review::Accepted => view! { <span class="ru-status ru-status--accepted">"✓ " {t!(i18n, ru_status_accepted)}</span> }.into_any(),
-                        Review::Problem { comment } => view! { <span class="ru-status ru-status--problem">"! " {t!(i18n, ru_status_problem)} ": " {comment.clone()}</span> }.into_any(),
+                        Review::Received => view! { <span class="ru-status">{tr!(i18n, ru_status_received)}</span> }.into_any(),
+                        Review::Accepted => view! { <span class="ru-status ru-status--accepted">"✓ " {tr!(i18n, ru_status_accepted)}</span> }.into_any(),
+                        Review::Problem { comment } => view! { <span class="ru-status ru-status--problem">"! " {tr!(i18n, ru_status_problem)} ": " {comment.clone()}</span> }.into_any(),
                     };
                     let copies_note = match copies {
                         Copies::Unique => None,
                         Copies::Newest { others } => Some(view! { <span class="ru-copies" data-testid="ru-newer">{t!(i18n, ru_newest, others)}</span> }.into_any()),
-                        Copies::Older { .. } => Some(view! { <span class="ru-copies" data-testid="ru-older">{t!(i18n, ru_older)}</span> }.into_any()),
+                        Copies::Older { .. } => Some(view! { <span class="ru-copies" data-testid="ru-older">{tr!(i18n, ru_older)}</span> }.into_any()),
                     };
                     let duplicate = copies != Copies::Unique;
                     let accepted = r.review == Review::Accepted;
@@ -146,20 +146,20 @@ pub fn Files() -> impl IntoView {
                             <td>{status} {copies_note.map(|n| view! { <br /> {n} })}</td>
                             <td class="ru-actions">
                                 {(!accepted && !duplicate).then(|| view! {
-                                    <button type="button" class="button button--small" on:click=move |_| review(id_accept.clone(), Review::Accepted)>{t!(i18n, ru_accept)}</button>
+                                    <button type="button" class="button button--small" on:click=move |_| review(id_accept.clone(), Review::Accepted)>{tr!(i18n, ru_accept)}</button>
                                 })}
-                                <button type="button" class="button button--small" on:click=move |_| { comment.set(String::new()); commenting.set(Some(id_problem.clone())); }>{t!(i18n, ru_problem)}</button>
+                                <button type="button" class="button button--small" on:click=move |_| { comment.set(String::new()); commenting.set(Some(id_problem.clone())); }>{tr!(i18n, ru_problem)}</button>
                                 {duplicate.then(|| view! {
-                                    <button type="button" class="button button--small" data-testid="ru-keep" on:click=move |_| { let id = id_keep.clone(); rollup.change(move |shelf| shelf.keep(&id), move |r| refusal.set(r.err())); }>{t!(i18n, ru_keep)}</button>
+                                    <button type="button" class="button button--small" data-testid="ru-keep" on:click=move |_| { let id = id_keep.clone(); rollup.change(move |shelf| shelf.keep(&id), move |r| refusal.set(r.err())); }>{tr!(i18n, ru_keep)}</button>
                                 })}
-                                <button type="button" class="button button--small" on:click=move |_| { let id = id_remove.clone(); rollup.change(move |shelf| { shelf.remove(&id); }, |()| {}); }>{t!(i18n, ru_remove)}</button>
+                                <button type="button" class="button button--small" on:click=move |_| { let id = id_remove.clone(); rollup.change(move |shelf| { shelf.remove(&id); }, |()| {}); }>{tr!(i18n, ru_remove)}</button>
                                 {move || (commenting.get().as_deref() == Some(id.as_str())).then(|| {
                                     let id_save = id_save.clone();
                                     view! {
                                         <form class="ru-comment" on:submit=move |ev| { ev.prevent_default(); review(id_save.clone(), Review::Problem { comment: comment.get_untracked() }); }>
-                                            <label for=field.clone()>{t!(i18n, ru_comment)}</label>
+                                            <label for=field.clone()>{tr!(i18n, ru_comment)}</label>
                                             <input id=field_for.clone() type="text" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev)) />
-                                            <button type="submit" class="button button--small">{t!(i18n, ru_save_comment)}</button>
+                                            <button type="submit" class="button button--small">{tr!(i18n, ru_save_comment)}</button>
                                         </form>
                                     }
                                 })}

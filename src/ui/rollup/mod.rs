@@ -109,18 +109,18 @@ pub fn RollUpSection() -> impl IntoView {
         }
     });
     view! {
-        <h1>{t!(i18n, roll_up_title)}</h1>
-        <p class="lead">{t!(i18n, roll_up_intro)}</p>
+        <h1>{tr!(i18n, roll_up_title)}</h1>
+        <p class="lead">{tr!(i18n, roll_up_intro)}</p>
         {move || match rollup.loading.get() {
-            Opening::Pending => view! { <p role="status">{t!(i18n, ru_loading)}</p> }.into_any(),
+            Opening::Pending => view! { <p role="status">{tr!(i18n, ru_loading)}</p> }.into_any(),
             Opening::Failed(error) => {
                 let detail = messages::store_error(i18n, &error);
-                view! { <div class="banner banner--error" role="alert"><p>{t!(i18n, ru_load_failed)} " " {detail}</p></div> }.into_any()
+                view! { <div class="banner banner--error" role="alert"><p>{tr!(i18n, ru_load_failed)} " " {detail}</p></div> }.into_any()
             }
             Opening::Ready => view! {
                 {move || rollup.write_error.get().map(|error| {
                     let detail = messages::store_error(i18n, &error);
-                    view! { <div class="banner banner--error" role="alert" data-testid="ru-write-error"><p>{t!(i18n, ru_write_failed)} " " {detail}</p></div> }
+                    view! { <div class="banner banner--error" role="alert" data-testid="ru-write-error"><p>{tr!(i18n, ru_write_failed)} " " {detail}</p></div> }
                 })}
                 {move || {
                     let bad = rollup.unreadable.get();
@@ -199,10 +199,10 @@ fn Receive() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="ru-receive-title">
-            <h2 id="ru-receive-title">{t!(i18n, ru_receive_title)}</h2>
-            <p>{t!(i18n, ru_receive_help)}</p>
+            <h2 id="ru-receive-title">{tr!(i18n, ru_receive_title)}</h2>
+            <p>{tr!(i18n, ru_receive_help)}</p>
             <DropZone id="ru-files" testid="ru-drop-zone" on_files=take />
-            <p role="status">{move || if busy.get() { Some(t!(i18n, ru_reading)) } else { None }}</p>
+            <p role="status">{move || if busy.get() { Some(tr!(i18n, ru_reading)) } else { None }}</p>
             {move || {
                 let list = outcomes.get();
                 (!list.is_empty()).then(|| {

@@ -114,35 +114,35 @@ pub fn Outputs() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="ru-outputs-title" class="screen-only">
-            <h2 id="ru-outputs-title">{t!(i18n, ru_outputs_title)}</h2>
+            <h2 id="ru-outputs-title">{tr!(i18n, ru_outputs_title)}</h2>
             <div class="ru-controls">
                 <div class="field">
-                    <label for="ru-separator">{t!(i18n, ru_separator)}</label>
+                    <label for="ru-separator">{tr!(i18n, ru_separator)}</label>
                     <select id="ru-separator" data-testid="ru-separator" on:change=move |ev| separator.set(if event_target_value(&ev) == "comma" { Separator::Comma } else { Separator::Semicolon })>
-                        <option value="semicolon">{t!(i18n, ru_semicolon)}</option>
-                        <option value="comma">{t!(i18n, ru_comma)}</option>
+                        <option value="semicolon">{tr!(i18n, ru_semicolon)}</option>
+                        <option value="comma">{tr!(i18n, ru_comma)}</option>
                     </select>
                 </div>
-                <button type="button" class="button" data-testid="ru-csv" on:click=csv disabled=move || selection.table.with(|t| t.is_none())>{t!(i18n, ru_csv)}</button>
-                <button type="button" class="button button--primary" data-testid="ru-print" on:click=move |_| printing.set(true) disabled=move || figures.with(|f| f.is_none())>{t!(i18n, ru_print)}</button>
-                <button type="button" class="button" data-testid="ru-export" on:click=export disabled=move || sender().is_none() || figures.with(|f| f.is_none())>{t!(i18n, ru_export)}</button>
+                <button type="button" class="button" data-testid="ru-csv" on:click=csv disabled=move || selection.table.with(|t| t.is_none())>{tr!(i18n, ru_csv)}</button>
+                <button type="button" class="button button--primary" data-testid="ru-print" on:click=move |_| printing.set(true) disabled=move || figures.with(|f| f.is_none())>{tr!(i18n, ru_print)}</button>
+                <button type="button" class="button" data-testid="ru-export" on:click=export disabled=move || sender().is_none() || figures.with(|f| f.is_none())>{tr!(i18n, ru_export)}</button>
             </div>
-            {move || sender().is_none().then(|| view! { <p class="note">{t!(i18n, ru_need_unit)}</p> })}
+            {move || sender().is_none().then(|| view! { <p class="note">{tr!(i18n, ru_need_unit)}</p> })}
             <details class="ru-document-fields">
-                <summary>{t!(i18n, ru_document_fields)}</summary>
-                {field("ru-doc-superior", t!(i18n, rep_superior).into_any(), |f| f.superior_body.clone(), |f, v| f.superior_body = v)}
-                {field("ru-doc-issuer", t!(i18n, rep_issuer).into_any(), |f| f.issuing_body.clone(), |f, v| f.issuing_body = v)}
-                {field("ru-doc-place", t!(i18n, rep_place).into_any(), |f| f.place.clone(), |f, v| f.place = v)}
-                {field("ru-doc-signer-title", t!(i18n, rep_signer_title).into_any(), |f| f.signer_title.clone(), |f, v| f.signer_title = v)}
-                {field("ru-doc-signer-name", t!(i18n, rep_signer_name).into_any(), |f| f.signer_name.clone(), |f, v| f.signer_name = v)}
-                {move || fields_failed.get().then(|| view! { <p class="field__error" role="alert">{t!(i18n, ru_document_fields_failed)}</p> })}
+                <summary>{tr!(i18n, ru_document_fields)}</summary>
+                {field("ru-doc-superior", tr!(i18n, rep_superior).into_any(), |f| f.superior_body.clone(), |f, v| f.superior_body = v)}
+                {field("ru-doc-issuer", tr!(i18n, rep_issuer).into_any(), |f| f.issuing_body.clone(), |f, v| f.issuing_body = v)}
+                {field("ru-doc-place", tr!(i18n, rep_place).into_any(), |f| f.place.clone(), |f, v| f.place = v)}
+                {field("ru-doc-signer-title", tr!(i18n, rep_signer_title).into_any(), |f| f.signer_title.clone(), |f, v| f.signer_title = v)}
+                {field("ru-doc-signer-name", tr!(i18n, rep_signer_name).into_any(), |f| f.signer_name.clone(), |f, v| f.signer_name = v)}
+                {move || fields_failed.get().then(|| view! { <p class="field__error" role="alert">{tr!(i18n, ru_document_fields_failed)}</p> })}
             </details>
             {move || result.get().map(|r| match r {
                 Ok(file) => {
                     let (name, units, assessments, plans) = (file.file_name.clone(), file.summary.units, file.summary.assessments, file.summary.festival_plans);
                     view! { <p class="banner banner--info" role="status" data-testid="ru-exported">{t!(i18n, ru_exported, name, units, assessments, plans)}</p> }.into_any()
                 }
-                Err(err) => view! { <p class="field__error" role="alert">{t!(i18n, dx_export_failed)} " " {err}</p> }.into_any(),
+                Err(err) => view! { <p class="field__error" role="alert">{tr!(i18n, dx_export_failed)} " " {err}</p> }.into_any(),
             })}
         </section>
         {move || (printing.get()).then(|| figures.get().map(|f| {

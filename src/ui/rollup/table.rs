@@ -168,11 +168,11 @@ pub fn Consolidated() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="ru-table-title">
-            <h2 id="ru-table-title">{t!(i18n, ru_table_title)}</h2>
-            {move || selection.table.with(|t| t.is_none()).then(|| view! { <p class="note">{t!(i18n, ru_table_empty)}</p> })}
+            <h2 id="ru-table-title">{tr!(i18n, ru_table_title)}</h2>
+            {move || selection.table.with(|t| t.is_none()).then(|| view! { <p class="note">{tr!(i18n, ru_table_empty)}</p> })}
             <div class="ru-controls">
                 <div class="field">
-                    <label for="ru-year">{t!(i18n, ru_year)}</label>
+                    <label for="ru-year">{tr!(i18n, ru_year)}</label>
                     <select id="ru-year" data-testid="ru-year" on:change=move |ev| selection.year.set(event_target_value(&ev).parse().ok())>
                         {move || {
                             let current = selection.table.with(|t| t.as_ref().map(|t| t.year));
@@ -181,7 +181,7 @@ pub fn Consolidated() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="ru-set">{t!(i18n, ru_set)}</label>
+                    <label for="ru-set">{tr!(i18n, ru_set)}</label>
                     <select id="ru-set" data-testid="ru-set" on:change=move |ev| selection.set.set(Some(event_target_value(&ev)))>
                         {move || {
                             let current = selection.table.with(|t| t.as_ref().map(|t| t.set_id.clone()));
@@ -193,32 +193,32 @@ pub fn Consolidated() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="ru-filter-kind">{t!(i18n, ru_filter_kind)}</label>
+                    <label for="ru-filter-kind">{tr!(i18n, ru_filter_kind)}</label>
                     <select id="ru-filter-kind" data-testid="ru-filter-kind" on:change=move |ev| {
                         let code = event_target_value(&ev);
                         selection.filter.update(|f| f.kind = UnitKind::from_code(&code));
                     }>
-                        <option value="">{t!(i18n, ru_all)}</option>
+                        <option value="">{tr!(i18n, ru_all)}</option>
                         {UnitKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{messages::unit_kind(i18n, k)}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="ru-filter-result">{t!(i18n, ru_filter_result)}</label>
+                    <label for="ru-filter-result">{tr!(i18n, ru_filter_result)}</label>
                     <select id="ru-filter-result" data-testid="ru-filter-result" on:change=move |ev| {
                         let code = event_target_value(&ev);
                         selection.filter.update(|f| f.result = status_from(&code));
                     }>
-                        <option value="">{t!(i18n, ru_all)}</option>
+                        <option value="">{tr!(i18n, ru_all)}</option>
                         {[Status::Passed, Status::Failed, Status::Incomplete, Status::NotApplicable].into_iter().map(|s| view! { <option value=status_code(s)>{messages::result_string(i18n, s)}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="ru-filter-criterion">{t!(i18n, ru_filter_criterion)}</label>
+                    <label for="ru-filter-criterion">{tr!(i18n, ru_filter_criterion)}</label>
                     <select id="ru-filter-criterion" data-testid="ru-filter-criterion" on:change=move |ev| {
                         let id = event_target_value(&ev);
                         selection.filter.update(|f| f.criterion = (!id.is_empty()).then_some(id));
                     }>
-                        <option value="">{t!(i18n, ru_whole_set)}</option>
+                        <option value="">{tr!(i18n, ru_whole_set)}</option>
                         {move || selection.table.with(|t| t.as_ref().map(|t| t.columns.iter().map(|c| {
                             let label = format!("{} {}", c.id, words::text(&c.label));
                             view! { <option value=c.id.clone()>{label}</option> }
@@ -236,12 +236,12 @@ pub fn Consolidated() -> impl IntoView {
                     <p role="status" data-testid="ru-shown">{t!(i18n, ru_shown, shown, total)}</p>
                     <div class="table-scroll">
                     <table class="ru-table" data-testid="ru-table">
-                        <caption class="visually-hidden">{t!(i18n, ru_table_title)}</caption>
+                        <caption class="visually-hidden">{tr!(i18n, ru_table_title)}</caption>
                         <thead><tr>
-                            <th scope="col" aria-sort=aria_sort(SortKey::Unit)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Unit)>{t!(i18n, ru_col_unit)}{sort_mark(SortKey::Unit)}</button></th>
-                            <th scope="col" aria-sort=aria_sort(SortKey::Kind)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Kind)>{t!(i18n, ru_col_kind)}{sort_mark(SortKey::Kind)}</button></th>
-                            <th scope="col" aria-sort=aria_sort(SortKey::Overall)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Overall)>{t!(i18n, ru_col_overall)}{sort_mark(SortKey::Overall)}</button></th>
-                            <th scope="col" aria-sort=aria_sort(SortKey::Failed)><button type="button" class="ru-sort" data-testid="ru-sort-failed" on:click=move |_| sort_by(SortKey::Failed)>{t!(i18n, ru_col_failed)}{sort_mark(SortKey::Failed)}</button></th>
+                            <th scope="col" aria-sort=aria_sort(SortKey::Unit)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Unit)>{tr!(i18n, ru_col_unit)}{sort_mark(SortKey::Unit)}</button></th>
+                            <th scope="col" aria-sort=aria_sort(SortKey::Kind)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Kind)>{tr!(i18n, ru_col_kind)}{sort_mark(SortKey::Kind)}</button></th>
+                            <th scope="col" aria-sort=aria_sort(SortKey::Overall)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Overall)>{tr!(i18n, ru_col_overall)}{sort_mark(SortKey::Overall)}</button></th>
+                            <th scope="col" aria-sort=aria_sort(SortKey::Failed)><button type="button" class="ru-sort" data-testid="ru-sort-failed" on:click=move |_| sort_by(SortKey::Failed)>{tr!(i18n, ru_col_failed)}{sort_mark(SortKey::Failed)}</button></th>
                             {columns.iter().map(|c| {
                                 let key = SortKey::Criterion(c.id.clone());
                                 let (k1, k2, k3) = (key.clone(), key.clone(), key);
@@ -297,7 +297,7 @@ pub fn Consolidated() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                         <tfoot><tr>
-                            <th scope="row" colspan="4">{t!(i18n, ru_total_failing)}</th>
+                            <th scope="row" colspan="4">{tr!(i18n, ru_total_failing)}</th>
                             {failing.into_iter().map(|n| view! { <td data-testid="ru-total">{n}</td> }).collect_view()}
                         </tr></tfoot>
                     </table>
@@ -340,7 +340,7 @@ fn CellReason(record: String, criterion: String) -> impl IntoView {
             <div class="ru-reason" role="tooltip" data-testid="ru-reason">
                 <p><strong>{label}</strong></p>
                 {(!empty).then(|| view! { <ul>{lines}</ul> })}
-                {empty.then(|| view! { <p>{t!(i18n, ru_reason_met)}</p> })}
+                {empty.then(|| view! { <p>{tr!(i18n, ru_reason_met)}</p> })}
             </div>
         }
     })

@@ -22,8 +22,8 @@ use crate::ui::state::use_app_state;
 pub fn Data() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1>{t!(i18n, data_title)}</h1>
-        <p class="lead">{t!(i18n, data_intro)}</p>
+        <h1>{tr!(i18n, data_title)}</h1>
+        <p class="lead">{tr!(i18n, data_intro)}</p>
         <Backup />
         <ExportRecord />
         <Import />
@@ -55,8 +55,8 @@ fn ExportResult(file: Exported) -> impl IntoView {
     view! {
         <div class="banner banner--info" role="status" data-testid="export-summary">
             <p>{t!(i18n, dx_summary, name, units, assessments, criteria, answers, notes, plans)}</p>
-            <button type="button" class="button" on:click=copy>{t!(i18n, dx_copy)}</button>
-            {move || copied.get().map(|ok| if ok { t!(i18n, dx_copied).into_any() } else { t!(i18n, dx_copy_failed).into_any() })}
+            <button type="button" class="button" on:click=copy>{tr!(i18n, dx_copy)}</button>
+            {move || copied.get().map(|ok| if ok { tr!(i18n, dx_copied).into_any() } else { tr!(i18n, dx_copy_failed).into_any() })}
         </div>
     }
 }
@@ -110,28 +110,28 @@ fn Backup() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="backup-title">
-            <h2 id="backup-title">{t!(i18n, dx_backup_title)}</h2>
+            <h2 id="backup-title">{tr!(i18n, dx_backup_title)}</h2>
             <p>{t!(i18n, data_summary, count)}</p>
             <p data-testid="storage-use">{t!(i18n, storage_use, percent)}</p>
             <p data-testid="last-backup">
                 {move || match last() {
-                    None => t!(i18n, backup_never).into_any(),
+                    None => tr!(i18n, backup_never).into_any(),
                     Some((day, revision)) => {
                         let date = day.vietnamese();
                         let changed = state.revision.get() > revision;
-                        view! { {t!(i18n, backup_last, date)} {changed.then(|| view! { " " {t!(i18n, backup_changed)} })} }.into_any()
+                        view! { {t!(i18n, backup_last, date)} {changed.then(|| view! { " " {tr!(i18n, backup_changed)} })} }.into_any()
                     }
                 }}
             </p>
-            <button type="button" class="button button--primary" on:click=backup data-testid="backup">{t!(i18n, data_backup)}</button>
+            <button type="button" class="button button--primary" on:click=backup data-testid="backup">{tr!(i18n, data_backup)}</button>
             {move || before_migration.with(|b| b.is_some()).then(|| view! {
-                <p class="note">{t!(i18n, dx_before_migration)} " "
-                    <button type="button" class="button button--small" on:click=download_before data-testid="download-before-migration">{t!(i18n, dx_before_migration_download)}</button>
+                <p class="note">{tr!(i18n, dx_before_migration)} " "
+                    <button type="button" class="button button--small" on:click=download_before data-testid="download-before-migration">{tr!(i18n, dx_before_migration_download)}</button>
                 </p>
             })}
             {move || result.get().map(|r| match r {
                 Ok(file) => view! { <ExportResult file=file /> }.into_any(),
-                Err(err) => view! { <p class="field__error" role="alert">{t!(i18n, dx_export_failed)} {err}</p> }.into_any(),
+                Err(err) => view! { <p class="field__error" role="alert">{tr!(i18n, dx_export_failed)} {err}</p> }.into_any(),
             })}
         </section>
     }
@@ -209,17 +209,17 @@ fn ExportRecord() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="export-title">
-            <h2 id="export-title">{t!(i18n, dx_export_title)}</h2>
+            <h2 id="export-title">{tr!(i18n, dx_export_title)}</h2>
             <div class="field">
-                <label for="export-record">{t!(i18n, dx_record)}</label>
+                <label for="export-record">{tr!(i18n, dx_record)}</label>
                 <select id="export-record" on:change=move |ev| chosen.set(event_target_value(&ev))>
                     {move || records().into_iter().map(|(key, label)| view! { <option value=key>{label}</option> }).collect_view()}
                 </select>
             </div>
-            <button type="button" class="button" on:click=export data-testid="export-record">{t!(i18n, dx_export)}</button>
+            <button type="button" class="button" on:click=export data-testid="export-record">{tr!(i18n, dx_export)}</button>
             {move || result.get().map(|r| match r {
                 Ok(file) => view! { <ExportResult file=file /> }.into_any(),
-                Err(err) => view! { <p class="field__error" role="alert">{t!(i18n, dx_export_failed)} {err}</p> }.into_any(),
+                Err(err) => view! { <p class="field__error" role="alert">{tr!(i18n, dx_export_failed)} {err}</p> }.into_any(),
             })}
         </section>
     }
@@ -348,7 +348,7 @@ fn Import() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="import-title">
-            <h2 id="import-title">{t!(i18n, dx_import_title)}</h2>
+            <h2 id="import-title">{tr!(i18n, dx_import_title)}</h2>
             <DropZone id="import-files" testid="drop-zone" on_files=take_files />
             {move || {
                 let items = pending.get();
@@ -380,11 +380,11 @@ fn Import() -> impl IntoView {
                                     {move || changes.get().into_iter().enumerate().map(|(n, c)| {
                                         let label = match c.target { Target::Workspace => t_string!(i18n, dx_whole_workspace).to_owned(), _ => c.label.clone() };
                                         let decision = match c.decision {
-                                            Decision::New => t!(i18n, dec_new).into_any(),
-                                            Decision::Identical => t!(i18n, dec_identical).into_any(),
-                                            Decision::Newer => t!(i18n, dec_newer).into_any(),
-                                            Decision::Older => t!(i18n, dec_older).into_any(),
-                                            Decision::Conflicting => t!(i18n, dec_conflicting).into_any(),
+                                            Decision::New => tr!(i18n, dec_new).into_any(),
+                                            Decision::Identical => tr!(i18n, dec_identical).into_any(),
+                                            Decision::Newer => tr!(i18n, dec_newer).into_any(),
+                                            Decision::Older => tr!(i18n, dec_older).into_any(),
+                                            Decision::Conflicting => tr!(i18n, dec_conflicting).into_any(),
                                         };
                                         let choosable = matches!(c.decision, Decision::Older | Decision::Conflicting);
                                         let field = format!("take-{field_base}-{n}");
@@ -395,7 +395,7 @@ fn Import() -> impl IntoView {
                                                     " "
                                                     <input id=field.clone() type="checkbox" prop:checked=c.apply
                                                         on:change=move |ev| { let on = event_target_checked(&ev); changes.update(|all| if let Some(x) = all.get_mut(n) { x.apply = on }) } />
-                                                    <label for=field.clone()>{t!(i18n, dx_take)}</label>
+                                                    <label for=field.clone()>{tr!(i18n, dx_take)}</label>
                                                 })}
                                             </li>
                                         }
@@ -405,18 +405,18 @@ fn Import() -> impl IntoView {
                         }.into_any() }
                     }).collect_view()}
                     {any_ready.then(|| view! {
-                        <button type="button" class="button button--primary" on:click=apply_all data-testid="import-apply">{t!(i18n, dx_apply)}</button>
-                        <button type="button" class="button" on:click=move |_| pending.set(Vec::new())>{t!(i18n, dx_cancel)}</button>
+                        <button type="button" class="button button--primary" on:click=apply_all data-testid="import-apply">{tr!(i18n, dx_apply)}</button>
+                        <button type="button" class="button" on:click=move |_| pending.set(Vec::new())>{tr!(i18n, dx_cancel)}</button>
                     })}
                 }
             }}
             <p role="status" data-testid="import-notice">{move || notice.get().map(|n| match n {
                 Notice::Applied(count) => t!(i18n, dx_applied, count).into_any(),
-                Notice::Undone => t!(i18n, dx_undone).into_any(),
+                Notice::Undone => tr!(i18n, dx_undone).into_any(),
             })}</p>
             {move || before.get().map(|_| view! {
-                <button type="button" class="button" on:click=undo data-testid="import-undo">{t!(i18n, dx_undo)}</button>
-                {move || snapshot_failed.get().then(|| view! { <p class="note">{t!(i18n, dx_undo_memory_only)}</p> })}
+                <button type="button" class="button" on:click=undo data-testid="import-undo">{tr!(i18n, dx_undo)}</button>
+                {move || snapshot_failed.get().then(|| view! { <p class="note">{tr!(i18n, dx_undo_memory_only)}</p> })}
             })}
         </section>
     }

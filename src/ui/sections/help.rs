@@ -8,12 +8,12 @@ use crate::ui::i18n::*;
 pub fn Help() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1>{t!(i18n, help_title)}</h1>
-        <p class="lead">{t!(i18n, help_intro)}</p>
-        <p>{t!(i18n, help_data)}</p>
-        <p>{t!(i18n, help_start)}</p>
-        <p>{t!(i18n, help_exchange)}</p>
-        <p>{t!(i18n, help_rollup)}</p>
-        <p>{t!(i18n, help_links)}</p>
+        <h1>{tr!(i18n, help_title)}</h1>
+        <p class="lead">{tr!(i18n, help_intro)}</p>
+        <p>{tr!(i18n, help_data)}</p>
+        <p>{tr!(i18n, help_start)}</p>
+        <p>{tr!(i18n, help_exchange)}</p>
+        <p>{tr!(i18n, help_rollup)}</p>
+        <p>{tr!(i18n, help_links)}</p>
     }
 }

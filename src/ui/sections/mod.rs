@@ -17,8 +17,8 @@ pub fn Section(route: Route) -> impl IntoView {
     let body = match route {
         Route::Overview => overview::Overview().into_any(),
         Route::SelfAssessment => view! {
-            <h1 class="screen-only">{t!(i18n, self_assessment_title)}</h1>
-            <p class="lead screen-only">{t!(i18n, self_assessment_intro)}</p>
+            <h1 class="screen-only">{tr!(i18n, self_assessment_title)}</h1>
+            <p class="lead screen-only">{tr!(i18n, self_assessment_intro)}</p>
             <crate::ui::assessment::AssessmentSection />
             <div class="screen-only">
                 <crate::ui::criteria::CriteriaLibrary />
@@ -26,8 +26,8 @@ pub fn Section(route: Route) -> impl IntoView {
         }
         .into_any(),
         Route::Festival => view! {
-            <h1 class="screen-only">{t!(i18n, festival_title)}</h1>
-            <p class="lead screen-only">{t!(i18n, festival_intro)}</p>
+            <h1 class="screen-only">{tr!(i18n, festival_title)}</h1>
+            <p class="lead screen-only">{tr!(i18n, festival_intro)}</p>
             <crate::ui::festival::FestivalSection />
         }
         .into_any(),

@@ -16,8 +16,8 @@ use crate::ui::units::UnitsPanel;
 pub fn Overview() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1>{t!(i18n, overview_title)}</h1>
-        <p class="lead">{t!(i18n, overview_intro)}</p>
+        <h1>{tr!(i18n, overview_title)}</h1>
+        <p class="lead">{tr!(i18n, overview_intro)}</p>
         <UnitCards />
         <UnitsPanel />
     }
@@ -69,7 +69,7 @@ fn UnitCards() -> impl IntoView {
     view! {
         <Show when=move || { !cards().is_empty() }>
             <section class="unit-cards" aria-labelledby="unit-cards-title">
-                <h2 id="unit-cards-title">{t!(i18n, ov_units_title)}</h2>
+                <h2 id="unit-cards-title">{tr!(i18n, ov_units_title)}</h2>
                 <ul class="unit-cards__list" data-testid="unit-cards">
                     {move || cards().into_iter().map(|(name, kind, current, overdue, festival)| {
                         let year = today.year;
@@ -95,7 +95,7 @@ fn UnitCards() -> impl IntoView {
                                         {crate::ui::festival::countdown_text(i18n, days)}
                                     </p>
                                 })}
-                                <p><strong>{t!(i18n, ov_next)} ": "</strong></p>
+                                <p><strong>{tr!(i18n, ov_next)} ": "</strong></p>
                                 <ul>
                                     {next_due(kind, today, 2).into_iter().map(|m| view! {
                                         <li>{m.date.vietnamese()} " · " {messages::step(i18n, m.step)}</li>
