@@ -34,10 +34,7 @@ pub fn encode_criteria_set(set: &CriteriaSet) -> String {
 
 /// Reads a criteria-set file: JSON → envelope → shape → checks.
 pub fn decode_criteria_set(text: &str) -> Result<ValidSet, LoadError> {
-    let value: Value = serde_json::from_str(text).map_err(|err| LoadError::NotJson {
-        line: err.line(),
-        column: err.column(),
-    })?;
+    let value = super::problem::parse_json(text)?;
     let Some(root) = value.as_object() else {
         return Err(LoadError::NotOurs { found: None });
     };

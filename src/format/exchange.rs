@@ -5,11 +5,11 @@
 //! See `docs/file-format.md`.
 //!
 //! From schema version 2 the checksum covers the content's bytes exactly as
-//! the file holds them, so a file of the current version is read in one
-//! pass: [`open_file`] finds the content's text without building it,
-//! the caller hashes those bytes (natively here, by the browser's own
-//! SHA-256 in the platform layer), and [`Opened::finish`] checks the digest
-//! and decodes the records straight from the text. Older files go through
+//! the file holds them, so nothing is written out again to be checked:
+//! [`open_file`] finds the content's text without building it, the caller
+//! hashes those bytes (natively here, by the browser's own SHA-256 in the
+//! platform layer), and [`Opened::finish`] decodes the records straight
+//! from the text and gives them only if the digest matches. Older files go through
 //! the migration table and their canonical checksum.
 
 use serde::{Deserialize, Serialize};
@@ -18,7 +18,9 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::criteria::{set_from_value, validated};
-use super::problem::{deserialize_at, problem, unknown_reference, LoadError, Problem, ProblemKind};
+use super::problem::{
+    deserialize_at, parse_json, problem, unknown_reference, LoadError, Problem, ProblemKind,
+};
 use super::workspace::{decode_workspace, decode_workspace_value, encode_workspace};
 use crate::domain::assessment::Assessment;
 use crate::domain::criteria::{CriteriaSet, SetRef, ValidSet};
@@ -480,10 +482,10 @@ pub fn open_file(text: &str) -> Result<Opened<'_>, LoadError> {
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // A file of the current version, well formed: its content stays text.
-    let fast = serde_json::from_str::<RawEnvelope<'_>>(text);
-    if let Ok(raw) = &fast {
-        if raw.format == FORMAT && raw.schema_version == u64::from(EXCHANGE_SCHEMA_VERSION) {
-            let raw = fast.expect("checked above");
+    let fast_error = match serde_json::from_str::<RawEnvelope<'_>>(text) {
+        Ok(raw)
+            if raw.format == FORMAT && raw.schema_version == u64::from(EXCHANGE_SCHEMA_VERSION) =>
+        {
             return Ok(Opened {
                 head: Head {
                     kind: raw.kind,
@@ -494,12 +496,11 @@ pub fn open_file(text: &str) -> Result<Opened<'_>, LoadError> {
                 body: Body::Text(raw.content.get()),
             });
         }
-    }
+        Ok(_) => None,
+        Err(err) => Some(err),
+    };
     // Anything else is read in layers, to say exactly what is wrong.
-    let value: Value = serde_json::from_str(text).map_err(|err| LoadError::NotJson {
-        line: err.line(),
-        column: err.column(),
-    })?;
+    let value = parse_json(text)?;
     debug_assert_eq!(super::migrate::check_table(), Ok(()));
     let format = value
         .get("format")
@@ -552,9 +553,9 @@ pub fn open_file(text: &str) -> Result<Opened<'_>, LoadError> {
     };
     let head: Head = record(&value, "")?;
     if written >= EXCHANGE_SCHEMA_VERSION {
-        // A current file the one-pass reading refused though its envelope
+        // A current file the direct reading refused though its envelope
         // reads: a field repeated, or a wrong type beside the head.
-        let detail = fast.err().map(|e| e.to_string()).unwrap_or_default();
+        let detail = fast_error.map(|e| e.to_string()).unwrap_or_default();
         return Err(LoadError::Invalid {
             problems: vec![problem("", ProblemKind::Shape { detail })],
         });
@@ -570,11 +571,6 @@ pub fn open_file(text: &str) -> Result<Opened<'_>, LoadError> {
 }
 
 impl<'a> Opened<'a> {
-    /// What the file holds, by its envelope.
-    pub fn kind(&self) -> FileKind {
-        self.head.kind
-    }
-
     /// The bytes the caller must hash (SHA-256) and pass to
     /// [`finish`](Self::finish); `None` for an older file, already checked.
     pub fn to_hash(&self) -> Option<&'a [u8]> {
@@ -594,39 +590,30 @@ impl<'a> Opened<'a> {
     /// so that the caller can hash while they are read. Nothing of the
     /// result is given out until [`Unverified::verify`] has compared it.
     pub fn decode(self) -> Unverified {
-        let head = self.head;
-        let content = match self.body {
-            Body::Text(text) => {
-                let expected = Some(head.checksum.clone());
-                // A backup, the bulk of what is imported, is decoded
-                // straight from its text.
-                if head.kind == FileKind::Workspace && head.unit.is_none() {
-                    let result = decode_workspace(text)
-                        .map_err(|e| prefixed("content", e))
-                        .map(|decoded| {
-                            let mut incoming =
-                                Incoming::empty(head.kind, head.exported_at, head.checksum);
-                            incoming.workspace = Some(decoded.workspace);
-                            incoming
-                        });
-                    return Unverified { expected, result };
-                }
-                let value = serde_json::from_str::<Value>(text).map_err(|err| LoadError::NotJson {
-                    line: err.line(),
-                    column: err.column(),
-                });
-                return Unverified {
-                    expected,
-                    result: value.and_then(|content| records(head, content)),
-                };
-            }
-            Body::Checked(value) => value,
-        };
-        Unverified {
-            expected: None,
-            result: records(head, content),
+        let Opened { head, body } = self;
+        match body {
+            Body::Text(text) => Unverified {
+                expected: Some(head.checksum.clone()),
+                result: records_from_text(head, text),
+            },
+            Body::Checked(content) => Unverified {
+                expected: None,
+                result: records(head, content),
+            },
         }
     }
+}
+
+/// The records of a current file's content. A backup, the bulk of what is
+/// imported, is decoded straight from its text.
+fn records_from_text(head: Head, text: &str) -> Result<Incoming, LoadError> {
+    if head.kind == FileKind::Workspace && head.unit.is_none() {
+        let decoded = decode_workspace(text).map_err(|e| prefixed("content", e))?;
+        let mut incoming = Incoming::empty(head.kind, head.exported_at, head.checksum);
+        incoming.workspace = Some(decoded.workspace);
+        return Ok(incoming);
+    }
+    records(head, parse_json(text)?)
 }
 
 /// A file's records, read before its checksum was compared.

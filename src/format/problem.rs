@@ -53,6 +53,14 @@ pub enum LoadError {
     Invalid { problems: Vec<Problem> },
 }
 
+/// Any text as JSON, or where it stops being JSON.
+pub(crate) fn parse_json(text: &str) -> Result<serde_json::Value, LoadError> {
+    serde_json::from_str(text).map_err(|err| LoadError::NotJson {
+        line: err.line(),
+        column: err.column(),
+    })
+}
+
 /// A document whose record at `path` names `id`, which it does not hold.
 pub(crate) fn unknown_reference(path: impl Into<String>, id: impl Into<String>) -> LoadError {
     LoadError::Invalid {

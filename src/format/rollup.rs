@@ -108,11 +108,7 @@ pub fn encode_received(record: &Received) -> String {
 
 /// Reads a stored received record, or says why not.
 pub fn decode_received(text: &str) -> Result<Received, LoadError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|err| LoadError::NotJson {
-            line: err.line(),
-            column: err.column(),
-        })?;
+    let value = super::problem::parse_json(text)?;
     match value.get("format").and_then(serde_json::Value::as_str) {
         Some(FORMAT_RECEIVED) => {}
         other => {

@@ -146,10 +146,7 @@ fn repeats<T>(records: &[T], id_of: impl Fn(&T) -> &str) -> bool {
 
 /// The layered reading: JSON, envelope, then every record on its own.
 pub fn decode_layered(text: &str) -> Result<Decoded, LoadError> {
-    let value: Value = serde_json::from_str(text).map_err(|err| LoadError::NotJson {
-        line: err.line(),
-        column: err.column(),
-    })?;
+    let value = super::problem::parse_json(text)?;
     decode_workspace_value(&value)
 }
 

@@ -131,19 +131,17 @@ pub fn assessment_error(i18n: I18n, error: &AssessmentError) -> AnyView {
     }
 }
 
-/// A result in words (never a colour alone).
+/// A result in words (never a colour alone), following the language.
 pub fn result(i18n: I18n, status: ResultStatus) -> AnyView {
-    match status {
-        ResultStatus::Passed => tr!(i18n, result_passed).into_any(),
-        ResultStatus::Failed => tr!(i18n, result_failed).into_any(),
-        ResultStatus::Incomplete => tr!(i18n, result_incomplete).into_any(),
-        ResultStatus::NotApplicable => tr!(i18n, result_na).into_any(),
-        ResultStatus::NotEvaluated => tr!(i18n, result_not_evaluated).into_any(),
-    }
+    Signal::derive(move || result_text(i18n, status)).into_any()
 }
 
 /// A result in words, as text (CSV, titles).
 pub fn result_string(i18n: I18n, status: ResultStatus) -> String {
+    result_text(i18n, status).to_owned()
+}
+
+fn result_text(i18n: I18n, status: ResultStatus) -> &'static str {
     match status {
         ResultStatus::Passed => t_string!(i18n, result_passed),
         ResultStatus::Failed => t_string!(i18n, result_failed),
@@ -151,7 +149,6 @@ pub fn result_string(i18n: I18n, status: ResultStatus) -> String {
         ResultStatus::NotApplicable => t_string!(i18n, result_na),
         ResultStatus::NotEvaluated => t_string!(i18n, result_not_evaluated),
     }
-    .to_owned()
 }
 
 pub fn result_class(status: ResultStatus) -> &'static str {
