@@ -75,14 +75,27 @@ impl AppState {
     /// change anything, so a refused change leaves the workspace as it was
     /// and triggers no save.
     pub fn edit<T, E>(&self, change: impl FnOnce(&mut Workspace) -> Result<T, E>) -> Result<T, E> {
-        let result = self
+        let mut change = Some(change);
+        let mut result = None;
+        self.edit_erased(&mut |ws| {
+            let outcome = change.take().map(|change| change(ws));
+            let ok = matches!(outcome, Some(Ok(_)));
+            result = outcome;
+            ok
+        });
+        result.expect("the change runs exactly once")
+    }
+
+    /// The one copy of [`AppState::edit`]'s signal code: `change` says
+    /// whether it changed the workspace.
+    fn edit_erased(&self, change: &mut dyn FnMut(&mut Workspace) -> bool) {
+        let changed = self
             .workspace
-            .try_update_untracked(change)
+            .try_update_untracked(|ws| change(ws))
             .expect("the workspace lives as long as the app");
-        if result.is_ok() {
+        if changed {
             self.workspace.notify();
         }
-        result
     }
 
     /// Replaces the workspace with what is stored now (another tab's newer

@@ -4,11 +4,13 @@
 
 use leptos::prelude::*;
 
-use super::{edit, text_input, PlanMemo};
+use std::sync::Arc;
+
+use super::{edit, text_input, PlanMemo, Read, Write};
 use crate::domain::calendar::Date;
 use crate::domain::festival::{
-    time_text, BudgetLine, Commendation, FundSource, Guest, Part, Person, ProgrammeItem, Role,
-    Task, TaskStatus,
+    time_text, BudgetLine, Commendation, FestivalPlan, FundSource, Guest, Part, Person,
+    ProgrammeItem, Role, Task, TaskStatus,
 };
 use crate::domain::numbers::grouped;
 use crate::platform::{clock, ids};
@@ -28,13 +30,20 @@ fn person_select(
     plan: PlanMemo,
     field: String,
     label: AnyView,
-    read: impl Fn(&crate::domain::festival::FestivalPlan) -> Option<String> + Send + Sync + 'static,
-    write: impl Fn(&mut crate::domain::festival::FestivalPlan, Option<String>)
-        + Clone
-        + Send
-        + Sync
-        + 'static,
-) -> impl IntoView {
+    read: impl Fn(&FestivalPlan) -> Option<String> + Send + Sync + 'static,
+    write: impl Fn(&mut FestivalPlan, Option<String>) + Send + Sync + 'static,
+) -> AnyView {
+    bound_person_select(id, plan, field, label, Arc::new(read), Arc::new(write))
+}
+
+fn bound_person_select(
+    id: String,
+    plan: PlanMemo,
+    field: String,
+    label: AnyView,
+    read: Read<Option<String>>,
+    write: Write<Option<String>>,
+) -> AnyView {
     let i18n = use_i18n();
     let people = move || {
         plan.with(|p| {
@@ -52,7 +61,7 @@ fn person_select(
         <div class="field">
             <label for=field.clone()>{label}</label>
             <select id=field
-                prop:value=move || plan.with(|p| p.as_ref().and_then(&read).unwrap_or_default())
+                prop:value=move || plan.with(|p| p.as_ref().and_then(|p| read(p)).unwrap_or_default())
                 on:change=move |ev| {
                     let v = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
                     let write = write.clone();
@@ -63,12 +72,21 @@ fn person_select(
             </select>
         </div>
     }
+    .into_any()
 }
 
+/// A button that removes one row of a list of the plan.
 fn remove_button(
     id: String,
-    remove: impl Fn(&mut crate::domain::festival::FestivalPlan) + Clone + Send + Sync + 'static,
-) -> impl IntoView {
+    remove: impl Fn(&mut FestivalPlan) + Send + Sync + 'static,
+) -> AnyView {
+    bound_remove_button(id, Arc::new(remove))
+}
+
+fn bound_remove_button(
+    id: String,
+    remove: Arc<dyn Fn(&mut FestivalPlan) + Send + Sync>,
+) -> AnyView {
     let i18n = use_i18n();
     view! {
         <button type="button" class="button button--small button--danger"
@@ -76,6 +94,7 @@ fn remove_button(
             {tr!(i18n, fe_remove)}
         </button>
     }
+    .into_any()
 }
 
 #[component]

@@ -18,6 +18,15 @@ pub type PlanMemo = Memo<Option<FestivalPlan>>;
 
 /// Applies a change to the plan and saves it.
 pub fn edit(id: &str, change: impl FnOnce(&mut FestivalPlan)) {
+    let mut change = Some(change);
+    edit_erased(id, &mut |plan| {
+        if let Some(change) = change.take() {
+            change(plan)
+        }
+    });
+}
+
+fn edit_erased(id: &str, change: &mut dyn FnMut(&mut FestivalPlan)) {
     let state = use_app_state();
     let _ = state.edit(|ws| {
         if ws.edit_festival_plan(id, change) {
@@ -28,23 +37,50 @@ pub fn edit(id: &str, change: impl FnOnce(&mut FestivalPlan)) {
     });
 }
 
-/// A labelled text input bound to one field of the plan.
+/// Reads one field of the plan, for an input bound to it.
+pub type Read<T> = std::sync::Arc<dyn Fn(&FestivalPlan) -> T + Send + Sync>;
+/// Writes one field of the plan from an input's value.
+pub type Write<T> = std::sync::Arc<dyn Fn(&mut FestivalPlan, T) + Send + Sync>;
+
+/// A labelled text input bound to one field of the plan. The field's
+/// accessors are taken as trait objects, so every input of the festival
+/// shares one view type and one copy of its code.
 pub fn text_input(
     id: String,
     plan: PlanMemo,
     field: String,
     label: AnyView,
     read: impl Fn(&FestivalPlan) -> String + Send + Sync + 'static,
-    write: impl Fn(&mut FestivalPlan, String) + Clone + Send + Sync + 'static,
+    write: impl Fn(&mut FestivalPlan, String) + Send + Sync + 'static,
     kind: &'static str,
-) -> impl IntoView {
+) -> AnyView {
+    bound_input(
+        id,
+        plan,
+        field,
+        label,
+        std::sync::Arc::new(read),
+        std::sync::Arc::new(write),
+        kind,
+    )
+}
+
+fn bound_input(
+    id: String,
+    plan: PlanMemo,
+    field: String,
+    label: AnyView,
+    read: Read<String>,
+    write: Write<String>,
+    kind: &'static str,
+) -> AnyView {
     view! {
         <div class="field">
             <label for=field.clone()>{label}</label>
             <input
                 id=field
                 type=kind
-                prop:value=move || plan.with(|p| p.as_ref().map(&read).unwrap_or_default())
+                prop:value=move || plan.with(|p| p.as_ref().map(|p| read(p)).unwrap_or_default())
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
                     let write = write.clone();
@@ -53,6 +89,7 @@ pub fn text_input(
             />
         </div>
     }
+    .into_any()
 }
 
 fn plan_for(state: AppState, year: i32) -> Option<String> {
