@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::Date;
 use super::criteria::{Answer, Answers, SetRef};
+use super::decode::{deserialize_tagged, required, Tagged};
 use super::unit::UnitId;
 
 /// A document cited as evidence: number, date, issuing body, link or file name.
@@ -39,7 +40,7 @@ impl Evidence {
 }
 
 /// Where an assessment stands (TT 124 Article 9: review, dossier, decision).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Status {
     Draft,
@@ -59,6 +60,51 @@ pub enum Status {
         on: Date,
     },
 }
+
+// Read without buffering (see `domain::decode`).
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum StatusTag {
+    Draft,
+    SelfAssessed,
+    Submitted,
+    Decided,
+}
+
+#[derive(Deserialize)]
+pub struct StatusFields {
+    state: Option<StatusTag>,
+    on: Option<Date>,
+    by: Option<String>,
+    recognised: Option<bool>,
+    decision: Option<String>,
+}
+
+impl Tagged for Status {
+    type Fields = StatusFields;
+    const EXPECTING: &'static str = "internally tagged enum Status";
+
+    fn from_fields<E: serde::de::Error>(f: StatusFields) -> Result<Status, E> {
+        Ok(match required(f.state, "state")? {
+            StatusTag::Draft => Status::Draft,
+            StatusTag::SelfAssessed => Status::SelfAssessed {
+                on: required(f.on, "on")?,
+                by: required(f.by, "by")?,
+            },
+            StatusTag::Submitted => Status::Submitted {
+                on: required(f.on, "on")?,
+            },
+            StatusTag::Decided => Status::Decided {
+                recognised: required(f.recognised, "recognised")?,
+                decision: required(f.decision, "decision")?,
+                on: required(f.on, "on")?,
+            },
+        })
+    }
+}
+
+deserialize_tagged!(Status);
 
 impl Status {
     pub fn is_locked(&self) -> bool {

@@ -116,9 +116,9 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Date::parse_iso(&text)
-            .ok_or_else(|| serde::de::Error::custom(format!("not a date (YYYY-MM-DD): {text}")))
+        super::decode::from_text(deserializer, |text| {
+            Date::parse_iso(text).ok_or_else(|| format!("not a date (YYYY-MM-DD): {text}"))
+        })
     }
 }
 

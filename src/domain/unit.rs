@@ -90,9 +90,9 @@ impl serde::Serialize for UnitKind {
 
 impl<'de> serde::Deserialize<'de> for UnitKind {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let code = String::deserialize(deserializer)?;
-        UnitKind::from_code(&code)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown unit kind: {code}")))
+        super::decode::from_text(deserializer, |code| {
+            UnitKind::from_code(code).ok_or_else(|| format!("unknown unit kind: {code}"))
+        })
     }
 }
 

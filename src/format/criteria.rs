@@ -68,7 +68,7 @@ pub fn decode_criteria_set(text: &str) -> Result<ValidSet, LoadError> {
             })
         }
     }
-    let set = set_from_value(value, "")?;
+    let set = set_from_value(&value, "")?;
     validated(set).map_err(|problems| LoadError::Invalid { problems })
 }
 
@@ -84,8 +84,8 @@ pub fn validated(set: CriteriaSet) -> Result<ValidSet, Vec<Problem>> {
 
 /// Reads the set's fields from a JSON value (the envelope fields are ignored),
 /// naming the path of the first field of the wrong shape.
-pub(crate) fn set_from_value(value: Value, prefix: &str) -> Result<CriteriaSet, LoadError> {
-    deserialize_at::<CriteriaSet>(&value, prefix)
+pub(crate) fn set_from_value(value: &Value, prefix: &str) -> Result<CriteriaSet, LoadError> {
+    deserialize_at::<CriteriaSet>(value, prefix)
         .map_err(|p| LoadError::Invalid { problems: vec![p] })
 }
 

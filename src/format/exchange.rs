@@ -658,7 +658,7 @@ fn records(head: Head, mut content: Value) -> Result<Incoming, LoadError> {
                 .as_object_mut()
                 .and_then(|map| map.remove("criteria_set"))
                 .unwrap_or(Value::Null);
-            let set: CriteriaSet = set_from_value(set_value, "content.criteria_set")?;
+            let set: CriteriaSet = set_from_value(&set_value, "content.criteria_set")?;
             let set = validated(set).map_err(|problems| {
                 prefixed("content.criteria_set", LoadError::Invalid { problems })
             })?;
@@ -679,7 +679,7 @@ fn records(head: Head, mut content: Value) -> Result<Incoming, LoadError> {
             incoming.festival_plans.push(plan);
         }
         FileKind::CriteriaSet => {
-            let set: CriteriaSet = set_from_value(content, "content")?;
+            let set: CriteriaSet = set_from_value(&content, "content")?;
             let set = validated(set)
                 .map_err(|problems| prefixed("content", LoadError::Invalid { problems }))?;
             incoming.criteria_sets.push(set);
@@ -711,7 +711,7 @@ fn read_rollup(content: &Value, incoming: &mut Incoming) -> Result<(), LoadError
     )?);
     for (i, value) in list(content, "criteria_sets")?.iter().enumerate() {
         let path = format!("content.criteria_sets[{i}]");
-        let set: CriteriaSet = set_from_value(value.clone(), &path)?;
+        let set: CriteriaSet = set_from_value(value, &path)?;
         let set =
             validated(set).map_err(|problems| prefixed(&path, LoadError::Invalid { problems }))?;
         if incoming.criteria_sets.iter().any(|s| s.key() == set.key()) {

@@ -81,22 +81,390 @@ pub(crate) fn problem(path: impl Into<String>, kind: ProblemKind) -> Problem {
 /// Reads a record of type `T` from `value`, naming the path (below
 /// `prefix`) of the first field of the wrong shape. The one place serde's
 /// errors become problems.
+///
+/// The record is decoded from its compact text by the same decoder as the
+/// direct reading of a document, so each record type has one decoder in
+/// the wasm rather than one per reading (and none through a path-tracking
+/// wrapper). The path is then found from where the decoder stopped:
+/// serde_json names the byte it stopped at, and the innermost value of the
+/// text that spans it is the one at fault (a test checks these paths
+/// against serde_path_to_error's).
 pub(crate) fn deserialize_at<T: serde::de::DeserializeOwned>(
     value: &serde_json::Value,
     prefix: &str,
 ) -> Result<T, Problem> {
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|err| {
-        let inner = err.path().to_string();
+    let text = value.to_string();
+    serde_json::from_str::<T>(&text).map_err(|err| {
+        let words = err.to_string();
+        let at = (err.line() == 1 && err.column() > 0).then(|| err.column() - 1);
+        let inner = at.map_or_else(|| ".".to_owned(), |at| path_at(&text, at, &words));
         let path = match (prefix.is_empty(), inner.as_str()) {
             (true, _) => inner.clone(),
             (false, ".") => prefix.to_owned(),
             (false, _) => format!("{prefix}.{inner}"),
         };
-        problem(
-            path,
-            ProblemKind::Shape {
-                detail: err.into_inner().to_string(),
-            },
-        )
+        let suffix = format!(" at line {} column {}", err.line(), err.column());
+        let detail = words.strip_suffix(&suffix).unwrap_or(&words).to_owned();
+        problem(path, ProblemKind::Shape { detail })
     })
+}
+
+/// The path (`units[3].name`; `.` for the whole) of the innermost value of
+/// `text`, well-formed JSON, that spans the byte at `at`, where serde_json
+/// stopped with the error `words`.
+pub(crate) fn path_at(text: &str, at: usize, words: &str) -> String {
+    let bytes = text.as_bytes();
+    let next = (at + 1..bytes.len()).find(|&i| !bytes[i].is_ascii_whitespace());
+    let follows = match (bytes.get(at), next) {
+        // A value of the wrong type is reported at the byte before it…
+        (Some(b':' | b','), Some(next)) => Some(next),
+        // …which for a list's first item is the list's `[`; but an enum
+        // given something else ("expected value"), and a value read as any
+        // type given a list, stop on the list's own `[`.
+        (Some(b'['), Some(next))
+            if !words.starts_with("expected value")
+                && (!words.starts_with("invalid type: sequence") || bytes[next] == b'[') =>
+        {
+            Some(next)
+        }
+        _ => None,
+    };
+    let at = follows.unwrap_or(at);
+    let mut scan = Scan {
+        bytes: text.as_bytes(),
+        text,
+        pos: 0,
+        at,
+        path: Vec::new(),
+    };
+    match scan.value() {
+        Err(found) => found,
+        Ok(()) => ".".to_owned(),
+    }
+}
+
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// A walk over well-formed JSON that stops at the innermost value spanning
+/// `at`, giving its path as the error.
+struct Scan<'a> {
+    bytes: &'a [u8],
+    text: &'a str,
+    pos: usize,
+    at: usize,
+    path: Vec<Segment>,
+}
+
+impl Scan<'_> {
+    fn peek(&mut self) -> u8 {
+        while self
+            .bytes
+            .get(self.pos)
+            .is_some_and(u8::is_ascii_whitespace)
+        {
+            self.pos += 1;
+        }
+        self.bytes.get(self.pos).copied().unwrap_or(0)
+    }
+
+    fn value(&mut self) -> Result<(), String> {
+        let start = {
+            self.peek();
+            self.pos
+        };
+        match self.peek() {
+            b'{' => {
+                self.pos += 1;
+                while self.peek() != b'}' && self.pos < self.bytes.len() {
+                    let from = self.pos;
+                    self.string();
+                    let key = serde_json::from_str::<String>(&self.text[from..self.pos])
+                        .unwrap_or_default();
+                    self.peek();
+                    self.pos += 1; // ':'
+                    self.path.push(Segment::Key(key));
+                    self.value()?;
+                    self.path.pop();
+                    if self.peek() == b',' {
+                        self.pos += 1;
+                    }
+                }
+                self.pos += 1;
+            }
+            b'[' => {
+                self.pos += 1;
+                let mut index = 0;
+                while self.peek() != b']' && self.pos < self.bytes.len() {
+                    self.path.push(Segment::Index(index));
+                    self.value()?;
+                    self.path.pop();
+                    index += 1;
+                    if self.peek() == b',' {
+                        self.pos += 1;
+                    }
+                }
+                self.pos += 1;
+            }
+            b'"' => self.string(),
+            _ => {
+                while self
+                    .bytes
+                    .get(self.pos)
+                    .is_some_and(|b| !matches!(b, b',' | b']' | b'}') && !b.is_ascii_whitespace())
+                {
+                    self.pos += 1;
+                }
+            }
+        }
+        if (start..self.pos).contains(&self.at) {
+            return Err(self.written());
+        }
+        Ok(())
+    }
+
+    /// Past a string, escapes included.
+    fn string(&mut self) {
+        self.pos += 1;
+        while let Some(&b) = self.bytes.get(self.pos) {
+            self.pos += 1;
+            match b {
+                b'\\' => self.pos += 1,
+                b'"' => return,
+                _ => {}
+            }
+        }
+    }
+
+    /// The path as serde_path_to_error writes it.
+    fn written(&self) -> String {
+        if self.path.is_empty() {
+            return ".".to_owned();
+        }
+        let mut out = String::new();
+        for (i, segment) in self.path.iter().enumerate() {
+            match segment {
+                Segment::Index(index) => out.push_str(&format!("[{index}]")),
+                Segment::Key(key) => {
+                    if i > 0 {
+                        out.push('.');
+                    }
+                    out.push_str(key);
+                }
+            }
+        }
+        out
+    }
+}
+
+// Native only: proptest and the oracle are native dev-dependencies.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use proptest::prelude::*;
+    use serde::de::DeserializeOwned;
+    use serde_json::{json, Value};
+
+    use super::*;
+    use crate::domain::assessment::Assessment;
+    use crate::domain::criteria::CriteriaSet;
+    use crate::domain::festival::{FestivalPlan, FestivalTemplate};
+    use crate::domain::rollup::Received;
+    use crate::domain::{Language, UnitId, UnitInfo};
+
+    /// What serde_path_to_error, walking the value itself, says of it: the
+    /// oracle for the paths found from where the decoder stopped.
+    fn oracle<T: DeserializeOwned>(value: &Value, prefix: &str) -> Result<T, Problem> {
+        serde_path_to_error::deserialize::<_, T>(value).map_err(|err| {
+            let inner = err.path().to_string();
+            let path = match (prefix.is_empty(), inner.as_str()) {
+                (true, _) => inner.clone(),
+                (false, ".") => prefix.to_owned(),
+                (false, _) => format!("{prefix}.{inner}"),
+            };
+            problem(
+                path,
+                ProblemKind::Shape {
+                    detail: err.into_inner().to_string(),
+                },
+            )
+        })
+    }
+
+    fn samples() -> Vec<(&'static str, Value)> {
+        let fixture: Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/v2-workspace.json")).unwrap();
+        let mut plan = FestivalPlan::new("p".into(), UnitId::new("xa"), 2025, "Ngày hội".into());
+        FestivalTemplate::builtin().apply(&mut plan, Language::Vi);
+        let mut out = vec![
+            ("assessment", fixture["content"]["assessments"][0].clone()),
+            ("plan", serde_json::to_value(&plan).unwrap()),
+            (
+                "unit",
+                json!({"id": "u", "name": "Thôn \"Đông\"", "kind": "khu-dan-cu", "above": "Xã"}),
+            ),
+        ];
+        let unit = json!({"id": "u", "name": "Thôn \"Đông\"", "kind": "khu-dan-cu", "above": "Xã"});
+        let set: Value = serde_json::from_str(crate::catalog::FILES[0].1).unwrap();
+        out.push((
+            "received",
+            json!({"id": "r1", "file_name": "a.json", "exported_at": "2025-11-20T08:00:00Z",
+                "received_at": "2025-11-21T08:00:00Z", "unit": unit.clone(),
+                "review": {"state": "problem", "comment": "Thiếu minh chứng"},
+                "body": {"type": "assessment", "assessment": out[0].1.clone(), "criteria_set": set}}),
+        ));
+        out.push((
+            "received",
+            json!({"id": "r2", "file_name": "b.json", "exported_at": "2025-11-20T08:00:00Z",
+                "received_at": "2025-11-21T08:00:00Z", "unit": unit.clone(), "via": unit,
+                "review": {"state": "accepted"},
+                "body": {"type": "festival", "festival_plan": out[1].1.clone()}}),
+        ));
+        for (_, text) in crate::catalog::FILES.iter().take(3) {
+            out.push(("set", serde_json::from_str(text).unwrap()));
+        }
+        out
+    }
+
+    /// Every node of `value`, as the steps from the root to it.
+    fn nodes(value: &Value, at: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
+        out.push(at.clone());
+        match value {
+            Value::Object(map) => {
+                for (key, item) in map {
+                    at.push(Value::String(key.clone()));
+                    nodes(item, at, out);
+                    at.pop();
+                }
+            }
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    at.push(json!(index));
+                    nodes(item, at, out);
+                    at.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Replaces (or, with `None`, removes) the node at `steps`.
+    fn mutate(value: &mut Value, steps: &[Value], with: Option<Value>) {
+        let Some((last, parents)) = steps.split_last() else {
+            if let Some(with) = with {
+                *value = with;
+            }
+            return;
+        };
+        let mut node = value;
+        for step in parents {
+            node = match step {
+                Value::String(key) => &mut node[key.as_str()],
+                other => &mut node[other.as_u64().unwrap() as usize],
+            };
+        }
+        match (last, with) {
+            (Value::String(key), Some(with)) => node[key.as_str()] = with,
+            (Value::String(key), None) => {
+                node.as_object_mut().unwrap().remove(key);
+            }
+            (index, Some(with)) => node[index.as_u64().unwrap() as usize] = with,
+            (index, None) => {
+                node.as_array_mut()
+                    .unwrap()
+                    .remove(index.as_u64().unwrap() as usize);
+            }
+        }
+    }
+
+    fn replacement(choice: usize) -> Option<Value> {
+        [
+            None,
+            Some(Value::Null),
+            Some(json!(true)),
+            Some(json!(-1)),
+            Some(json!(1.5)),
+            Some(json!(4_294_967_296_u64)),
+            Some(json!("x")),
+            Some(json!("31/02")),
+            Some(json!([])),
+            Some(json!([1, "a"])),
+            Some(json!({})),
+            Some(json!({"type": "nope"})),
+            Some(json!({"type": "count"})),
+        ][choice % 13]
+            .clone()
+    }
+
+    fn same<T: DeserializeOwned + PartialEq + std::fmt::Debug>(value: &Value) {
+        let ours = deserialize_at::<T>(value, "content");
+        let theirs = oracle::<T>(value, "content");
+        match (ours, theirs) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b),
+            (Err(a), Err(b)) => {
+                assert_eq!(a.path, b.path, "in {value}");
+                // The one wording of its own of serde_json's reader from
+                // text: an enum given neither text nor an object.
+                let worded_apart = a.kind
+                    == ProblemKind::Shape {
+                        detail: "expected value".into(),
+                    };
+                if !worded_apart {
+                    assert_eq!(a.kind, b.kind, "in {value}");
+                }
+            }
+            (a, b) => panic!("ours {a:?}, theirs {b:?}"),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn a_broken_record_is_named_at_the_path_serde_path_to_error_gives(
+            sample in 0usize..8,
+            node in any::<prop::sample::Index>(),
+            choice in 0usize..13,
+        ) {
+            let samples = samples();
+            let (kind, original) = &samples[sample];
+            let mut all = Vec::new();
+            nodes(original, &mut Vec::new(), &mut all);
+            let steps = node.get(&all);
+            let mut value = original.clone();
+            mutate(&mut value, steps, replacement(choice));
+            match *kind {
+                "assessment" => same::<Assessment>(&value),
+                "plan" => same::<FestivalPlan>(&value),
+                "unit" => same::<UnitInfo>(&value),
+                "received" => same::<Received>(&value),
+                _ => same::<CriteriaSet>(&value),
+            }
+        }
+    }
+
+    #[test]
+    fn a_path_is_the_innermost_value_spanning_the_byte() {
+        let text = r#"{"a":[1,{"b\"c":"xy"}],"d":{}}"#;
+        let wrong = "invalid type: integer `1`, expected a string";
+        assert_eq!(path_at(text, 0, wrong), ".");
+        assert_eq!(path_at(text, 6, wrong), "a[0]");
+        assert_eq!(path_at(text, 4, wrong), "a", "the `:` before a value");
+        assert_eq!(
+            path_at(text, 5, wrong),
+            "a[0]",
+            "a list's `[` before its first item"
+        );
+        assert_eq!(
+            path_at(text, 5, "invalid type: sequence, expected u32"),
+            "a",
+            "a list's own first byte"
+        );
+        assert_eq!(path_at(text, 5, "expected value"), "a");
+        assert_eq!(path_at(text, 7, wrong), "a[1]", "the `,` before an object");
+        assert_eq!(path_at(text, 17, wrong), "a[1].b\"c");
+        assert_eq!(path_at(text, 20, wrong), "a[1]");
+        assert_eq!(path_at(text, 28, wrong), "d");
+        assert_eq!(path_at(text, 99, wrong), ".");
+    }
 }

@@ -232,7 +232,7 @@ fn read_criteria_sets(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec
     let mut sets: Vec<ValidSet> = Vec::new();
     for (index, item) in items.iter().enumerate() {
         let path = format!("criteria_sets[{index}]");
-        let set = match set_from_value(item.clone(), &path) {
+        let set = match set_from_value(item, &path) {
             Ok(set) => set,
             Err(LoadError::Invalid { problems: found }) => {
                 problems.extend(found);

@@ -85,9 +85,12 @@ fn a_wrong_type_names_its_path() {
     value["groups"][0]["criteria"][0]["indicators"][2]["kind"]["threshold"] = "bảy mươi".into();
     let found = problems(value);
     assert_eq!(found.len(), 1);
-    // Tagged kinds are read whole, so the path stops at the kind and the
-    // parser's words say what is wrong inside it.
-    assert_eq!(found[0].0, "groups[0].criteria[0].indicators[2].kind");
+    // Tagged kinds are read field by field (domain::decode), so the path
+    // goes into the kind, to the field at fault.
+    assert_eq!(
+        found[0].0,
+        "groups[0].criteria[0].indicators[2].kind.threshold"
+    );
     let ProblemKind::Shape { detail } = &found[0].1 else {
         panic!("expected a shape problem");
     };

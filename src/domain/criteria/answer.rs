@@ -5,9 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::Date;
+use crate::domain::decode::{deserialize_tagged, required, Tagged};
 
 /// The answer to one indicator. No entry means not answered yet.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Answer {
     /// "Không áp dụng", where the indicator allows it.
@@ -51,6 +52,121 @@ pub enum Answer {
         points: u32,
     },
 }
+
+// Read without buffering (see `domain::decode`).
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum AnswerTag {
+    NotApplicable,
+    YesNo,
+    Count,
+    Rating,
+    Number,
+    Ratio,
+    Trend,
+    Checklist,
+    Points,
+}
+
+/// `value`: a yes or no for `yes_no`, a whole number for `number`.
+enum Scalar {
+    Bool(bool),
+    Int(i64),
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ScalarVisitor;
+        impl serde::de::Visitor<'_> for ScalarVisitor {
+            type Value = Scalar;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("a boolean or an integer")
+            }
+            fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Bool(value))
+            }
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Scalar, E> {
+                Ok(Scalar::Int(value))
+            }
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Scalar, E> {
+                i64::try_from(value)
+                    .map(Scalar::Int)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(value), &"i64"))
+            }
+        }
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+#[derive(Deserialize)]
+pub struct AnswerFields {
+    #[serde(rename = "type")]
+    tag: Option<AnswerTag>,
+    value: Option<Scalar>,
+    date: Option<Date>,
+    count: Option<u64>,
+    handled: Option<bool>,
+    level: Option<usize>,
+    title: Option<usize>,
+    numerator: Option<u64>,
+    denominator: Option<u64>,
+    current: Option<u64>,
+    previous: Option<u64>,
+    checked: Option<BTreeSet<String>>,
+    points: Option<u32>,
+}
+
+impl Tagged for Answer {
+    type Fields = AnswerFields;
+    const EXPECTING: &'static str = "internally tagged enum Answer";
+
+    fn from_fields<E: serde::de::Error>(f: AnswerFields) -> Result<Answer, E> {
+        use serde::de::Unexpected;
+        Ok(match required(f.tag, "type")? {
+            AnswerTag::NotApplicable => Answer::NotApplicable,
+            AnswerTag::YesNo => Answer::YesNo {
+                value: match required(f.value, "value")? {
+                    Scalar::Bool(value) => value,
+                    Scalar::Int(n) => {
+                        return Err(E::invalid_type(Unexpected::Signed(n), &"a boolean"))
+                    }
+                },
+                date: f.date,
+            },
+            AnswerTag::Count => Answer::Count {
+                count: required(f.count, "count")?,
+                handled: f.handled.unwrap_or_default(),
+            },
+            AnswerTag::Rating => Answer::Rating {
+                level: f.level,
+                title: f.title,
+            },
+            AnswerTag::Number => Answer::Number {
+                value: match required(f.value, "value")? {
+                    Scalar::Int(n) => n,
+                    Scalar::Bool(b) => return Err(E::invalid_type(Unexpected::Bool(b), &"i64")),
+                },
+            },
+            AnswerTag::Ratio => Answer::Ratio {
+                numerator: required(f.numerator, "numerator")?,
+                denominator: required(f.denominator, "denominator")?,
+            },
+            AnswerTag::Trend => Answer::Trend {
+                current: required(f.current, "current")?,
+                previous: f.previous,
+            },
+            AnswerTag::Checklist => Answer::Checklist {
+                checked: required(f.checked, "checked")?,
+            },
+            AnswerTag::Points => Answer::Points {
+                points: required(f.points, "points")?,
+            },
+        })
+    }
+}
+
+deserialize_tagged!(Answer);
 
 /// A unit's answers to a set, by indicator id.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

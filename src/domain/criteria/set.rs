@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::{Date, MonthDay};
+use crate::domain::decode::{deserialize_tagged, required, Tagged};
 use crate::domain::{Language, UnitKind};
 
 /// Text in Vietnamese, with an optional English rendering.
@@ -98,7 +99,7 @@ pub struct SetRef {
 }
 
 /// When a whole set passes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum SetRule {
     /// Every criterion passes ("đạt đủ", TT 124).
@@ -192,7 +193,7 @@ pub struct Group {
 }
 
 /// How a criterion's indicators combine.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum CriterionRule {
     /// Every indicator passes.
@@ -290,7 +291,7 @@ pub struct ChecklistItem {
 }
 
 /// How an indicator is measured, with its threshold.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum IndicatorKind {
     /// Done or not; optionally on a date within a window of the year.
@@ -363,6 +364,150 @@ impl IndicatorKind {
         }
     }
 }
+
+// The tagged enums of a set, read without buffering (see `domain::decode`).
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum SetRuleTag {
+    AllCriteria,
+    Points,
+}
+
+#[derive(Deserialize)]
+pub struct SetRuleFields {
+    #[serde(rename = "type")]
+    tag: Option<SetRuleTag>,
+}
+
+impl Tagged for SetRule {
+    type Fields = SetRuleFields;
+    const EXPECTING: &'static str = "internally tagged enum SetRule";
+
+    fn from_fields<E: serde::de::Error>(f: SetRuleFields) -> Result<SetRule, E> {
+        Ok(match required(f.tag, "type")? {
+            SetRuleTag::AllCriteria => SetRule::AllCriteria,
+            SetRuleTag::Points => SetRule::Points,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum CriterionRuleTag {
+    All,
+    Any,
+    PointsAtLeast,
+}
+
+#[derive(Deserialize)]
+pub struct CriterionRuleFields {
+    #[serde(rename = "type")]
+    tag: Option<CriterionRuleTag>,
+    min: Option<u32>,
+}
+
+impl Tagged for CriterionRule {
+    type Fields = CriterionRuleFields;
+    const EXPECTING: &'static str = "internally tagged enum CriterionRule";
+
+    fn from_fields<E: serde::de::Error>(f: CriterionRuleFields) -> Result<CriterionRule, E> {
+        Ok(match required(f.tag, "type")? {
+            CriterionRuleTag::All => CriterionRule::All,
+            CriterionRuleTag::Any => CriterionRule::Any,
+            CriterionRuleTag::PointsAtLeast => CriterionRule::PointsAtLeast {
+                min: required(f.min, "min")?,
+            },
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum IndicatorTag {
+    YesNo,
+    CountZero,
+    Rating,
+    Number,
+    Percent,
+    Trend,
+    Checklist,
+    Derived,
+    Composite,
+    Points,
+    Note,
+}
+
+#[derive(Deserialize)]
+pub struct IndicatorFields {
+    #[serde(rename = "type")]
+    tag: Option<IndicatorTag>,
+    window: Option<DateWindow>,
+    escape: Option<Escape>,
+    levels: Option<Vec<Text>>,
+    min_level: Option<usize>,
+    titles: Option<Vec<Text>>,
+    bound: Option<Bound>,
+    /// A signed number for `number`, a percentage for `percent` and `derived`.
+    threshold: Option<i64>,
+    rounding: Option<Rounding>,
+    allow_equal: Option<bool>,
+    items: Option<Vec<ChecklistItem>>,
+    measure: Option<DerivedMeasure>,
+    child_kinds: Option<Vec<UnitKind>>,
+    all_of: Option<Vec<String>>,
+    max: Option<u32>,
+}
+
+/// A percentage threshold: a `u32`, with serde's own words otherwise.
+fn percent<E: serde::de::Error>(threshold: Option<i64>) -> Result<u32, E> {
+    let value = required(threshold, "threshold")?;
+    u32::try_from(value).map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(value), &"u32"))
+}
+
+impl Tagged for IndicatorKind {
+    type Fields = IndicatorFields;
+    const EXPECTING: &'static str = "internally tagged enum IndicatorKind";
+
+    fn from_fields<E: serde::de::Error>(f: IndicatorFields) -> Result<IndicatorKind, E> {
+        Ok(match required(f.tag, "type")? {
+            IndicatorTag::YesNo => IndicatorKind::YesNo { window: f.window },
+            IndicatorTag::CountZero => IndicatorKind::CountZero { escape: f.escape },
+            IndicatorTag::Rating => IndicatorKind::Rating {
+                levels: required(f.levels, "levels")?,
+                min_level: required(f.min_level, "min_level")?,
+                titles: f.titles.unwrap_or_default(),
+            },
+            IndicatorTag::Number => IndicatorKind::Number {
+                bound: required(f.bound, "bound")?,
+                threshold: required(f.threshold, "threshold")?,
+            },
+            IndicatorTag::Percent => IndicatorKind::Percent {
+                threshold: percent(f.threshold)?,
+                rounding: f.rounding.unwrap_or_default(),
+            },
+            IndicatorTag::Trend => IndicatorKind::Trend {
+                allow_equal: f.allow_equal.unwrap_or_default(),
+            },
+            IndicatorTag::Checklist => IndicatorKind::Checklist {
+                items: required(f.items, "items")?,
+            },
+            IndicatorTag::Derived => IndicatorKind::Derived {
+                measure: required(f.measure, "measure")?,
+                threshold: percent(f.threshold)?,
+                rounding: f.rounding.unwrap_or_default(),
+                child_kinds: required(f.child_kinds, "child_kinds")?,
+            },
+            IndicatorTag::Composite => IndicatorKind::Composite {
+                all_of: required(f.all_of, "all_of")?,
+            },
+            IndicatorTag::Points => IndicatorKind::Points { max: f.max },
+            IndicatorTag::Note => IndicatorKind::Note,
+        })
+    }
+}
+
+deserialize_tagged!(SetRule, CriterionRule, IndicatorKind);
 
 /// A set that passed every check of `format::criteria::validate`: the only
 /// kind the workspace stores, so an unchecked set can never be saved.

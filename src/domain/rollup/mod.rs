@@ -18,11 +18,12 @@ use serde::{Deserialize, Serialize};
 
 use super::assessment::Assessment;
 use super::criteria::CriteriaSet;
+use super::decode::{deserialize_tagged, required, Tagged};
 use super::festival::FestivalPlan;
 use super::{UnitId, UnitInfo};
 
 /// Where a received file stands in the receiver's review.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Review {
     /// Just received: not yet counted.
@@ -35,7 +36,7 @@ pub enum Review {
 }
 
 /// What a received record holds.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Body {
     /// A unit's assessment for a year, with the criteria set it was made on.
@@ -46,6 +47,72 @@ pub enum Body {
     /// A unit's festival plan and its after-festival report.
     Festival { festival_plan: FestivalPlan },
 }
+
+// Read without buffering (see `domain::decode`).
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ReviewTag {
+    Received,
+    Problem,
+    Accepted,
+}
+
+#[derive(Deserialize)]
+pub struct ReviewFields {
+    state: Option<ReviewTag>,
+    comment: Option<String>,
+}
+
+impl Tagged for Review {
+    type Fields = ReviewFields;
+    const EXPECTING: &'static str = "internally tagged enum Review";
+
+    fn from_fields<E: serde::de::Error>(f: ReviewFields) -> Result<Review, E> {
+        Ok(match required(f.state, "state")? {
+            ReviewTag::Received => Review::Received,
+            ReviewTag::Problem => Review::Problem {
+                comment: required(f.comment, "comment")?,
+            },
+            ReviewTag::Accepted => Review::Accepted,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum BodyTag {
+    Assessment,
+    Festival,
+}
+
+#[derive(Deserialize)]
+pub struct BodyFields {
+    #[serde(rename = "type")]
+    tag: Option<BodyTag>,
+    assessment: Option<Assessment>,
+    criteria_set: Option<CriteriaSet>,
+    festival_plan: Option<FestivalPlan>,
+}
+
+impl Tagged for Body {
+    type Fields = BodyFields;
+    const EXPECTING: &'static str = "internally tagged enum Body";
+
+    fn from_fields<E: serde::de::Error>(f: BodyFields) -> Result<Body, E> {
+        Ok(match required(f.tag, "type")? {
+            BodyTag::Assessment => Body::Assessment {
+                assessment: required(f.assessment, "assessment")?,
+                criteria_set: required(f.criteria_set, "criteria_set")?,
+            },
+            BodyTag::Festival => Body::Festival {
+                festival_plan: required(f.festival_plan, "festival_plan")?,
+            },
+        })
+    }
+}
+
+deserialize_tagged!(Review, Body);
 
 /// One record received from another unit.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
