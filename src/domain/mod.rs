@@ -7,6 +7,7 @@ pub mod context;
 pub mod criteria;
 pub mod decode;
 pub mod festival;
+pub mod latin;
 pub mod numbers;
 pub mod prefs;
 pub mod rollup;

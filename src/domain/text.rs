@@ -1,8 +1,6 @@
 //! Text normalisation for names typed by users.
 
-use unicode_normalization::UnicodeNormalization;
-
-/// Normalises a name as typed: Unicode NFC, so that "Hiếu" typed with a
+/// Normalises a name as typed: NFC (of Latin text, `domain::latin`), so that "Hiếu" typed with a
 /// combining-mark keyboard equals "Hiếu" typed precomposed; surrounding
 /// white space trimmed and inner runs of white space folded to one space.
 ///
@@ -11,7 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 /// assert_eq!(normalise_name("  Thôn\u{0020}\u{0020}Hie\u{0302}\u{0301}u "), "Thôn Hiếu");
 /// ```
 pub fn normalise_name(raw: &str) -> String {
-    let nfc: String = raw.nfc().collect();
+    let nfc = super::latin::nfc(raw);
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

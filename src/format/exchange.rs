@@ -167,9 +167,8 @@ pub fn checksum(content: &Value) -> String {
 
 /// An ASCII file-name part: "Xã Tân Lập" → "xa-tan-lap".
 pub fn slug(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
     let mut out = String::new();
-    for c in name.nfd() {
+    for c in crate::domain::latin::nfd(name).chars() {
         let c = match c {
             'đ' | 'Đ' => 'd',
             c => c.to_ascii_lowercase(),
