@@ -9,6 +9,7 @@ pub mod decode;
 pub mod festival;
 pub mod latin;
 pub mod numbers;
+pub mod order;
 pub mod prefs;
 pub mod rollup;
 pub mod route;

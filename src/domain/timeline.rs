@@ -52,7 +52,7 @@ pub fn milestones(kind: UnitKind, year: i32) -> Vec<Milestone> {
         date: day(year, month, d),
     })
     .collect();
-    steps.sort_by_key(|m| (m.date, m.step));
+    super::order::sort_by_key(&mut steps, |m| (m.date, m.step));
     steps
 }
 

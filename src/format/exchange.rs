@@ -815,7 +815,7 @@ pub fn export_rollup(
         .map(|(u, ..)| &u.id)
         .chain(festival_plans.iter().map(|(u, _)| &u.id))
         .collect();
-    units.sort();
+    crate::domain::order::sort(&mut units);
     units.dedup();
     summary.units = units.len();
     summary.festival_plans = festival_plans.len();

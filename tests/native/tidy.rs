@@ -150,3 +150,25 @@ fn the_benchmark_workspace_is_a_valid_workspace() {
     assert_eq!(decoded.workspace.assessments().len(), 150);
     assert_eq!(decoded.workspace.festival_plans().len(), 5);
 }
+
+#[test]
+fn the_app_sorts_through_one_copy_of_the_sorting_code() {
+    // Each call of the standard sort compiles a copy of it (about 3 KB of
+    // wasm); `domain::order` sorts everything with one. `domain::latin`
+    // orders runs of marks inside a slice, its one copy of its own.
+    let calls = [".sort()", ".sort_by(", ".sort_by_key(", ".sort_unstable"];
+    for file in rust_files(&root().join("src")) {
+        if file.ends_with("domain/order.rs") || file.to_string_lossy().contains("/latin/") {
+            continue;
+        }
+        let text = fs::read_to_string(&file).unwrap();
+        let code = text.split("#[cfg(all(test").next().unwrap_or(&text);
+        for call in calls {
+            assert!(
+                !code.contains(call),
+                "{} calls `{call}`: sort with `domain::order` instead",
+                file.display()
+            );
+        }
+    }
+}

@@ -355,7 +355,7 @@ impl FestivalPlan {
     /// Tasks by due date (undated last), as the list shows them.
     pub fn tasks_by_due(&self) -> Vec<&Task> {
         let mut tasks: Vec<&Task> = self.tasks.iter().collect();
-        tasks.sort_by_key(|t| (t.due.is_none(), t.due));
+        crate::domain::order::sort_by_key(&mut tasks, |t| (t.due.is_none(), t.due));
         tasks
     }
 

@@ -143,7 +143,7 @@ pub fn derived(
                 units.push((child.clone(), Vec::new()));
             }
         }
-        units.sort_by_key(|a| a.0.name.to_lowercase());
+        crate::domain::order::sort_by_key(&mut units, |a| a.0.name.to_lowercase());
         let behind: Vec<Behind> = units
             .iter()
             .map(|(unit, assessments)| Behind {
@@ -210,7 +210,7 @@ pub fn failed_most(shelf: &Shelf, year: i32, limit: usize) -> Vec<Failing> {
         }
     }
     let mut list: Vec<Failing> = counts.into_values().collect();
-    list.sort_by_key(|b| std::cmp::Reverse(b.failed));
+    crate::domain::order::sort_by_key(&mut list, |b| std::cmp::Reverse(b.failed));
     list.truncate(limit);
     list
 }

@@ -261,7 +261,7 @@ impl Shelf {
     fn copies_of(&self, key: &Key) -> Vec<&Received> {
         let mut copies: Vec<&Received> = self.0.iter().filter(|r| &r.key() == key).collect();
         // Newest first; equal export times keep the order received.
-        copies.sort_by(|a, b| b.exported_at.cmp(&a.exported_at));
+        crate::domain::order::sort_by(&mut copies, |a, b| b.exported_at.cmp(&a.exported_at));
         copies
     }
 
@@ -290,7 +290,7 @@ impl Shelf {
         }
         let mut out = BTreeMap::new();
         for mut copies in by_key.into_values() {
-            copies.sort_by(|a, b| b.exported_at.cmp(&a.exported_at));
+            crate::domain::order::sort_by(&mut copies, |a, b| b.exported_at.cmp(&a.exported_at));
             let newest = copies[0].id.clone();
             let others = copies.len() - 1;
             for (i, record) in copies.iter().enumerate() {
@@ -362,7 +362,7 @@ impl Shelf {
     /// The years of the accepted records, newest first.
     pub fn years(&self) -> Vec<i32> {
         let mut years: Vec<i32> = self.accepted().map(Received::year).collect();
-        years.sort_unstable_by(|a, b| b.cmp(a));
+        crate::domain::order::sort_by(&mut years, |a, b| b.cmp(a));
         years.dedup();
         years
     }

@@ -131,7 +131,7 @@ pub fn table(shelf: &Shelf, set_id: &str, year: i32) -> Table {
         .filter(|r| r.year() == year && r.set().is_some_and(|s| s.id == set_id))
         .collect();
     let mut sets: Vec<&CriteriaSet> = records.iter().filter_map(|r| r.set()).collect();
-    sets.sort_by_key(|s| std::cmp::Reverse(s.version));
+    crate::domain::order::sort_by_key(&mut sets, |s| std::cmp::Reverse(s.version));
     let mut columns: Vec<Column> = Vec::new();
     for set in &sets {
         for criterion in set.criteria() {
@@ -209,7 +209,7 @@ impl Table {
             SortKey::Criterion(id) => self.column(id),
             _ => None,
         };
-        shown.sort_by(|&a, &b| {
+        crate::domain::order::sort_by(&mut shown, |&a, &b| {
             let (a, b) = (&self.rows[a], &self.rows[b]);
             let primary = match sort {
                 SortKey::Unit => Ordering::Equal,

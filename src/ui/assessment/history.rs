@@ -27,7 +27,7 @@ pub fn HistoryView(id: String) -> impl IntoView {
                 .map(|a| (a.year, a.id.clone()))
                 .collect()
         });
-        ids.sort();
+        crate::domain::order::sort(&mut ids);
         let years: Vec<_> = ids
             .iter()
             .filter_map(|(_, aid)| evaluated(state, aid))

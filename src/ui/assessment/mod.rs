@@ -114,7 +114,7 @@ pub fn AssessmentSection() -> impl IntoView {
                     (id, unit, title, year, status)
                 })
                 .collect();
-            rows.sort_by(|x, y| y.3.cmp(&x.3).then(x.1.cmp(&y.1)));
+            crate::domain::order::sort_by(&mut rows, |x, y| y.3.cmp(&x.3).then(x.1.cmp(&y.1)));
             rows
         })
     });

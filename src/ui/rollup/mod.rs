@@ -98,9 +98,9 @@ pub fn RollUpSection() -> impl IntoView {
     wasm_bindgen_futures::spawn_local(async move {
         match archive.load_received().await {
             Ok(mut shelved) => {
-                shelved
-                    .records
-                    .sort_by(|a, b| (&a.received_at, &a.id).cmp(&(&b.received_at, &b.id)));
+                crate::domain::order::sort_by(&mut shelved.records, |a, b| {
+                    (&a.received_at, &a.id).cmp(&(&b.received_at, &b.id))
+                });
                 rollup.shelf.set(Shelf::new(shelved.records));
                 rollup.unreadable.set(shelved.unreadable);
                 rollup.loading.set(Opening::Ready);

@@ -195,7 +195,7 @@ fn summary(
     let (files, units) = rollup.shelf.with_untracked(|shelf| {
         let accepted: Vec<_> = shelf.accepted().filter(|r| r.year() == year).collect();
         let mut units: Vec<_> = accepted.iter().map(|r| r.unit.id.clone()).collect();
-        units.sort();
+        crate::domain::order::sort(&mut units);
         units.dedup();
         (accepted.len(), units.len())
     });
