@@ -92,11 +92,11 @@ mod exports {
         format!("{} {kinds} {failing} {}", table.rows.len(), back.len())
     }
 
-    /// A criteria-set file read and written back.
+    /// A criteria-set file read and exported again, as the library does.
     #[wasm_bindgen]
     pub fn criteria_set(text: &str) -> String {
         match exchange::read_criteria_set_file(text) {
-            Ok(valid) => format::criteria::encode_criteria_set(&valid),
+            Ok(valid) => exchange::export_criteria_set(&valid, "").text,
             Err(_) => String::new(),
         }
     }
