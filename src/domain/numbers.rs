@@ -3,12 +3,33 @@
 /// `numerator / denominator` as a percentage in tenths, rounded half up
 /// (16/25 → 640, that is 64,0%). None when the denominator is zero.
 pub fn percent_tenths(numerator: u64, denominator: u64) -> Option<u64> {
+    rounded_tenths(u128::from(numerator) * 100, u128::from(denominator))
+}
+
+/// `numerator / denominator` in tenths, rounded half up; None over zero.
+fn rounded_tenths(numerator: u128, denominator: u128) -> Option<u64> {
     if denominator == 0 {
         return None;
     }
-    let tenths =
-        (u128::from(numerator) * 2000 + u128::from(denominator)) / (2 * u128::from(denominator));
+    let tenths = (numerator * 20 + denominator) / (2 * denominator);
     Some(u64::try_from(tenths).unwrap_or(u64::MAX))
+}
+
+/// Tenths always with their one decimal, the Vietnamese way: "20,3", "0,0".
+/// (Written from integers: formatting a float would bring its own 15 KB
+/// of code into the wasm.)
+pub fn one_decimal(tenths: u64) -> String {
+    format!("{},{}", grouped(tenths / 10, '.'), tenths % 10)
+}
+
+/// A size in bytes as megabytes (MiB) with one decimal: "20,3".
+pub fn megabytes(bytes: u64) -> String {
+    one_decimal(rounded_tenths(u128::from(bytes), 1 << 20).unwrap_or_default())
+}
+
+/// `part` of `whole` as a percentage with one decimal: "2,7".
+pub fn percent_one_decimal(part: u64, whole: u64) -> String {
+    one_decimal(percent_tenths(part, whole).unwrap_or_default())
 }
 
 /// "64" or "64,5" (Vietnamese) / "64.5" (English): tenths without a useless ",0".
@@ -46,6 +67,11 @@ mod tests {
         assert_eq!(percent_tenths(2, 3), Some(667));
         assert_eq!(percent_tenths(1, 8), Some(125));
         assert_eq!(percent_tenths(1, 0), None);
+        assert_eq!(megabytes(21 * 1024 * 1024 + 300 * 1024), "21,3");
+        assert_eq!(megabytes(0), "0,0");
+        assert_eq!(megabytes(1024 * 1024 * 1024 * 2), "2.048,0");
+        assert_eq!(percent_one_decimal(143_390, 5_242_880), "2,7");
+        assert_eq!(percent_one_decimal(1, 0), "0,0");
         assert_eq!(percent_tenths(u64::MAX, 1), Some(u64::MAX));
     }
 

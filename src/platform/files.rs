@@ -6,11 +6,18 @@ use wasm_bindgen_futures::JsFuture;
 /// The largest file an import reads: above it, a clear message instead.
 pub const MAX_IMPORT_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
+/// Why a file of `size` bytes is not read.
+fn too_large(size: f64) -> ReadError {
+    ReadError::TooLarge {
+        megabytes: crate::domain::numbers::megabytes(size as u64),
+    }
+}
+
 /// Why a picked file was not read.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReadError {
-    /// Larger than [`MAX_IMPORT_BYTES`]; the size in megabytes.
-    TooLarge { megabytes: f64 },
+    /// Larger than [`MAX_IMPORT_BYTES`]; the size in megabytes, written ("21,3").
+    TooLarge { megabytes: String },
     /// The browser could not read it, in its own words.
     Failed(String),
 }
@@ -19,9 +26,7 @@ pub enum ReadError {
 pub async fn read_text(file: &web_sys::File) -> Result<(String, String), ReadError> {
     let size = file.size();
     if size > MAX_IMPORT_BYTES {
-        return Err(ReadError::TooLarge {
-            megabytes: size / 1024.0 / 1024.0,
-        });
+        return Err(too_large(size));
     }
     let buffer = JsFuture::from(file.array_buffer())
         .await
@@ -75,9 +80,7 @@ pub async fn read_texts(files: &[web_sys::File]) -> Vec<(String, Result<String, 
         .map(|(i, file)| {
             let size = file.size();
             let result = if size > MAX_IMPORT_BYTES {
-                Err(ReadError::TooLarge {
-                    megabytes: size / 1024.0 / 1024.0,
-                })
+                Err(too_large(size))
             } else {
                 let outcome = settled.get(i as u32);
                 let value = field(&outcome, "value");

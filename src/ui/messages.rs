@@ -75,7 +75,7 @@ pub fn load_error(i18n: I18n, error: &LoadError) -> (AnyView, Vec<AnyView>) {
             _ => (t!(i18n, problem_wrong_kind, found).into_any(), Vec::new()),
         },
         LoadError::TooLarge { bytes, .. } => {
-            let size = format!("{:.1}", bytes as f64 / 1024.0 / 1024.0).replace('.', ",");
+            let size = crate::domain::numbers::megabytes(bytes as u64);
             (t!(i18n, problem_too_large, size).into_any(), Vec::new())
         }
         LoadError::ChecksumMismatch => (tr!(i18n, problem_checksum).into_any(), Vec::new()),

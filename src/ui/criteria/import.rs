@@ -73,8 +73,7 @@ pub fn ImportPanel(selected: RwSignal<Option<SetRef>>) -> impl IntoView {
     let message = move || {
         match stage.get() {
         Stage::Idle => ().into_any(),
-        Stage::Unreadable(ReadError::TooLarge { megabytes }) => {
-            let size = format!("{megabytes:.1}").replace('.', ",");
+        Stage::Unreadable(ReadError::TooLarge { megabytes: size }) => {
             view! { <p class="field__error" role="alert">{t!(i18n, import_too_big, size)}</p> }.into_any()
         }
         Stage::Unreadable(ReadError::Failed(detail)) => {

@@ -225,7 +225,7 @@ fn Receive() -> impl IntoView {
                                     }
                                     Outcome::Unreadable(error) => {
                                         let detail = match error {
-                                            ReadError::TooLarge { megabytes } => format!("{megabytes:.1} MB > 20 MB"),
+                                            ReadError::TooLarge { megabytes } => format!("{megabytes} MB > 20 MB"),
                                             ReadError::Failed(detail) => detail,
                                         };
                                         view! { <li class="ru-outcome--error" data-testid="ru-file-error"><strong>{name}</strong> ": " {detail}</li> }.into_any()

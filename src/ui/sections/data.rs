@@ -106,7 +106,7 @@ fn Backup() -> impl IntoView {
         let units = state
             .workspace
             .with(|ws| crate::format::encode_workspace(ws).encode_utf16().count());
-        format!("{:.1}", units as f64 * 100.0 / 5_242_880.0).replace('.', ",")
+        crate::domain::numbers::percent_one_decimal(units as u64, 5_242_880)
     };
     view! {
         <section aria-labelledby="backup-title">
@@ -357,7 +357,7 @@ fn Import() -> impl IntoView {
                     {items.into_iter().map(|p| match p {
                         Pending::Unreadable { name, error } => {
                             let detail = match error {
-                                ReadError::TooLarge { megabytes } => format!("{megabytes:.1} MB > 20 MB"),
+                                ReadError::TooLarge { megabytes } => format!("{megabytes} MB > 20 MB"),
                                 ReadError::Failed(detail) => detail,
                             };
                             view! { <div class="banner banner--error" role="alert" data-testid="import-error"><p>{t!(i18n, import_failed, name)} " " {detail}</p></div> }.into_any()
