@@ -443,6 +443,15 @@ mod tests {
         }
     }
 
+    proptest! {
+        #[test]
+        fn any_byte_of_any_record_has_a_path(sample in 0usize..8, at in any::<prop::sample::Index>(), words in "[a-z :`]{0,30}") {
+            let text = samples()[sample].1.to_string();
+            let path = path_at(&text, at.index(text.len() + 2), &words);
+            prop_assert!(!path.is_empty());
+        }
+    }
+
     #[test]
     fn a_path_is_the_innermost_value_spanning_the_byte() {
         let text = r#"{"a":[1,{"b\"c":"xy"}],"d":{}}"#;
