@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::i18n::*;
 use super::state::{use_app_state, SaveStatus};
 use crate::domain::UnitId;
+use crate::ui::When;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -61,7 +62,7 @@ fn ActiveUnit() -> impl IntoView {
     };
     view! {
         <div class="header__unit">
-            <Show
+            <When
                 when=has_units
                 fallback=move || {
                     view! {
@@ -88,7 +89,7 @@ fn ActiveUnit() -> impl IntoView {
                 >
                     {options}
                 </select>
-            </Show>
+            </When>
         </div>
     }
 }

@@ -13,6 +13,26 @@ macro_rules! tr {
     }};
 }
 
+/// Leptos's `<When>` with its children erased: `children` while `when`
+/// holds, else `fallback`. `<When>` is generic over its children and its
+/// condition, so each of its uses compiled its own copy of it; this is one.
+#[leptos::component]
+pub fn When(
+    #[prop(into)] when: leptos::prelude::Signal<bool>,
+    children: leptos::prelude::ChildrenFn,
+    #[prop(optional, into)] fallback: leptos::prelude::ViewFn,
+) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let when = Memo::new(move |_| when.get());
+    move || {
+        if when.get() {
+            children().into_any()
+        } else {
+            fallback.run().into_any()
+        }
+    }
+}
+
 pub mod app;
 pub mod assessment;
 mod autosave;

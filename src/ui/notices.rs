@@ -9,6 +9,7 @@ use super::messages;
 use super::state::{use_app_state, SaveStatus};
 use crate::platform::download;
 use crate::platform::storage::StoreError;
+use crate::ui::When;
 
 /// Shown while the last save failed; stays until a save succeeds.
 #[component]
@@ -25,7 +26,7 @@ pub fn SaveFailedBanner() -> impl IntoView {
         export_error.set(result.err());
     };
     view! {
-        <Show when=move || failure().is_some()>
+        <When when=move || failure().is_some()>
             <div class="banner banner--error" role="alert" data-testid="save-failed">
                 <p class="banner__title">
                     <span class="banner__icon" aria-hidden="true">"⚠ "</span>
@@ -35,7 +36,7 @@ pub fn SaveFailedBanner() -> impl IntoView {
                 <button type="button" class="button button--primary" on:click=export>
                     {tr!(i18n, export_now)}
                 </button>
-                <Show when=move || matches!(failure(), Some(StoreError::Conflict))>
+                <When when=move || matches!(failure(), Some(StoreError::Conflict))>
                     <button type="button" class="button" on:click=move |_| state.reload_from_storage()>
                         {tr!(i18n, conflict_take_theirs)}
                     </button>
@@ -46,10 +47,10 @@ pub fn SaveFailedBanner() -> impl IntoView {
                     }>
                         {tr!(i18n, conflict_keep_mine)}
                     </button>
-                </Show>
+                </When>
                 {move || export_error.get().map(|err| view! { <p class="banner__detail">{err}</p> })}
             </div>
-        </Show>
+        </When>
     }
 }
 
@@ -117,7 +118,7 @@ pub fn StorageNotice() -> impl IntoView {
     let state = use_app_state();
     let dismiss = move |_| state.set_prefs(|p| p.storage_notice_dismissed = true);
     view! {
-        <Show when=move || !state.prefs.with(|p| p.storage_notice_dismissed)>
+        <When when=move || !state.prefs.with(|p| p.storage_notice_dismissed)>
             <div class="banner banner--info" data-testid="storage-notice">
                 <p>
                     <span class="banner__icon" aria-hidden="true">"ℹ "</span>
@@ -127,7 +128,7 @@ pub fn StorageNotice() -> impl IntoView {
                     {tr!(i18n, storage_notice_ok)}
                 </button>
             </div>
-        </Show>
+        </When>
     }
 }
 
@@ -140,7 +141,7 @@ pub fn UpdateBanner() -> impl IntoView {
     let update = use_context::<super::app::UpdateAvailable>();
     let shown = move || update.is_some_and(|u| u.0.get());
     view! {
-        <Show when=shown>
+        <When when=shown>
             <div class="banner banner--info" role="status" data-testid="update-available">
                 <p>{tr!(i18n, update_available)}</p>
                 <button
@@ -151,7 +152,7 @@ pub fn UpdateBanner() -> impl IntoView {
                     {tr!(i18n, update_reload)}
                 </button>
             </div>
-        </Show>
+        </When>
     }
 }
 
@@ -170,11 +171,11 @@ pub fn BackupReminder() -> impl IntoView {
         )
     };
     view! {
-        <Show when=shown>
+        <When when=shown>
             <div class="banner banner--info" role="status" data-testid="backup-reminder">
                 <p>{tr!(i18n, backup_reminder)}</p>
                 <a class="button button--quiet" href="#/du-lieu">{tr!(i18n, backup_go)}</a>
             </div>
-        </Show>
+        </When>
     }
 }

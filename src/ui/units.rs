@@ -9,6 +9,7 @@ use super::state::use_app_state;
 use crate::domain::unit::UnitFields;
 use crate::domain::{UnitError, UnitId, UnitKind};
 use crate::platform::ids::new_unit_id;
+use crate::ui::When;
 
 /// What the last action did, announced to screen readers and shown in words.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,13 +46,13 @@ pub fn UnitsPanel() -> impl IntoView {
                 {move || announce(i18n, announcement.get())}
             </p>
             <UnitForm editing=editing announcement=announcement />
-            <Show
+            <When
                 when=move || { count() > 0 }
                 fallback=move || view! { <p class="units__empty">{tr!(i18n, units_empty)}</p> }
             >
                 <p class="units__count">{t!(i18n, units_count, count)}</p>
                 <UnitList editing=editing announcement=announcement />
-            </Show>
+            </When>
         </section>
     }
 }
@@ -240,11 +241,11 @@ fn UnitForm(
                         }
                     }}
                 </button>
-                <Show when=move || editing.get().is_some()>
+                <When when=move || editing.get().is_some()>
                     <button type="button" class="button" on:click=move |_| reset()>
                         {tr!(i18n, unit_cancel)}
                     </button>
-                </Show>
+                </When>
             </div>
         </form>
     }
@@ -349,9 +350,9 @@ fn UnitRow(
         <li class="unit-list__item" data-unit-id=id.as_str().to_owned()>
             <div class="unit-list__main">
                 <span class="unit-list__name">{name_text.clone()}</span>
-                <Show when=is_active.clone()>
+                <When when=is_active.clone()>
                     <span class="badge">{tr!(i18n, unit_in_use)}</span>
-                </Show>
+                </When>
                 <span class="unit-list__meta">
                     {
                         let unit = unit.clone();
@@ -379,7 +380,7 @@ fn UnitRow(
                     <span class="visually-hidden">" " {name_text.clone()}</span>
                 </button>
             </div>
-            <Show when=is_confirming.clone()>
+            <When when=is_confirming.clone()>
                 <div class="confirm" role="group" aria-label=t_string!(i18n, unit_delete)>
                     <p>{
                         let name_text = name_text.clone();
@@ -406,7 +407,7 @@ fn UnitRow(
                         {tr!(i18n, unit_cancel)}
                     </button>
                 </div>
-            </Show>
+            </When>
         </li>
     }
 }

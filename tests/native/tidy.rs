@@ -172,3 +172,17 @@ fn the_app_sorts_through_one_copy_of_the_sorting_code() {
         }
     }
 }
+
+#[test]
+fn views_show_conditionally_through_one_copy() {
+    // Leptos's `<Show>` is generic over its children: `ui::When` is the one
+    // copy for every conditional block.
+    for file in rust_files(&root().join("src/ui")) {
+        let text = fs::read_to_string(&file).unwrap();
+        assert!(
+            !text.contains("<Show"),
+            "{} uses `<Show>`: use `<When>` (src/ui/mod.rs) instead",
+            file.display()
+        );
+    }
+}

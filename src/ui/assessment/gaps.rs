@@ -11,6 +11,7 @@ use crate::ui::criteria::words::text;
 use crate::ui::i18n::*;
 use crate::ui::messages;
 use crate::ui::state::use_app_state;
+use crate::ui::When;
 
 fn store(id: &str, action: Action) {
     let state = use_app_state();
@@ -43,7 +44,7 @@ pub fn GapView(id: String, data: Data) -> impl IntoView {
     view! {
         <section class="gaps" data-testid="gaps">
             <h3>{tr!(i18n, gaps_title)}</h3>
-            <Show when=move || { !gaps().is_empty() } fallback=move || view! { <p>{tr!(i18n, gaps_none)}</p> }>
+            <When when=move || { !gaps().is_empty() } fallback=move || view! { <p>{tr!(i18n, gaps_none)}</p> }>
                 {
                     let id = id.clone();
                     move || gaps().into_iter().map(|(cid, label, status)| {
@@ -66,7 +67,7 @@ pub fn GapView(id: String, data: Data) -> impl IntoView {
                         }
                     }).collect_view()
                 }
-            </Show>
+            </When>
         </section>
     }
 }

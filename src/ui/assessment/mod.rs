@@ -18,6 +18,7 @@ use crate::ui::criteria::{find_set, words::text};
 use crate::ui::i18n::*;
 use crate::ui::messages;
 use crate::ui::state::{use_app_state, AppState};
+use crate::ui::When;
 
 /// The tabs of an open assessment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,7 +123,7 @@ pub fn AssessmentSection() -> impl IntoView {
         <start::StartForm open=open tab=tab />
         <section class="assessments" aria-labelledby="assessments-title">
             <h2 id="assessments-title">{tr!(i18n, as_list_title)}</h2>
-            <Show
+            <When
                 when=move || rows.with(|r| !r.is_empty())
                 fallback=move || view! { <p>{tr!(i18n, as_list_empty)}</p> }
             >
@@ -160,7 +161,7 @@ pub fn AssessmentSection() -> impl IntoView {
                             .collect_view()
                     }}
                 </ul>
-            </Show>
+            </When>
         </section>
         {move || open.get().map(|id| view! { <AssessmentView id=id tab=tab /> })}
     }

@@ -10,6 +10,7 @@ use crate::ui::criteria::{with_library, words::text};
 use crate::ui::i18n::*;
 use crate::ui::messages;
 use crate::ui::state::use_app_state;
+use crate::ui::When;
 
 #[component]
 pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl IntoView {
@@ -105,7 +106,7 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
     view! {
         <form class="start-form" on:submit=submit data-testid="start-form">
             <h2>{tr!(i18n, as_start_title)}</h2>
-            <Show
+            <When
                 when=move || { !units.get().is_empty() }
                 fallback=move || view! { <p><a href="#/tong-quan">{tr!(i18n, as_no_units)}</a></p> }
             >
@@ -141,7 +142,7 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
                 <button type="submit" class="button button--primary" data-testid="start-submit">{tr!(i18n, as_start)}</button>
                 <p role="status">{move || notice.get().map(|year| t!(i18n, as_exists, year))}</p>
                 <p class="field__error" role="alert">{move || error.get().map(|e| messages::assessment_error(i18n, &e))}</p>
-            </Show>
+            </When>
         </form>
     }
 }

@@ -11,6 +11,7 @@ use crate::format::exchange::export_criteria_set;
 use crate::ui::i18n::*;
 use crate::ui::messages;
 use crate::ui::state::use_app_state;
+use crate::ui::When;
 
 #[component]
 pub fn SetView(
@@ -103,7 +104,7 @@ pub fn SetView(
                             </button>
                         })}
                     </div>
-                    <Show when=move || confirming.get()>
+                    <When when=move || confirming.get()>
                         <div class="confirm" role="group">
                             <p>{
                                 let title = title.clone();
@@ -116,7 +117,7 @@ pub fn SetView(
                                 {tr!(i18n, unit_cancel)}
                             </button>
                         </div>
-                    </Show>
+                    </When>
                     {move || notice.get().map(|err| view! { <p class="field__error" role="alert">{err}</p> })}
                     <SetTree set=set />
                 </article>

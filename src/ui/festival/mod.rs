@@ -12,6 +12,7 @@ use crate::domain::festival::{
 use crate::platform::{clock, ids};
 use crate::ui::i18n::*;
 use crate::ui::state::{use_app_state, AppState};
+use crate::ui::When;
 
 /// The plan with this id, kept in step with the workspace.
 pub type PlanMemo = Memo<Option<FestivalPlan>>;
@@ -143,7 +144,7 @@ pub fn FestivalSection() -> impl IntoView {
         let _ = state.edit(|ws| ws.add_festival_plan(plan));
     };
     view! {
-        <Show when=has_unit fallback=move || view! { <p><a href="#/tong-quan">{tr!(i18n, fe_no_unit)}</a></p> }>
+        <When when=has_unit fallback=move || view! { <p><a href="#/tong-quan">{tr!(i18n, fe_no_unit)}</a></p> }>
             <div class="field field--narrow screen-only">
                 <label for="fe-year">{tr!(i18n, fe_year)}</label>
                 <input id="fe-year" type="number" inputmode="numeric" prop:value=move || year.get().to_string()
@@ -163,7 +164,7 @@ pub fn FestivalSection() -> impl IntoView {
                     </form>
                 }.into_any(),
             }}
-        </Show>
+        </When>
     }
 }
 

@@ -11,6 +11,7 @@ use crate::ui::i18n::*;
 use crate::ui::messages;
 use crate::ui::state::use_app_state;
 use crate::ui::units::UnitsPanel;
+use crate::ui::When;
 
 #[component]
 pub fn Overview() -> impl IntoView {
@@ -67,7 +68,7 @@ fn UnitCards() -> impl IntoView {
         })
     };
     view! {
-        <Show when=move || { !cards().is_empty() }>
+        <When when=move || { !cards().is_empty() }>
             <section class="unit-cards" aria-labelledby="unit-cards-title">
                 <h2 id="unit-cards-title">{tr!(i18n, ov_units_title)}</h2>
                 <ul class="unit-cards__list" data-testid="unit-cards">
@@ -115,6 +116,6 @@ fn UnitCards() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </section>
-        </Show>
+        </When>
     }
 }
