@@ -604,7 +604,8 @@ impl<'a> Opened<'a> {
 }
 
 /// The records of a current file's content. A backup, the bulk of what is
-/// imported, is decoded straight from its text.
+/// imported, and a unit's assessment or festival plan, the bulk of what a
+/// roll-up receives, are decoded straight from their text.
 fn records_from_text(head: Head, text: &str) -> Result<Incoming, LoadError> {
     if head.kind == FileKind::Workspace && head.unit.is_none() {
         let decoded = decode_workspace(text).map_err(|e| prefixed("content", e))?;
@@ -612,7 +613,56 @@ fn records_from_text(head: Head, text: &str) -> Result<Incoming, LoadError> {
         incoming.workspace = Some(decoded.workspace);
         return Ok(incoming);
     }
-    records(head, parse_json(text)?)
+    match records_direct(&head, text) {
+        Some(incoming) => Ok(incoming),
+        None => records(head, parse_json(text)?),
+    }
+}
+
+/// An assessment file's content, for the direct reading.
+#[derive(Deserialize)]
+struct AssessmentDirect {
+    assessment: Assessment,
+    criteria_set: CriteriaSet,
+    unit: UnitInfo,
+}
+
+/// A festival-plan file's content, for the direct reading.
+#[derive(Deserialize)]
+struct PlanDirect {
+    festival_plan: FestivalPlan,
+    unit: UnitInfo,
+}
+
+/// The direct reading of a unit's assessment or festival-plan file: `None`
+/// whenever anything is wrong or the file is of another kind, for
+/// [`records`] to read and report. For every file it takes, its result
+/// equals that of [`records`] (a test checks it).
+fn records_direct(head: &Head, text: &str) -> Option<Incoming> {
+    let unit = head.unit.as_ref()?;
+    let mut incoming = Incoming::empty(head.kind, head.exported_at.clone(), head.checksum.clone());
+    match head.kind {
+        FileKind::Assessment => {
+            let content: AssessmentDirect = serde_json::from_str(text).ok()?;
+            if &content.unit != unit {
+                return None;
+            }
+            incoming
+                .criteria_sets
+                .push(validated(content.criteria_set).ok()?);
+            incoming.assessments.push(content.assessment);
+        }
+        FileKind::FestivalPlan => {
+            let content: PlanDirect = serde_json::from_str(text).ok()?;
+            if &content.unit != unit {
+                return None;
+            }
+            incoming.festival_plans.push(content.festival_plan);
+        }
+        _ => return None,
+    }
+    incoming.units.push(unit.clone());
+    Some(incoming)
 }
 
 /// A file's records, read before its checksum was compared.
@@ -830,5 +880,73 @@ pub fn export_rollup(
             &content,
         ),
         summary,
+    }
+}
+
+// Native only: proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    use super::*;
+    use crate::format::mutations::{mutated, sample_assessment, sample_plan};
+
+    fn head(kind: FileKind) -> Head {
+        Head {
+            kind,
+            exported_at: "2025-11-20T08:00:00Z".into(),
+            unit: Some(UnitInfo {
+                id: crate::domain::UnitId::new("u-thon-dong"),
+                name: "Thôn Đông".into(),
+                kind: crate::domain::UnitKind::ResidentialArea,
+                above: "Xã Tân Lập".into(),
+                parent: None,
+            }),
+            checksum: "c".into(),
+        }
+    }
+
+    fn contents() -> Vec<(FileKind, Value)> {
+        let unit = serde_json::to_value(head(FileKind::Assessment).unit).unwrap();
+        let set: Value = serde_json::from_str(crate::catalog::FILES[0].1).unwrap();
+        vec![
+            (
+                FileKind::Assessment,
+                json!({"assessment": sample_assessment(), "criteria_set": set, "unit": unit}),
+            ),
+            (
+                FileKind::FestivalPlan,
+                json!({"festival_plan": sample_plan(), "unit": unit}),
+            ),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn the_direct_reading_of_a_unit_file_gives_what_the_layered_one_gives(
+            sample in 0usize..2,
+            node in any::<prop::sample::Index>(),
+            choice in 0usize..14,
+        ) {
+            let (kind, original) = &contents()[sample];
+            // One choice in 14 keeps the content as it is.
+            let value = if choice == 13 { original.clone() } else { mutated(original, &node, choice) };
+            let text = value.to_string();
+            let layered = records(head(*kind), parse_json(&text).unwrap());
+            if let Some(direct) = records_direct(&head(*kind), &text) {
+                prop_assert_eq!(Ok(direct), layered);
+            }
+        }
+    }
+
+    #[test]
+    fn a_well_formed_unit_file_is_read_directly() {
+        for (kind, content) in contents() {
+            let text = content.to_string();
+            let direct = records_direct(&head(kind), &text).expect("read directly");
+            assert_eq!(Ok(direct), records(head(kind), parse_json(&text).unwrap()));
+        }
     }
 }

@@ -10,6 +10,8 @@ pub mod criteria;
 pub mod exchange;
 pub mod merge;
 pub mod migrate;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod mutations;
 pub mod prefs;
 pub mod problem;
 pub mod rollup;

@@ -269,9 +269,10 @@ mod tests {
     use super::*;
     use crate::domain::assessment::Assessment;
     use crate::domain::criteria::CriteriaSet;
-    use crate::domain::festival::{FestivalPlan, FestivalTemplate};
+    use crate::domain::festival::FestivalPlan;
     use crate::domain::rollup::Received;
-    use crate::domain::{Language, UnitId, UnitInfo};
+    use crate::domain::UnitInfo;
+    use crate::format::mutations::{mutated, sample_assessment, sample_plan};
 
     /// What serde_path_to_error, walking the value itself, says of it: the
     /// oracle for the paths found from where the decoder stopped.
@@ -293,13 +294,9 @@ mod tests {
     }
 
     fn samples() -> Vec<(&'static str, Value)> {
-        let fixture: Value =
-            serde_json::from_str(include_str!("../../tests/fixtures/v2-workspace.json")).unwrap();
-        let mut plan = FestivalPlan::new("p".into(), UnitId::new("xa"), 2025, "Ngày hội".into());
-        FestivalTemplate::builtin().apply(&mut plan, Language::Vi);
         let mut out = vec![
-            ("assessment", fixture["content"]["assessments"][0].clone()),
-            ("plan", serde_json::to_value(&plan).unwrap()),
+            ("assessment", sample_assessment()),
+            ("plan", sample_plan()),
             (
                 "unit",
                 json!({"id": "u", "name": "Thôn \"Đông\"", "kind": "khu-dan-cu", "above": "Xã"}),
@@ -325,76 +322,6 @@ mod tests {
             out.push(("set", serde_json::from_str(text).unwrap()));
         }
         out
-    }
-
-    /// Every node of `value`, as the steps from the root to it.
-    fn nodes(value: &Value, at: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
-        out.push(at.clone());
-        match value {
-            Value::Object(map) => {
-                for (key, item) in map {
-                    at.push(Value::String(key.clone()));
-                    nodes(item, at, out);
-                    at.pop();
-                }
-            }
-            Value::Array(items) => {
-                for (index, item) in items.iter().enumerate() {
-                    at.push(json!(index));
-                    nodes(item, at, out);
-                    at.pop();
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Replaces (or, with `None`, removes) the node at `steps`.
-    fn mutate(value: &mut Value, steps: &[Value], with: Option<Value>) {
-        let Some((last, parents)) = steps.split_last() else {
-            if let Some(with) = with {
-                *value = with;
-            }
-            return;
-        };
-        let mut node = value;
-        for step in parents {
-            node = match step {
-                Value::String(key) => &mut node[key.as_str()],
-                other => &mut node[other.as_u64().unwrap() as usize],
-            };
-        }
-        match (last, with) {
-            (Value::String(key), Some(with)) => node[key.as_str()] = with,
-            (Value::String(key), None) => {
-                node.as_object_mut().unwrap().remove(key);
-            }
-            (index, Some(with)) => node[index.as_u64().unwrap() as usize] = with,
-            (index, None) => {
-                node.as_array_mut()
-                    .unwrap()
-                    .remove(index.as_u64().unwrap() as usize);
-            }
-        }
-    }
-
-    fn replacement(choice: usize) -> Option<Value> {
-        [
-            None,
-            Some(Value::Null),
-            Some(json!(true)),
-            Some(json!(-1)),
-            Some(json!(1.5)),
-            Some(json!(4_294_967_296_u64)),
-            Some(json!("x")),
-            Some(json!("31/02")),
-            Some(json!([])),
-            Some(json!([1, "a"])),
-            Some(json!({})),
-            Some(json!({"type": "nope"})),
-            Some(json!({"type": "count"})),
-        ][choice % 13]
-            .clone()
     }
 
     fn same<T: DeserializeOwned + PartialEq + std::fmt::Debug>(value: &Value) {
@@ -428,11 +355,7 @@ mod tests {
         ) {
             let samples = samples();
             let (kind, original) = &samples[sample];
-            let mut all = Vec::new();
-            nodes(original, &mut Vec::new(), &mut all);
-            let steps = node.get(&all);
-            let mut value = original.clone();
-            mutate(&mut value, steps, replacement(choice));
+            let value = mutated(original, &node, choice);
             match *kind {
                 "assessment" => same::<Assessment>(&value),
                 "plan" => same::<FestivalPlan>(&value),
