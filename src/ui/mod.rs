@@ -5,16 +5,27 @@
 /// language: `tr!(i18n, key)`. It is a `Signal<&'static str>`, one type for
 /// every key, so the rendering code exists once; leptos_i18n's own `t!` is a
 /// closure of its own type at each of its 445 uses, each with its own copy.
-/// `t!` stays for texts with parameters.
+/// Each key is a plain function of the locale, and [`translated`] the one
+/// closure that follows the language. `t!` stays for texts with parameters.
 macro_rules! tr {
     ($i18n:expr, $($key:tt)+) => {{
-        let i18n = $i18n;
-        ::leptos::prelude::Signal::derive(move || ::leptos_i18n::t_string!(i18n, $($key)+))
+        fn text(locale: $crate::ui::i18n::Locale) -> &'static str {
+            ::leptos_i18n::td_string!(locale, $($key)+)
+        }
+        $crate::ui::translated($i18n, text)
     }};
 }
 
-/// Leptos's `<When>` with its children erased: `children` while `when`
-/// holds, else `fallback`. `<When>` is generic over its children and its
+/// The text of `text` in the language in use, following it.
+pub fn translated(
+    i18n: leptos_i18n::I18nContext<i18n::Locale>,
+    text: fn(i18n::Locale) -> &'static str,
+) -> leptos::prelude::Signal<&'static str> {
+    leptos::prelude::Signal::derive(move || text(i18n.get_locale()))
+}
+
+/// Leptos's `<Show>` with its children erased: `children` while `when`
+/// holds, else `fallback`. `<Show>` is generic over its children and its
 /// condition, so each of its uses compiled its own copy of it; this is one.
 #[leptos::component]
 pub fn When(
