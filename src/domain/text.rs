@@ -13,6 +13,40 @@ pub fn normalise_name(raw: &str) -> String {
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A text with its `{name}` placeholders filled from `args`; a placeholder
+/// without an argument is left as it is.
+///
+/// ```
+/// use antq::domain::text::fill;
+/// assert_eq!(fill("{count} đơn vị, {name}", &[("count", "3".into()), ("name", "Thôn {A}".into())]), "3 đơn vị, Thôn {A}");
+/// ```
+pub fn fill(template: &str, args: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(arg, _)| *arg == name)
+                .map(|(_, value)| (close, value))
+        });
+        match value {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The longest name a unit may have, in characters. Long enough for
 /// "Trường Trung học phổ thông chuyên …" and a district, short enough to print.
 pub const MAX_NAME_CHARS: usize = 200;
@@ -28,6 +62,14 @@ mod tests {
         assert_ne!(decomposed, precomposed);
         assert_eq!(normalise_name(decomposed), normalise_name(precomposed));
         assert_eq!(normalise_name(decomposed), precomposed);
+    }
+
+    #[test]
+    fn placeholders_are_filled_once_each_and_values_are_not_read_again() {
+        let args = [("a", "{b}".to_owned()), ("b", "2".to_owned())];
+        assert_eq!(fill("{a}-{b}-{c}-{", &args), "{b}-2-{c}-{");
+        assert_eq!(fill("", &args), "");
+        assert_eq!(fill("Không có gì", &[]), "Không có gì");
     }
 
     #[test]

@@ -100,7 +100,7 @@ fn SaveIndicator() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
     let text = move || match state.save.get() {
-        SaveStatus::Saved(time) => Some(t!(i18n, saved_at, time).into_any()),
+        SaveStatus::Saved(time) => Some(tp!(i18n, saved_at, time).into_any()),
         SaveStatus::Idle => Some(tr!(i18n, not_saved_yet).into_any()),
         SaveStatus::Failed(_) | SaveStatus::Suspended => None,
     };

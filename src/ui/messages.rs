@@ -42,8 +42,8 @@ pub fn unit_kinds(i18n: I18n, kinds: &[UnitKind]) -> String {
 pub fn unit_error(i18n: I18n, error: &UnitError) -> AnyView {
     match error.clone() {
         UnitError::EmptyName => tr!(i18n, error_empty_name).into_any(),
-        UnitError::NameTooLong { chars } => t!(i18n, error_name_too_long, chars).into_any(),
-        UnitError::DuplicateName { name } => t!(i18n, error_duplicate_name, name).into_any(),
+        UnitError::NameTooLong { chars } => tp!(i18n, error_name_too_long, chars).into_any(),
+        UnitError::DuplicateName { name } => tp!(i18n, error_duplicate_name, name).into_any(),
         UnitError::DuplicateId => tr!(i18n, error_duplicate_id).into_any(),
         UnitError::UnknownUnit => tr!(i18n, error_unknown_unit).into_any(),
         UnitError::UnknownParent => tr!(i18n, error_unknown_parent).into_any(),
@@ -57,7 +57,7 @@ pub fn store_error(i18n: I18n, error: &StoreError) -> AnyView {
         StoreError::Unavailable => tr!(i18n, save_failed_unavailable).into_any(),
         StoreError::Conflict => tr!(i18n, save_failed_conflict).into_any(),
         StoreError::ReadBackDiffers => tr!(i18n, save_failed_read_back).into_any(),
-        StoreError::Other(detail) => t!(i18n, save_failed_other, detail).into_any(),
+        StoreError::Other(detail) => tp!(i18n, save_failed_other, detail).into_any(),
     }
 }
 
@@ -65,26 +65,29 @@ pub fn store_error(i18n: I18n, error: &StoreError) -> AnyView {
 pub fn load_error(i18n: I18n, error: &LoadError) -> (AnyView, Vec<AnyView>) {
     match error.clone() {
         LoadError::NotJson { line, column } => (
-            t!(i18n, problem_not_json, line, column).into_any(),
+            tp!(i18n, problem_not_json, line, column).into_any(),
             Vec::new(),
         ),
         LoadError::NotOurs { .. } => (tr!(i18n, problem_not_ours).into_any(), Vec::new()),
         LoadError::WrongKind { found } => match found.as_str() {
             "rollup" => (tr!(i18n, problem_kind_rollup).into_any(), Vec::new()),
             "workspace" | "criteria_set" => (tr!(i18n, problem_kind_data).into_any(), Vec::new()),
-            _ => (t!(i18n, problem_wrong_kind, found).into_any(), Vec::new()),
+            _ => (tp!(i18n, problem_wrong_kind, found).into_any(), Vec::new()),
         },
         LoadError::TooLarge { bytes, .. } => {
             let size = crate::domain::numbers::megabytes(bytes as u64);
-            (t!(i18n, problem_too_large, size).into_any(), Vec::new())
+            (tp!(i18n, problem_too_large, size).into_any(), Vec::new())
         }
         LoadError::ChecksumMismatch => (tr!(i18n, problem_checksum).into_any(), Vec::new()),
         LoadError::NewerSchema { found, supported } => (
-            t!(i18n, problem_newer, found, supported).into_any(),
+            tp!(i18n, problem_newer, found, supported).into_any(),
             Vec::new(),
         ),
         LoadError::Invalid { problems } => (
-            t!(i18n, problem_invalid, count = problems.len()).into_any(),
+            {
+                let count = problems.len();
+                tp!(i18n, problem_invalid, count).into_any()
+            },
             problems.iter().map(|p| problem(i18n, p)).collect(),
         ),
     }
@@ -94,27 +97,27 @@ pub fn load_error(i18n: I18n, error: &LoadError) -> (AnyView, Vec<AnyView>) {
 pub fn problem(i18n: I18n, problem: &Problem) -> AnyView {
     let path = problem.path.clone();
     match problem.kind.clone() {
-        ProblemKind::Missing => t!(i18n, problem_missing, path).into_any(),
+        ProblemKind::Missing => tp!(i18n, problem_missing, path).into_any(),
         ProblemKind::WrongType { expected } => {
-            t!(i18n, problem_wrong_type, path, expected).into_any()
+            tp!(i18n, problem_wrong_type, path, expected).into_any()
         }
-        ProblemKind::Empty => t!(i18n, problem_empty, path).into_any(),
+        ProblemKind::Empty => tp!(i18n, problem_empty, path).into_any(),
         ProblemKind::UnknownUnitKind { code } => {
-            t!(i18n, problem_unknown_kind, path, code).into_any()
+            tp!(i18n, problem_unknown_kind, path, code).into_any()
         }
-        ProblemKind::DuplicateId { id } => t!(i18n, problem_duplicate_id, path, id).into_any(),
-        ProblemKind::Shape { detail } => t!(i18n, problem_shape, path, detail).into_any(),
+        ProblemKind::DuplicateId { id } => tp!(i18n, problem_duplicate_id, path, id).into_any(),
+        ProblemKind::Shape { detail } => tp!(i18n, problem_shape, path, detail).into_any(),
         ProblemKind::PercentAbove100 { value } => {
-            t!(i18n, problem_percent_above_100, path, value).into_any()
+            tp!(i18n, problem_percent_above_100, path, value).into_any()
         }
-        ProblemKind::OutOfRange => t!(i18n, problem_out_of_range, path).into_any(),
-        ProblemKind::InvalidDate => t!(i18n, problem_invalid_date, path).into_any(),
+        ProblemKind::OutOfRange => tp!(i18n, problem_out_of_range, path).into_any(),
+        ProblemKind::InvalidDate => tp!(i18n, problem_invalid_date, path).into_any(),
         ProblemKind::UnknownReference { id } => {
-            t!(i18n, problem_unknown_reference, path, id).into_any()
+            tp!(i18n, problem_unknown_reference, path, id).into_any()
         }
         ProblemKind::Cycle { ids } => {
             let ids = ids.join(" → ");
-            t!(i18n, problem_cycle, path, ids).into_any()
+            tp!(i18n, problem_cycle, path, ids).into_any()
         }
     }
 }

@@ -6,7 +6,7 @@
 /// every key, so the rendering code exists once; leptos_i18n's own `t!` is a
 /// closure of its own type at each of its 445 uses, each with its own copy.
 /// Each key is a plain function of the locale, and [`translated`] the one
-/// closure that follows the language. `t!` stays for texts with parameters.
+/// closure that follows the language. Texts with parameters use `tp!`.
 macro_rules! tr {
     ($i18n:expr, $($key:tt)+) => {{
         fn text(locale: $crate::ui::i18n::Locale) -> &'static str {
@@ -14,6 +14,31 @@ macro_rules! tr {
         }
         $crate::ui::translated($i18n, text)
     }};
+}
+
+/// A translated text with parameters, as a view that follows the language
+/// and its arguments: `tp!(i18n, key, a, b = value)`. Each key's text is a
+/// plain function of the locale, its `{a}` placeholders filled by
+/// `domain::text::fill`: a `Signal<String>`, one type for every key, where
+/// leptos_i18n's `t!` builds a view type of its own for each key and each
+/// set of argument types. The arguments are read inside the signal, so a
+/// signal read in one is followed; a test checks that every use names the
+/// placeholders of its key.
+macro_rules! tp {
+    ($i18n:expr, $key:ident $(, $arg:ident $(= $value:expr)?)* $(,)?) => {{
+        fn text(locale: $crate::ui::i18n::Locale) -> &'static str {
+            ::leptos_i18n::td_string!(locale, $key)
+        }
+        let i18n = $i18n;
+        ::leptos::prelude::Signal::derive(move || {
+            $crate::domain::text::fill(
+                text(i18n.get_locale()),
+                &[$((stringify!($arg), ::std::string::ToString::to_string(&tp!(@value $arg $(= $value)?)))),*],
+            )
+        })
+    }};
+    (@value $arg:ident = $value:expr) => { $value };
+    (@value $arg:ident) => { $arg };
 }
 
 /// The text of `text` in the language in use, following it.

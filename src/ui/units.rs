@@ -24,9 +24,9 @@ enum Announcement {
 fn announce(i18n: leptos_i18n::I18nContext<Locale>, what: Announcement) -> AnyView {
     match what {
         Announcement::None => ().into_any(),
-        Announcement::Added(name) => t!(i18n, unit_added, name).into_any(),
-        Announcement::Updated(name) => t!(i18n, unit_updated, name).into_any(),
-        Announcement::Deleted(name) => t!(i18n, unit_deleted, name).into_any(),
+        Announcement::Added(name) => tp!(i18n, unit_added, name).into_any(),
+        Announcement::Updated(name) => tp!(i18n, unit_updated, name).into_any(),
+        Announcement::Deleted(name) => tp!(i18n, unit_deleted, name).into_any(),
         Announcement::Failed(err) => messages::unit_error(i18n, &err),
     }
 }
@@ -50,7 +50,7 @@ pub fn UnitsPanel() -> impl IntoView {
                 when=move || { count() > 0 }
                 fallback=move || view! { <p class="units__empty">{tr!(i18n, units_empty)}</p> }
             >
-                <p class="units__count">{t!(i18n, units_count, count)}</p>
+                <p class="units__count">{tp!(i18n, units_count, count = count())}</p>
                 <UnitList editing=editing announcement=announcement />
             </When>
         </section>
@@ -367,7 +367,7 @@ fn UnitRow(
                                 .map(|a| format!(" · {a}"))
                         }
                     }
-                    {move || parent_name().map(|name| view! { " · " {t!(i18n, unit_under, name)} })}
+                    {move || parent_name().map(|name| view! { " · " {tp!(i18n, unit_under, name)} })}
                 </span>
             </div>
             <div class="unit-list__actions">
@@ -384,20 +384,20 @@ fn UnitRow(
                 <div class="confirm" role="group" aria-label=t_string!(i18n, unit_delete)>
                     <p>{
                         let name_text = name_text.clone();
-                        t!(i18n, unit_delete_confirm, name = name_text)
+                        tp!(i18n, unit_delete_confirm, name = name_text())
                     }</p>
                     {
                         let children = children.clone();
                         move || {
                             let count = children();
-                            (count > 0).then(|| view! { <p>{t!(i18n, unit_delete_children, count)}</p> })
+                            (count > 0).then(|| view! { <p>{tp!(i18n, unit_delete_children, count)}</p> })
                         }
                     }
                     {
                         let id = unit_for_count.clone();
                         move || {
                             let count = state.workspace.with(|ws| ws.assessments().iter().filter(|a| a.unit == id).count());
-                            (count > 0).then(|| view! { <p><strong>{t!(i18n, unit_delete_assessments, count)}</strong></p> })
+                            (count > 0).then(|| view! { <p><strong>{tp!(i18n, unit_delete_assessments, count)}</strong></p> })
                         }
                     }
                     <button type="button" class="button button--danger" node_ref=confirm_button on:click=delete.clone()>

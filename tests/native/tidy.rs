@@ -78,14 +78,27 @@ fn trunk_pins_the_wasm_bindgen_version_of_cargo_lock() {
     );
 }
 
+fn locale(lang: &str) -> serde_json::Map<String, serde_json::Value> {
+    let text = fs::read_to_string(root().join(format!("locales/{lang}.json"))).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The `{name}` placeholders of a text, sorted.
+fn placeholders(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned()))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
 #[test]
 fn both_languages_have_the_same_keys_and_no_empty_text() {
-    let read = |lang: &str| -> serde_json::Map<String, serde_json::Value> {
-        let text = fs::read_to_string(root().join(format!("locales/{lang}.json"))).unwrap();
-        serde_json::from_str(&text).unwrap()
-    };
-    let vi = read("vi");
-    let en = read("en");
+    let vi = locale("vi");
+    let en = locale("en");
     let mut vi_keys: Vec<_> = vi.keys().collect();
     let mut en_keys: Vec<_> = en.keys().collect();
     vi_keys.sort();
@@ -179,10 +192,107 @@ fn views_show_conditionally_through_one_copy() {
     // copy for every conditional block.
     for file in rust_files(&root().join("src/ui")) {
         let text = fs::read_to_string(&file).unwrap();
+        let code: String = text
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .collect();
         assert!(
-            !text.contains("<Show"),
+            !code.contains("<Show"),
             "{} uses `<Show>`: use `<When>` (src/ui/mod.rs) instead",
             file.display()
         );
     }
+}
+
+#[test]
+fn both_languages_have_the_same_placeholders_and_every_use_fills_them() {
+    let vi = locale("vi");
+    let en = locale("en");
+    let text = |map: &serde_json::Map<String, serde_json::Value>, key: &str| {
+        map.get(key)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    for key in vi.keys() {
+        let (v, e) = (text(&vi, key), text(&en, key));
+        assert!(
+            !v.contains("{{") && !e.contains("{{"),
+            "{key}: write placeholders as {{name}}"
+        );
+        assert_eq!(
+            placeholders(&v),
+            placeholders(&e),
+            "{key}: the languages differ"
+        );
+    }
+    // Every `tp!(i18n, key, a, b = …)` names exactly its key's placeholders,
+    // and a text with placeholders is never shown without them by `tr!` or
+    // `t_string!`.
+    let mut uses = 0;
+    for file in rust_files(&root().join("src/ui")) {
+        let source: String = fs::read_to_string(&file)
+            .unwrap()
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        for macro_name in ["tp!(", "tr!(", "t_string!("] {
+            for (at, _) in source.match_indices(macro_name) {
+                let body = &source[at + macro_name.len()..];
+                let mut depth = 1;
+                let end = body
+                    .char_indices()
+                    .find(|&(_, c)| {
+                        depth += match c {
+                            '(' | '[' | '{' => 1,
+                            ')' | ']' | '}' => -1,
+                            _ => 0,
+                        };
+                        depth == 0
+                    })
+                    .map(|(i, _)| i)
+                    .unwrap();
+                let mut parts: Vec<String> = Vec::new();
+                let mut depth = 0;
+                let mut current = String::new();
+                for c in body[..end].chars() {
+                    match c {
+                        '(' | '[' | '{' => depth += 1,
+                        ')' | ']' | '}' => depth -= 1,
+                        _ => {}
+                    }
+                    if c == ',' && depth == 0 {
+                        parts.push(current.trim().to_owned());
+                        current.clear();
+                    } else {
+                        current.push(c);
+                    }
+                }
+                parts.push(current.trim().to_owned());
+                if parts.len() < 2
+                    || !parts[1]
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                {
+                    continue; // the macro's own definition
+                }
+                let key = &parts[1];
+                let mut named: Vec<String> = parts[2..]
+                    .iter()
+                    .filter(|p| !p.is_empty())
+                    .map(|p| p.split('=').next().unwrap().trim().to_owned())
+                    .collect();
+                named.sort();
+                assert_eq!(
+                    named,
+                    placeholders(&text(&vi, key)),
+                    "{}: {macro_name}i18n, {key}, …) must name the placeholders of {key}",
+                    file.display()
+                );
+                uses += 1;
+            }
+        }
+    }
+    assert!(uses > 500, "only {uses} translated texts found");
 }

@@ -328,7 +328,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             let live2 = live;
             view! {
                 <div class="answer">
-                    {move || live().map(|denominator| view! { <p class="answer__note">{t!(i18n, in_derived_live, denominator)}</p> })}
+                    {move || live().map(|denominator| view! { <p class="answer__note">{tp!(i18n, in_derived_live, denominator)}</p> })}
                     {move || (derived && live2().is_none()).then(|| view! { <p class="answer__note">{tr!(i18n, in_derived_manual)}</p> })}
                     <div class="answer__pair">
                         <div class="field field--narrow">
@@ -397,7 +397,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                         <input id=prev_field type="number" min="0" inputmode="numeric" disabled=locked
                             prop:value=move || typed_prev.get() on:input=move |ev| { typed_prev.set(event_target_value(&ev)); s2() } />
                     </div>
-                    {move || last_year().map(|value| view! { <p class="answer__note">{t!(i18n, in_previous_from_last_year, value)}</p> })}
+                    {move || last_year().map(|value| view! { <p class="answer__note">{tp!(i18n, in_previous_from_last_year, value)}</p> })}
                 </div>
             }
             .into_any()

@@ -227,7 +227,7 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
             let period = set.period.map(|p| {
                 let (from, to) = p.period(assessment.year);
                 let (from, to) = (from.vietnamese(), to.vietnamese());
-                view! { <p>{t!(i18n, as_period, from, to)}</p> }
+                view! { <p>{tp!(i18n, as_period, from, to)}</p> }
             });
             let figure = move |pick: fn((usize, usize, usize, usize, Status)) -> usize| {
                 move || figures.get().map(pick).unwrap_or_default()
@@ -240,7 +240,7 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                         <h2 id="assessment-title">{unit} " · " {assessment.year}</h2>
                         <p>{text(&set.title)}</p>
                         {period}
-                        <p data-testid="progress">{t!(i18n, as_progress, answered, total, met, decided)}</p>
+                        <p data-testid="progress">{tp!(i18n, as_progress, answered = answered(), total = total(), met = met(), decided = decided())}</p>
                         <p>
                             <strong>{tr!(i18n, as_set_result)} ": "</strong>
                             <span class=move || messages::result_class(overall()) data-testid="set-result">

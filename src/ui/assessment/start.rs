@@ -140,7 +140,7 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
                     <label for="start-copy">{tr!(i18n, as_copy_last)}</label>
                 </div>
                 <button type="submit" class="button button--primary" data-testid="start-submit">{tr!(i18n, as_start)}</button>
-                <p role="status">{move || notice.get().map(|year| t!(i18n, as_exists, year))}</p>
+                <p role="status">{move || notice.get().map(|year| tp!(i18n, as_exists, year))}</p>
                 <p class="field__error" role="alert">{move || error.get().map(|e| messages::assessment_error(i18n, &e))}</p>
             </When>
         </form>

@@ -191,7 +191,7 @@ pub fn SetEditor(
                     let count = found.len();
                     view! {
                         <div class="banner banner--error" role="alert" data-testid="editor-problems">
-                            <p class="banner__title">{t!(i18n, editor_invalid, count)}</p>
+                            <p class="banner__title">{tp!(i18n, editor_invalid, count)}</p>
                             <ul class="banner__list">
                                 {found.iter().map(|p| view! { <li>{messages::problem(i18n, p)}</li> }).collect_view()}
                             </ul>

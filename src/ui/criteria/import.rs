@@ -74,16 +74,16 @@ pub fn ImportPanel(selected: RwSignal<Option<SetRef>>) -> impl IntoView {
         match stage.get() {
         Stage::Idle => ().into_any(),
         Stage::Unreadable(ReadError::TooLarge { megabytes: size }) => {
-            view! { <p class="field__error" role="alert">{t!(i18n, import_too_big, size)}</p> }.into_any()
+            view! { <p class="field__error" role="alert">{tp!(i18n, import_too_big, size)}</p> }.into_any()
         }
         Stage::Unreadable(ReadError::Failed(detail)) => {
-            view! { <p class="field__error" role="alert">{t!(i18n, import_read_failed, detail)}</p> }.into_any()
+            view! { <p class="field__error" role="alert">{tp!(i18n, import_read_failed, detail)}</p> }.into_any()
         }
         Stage::Failed { name, error } => {
             let (headline, lines) = messages::load_error(i18n, &error);
             view! {
                 <div class="banner banner--error" role="alert" data-testid="import-failed">
-                    <p class="banner__title">{t!(i18n, import_failed, name)} " " {headline}</p>
+                    <p class="banner__title">{tp!(i18n, import_failed, name)} " " {headline}</p>
                     <ul class="banner__list">
                         {lines.into_iter().take(30).map(|line| view! { <li>{line}</li> }).collect_view()}
                     </ul>
@@ -92,23 +92,23 @@ pub fn ImportPanel(selected: RwSignal<Option<SetRef>>) -> impl IntoView {
             .into_any()
         }
         Stage::Done { title, version } => {
-            view! { <p class="banner banner--info" role="status">{t!(i18n, import_done, title, version)}</p> }.into_any()
+            view! { <p class="banner banner--info" role="status">{tp!(i18n, import_done, title, version)}</p> }.into_any()
         }
         Stage::Pending { set, decision } => {
             let (id, version, title) = (set.id.clone(), set.version, text(&set.title));
             let (question, can_add) = match decision {
-                ImportDecision::New => (t!(i18n, import_new, title, id, version).into_any(), true),
+                ImportDecision::New => (tp!(i18n, import_new, title, id, version).into_any(), true),
                 ImportDecision::AlreadyPresent { identical: true } => {
-                    (t!(i18n, import_present, id, version).into_any(), false)
+                    (tp!(i18n, import_present, id, version).into_any(), false)
                 }
                 ImportDecision::AlreadyPresent { identical: false } => {
-                    (t!(i18n, import_present_differs, id, version).into_any(), false)
+                    (tp!(i18n, import_present_differs, id, version).into_any(), false)
                 }
                 ImportDecision::Newer { current } => {
-                    (t!(i18n, import_newer, id, version, current).into_any(), true)
+                    (tp!(i18n, import_newer, id, version, current).into_any(), true)
                 }
                 ImportDecision::Older { current } => {
-                    (t!(i18n, import_older, id, version, current).into_any(), true)
+                    (tp!(i18n, import_older, id, version, current).into_any(), true)
                 }
             };
             view! {

@@ -76,7 +76,7 @@ pub fn CriteriaLibrary() -> impl IntoView {
                                     <div class="library__card-main">
                                         <span class="library__card-title">{text(&set.title)}</span>
                                         <span class="library__card-meta">
-                                            {set.id.clone()} " · " {t!(i18n, library_version, version)} " · "
+                                            {set.id.clone()} " · " {tp!(i18n, library_version, version)} " · "
                                             {kinds}
                                         </span>
                                         <span class="library__badges">
@@ -88,7 +88,7 @@ pub fn CriteriaLibrary() -> impl IntoView {
                                             {set.historical.then(|| view! { <span class="badge badge--quiet">{tr!(i18n, library_historical)}</span> })}
                                             {(unverified > 0).then(|| {
                                                 let count = unverified;
-                                                view! { <span class="badge badge--unverified">"⚠ " {t!(i18n, library_unverified_count, count)}</span> }
+                                                view! { <span class="badge badge--unverified">"⚠ " {tp!(i18n, library_unverified_count, count)}</span> }
                                             })}
                                         </span>
                                     </div>

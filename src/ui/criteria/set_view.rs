@@ -108,7 +108,7 @@ pub fn SetView(
                         <div class="confirm" role="group">
                             <p>{
                                 let title = title.clone();
-                                t!(i18n, library_delete_confirm, title)
+                                tp!(i18n, library_delete_confirm, title)
                             }</p>
                             <button type="button" class="button button--danger" on:click=delete.clone()>
                                 {tr!(i18n, library_delete)}
@@ -136,18 +136,18 @@ fn SetFacts(set: CriteriaSet) -> impl IntoView {
         let start = format!("{:02}/{:02}", p.start.day, p.start.month);
         let end = format!("{:02}/{:02}", p.end.day, p.end.month);
         if p.start > p.end {
-            t!(i18n, library_period, start, end).into_any()
+            tp!(i18n, library_period, start, end).into_any()
         } else {
-            t!(i18n, library_period_same_year, start, end).into_any()
+            tp!(i18n, library_period_same_year, start, end).into_any()
         }
     });
     let deadline = set.recognition_deadline.map(|d| {
         let date = format!("{:02}/{:02}", d.day, d.month);
-        t!(i18n, library_deadline, date)
+        tp!(i18n, library_deadline, date)
     });
     let variant = set.variant_of.clone().map(|source| {
         let (id, version) = (source.id, source.version);
-        view! { <li>{t!(i18n, library_variant_of, id, version)}</li> }
+        view! { <li>{tp!(i18n, library_variant_of, id, version)}</li> }
     });
     view! {
         <ul class="set-view__facts">
@@ -202,7 +202,7 @@ fn SetTree(set: CriteriaSet) -> impl IntoView {
                                             CriterionRule::All => None,
                                             CriterionRule::Any => Some(tr!(i18n, rule_any).into_any()),
                                             CriterionRule::PointsAtLeast { min } => {
-                                                Some(t!(i18n, rule_points, min).into_any())
+                                                Some(tp!(i18n, rule_points, min).into_any())
                                             }
                                         };
                                         view! {

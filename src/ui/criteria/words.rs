@@ -38,15 +38,15 @@ pub fn citation(i18n: I18n, citation: &Citation) -> AnyView {
     let document = citation.document.clone();
     let article = (!citation.article.is_empty()).then(|| {
         let n = citation.article.clone();
-        view! { ", " {t!(i18n, citation_article, n)} }
+        view! { ", " {tp!(i18n, citation_article, n)} }
     });
     let clause = (!citation.clause.is_empty()).then(|| {
         let n = citation.clause.clone();
-        view! { ", " {t!(i18n, citation_clause, n)} }
+        view! { ", " {tp!(i18n, citation_clause, n)} }
     });
     let point = (!citation.point.is_empty()).then(|| {
         let n = citation.point.clone();
-        view! { ", " {t!(i18n, citation_point, n)} }
+        view! { ", " {tp!(i18n, citation_point, n)} }
     });
     view! { <cite class="citation">{document} {article} {clause} {point}</cite> }.into_any()
 }
@@ -73,7 +73,7 @@ pub fn kind(i18n: I18n, kind: &IndicatorKind) -> AnyView {
         IndicatorKind::YesNo { window: Some(w) } => {
             let from = day_month(w.from);
             let to = day_month(w.to);
-            t!(i18n, kind_yes_no_window, from, to).into_any()
+            tp!(i18n, kind_yes_no_window, from, to).into_any()
         }
         IndicatorKind::CountZero { escape: None } => tr!(i18n, kind_count_zero).into_any(),
         IndicatorKind::CountZero {
@@ -91,33 +91,33 @@ pub fn kind(i18n: I18n, kind: &IndicatorKind) -> AnyView {
             match titles.first() {
                 Some(title) => {
                     let title = text(title);
-                    t!(i18n, kind_rating_title, level, title).into_any()
+                    tp!(i18n, kind_rating_title, level, title).into_any()
                 }
-                None => t!(i18n, kind_rating, level).into_any(),
+                None => tp!(i18n, kind_rating, level).into_any(),
             }
         }
         IndicatorKind::Number {
             bound: Bound::AtLeast,
             threshold,
-        } => t!(i18n, kind_number_at_least, threshold).into_any(),
+        } => tp!(i18n, kind_number_at_least, threshold).into_any(),
         IndicatorKind::Number {
             bound: Bound::AtMost,
             threshold,
-        } => t!(i18n, kind_number_at_most, threshold).into_any(),
+        } => tp!(i18n, kind_number_at_most, threshold).into_any(),
         IndicatorKind::Percent {
             threshold,
             rounding: Rounding::Up,
-        } => t!(i18n, kind_percent, threshold).into_any(),
+        } => tp!(i18n, kind_percent, threshold).into_any(),
         IndicatorKind::Percent {
             threshold,
             rounding: Rounding::Down,
-        } => t!(i18n, kind_percent_down, threshold).into_any(),
+        } => tp!(i18n, kind_percent_down, threshold).into_any(),
         IndicatorKind::Trend { allow_equal: false } => tr!(i18n, kind_trend).into_any(),
         IndicatorKind::Trend { allow_equal: true } => tr!(i18n, kind_trend_equal).into_any(),
         IndicatorKind::Checklist { items } => {
             let count = items.len();
             view! {
-                {t!(i18n, kind_checklist, count)}
+                {tp!(i18n, kind_checklist, count)}
                 <ul class="checklist">
                     {items.iter().map(|item| view! { <li>{text(&item.label)}</li> }).collect_view()}
                 </ul>
@@ -128,17 +128,17 @@ pub fn kind(i18n: I18n, kind: &IndicatorKind) -> AnyView {
             measure, threshold, ..
         } => match measure {
             crate::domain::criteria::DerivedMeasure::Registered => {
-                t!(i18n, kind_derived_registered, threshold).into_any()
+                tp!(i18n, kind_derived_registered, threshold).into_any()
             }
             crate::domain::criteria::DerivedMeasure::Recognised => {
-                t!(i18n, kind_derived_recognised, threshold).into_any()
+                tp!(i18n, kind_derived_recognised, threshold).into_any()
             }
         },
         IndicatorKind::Composite { all_of } => {
             let ids = all_of.join(", ");
-            t!(i18n, kind_composite, ids).into_any()
+            tp!(i18n, kind_composite, ids).into_any()
         }
-        IndicatorKind::Points { max: Some(max) } => t!(i18n, kind_points, max).into_any(),
+        IndicatorKind::Points { max: Some(max) } => tp!(i18n, kind_points, max).into_any(),
         IndicatorKind::Points { max: None } => tr!(i18n, kind_points_unknown).into_any(),
         IndicatorKind::Note => tr!(i18n, kind_note).into_any(),
     }
@@ -170,33 +170,33 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
         Reason::YesNo { value: false } => tr!(i18n, reason_no).into_any(),
         Reason::DateMissing { from, to } => {
             let (from, to) = (date(from), date(to));
-            t!(i18n, reason_date_missing, from, to).into_any()
+            tp!(i18n, reason_date_missing, from, to).into_any()
         }
         Reason::DateWithin { date: d, from, to } => {
             let (date, from, to) = (date(d), date(from), date(to));
-            t!(i18n, reason_date_within, date, from, to).into_any()
+            tp!(i18n, reason_date_within, date, from, to).into_any()
         }
         Reason::DateOutside { date: d, from, to } => {
             let (date, from, to) = (date(d), date(from), date(to));
-            t!(i18n, reason_date_outside, date, from, to).into_any()
+            tp!(i18n, reason_date_outside, date, from, to).into_any()
         }
         Reason::Count { count: 0, .. } => tr!(i18n, reason_count_zero).into_any(),
         Reason::Count {
             count,
             handled: true,
             escape: Some(Escape::ForceMajeure),
-        } => t!(i18n, reason_count_force, count).into_any(),
+        } => tp!(i18n, reason_count_force, count).into_any(),
         Reason::Count {
             count,
             handled: true,
             ..
-        } => t!(i18n, reason_count_handled, count).into_any(),
-        Reason::Count { count, .. } => t!(i18n, reason_count, count).into_any(),
+        } => tp!(i18n, reason_count_handled, count).into_any(),
+        Reason::Count { count, .. } => tp!(i18n, reason_count, count).into_any(),
         Reason::Rating {
             title: Some(title), ..
         } => {
             let title = titles.get(title).map(text).unwrap_or_default();
-            t!(i18n, reason_rating_title, title).into_any()
+            tp!(i18n, reason_rating_title, title).into_any()
         }
         Reason::Rating { level: None, .. } => tr!(i18n, reason_rating_missing).into_any(),
         Reason::Rating {
@@ -208,9 +208,9 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
             let met = level <= min_level;
             let level = level_text(level);
             if met {
-                t!(i18n, reason_rating_met, level, min).into_any()
+                tp!(i18n, reason_rating_met, level, min).into_any()
             } else {
-                t!(i18n, reason_rating_below, level, min).into_any()
+                tp!(i18n, reason_rating_below, level, min).into_any()
             }
         }
         Reason::Number {
@@ -227,9 +227,9 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
                 Bound::AtMost => "≤",
             };
             if met {
-                t!(i18n, reason_number_met, value, op, threshold).into_any()
+                tp!(i18n, reason_number_met, value, op, threshold).into_any()
             } else {
-                t!(i18n, reason_number_not_met, value, op, threshold).into_any()
+                tp!(i18n, reason_number_not_met, value, op, threshold).into_any()
             }
         }
         Reason::Ratio {
@@ -243,7 +243,7 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
             let percent = percent(numerator, denominator);
             let met = numerator >= required;
             match (source, met) {
-                (FigureSource::ChildUnits, true) => t!(
+                (FigureSource::ChildUnits, true) => tp!(
                     i18n,
                     reason_ratio_units_met,
                     numerator,
@@ -253,7 +253,7 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
                     required
                 )
                 .into_any(),
-                (FigureSource::ChildUnits, false) => t!(
+                (FigureSource::ChildUnits, false) => tp!(
                     i18n,
                     reason_ratio_units_not_met,
                     numerator,
@@ -263,7 +263,7 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
                     required
                 )
                 .into_any(),
-                (FigureSource::Manual, true) => t!(
+                (FigureSource::Manual, true) => tp!(
                     i18n,
                     reason_ratio_met,
                     numerator,
@@ -273,7 +273,7 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
                     required
                 )
                 .into_any(),
-                (FigureSource::Manual, false) => t!(
+                (FigureSource::Manual, false) => tp!(
                     i18n,
                     reason_ratio_not_met,
                     numerator,
@@ -289,32 +289,32 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
         Reason::NumeratorAboveDenominator {
             numerator,
             denominator,
-        } => t!(i18n, reason_numerator_above, numerator, denominator).into_any(),
+        } => tp!(i18n, reason_numerator_above, numerator, denominator).into_any(),
         Reason::Trend {
             current,
             previous,
             allow_equal,
         } => {
             if current < previous || (allow_equal && current == previous) {
-                t!(i18n, reason_trend_met, current, previous).into_any()
+                tp!(i18n, reason_trend_met, current, previous).into_any()
             } else {
-                t!(i18n, reason_trend_not_met, current, previous).into_any()
+                tp!(i18n, reason_trend_not_met, current, previous).into_any()
             }
         }
         Reason::PreviousMissing { current } => {
-            t!(i18n, reason_previous_missing, current).into_any()
+            tp!(i18n, reason_previous_missing, current).into_any()
         }
         Reason::Checklist { checked, total, .. } => {
-            t!(i18n, reason_checklist, checked, total).into_any()
+            tp!(i18n, reason_checklist, checked, total).into_any()
         }
         Reason::Composite { failed, incomplete } => {
             let (failed, incomplete) = (failed.len(), incomplete.len());
-            t!(i18n, reason_composite, failed, incomplete).into_any()
+            tp!(i18n, reason_composite, failed, incomplete).into_any()
         }
         Reason::CompositeCycle => tr!(i18n, reason_cycle).into_any(),
-        Reason::Points { points, .. } => t!(i18n, reason_points, points).into_any(),
+        Reason::Points { points, .. } => tp!(i18n, reason_points, points).into_any(),
         Reason::PointsAboveMax { points, max } => {
-            t!(i18n, reason_points_above, points, max).into_any()
+            tp!(i18n, reason_points_above, points, max).into_any()
         }
     }
 }

@@ -190,7 +190,7 @@ pub fn Programme(id: String, plan: PlanMemo) -> impl IntoView {
     let total = move || plan.with(|p| p.as_ref().map(|p| p.total_minutes()).unwrap_or(0));
     view! {
         <section class="festival-list" data-testid="programme">
-            <p>{move || { let minutes = total(); t!(i18n, fe_total, minutes) }} " · " {tr!(i18n, fe_drag_hint)}</p>
+            <p>{move || { let minutes = total(); tp!(i18n, fe_total, minutes) }} " · " {tr!(i18n, fe_drag_hint)}</p>
             <button type="button" class="button button--small" on:click=reschedule>{tr!(i18n, fe_reschedule)}</button>
             <ol class="programme">
                 {move || (0..rows.get()).map(|n| {

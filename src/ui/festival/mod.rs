@@ -221,9 +221,9 @@ fn PlanView(id: String) -> impl IntoView {
 /// "Còn 12 ngày đến Ngày hội", "… hôm nay", or how long ago it was.
 pub fn countdown_text(i18n: leptos_i18n::I18nContext<Locale>, days: i64) -> AnyView {
     match days {
-        d if d > 0 => t!(i18n, fe_countdown, days = d).into_any(),
+        d if d > 0 => tp!(i18n, fe_countdown, days = d).into_any(),
         0 => tr!(i18n, fe_today).into_any(),
-        d => t!(i18n, fe_passed, days = -d).into_any(),
+        d => tp!(i18n, fe_passed, days = -d).into_any(),
     }
 }
 
@@ -252,9 +252,9 @@ fn Warnings(plan: PlanMemo) -> impl IntoView {
             out.push(match problem {
                 WindowError::Outside { from, to } => {
                     let (from, to) = (from.vietnamese(), to.vietnamese());
-                    t!(i18n, fe_outside, date, from, to).into_any()
+                    tp!(i18n, fe_outside, date, from, to).into_any()
                 }
-                WindowError::OtherYear { year } => t!(i18n, fe_other_year, year).into_any(),
+                WindowError::OtherYear { year } => tp!(i18n, fe_other_year, year).into_any(),
             });
         }
         let warnings = state
@@ -269,7 +269,7 @@ fn Warnings(plan: PlanMemo) -> impl IntoView {
                             .map(|u| u.name.clone())
                             .unwrap_or_default()
                     });
-                    t!(i18n, fe_same_day, unit).into_any()
+                    tp!(i18n, fe_same_day, unit).into_any()
                 }
                 PlanWarning::KeyTaskAfter { task } => {
                     let task = p
@@ -278,7 +278,7 @@ fn Warnings(plan: PlanMemo) -> impl IntoView {
                         .find(|t| t.id == task)
                         .map(|t| t.title.clone())
                         .unwrap_or(task);
-                    t!(i18n, fe_key_after, task).into_any()
+                    tp!(i18n, fe_key_after, task).into_any()
                 }
                 PlanWarning::Clash { first, second } => {
                     let name = |id: &str| {
@@ -289,7 +289,7 @@ fn Warnings(plan: PlanMemo) -> impl IntoView {
                             .unwrap_or_default()
                     };
                     let (first, second) = (name(&first), name(&second));
-                    t!(i18n, fe_clash, first, second).into_any()
+                    tp!(i18n, fe_clash, first, second).into_any()
                 }
             });
         }

@@ -165,7 +165,7 @@ pub fn Figures() -> impl IntoView {
                 let derived = f.derived.clone();
                 let festival = f.festival.clone();
                 view! {
-                    <h3>{t!(i18n, ru_by_kind, year)}</h3>
+                    <h3>{tp!(i18n, ru_by_kind, year)}</h3>
                     <div class="table-scroll">
                     <table class="ru-kinds" data-testid="ru-kinds">
                         <thead><tr>
@@ -173,13 +173,13 @@ pub fn Figures() -> impl IntoView {
                             <th scope="col">{tr!(i18n, ru_col_units)}</th>
                             <th scope="col">{tr!(i18n, ru_col_self_passed)}</th>
                             <th scope="col">{tr!(i18n, ru_col_recognised)}</th>
-                            {prev_year.map(|y| view! { <th scope="col">{t!(i18n, ru_col_recognised_in, y)}</th> })}
+                            {prev_year.map(|y| view! { <th scope="col">{tp!(i18n, ru_col_recognised_in, y)}</th> })}
                         </tr></thead>
                         <tbody>{kind_rows}</tbody>
                     </table>
                     </div>
                     {derived.into_iter().map(|(title, list)| view! {
-                        <h3>{t!(i18n, ru_derived_title, title)}</h3>
+                        <h3>{tp!(i18n, ru_derived_title, title)}</h3>
                         <ul class="ru-derived" data-testid="ru-derived">
                             {list.into_iter().map(|d| derived_item(i18n, d)).collect_view()}
                         </ul>
@@ -194,8 +194,8 @@ pub fn Figures() -> impl IntoView {
                             {f.failed_most.iter().enumerate().map(|(i, c)| {
                                 let label = format!("{} {}", c.criterion, words::text(&c.label));
                                 let n = c.failed;
-                                let before = f.failed_before.as_ref().and_then(|b| b.get(i).copied()).zip(prev_year).map(|(n, y)| view! { " " {t!(i18n, ru_failing_before, y, n)} });
-                                view! { <li>{label} ": " {t!(i18n, ru_units_failing, n)} {before}</li> }
+                                let before = f.failed_before.as_ref().and_then(|b| b.get(i).copied()).zip(prev_year).map(|(n, y)| view! { " " {tp!(i18n, ru_failing_before, y, n)} });
+                                view! { <li>{label} ": " {tp!(i18n, ru_units_failing, n)} {before}</li> }
                             }).collect_view()}
                         </ol>
                     })}
@@ -222,7 +222,7 @@ fn derived_item(i18n: I18n, d: DerivedFigure) -> impl IntoView {
     view! {
         <li data-testid="ru-derived-item" data-indicator=d.indicator.clone() data-status=format!("{:?}", d.status)>
             <strong>{label}</strong> ": " <span data-testid="ru-derived-figure">{figure}</span>
-            " · " {t!(i18n, ru_derived_needs, threshold, required)} " · " <strong>{result}</strong>
+            " · " {tp!(i18n, ru_derived_needs, threshold, required)} " · " <strong>{result}</strong>
             <details>
                 <summary>{tr!(i18n, ru_units_behind)}</summary>
                 <ul>
@@ -250,13 +250,13 @@ fn festival_view(i18n: I18n, f: FestivalTotals) -> impl IntoView {
     view! {
         <h3>{tr!(i18n, ru_festival_title)}</h3>
         <ul data-testid="ru-festival">
-            <li>{t!(i18n, ru_festival_held, held, plans)}</li>
-            <li>{t!(i18n, ru_festival_participants, participants)}</li>
-            <li>{t!(i18n, ru_festival_gifts, gifts, value)}</li>
-            <li>{t!(i18n, ru_festival_models, models, commitments)}</li>
+            <li>{tp!(i18n, ru_festival_held, held, plans)}</li>
+            <li>{tp!(i18n, ru_festival_participants, participants)}</li>
+            <li>{tp!(i18n, ru_festival_gifts, gifts, value)}</li>
+            <li>{tp!(i18n, ru_festival_models, models, commitments)}</li>
             {f.awards.into_iter().map(|a| {
                 let (award, collectives, individuals) = (a.award, a.collectives, a.individuals);
-                view! { <li>{t!(i18n, ru_festival_award, award, collectives, individuals)}</li> }
+                view! { <li>{tp!(i18n, ru_festival_award, award, collectives, individuals)}</li> }
             }).collect_view()}
         </ul>
     }

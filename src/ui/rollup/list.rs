@@ -89,7 +89,7 @@ pub fn Files() -> impl IntoView {
                 let count = rollup.shelf.with(|s| s.len());
                 let waiting = waiting();
                 view! {
-                    <p data-testid="ru-counts">{t!(i18n, ru_counts, count, waiting)}</p>
+                    <p data-testid="ru-counts">{tp!(i18n, ru_counts, count, waiting)}</p>
                     {(waiting > 0).then(|| view! {
                         <button type="button" class="button button--primary" on:click=accept_all data-testid="ru-accept-all">{tr!(i18n, ru_accept_all)}</button>
                     })}
@@ -124,7 +124,7 @@ pub fn Files() -> impl IntoView {
                     };
                     let copies_note = match copies {
                         Copies::Unique => None,
-                        Copies::Newest { others } => Some(view! { <span class="ru-copies" data-testid="ru-newer">{t!(i18n, ru_newest, others)}</span> }.into_any()),
+                        Copies::Newest { others } => Some(view! { <span class="ru-copies" data-testid="ru-newer">{tp!(i18n, ru_newest, others)}</span> }.into_any()),
                         Copies::Older { .. } => Some(view! { <span class="ru-copies" data-testid="ru-older">{tr!(i18n, ru_older)}</span> }.into_any()),
                     };
                     let duplicate = copies != Copies::Unique;
@@ -138,7 +138,7 @@ pub fn Files() -> impl IntoView {
                             <td>
                                 <strong>{r.unit.clone()}</strong>
                                 <br /><span class="muted">{kind_name}</span>
-                                {via.map(|v| view! { <br /><span class="muted">{t!(i18n, ru_via, v)}</span> })}
+                                {via.map(|v| view! { <br /><span class="muted">{tp!(i18n, ru_via, v)}</span> })}
                             </td>
                             <td>{kind_word}<br /><span class="muted">{r.file_name.clone()} " · " {exported}</span></td>
                             <td>{r.year}</td>

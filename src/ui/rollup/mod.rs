@@ -126,7 +126,7 @@ pub fn RollUpSection() -> impl IntoView {
                     let bad = rollup.unreadable.get();
                     (!bad.is_empty()).then(|| {
                         let count = bad.len();
-                        view! { <div class="banner banner--warning" role="status"><p>{t!(i18n, ru_unreadable, count)}</p></div> }
+                        view! { <div class="banner banner--warning" role="status"><p>{tp!(i18n, ru_unreadable, count)}</p></div> }
                     })
                 }}
                 <Receive />
@@ -210,10 +210,10 @@ fn Receive() -> impl IntoView {
                     let failed = list.iter().filter(|(_, o)| !matches!(o, Outcome::Received { .. })).count();
                     view! {
                         <div class="ru-outcomes" data-testid="ru-outcomes">
-                            <p role="status" data-testid="ru-batch">{t!(i18n, ru_batch, ok, failed)}</p>
+                            <p role="status" data-testid="ru-batch">{tp!(i18n, ru_batch, ok, failed)}</p>
                             <ul>
                                 {list.into_iter().filter(|(_, o)| !matches!(o, Outcome::Received { already: 0, .. })).map(|(name, outcome)| match outcome {
-                                    Outcome::Received { already, .. } => view! { <li>{t!(i18n, ru_already, name, already)}</li> }.into_any(),
+                                    Outcome::Received { already, .. } => view! { <li>{tp!(i18n, ru_already, name, already)}</li> }.into_any(),
                                     Outcome::Failed(error) => {
                                         let (headline, lines) = messages::load_error(i18n, &error);
                                         view! {

@@ -140,7 +140,7 @@ pub fn Outputs() -> impl IntoView {
             {move || result.get().map(|r| match r {
                 Ok(file) => {
                     let (name, units, assessments, plans) = (file.file_name.clone(), file.summary.units, file.summary.assessments, file.summary.festival_plans);
-                    view! { <p class="banner banner--info" role="status" data-testid="ru-exported">{t!(i18n, ru_exported, name, units, assessments, plans)}</p> }.into_any()
+                    view! { <p class="banner banner--info" role="status" data-testid="ru-exported">{tp!(i18n, ru_exported, name, units, assessments, plans)}</p> }.into_any()
                 }
                 Err(err) => view! { <p class="field__error" role="alert">{tr!(i18n, dx_export_failed)} " " {err}</p> }.into_any(),
             })}

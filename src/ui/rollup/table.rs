@@ -233,7 +233,7 @@ pub fn Consolidated() -> impl IntoView {
                 let total = t.rows.len();
                 let columns = t.columns.clone();
                 view! {
-                    <p role="status" data-testid="ru-shown">{t!(i18n, ru_shown, shown, total)}</p>
+                    <p role="status" data-testid="ru-shown">{tp!(i18n, ru_shown, shown, total)}</p>
                     <div class="table-scroll">
                     <table class="ru-table" data-testid="ru-table">
                         <caption class="visually-hidden">{tr!(i18n, ru_table_title)}</caption>
@@ -252,7 +252,7 @@ pub fn Consolidated() -> impl IntoView {
                                     <th scope="col" title=hint aria-sort=aria_sort(k1) data-criterion=c.id.clone()>
                                         <button type="button" class="ru-sort" on:click=move |_| sort_by(k2.clone())>{c.id.clone()}{sort_mark(k3.clone())}</button>
                                         <span class="visually-hidden">{title}</span>
-                                        {(lacking > 0).then(|| view! { <br /><span class="muted">{t!(i18n, ru_lacking_count, lacking)}</span> })}
+                                        {(lacking > 0).then(|| view! { <br /><span class="muted">{tp!(i18n, ru_lacking_count, lacking)}</span> })}
                                     </th>
                                 }
                             }).collect_view()}
@@ -266,7 +266,7 @@ pub fn Consolidated() -> impl IntoView {
                                 view! {
                                     <tr data-testid="ru-row" data-unit=row.unit.name.clone()>
                                         <th scope="row">{row.unit.name.clone()}
-                                            {(!lacking.is_empty()).then(|| { let ids = lacking.join(", "); view! { <br /><span class="muted">{t!(i18n, ru_row_lacks, ids)}</span> } })}
+                                            {(!lacking.is_empty()).then(|| { let ids = lacking.join(", "); view! { <br /><span class="muted">{tp!(i18n, ru_row_lacks, ids)}</span> } })}
                                         </th>
                                         <td>{messages::unit_kind(i18n, row.unit.kind)} " · v" {row.version}</td>
                                         <td class=cell_class(Some(row.overall)) data-status=status_code(row.overall)>{cell_word(i18n, Some(row.overall))}</td>

@@ -54,7 +54,7 @@ fn ExportResult(file: Exported) -> impl IntoView {
     };
     view! {
         <div class="banner banner--info" role="status" data-testid="export-summary">
-            <p>{t!(i18n, dx_summary, name, units, assessments, criteria, answers, notes, plans)}</p>
+            <p>{tp!(i18n, dx_summary, name, units, assessments, criteria, answers, notes, plans)}</p>
             <button type="button" class="button" on:click=copy>{tr!(i18n, dx_copy)}</button>
             {move || copied.get().map(|ok| if ok { tr!(i18n, dx_copied).into_any() } else { tr!(i18n, dx_copy_failed).into_any() })}
         </div>
@@ -111,15 +111,15 @@ fn Backup() -> impl IntoView {
     view! {
         <section aria-labelledby="backup-title">
             <h2 id="backup-title">{tr!(i18n, dx_backup_title)}</h2>
-            <p>{t!(i18n, data_summary, count)}</p>
-            <p data-testid="storage-use">{t!(i18n, storage_use, percent)}</p>
+            <p>{tp!(i18n, data_summary, count = count())}</p>
+            <p data-testid="storage-use">{tp!(i18n, storage_use, percent = percent())}</p>
             <p data-testid="last-backup">
                 {move || match last() {
                     None => tr!(i18n, backup_never).into_any(),
                     Some((day, revision)) => {
                         let date = day.vietnamese();
                         let changed = state.revision.get() > revision;
-                        view! { {t!(i18n, backup_last, date)} {changed.then(|| view! { " " {tr!(i18n, backup_changed)} })} }.into_any()
+                        view! { {tp!(i18n, backup_last, date)} {changed.then(|| view! { " " {tr!(i18n, backup_changed)} })} }.into_any()
                     }
                 }}
             </p>
@@ -360,13 +360,13 @@ fn Import() -> impl IntoView {
                                 ReadError::TooLarge { megabytes } => format!("{megabytes} MB > 20 MB"),
                                 ReadError::Failed(detail) => detail,
                             };
-                            view! { <div class="banner banner--error" role="alert" data-testid="import-error"><p>{t!(i18n, import_failed, name)} " " {detail}</p></div> }.into_any()
+                            view! { <div class="banner banner--error" role="alert" data-testid="import-error"><p>{tp!(i18n, import_failed, name)} " " {detail}</p></div> }.into_any()
                         }
                         Pending::Failed { name, error } => {
                             let (headline, lines) = messages::load_error(i18n, &error);
                             view! {
                                 <div class="banner banner--error" role="alert" data-testid="import-error">
-                                    <p class="banner__title">{t!(i18n, import_failed, name)} " " {headline}</p>
+                                    <p class="banner__title">{tp!(i18n, import_failed, name)} " " {headline}</p>
                                     <ul class="banner__list">{lines.into_iter().take(30).map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                                 </div>
                             }.into_any()
@@ -375,7 +375,7 @@ fn Import() -> impl IntoView {
                             let field_base = name.len();
                             view! {
                             <div class="import-preview" data-testid="import-preview">
-                                <p><strong>{t!(i18n, dx_preview, name)}</strong></p>
+                                <p><strong>{tp!(i18n, dx_preview, name)}</strong></p>
                                 <ul>
                                     {move || changes.get().into_iter().enumerate().map(|(n, c)| {
                                         let label = match c.target { Target::Workspace => t_string!(i18n, dx_whole_workspace).to_owned(), _ => c.label.clone() };
@@ -411,7 +411,7 @@ fn Import() -> impl IntoView {
                 }
             }}
             <p role="status" data-testid="import-notice">{move || notice.get().map(|n| match n {
-                Notice::Applied(count) => t!(i18n, dx_applied, count).into_any(),
+                Notice::Applied(count) => tp!(i18n, dx_applied, count).into_any(),
                 Notice::Undone => tr!(i18n, dx_undone).into_any(),
             })}</p>
             {move || before.get().map(|_| view! {

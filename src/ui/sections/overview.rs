@@ -78,14 +78,14 @@ fn UnitCards() -> impl IntoView {
                             <li class="unit-card">
                                 <h3>{name}</h3>
                                 {if current.is_empty() {
-                                    view! { <p>{t!(i18n, ov_no_assessment, year)}</p> }.into_any()
+                                    view! { <p>{tp!(i18n, ov_no_assessment, year)}</p> }.into_any()
                                 } else {
                                     current.into_iter().filter_map(|id| evaluated(state, &id)).map(|(a, set, e)| {
                                         let (year, set) = (a.year, text(&set.title));
                                         let (answered, total, met, decided) = (e.progress.answered, e.progress.total, e.conformity.answered, e.conformity.total);
                                         view! {
-                                            <p>{t!(i18n, ov_current, year, set)} " · " <span class="badge">{messages::assessment_status(i18n, a.status.code())}</span></p>
-                                            <p>{t!(i18n, as_progress, answered, total, met, decided)} " "
+                                            <p>{tp!(i18n, ov_current, year, set)} " · " <span class="badge">{messages::assessment_status(i18n, a.status.code())}</span></p>
+                                            <p>{tp!(i18n, as_progress, answered, total, met, decided)} " "
                                                 <span class=messages::result_class(e.set.status)>{messages::result(i18n, e.set.status)}</span></p>
                                         }
                                     }).collect_view().into_any()
@@ -106,7 +106,7 @@ fn UnitCards() -> impl IntoView {
                                     let count = overdue.len();
                                     view! {
                                         <div class="unit-card__overdue" data-testid="overdue">
-                                            <p><span aria-hidden="true">"⚠ "</span>{t!(i18n, ov_overdue, count)}</p>
+                                            <p><span aria-hidden="true">"⚠ "</span>{tp!(i18n, ov_overdue, count)}</p>
                                             <ul>{overdue.into_iter().map(|(what, due)| view! { <li>{what} " (" {due} ")"</li> }).collect_view()}</ul>
                                         </div>
                                     }
