@@ -19,7 +19,8 @@ macro_rules! tr {
 /// A translated text with parameters, as a view that follows the language
 /// and its arguments: `tp!(i18n, key, a, b = value)`. Each key's text is a
 /// plain function of the locale, its `{a}` placeholders filled by
-/// `domain::text::fill`: a `Signal<String>`, one type for every key, where
+/// `domain::text::fill` in [`interpolated`]: a `Signal<String>`, one type
+/// and one closure for every key, where
 /// leptos_i18n's `t!` builds a view type of its own for each key and each
 /// set of argument types. The arguments are read inside the signal, so a
 /// signal read in one is followed; a test checks that every use names the
@@ -29,16 +30,31 @@ macro_rules! tp {
         fn text(locale: $crate::ui::i18n::Locale) -> &'static str {
             ::leptos_i18n::td_string!(locale, $key)
         }
-        let i18n = $i18n;
-        ::leptos::prelude::Signal::derive(move || {
-            $crate::domain::text::fill(
-                text(i18n.get_locale()),
-                &[$((stringify!($arg), ::std::string::ToString::to_string(&tp!(@value $arg $(= $value)?)))),*],
-            )
-        })
+        $crate::ui::interpolated(
+            $i18n,
+            text,
+            ::std::sync::Arc::new(move || {
+                vec![$((stringify!($arg), ::std::string::ToString::to_string(&tp!(@value $arg $(= $value)?)))),*]
+            }),
+        )
     }};
     (@value $arg:ident = $value:expr) => { $value };
     (@value $arg:ident) => { $arg };
+}
+
+/// The arguments of a text with parameters, by name.
+pub type Arguments = std::sync::Arc<dyn Fn() -> Vec<(&'static str, String)> + Send + Sync>;
+
+/// The text of `text` in the language in use with its placeholders filled
+/// from `args`, following both: one closure for every text with parameters.
+pub fn interpolated(
+    i18n: leptos_i18n::I18nContext<i18n::Locale>,
+    text: fn(i18n::Locale) -> &'static str,
+    args: Arguments,
+) -> leptos::prelude::Signal<String> {
+    leptos::prelude::Signal::derive(move || {
+        crate::domain::text::fill(text(i18n.get_locale()), &args())
+    })
 }
 
 /// The text of `text` in the language in use, following it.
