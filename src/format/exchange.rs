@@ -19,7 +19,7 @@ use sha2::{Digest, Sha256};
 
 use super::criteria::{set_from_value, validated};
 use super::problem::{
-    deserialize_at, parse_json, problem, unknown_reference, LoadError, Problem, ProblemKind,
+    deserialize_at, parse_json, problem, under, unknown_reference, LoadError, ProblemKind,
 };
 use super::workspace::{decode_workspace, decode_workspace_value, encode_workspace};
 use crate::domain::assessment::Assessment;
@@ -426,17 +426,7 @@ impl Incoming {
 fn prefixed(prefix: &str, error: LoadError) -> LoadError {
     match error {
         LoadError::Invalid { problems } => LoadError::Invalid {
-            problems: problems
-                .into_iter()
-                .map(|p| Problem {
-                    path: if p.path.is_empty() || p.path == "." {
-                        prefix.to_owned()
-                    } else {
-                        format!("{prefix}.{}", p.path)
-                    },
-                    kind: p.kind,
-                })
-                .collect(),
+            problems: under(prefix, problems),
         },
         other => other,
     }

@@ -71,6 +71,28 @@ pub(crate) fn unknown_reference(path: impl Into<String>, id: impl Into<String>) 
     }
 }
 
+/// The path `inner` below `prefix`: `content` and `units[0]` give
+/// `content.units[0]`; an empty prefix leaves `inner` as it is, and an empty
+/// or whole-document (`.`) `inner` is the prefix itself.
+pub(crate) fn joined_path(prefix: &str, inner: &str) -> String {
+    match (prefix.is_empty(), inner) {
+        (true, _) => inner.to_owned(),
+        (false, "" | ".") => prefix.to_owned(),
+        (false, _) => format!("{prefix}.{inner}"),
+    }
+}
+
+/// `problems` found in a part of a document, named from the document's root.
+pub(crate) fn under(prefix: &str, problems: Vec<Problem>) -> Vec<Problem> {
+    problems
+        .into_iter()
+        .map(|p| Problem {
+            path: joined_path(prefix, &p.path),
+            kind: p.kind,
+        })
+        .collect()
+}
+
 pub(crate) fn problem(path: impl Into<String>, kind: ProblemKind) -> Problem {
     Problem {
         path: path.into(),
@@ -98,11 +120,7 @@ pub(crate) fn deserialize_at<T: serde::de::DeserializeOwned>(
         let words = err.to_string();
         let at = (err.line() == 1 && err.column() > 0).then(|| err.column() - 1);
         let inner = at.map_or_else(|| ".".to_owned(), |at| path_at(&text, at, &words));
-        let path = match (prefix.is_empty(), inner.as_str()) {
-            (true, _) => inner.clone(),
-            (false, ".") => prefix.to_owned(),
-            (false, _) => format!("{prefix}.{inner}"),
-        };
+        let path = joined_path(prefix, &inner);
         let suffix = format!(" at line {} column {}", err.line(), err.column());
         let detail = words.strip_suffix(&suffix).unwrap_or(&words).to_owned();
         problem(path, ProblemKind::Shape { detail })
@@ -171,11 +189,9 @@ impl Scan<'_> {
     }
 
     fn value(&mut self) -> Result<(), String> {
-        let start = {
-            self.peek();
-            self.pos
-        };
-        match self.peek() {
+        let first = self.peek();
+        let start = self.pos;
+        match first {
             b'{' => {
                 self.pos += 1;
                 while self.peek() != b'}' && self.pos < self.bytes.len() {
@@ -278,14 +294,8 @@ mod tests {
     /// oracle for the paths found from where the decoder stopped.
     fn oracle<T: DeserializeOwned>(value: &Value, prefix: &str) -> Result<T, Problem> {
         serde_path_to_error::deserialize::<_, T>(value).map_err(|err| {
-            let inner = err.path().to_string();
-            let path = match (prefix.is_empty(), inner.as_str()) {
-                (true, _) => inner.clone(),
-                (false, ".") => prefix.to_owned(),
-                (false, _) => format!("{prefix}.{inner}"),
-            };
             problem(
-                path,
+                joined_path(prefix, &err.path().to_string()),
                 ProblemKind::Shape {
                     detail: err.into_inner().to_string(),
                 },

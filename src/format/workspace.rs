@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::criteria::{set_from_value, validated};
-use super::problem::{deserialize_at, problem, LoadError, Problem, ProblemKind};
+use super::problem::{deserialize_at, problem, under, LoadError, Problem, ProblemKind};
 use crate::domain::assessment::Assessment;
 use crate::domain::criteria::{CriteriaSet, ValidSet};
 use crate::domain::festival::FestivalPlan;
@@ -251,10 +251,7 @@ fn read_criteria_sets(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec
         }
         match validated(set) {
             Ok(set) => sets.push(set),
-            Err(found) => problems.extend(found.into_iter().map(|p| Problem {
-                path: format!("{path}.{}", p.path),
-                kind: p.kind,
-            })),
+            Err(found) => problems.extend(under(&path, found)),
         }
     }
     sets

@@ -3,8 +3,9 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// The largest file an import reads: above it, a clear message instead.
-pub const MAX_IMPORT_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+/// The largest file an import reads: above it, a clear message instead
+/// (the core's own limit, as the browser gives file sizes).
+pub const MAX_IMPORT_BYTES: f64 = crate::format::exchange::MAX_IMPORT_BYTES as f64;
 
 /// Why a file of `size` bytes is not read.
 fn too_large(size: f64) -> ReadError {

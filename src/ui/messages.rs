@@ -9,6 +9,7 @@ use crate::domain::criteria::Status as ResultStatus;
 use crate::domain::timeline::Step;
 use crate::domain::{UnitError, UnitKind};
 use crate::format::{LoadError, Problem, ProblemKind};
+use crate::platform::files::ReadError;
 use crate::platform::storage::StoreError;
 
 pub type I18n = I18nContext<Locale>;
@@ -58,6 +59,14 @@ pub fn store_error(i18n: I18n, error: &StoreError) -> AnyView {
         StoreError::Conflict => tr!(i18n, save_failed_conflict).into_any(),
         StoreError::ReadBackDiffers => tr!(i18n, save_failed_read_back).into_any(),
         StoreError::Other(detail) => tp!(i18n, save_failed_other, detail).into_any(),
+    }
+}
+
+/// Why a picked file was not read, as a line beside its name.
+pub fn read_error(error: ReadError) -> String {
+    match error {
+        ReadError::TooLarge { megabytes } => format!("{megabytes} MB > 20 MB"),
+        ReadError::Failed(detail) => detail,
     }
 }
 

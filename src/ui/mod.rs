@@ -20,11 +20,10 @@ macro_rules! tr {
 /// and its arguments: `tp!(i18n, key, a, b = value)`. Each key's text is a
 /// plain function of the locale, its `{a}` placeholders filled by
 /// `domain::text::fill` in [`interpolated`]: a `Signal<String>`, one type
-/// and one closure for every key, where
-/// leptos_i18n's `t!` builds a view type of its own for each key and each
-/// set of argument types. The arguments are read inside the signal, so a
-/// signal read in one is followed; a test checks that every use names the
-/// placeholders of its key.
+/// and one closure for every key, where leptos_i18n's `t!` builds a view
+/// type of its own for each key and each set of argument types. The
+/// arguments are read inside the signal, so a signal read in one is
+/// followed; a tidy test checks that every use names its key's placeholders.
 macro_rules! tp {
     ($i18n:expr, $key:ident $(, $arg:ident $(= $value:expr)?)* $(,)?) => {{
         fn text(locale: $crate::ui::i18n::Locale) -> &'static str {

@@ -224,10 +224,7 @@ fn Receive() -> impl IntoView {
                                         }.into_any()
                                     }
                                     Outcome::Unreadable(error) => {
-                                        let detail = match error {
-                                            ReadError::TooLarge { megabytes } => format!("{megabytes} MB > 20 MB"),
-                                            ReadError::Failed(detail) => detail,
-                                        };
+                                        let detail = crate::ui::messages::read_error(error);
                                         view! { <li class="ru-outcome--error" data-testid="ru-file-error"><strong>{name}</strong> ": " {detail}</li> }.into_any()
                                     }
                                 }).collect_view()}

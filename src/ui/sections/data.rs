@@ -356,10 +356,7 @@ fn Import() -> impl IntoView {
                 view! {
                     {items.into_iter().map(|p| match p {
                         Pending::Unreadable { name, error } => {
-                            let detail = match error {
-                                ReadError::TooLarge { megabytes } => format!("{megabytes} MB > 20 MB"),
-                                ReadError::Failed(detail) => detail,
-                            };
+                            let detail = messages::read_error(error);
                             view! { <div class="banner banner--error" role="alert" data-testid="import-error"><p>{tp!(i18n, import_failed, name)} " " {detail}</p></div> }.into_any()
                         }
                         Pending::Failed { name, error } => {
