@@ -638,3 +638,71 @@ async fn the_browser_hashes_an_import_as_the_core_does() {
     assert_eq!(read, read_file(v1).unwrap());
     assert!(read.workspace.is_some_and(|ws| !ws.units().is_empty()));
 }
+
+#[wasm_bindgen_test]
+async fn a_choice_shows_its_value_when_the_options_come_later_and_reports_a_change() {
+    use antq::ui::choice::{option, Choice};
+    use leptos::prelude::*;
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let options = RwSignal::new(Vec::<(String, String)>::new());
+    let value = RwSignal::new(String::from("b"));
+    let locked = RwSignal::new(false);
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        Choice::new(
+            "pick",
+            "Chọn",
+            move || value.get(),
+            move || options.get(),
+            move |v| value.set(v),
+        )
+        .disabled(move || locked.get())
+        .testid("pick")
+        .view()
+    });
+    let select = || -> web_sys::HtmlSelectElement { query(&host, "select").unchecked_into() };
+    assert_eq!(
+        query(&host, "label").get_attribute("for").as_deref(),
+        Some("pick")
+    );
+    assert_eq!(select().id(), "pick");
+    assert_eq!(
+        select().get_attribute("data-testid").as_deref(),
+        Some("pick")
+    );
+
+    // The list arrives after the value: the chosen option is still shown.
+    leptos::task::tick().await;
+    assert_eq!(select().length(), 0);
+    options.set(vec![
+        option("a", "Một"),
+        option("b", "Hai"),
+        option("c", "Ba"),
+    ]);
+    leptos::task::tick().await;
+    assert_eq!(select().length(), 3);
+    assert_eq!(select().value(), "b");
+    assert_eq!(select().selected_index(), 1);
+
+    // A change by the user is handed on, and the value follows it.
+    select().set_value("c");
+    select()
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(value.get_untracked(), "c");
+    assert_eq!(select().value(), "c");
+
+    // A change of the value elsewhere is shown; the lock follows its signal.
+    value.set("a".into());
+    locked.set(true);
+    leptos::task::tick().await;
+    assert_eq!(select().value(), "a");
+    assert!(select().disabled());
+    locked.set(false);
+    leptos::task::tick().await;
+    assert!(!select().disabled());
+
+    drop(handle);
+    host.remove();
+}

@@ -193,3 +193,13 @@ pub fn step(i18n: I18n, step: Step) -> AnyView {
         Step::Classification => tr!(i18n, step_classification).into_any(),
     }
 }
+
+/// The options of an action's or a task's progress: to do, doing, done.
+pub fn progress_options(i18n: I18n) -> Vec<(String, String)> {
+    use crate::ui::choice::option;
+    vec![
+        option("todo", t_string!(i18n, act_todo)),
+        option("doing", t_string!(i18n, act_doing)),
+        option("done", t_string!(i18n, act_done)),
+    ]
+}

@@ -87,6 +87,7 @@ pub fn When(
 pub mod app;
 pub mod assessment;
 mod autosave;
+pub mod choice;
 pub mod criteria;
 pub mod documents;
 mod export;

@@ -3,6 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::choice::{option, Choice};
 use super::i18n::*;
 use super::messages;
 use super::state::use_app_state;
@@ -147,15 +148,16 @@ fn UnitForm(
 
     let parent_options = move || {
         let current = editing.get();
+        let mut options = vec![option("", t_string!(i18n, unit_parent_none))];
         state.workspace.with(|ws| {
-            ws.units()
-                .iter()
-                .filter(|unit| Some(&unit.id) != current.as_ref())
-                .map(|unit| {
-                    view! { <option value=unit.id.as_str().to_owned()>{unit.name.clone()}</option> }
-                })
-                .collect_view()
-        })
+            options.extend(
+                ws.units()
+                    .iter()
+                    .filter(|unit| Some(&unit.id) != current.as_ref())
+                    .map(|unit| option(unit.id.as_str(), &*unit.name)),
+            )
+        });
+        options
     };
 
     view! {
@@ -183,29 +185,9 @@ fn UnitForm(
                     aria-describedby="unit-error"
                 />
             </div>
-            <div class="field">
-                <label for="unit-kind">{tr!(i18n, unit_kind)}</label>
-                <select
-                    id="unit-kind"
-                    prop:value=move || kind.get().code()
-                    on:change=move |ev| {
-                        if let Some(k) = UnitKind::from_code(&event_target_value(&ev)) {
-                            kind.set(k);
-                        }
-                    }
-                >
-                    {UnitKind::ALL
-                        .into_iter()
-                        .map(|k| {
-                            view! {
-                                <option value=k.code() selected=move || kind.get() == k>
-                                    {move || messages::unit_kind(i18n, k)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            {Choice::new("unit-kind", tr!(i18n, unit_kind), move || kind.get().code().into(),
+                move || UnitKind::ALL.into_iter().map(|k| option(k.code(), messages::unit_kind(i18n, k))).collect(),
+                move |v: String| if let Some(k) = UnitKind::from_code(&v) { kind.set(k) }).view()}
             <div class="field">
                 <label for="unit-above">{tr!(i18n, unit_above)}</label>
                 <input
@@ -217,17 +199,8 @@ fn UnitForm(
                     on:input=move |ev| above.set(event_target_value(&ev))
                 />
             </div>
-            <div class="field">
-                <label for="unit-parent">{tr!(i18n, unit_parent)}</label>
-                <select
-                    id="unit-parent"
-                    prop:value=move || parent.get()
-                    on:change=move |ev| parent.set(event_target_value(&ev))
-                >
-                    <option value="">{tr!(i18n, unit_parent_none)}</option>
-                    {parent_options}
-                </select>
-            </div>
+            {Choice::new("unit-parent", tr!(i18n, unit_parent), move || parent.get(), parent_options,
+                move |v| parent.set(v)).view()}
             <p id="unit-error" class="field__error" role="alert">
                 {move || error.get().map(|err| messages::unit_error(i18n, &err))}
             </p>

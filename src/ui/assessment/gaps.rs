@@ -7,6 +7,7 @@ use crate::domain::assessment::{Action, ActionStatus};
 use crate::domain::calendar::Date;
 use crate::domain::criteria::Status;
 use crate::platform::{clock, ids};
+use crate::ui::choice::Choice;
 use crate::ui::criteria::words::text;
 use crate::ui::i18n::*;
 use crate::ui::messages;
@@ -126,17 +127,13 @@ fn ActionRow(id: String, action: String, data: Data) -> impl IntoView {
             <div class="field"><label for=field("due")>{tr!(i18n, act_due)}</label>
                 <input id=field("due") type="date" prop:value=move || c3().and_then(|a| a.due).map(|d| d.iso()).unwrap_or_default()
                     on:input=move |ev| { let v = Date::parse_iso(&event_target_value(&ev)); e3(Box::new(move |a| a.due = v)) } /></div>
-            <div class="field"><label for=field("status")>{tr!(i18n, act_status)}</label>
-                <select id=field("status")
-                    prop:value=move || match c4().map(|a| a.status) { Some(ActionStatus::Doing) => "doing", Some(ActionStatus::Done) => "done", _ => "todo" }
-                    on:change=move |ev| {
-                        let s = match event_target_value(&ev).as_str() { "doing" => ActionStatus::Doing, "done" => ActionStatus::Done, _ => ActionStatus::Todo };
-                        e4(Box::new(move |a| a.status = s))
-                    }>
-                    <option value="todo">{tr!(i18n, act_todo)}</option>
-                    <option value="doing">{tr!(i18n, act_doing)}</option>
-                    <option value="done">{tr!(i18n, act_done)}</option>
-                </select></div>
+            {Choice::new(field("status"), tr!(i18n, act_status), move || match c4().map(|a| a.status) {
+                    Some(ActionStatus::Doing) => "doing", Some(ActionStatus::Done) => "done", _ => "todo" }.into(),
+                move || messages::progress_options(i18n),
+                move |v| {
+                    let s = match v.as_str() { "doing" => ActionStatus::Doing, "done" => ActionStatus::Done, _ => ActionStatus::Todo };
+                    e4(Box::new(move |a| a.status = s))
+                }).view()}
             {move || overdue().then(|| view! { <span class="badge badge--unverified">"⚠ " {tr!(i18n, act_overdue)}</span> })}
             <button type="button" class="button button--small button--danger" on:click=remove>{tr!(i18n, act_remove)}</button>
         </div>

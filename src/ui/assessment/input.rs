@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use crate::domain::assessment::{Assessment, DocumentRef, Evidence};
 use crate::domain::calendar::Date;
 use crate::domain::criteria::{Answer, CriteriaSet, Escape, Evaluation, Indicator, IndicatorKind};
+use crate::ui::choice::Choice;
 use crate::ui::criteria::words::text;
 use crate::ui::i18n::*;
+use crate::ui::messages::I18n;
 use crate::ui::state::use_app_state;
 
 pub type Data = Memo<Option<(Assessment, CriteriaSet, Evaluation)>>;
@@ -216,27 +218,16 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                 }
             };
             let current2 = current;
+            let titled = !titles.is_empty();
             view! {
                 <div class="answer">
-                    <div class="field">
-                        <label for=level_field.clone()>{tr!(i18n, in_level)}</label>
-                        <select id=level_field disabled=locked
-                            prop:value=move || current().0.map(|l| l.to_string()).unwrap_or_default()
-                            on:change=move |ev| set_level(event_target_value(&ev))>
-                            <option value="">{tr!(i18n, in_none)}</option>
-                            {levels.iter().enumerate().map(|(i, level)| view! { <option value=i.to_string()>{text(level)}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    {(!titles.is_empty()).then(|| view! {
-                        <div class="field">
-                            <label for=title_field.clone()>{tr!(i18n, in_title)}</label>
-                            <select id=title_field.clone() disabled=locked
-                                prop:value=move || current2().1.map(|t| t.to_string()).unwrap_or_default()
-                                on:change=move |ev| set_title(event_target_value(&ev))>
-                                <option value="">{tr!(i18n, in_none)}</option>
-                                {titles.iter().enumerate().map(|(i, title)| view! { <option value=i.to_string()>{text(title)}</option> }).collect_view()}
-                            </select>
-                        </div>
+                    {Choice::new(level_field, tr!(i18n, in_level),
+                        move || current().0.map(|l| l.to_string()).unwrap_or_default(),
+                        move || rating_options(i18n, &levels), set_level).disabled(locked).view()}
+                    {titled.then(|| view! {
+                        {Choice::new(title_field.clone(), tr!(i18n, in_title),
+                            move || current2().1.map(|t| t.to_string()).unwrap_or_default(),
+                            move || rating_options(i18n, &titles), set_title).disabled(locked).view()}
                     })}
                 </div>
             }
@@ -521,4 +512,16 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
             </button>
         </div>
     }
+}
+
+/// The options of a rating: none, then its levels or titles by position.
+fn rating_options(i18n: I18n, names: &[crate::domain::criteria::Text]) -> Vec<(String, String)> {
+    let mut options = vec![crate::ui::choice::option("", t_string!(i18n, in_none))];
+    options.extend(
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| crate::ui::choice::option(i.to_string(), text(name))),
+    );
+    options
 }

@@ -6,6 +6,7 @@ use super::Tab;
 use crate::domain::assessment::AssessmentError;
 use crate::domain::UnitId;
 use crate::platform::{clock, ids};
+use crate::ui::choice::Choice;
 use crate::ui::criteria::{with_library, words::text};
 use crate::ui::i18n::*;
 use crate::ui::messages;
@@ -110,25 +111,11 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
                 when=move || { !units.get().is_empty() }
                 fallback=move || view! { <p><a href="#/tong-quan">{tr!(i18n, as_no_units)}</a></p> }
             >
-                <div class="field">
-                    <label for="start-unit">{tr!(i18n, as_unit)}</label>
-                    <select id="start-unit" prop:value=move || unit.get() on:change=move |ev| unit.set(event_target_value(&ev))>
-                        {move || units.get().into_iter().map(|(id, name)| {
-                            let selected = id == unit.get_untracked();
-                            view! { <option value=id selected=selected>{name}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="start-set">{tr!(i18n, as_set)}</label>
-                    <select id="start-set" prop:value=move || set.get() on:change=move |ev| set.set(event_target_value(&ev))>
-                        {move || offered.get().into_iter().map(|(id, title, _)| {
-                            let selected = id == set.get_untracked();
-                            view! { <option value=id selected=selected>{title}</option> }
-                        }).collect_view()}
-                    </select>
-                    {move || offered.get().is_empty().then(|| view! { <p class="field__error">{tr!(i18n, as_no_sets)}</p> })}
-                </div>
+                {Choice::new("start-unit", tr!(i18n, as_unit), move || unit.get(),
+                    move || units.get(), move |v| unit.set(v)).view()}
+                {Choice::new("start-set", tr!(i18n, as_set), move || set.get(),
+                    move || offered.get().into_iter().map(|(id, title, _)| (id, title)).collect(), move |v| set.set(v)).view()}
+                {move || offered.get().is_empty().then(|| view! { <p class="field__error">{tr!(i18n, as_no_sets)}</p> })}
                 <div class="field field--narrow">
                     <label for="start-year">{tr!(i18n, as_year)}</label>
                     <input id="start-year" type="number" inputmode="numeric" min="2022" max="2100"

@@ -9,6 +9,7 @@ use crate::domain::criteria::{
 };
 use crate::format::criteria::validated;
 use crate::format::Problem;
+use crate::ui::choice::{option, Choice};
 use crate::ui::i18n::*;
 use crate::ui::messages;
 use crate::ui::state::use_app_state;
@@ -450,29 +451,29 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
                     </div>
                 }
             })}
-            <div class="field">
-                <label for=status_field.clone()>{tr!(i18n, editor_status)}</label>
-                <select
-                    id=status_field
-                    prop:value=move || draft.with(|d| match indicator_ref(d, at).map(|i| i.status) {
-                        Some(Verification::Partial) => "partial",
-                        Some(Verification::Unconfirmed) => "unconfirmed",
-                        _ => "confirmed",
-                    })
-                    on:change=move |ev| {
-                        let status = match event_target_value(&ev).as_str() {
-                            "partial" => Verification::Partial,
-                            "unconfirmed" => Verification::Unconfirmed,
-                            _ => Verification::Confirmed,
-                        };
-                        change(Box::new(move |i| i.status = status))
-                    }
-                >
-                    <option value="confirmed">{tr!(i18n, status_confirmed)}</option>
-                    <option value="partial">{tr!(i18n, status_partial)}</option>
-                    <option value="unconfirmed">{tr!(i18n, status_unconfirmed)}</option>
-                </select>
-            </div>
+            {Choice::new(
+                status_field,
+                tr!(i18n, editor_status),
+                move || draft.with(|d| match indicator_ref(d, at).map(|i| i.status) {
+                    Some(Verification::Partial) => "partial",
+                    Some(Verification::Unconfirmed) => "unconfirmed",
+                    _ => "confirmed",
+                }).into(),
+                move || vec![
+                    option("confirmed", t_string!(i18n, status_confirmed)),
+                    option("partial", t_string!(i18n, status_partial)),
+                    option("unconfirmed", t_string!(i18n, status_unconfirmed)),
+                ],
+                move |v| {
+                    let status = match v.as_str() {
+                        "partial" => Verification::Partial,
+                        "unconfirmed" => Verification::Unconfirmed,
+                        _ => Verification::Confirmed,
+                    };
+                    change(Box::new(move |i| i.status = status))
+                },
+            )
+            .view()}
             <div class="field field--check">
                 <input
                     id=na_field.clone()

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use std::sync::Arc;
 
-use super::{edit, text_input, PlanMemo, Read, Write};
+use super::{choice_input, edit, text_input, PlanMemo};
 use crate::domain::calendar::Date;
 use crate::domain::festival::{
     time_text, BudgetLine, Commendation, FestivalPlan, FundSource, Guest, Part, Person,
@@ -14,7 +14,9 @@ use crate::domain::festival::{
 };
 use crate::domain::numbers::grouped;
 use crate::platform::{clock, ids};
+use crate::ui::choice::option;
 use crate::ui::i18n::*;
+use crate::ui::messages;
 
 fn count(plan: PlanMemo, of: fn(&crate::domain::festival::FestivalPlan) -> usize) -> Memo<usize> {
     Memo::new(move |_| plan.with(|p| p.as_ref().map(of).unwrap_or(0)))
@@ -33,46 +35,25 @@ fn person_select(
     read: impl Fn(&FestivalPlan) -> Option<String> + Send + Sync + 'static,
     write: impl Fn(&mut FestivalPlan, Option<String>) + Send + Sync + 'static,
 ) -> AnyView {
-    bound_person_select(id, plan, field, label, Arc::new(read), Arc::new(write))
-}
-
-fn bound_person_select(
-    id: String,
-    plan: PlanMemo,
-    field: String,
-    label: AnyView,
-    read: Read<Option<String>>,
-    write: Write<Option<String>>,
-) -> AnyView {
     let i18n = use_i18n();
     let people = move || {
+        let mut options = vec![option("", t_string!(i18n, fe_nobody))];
         plan.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    p.people
-                        .iter()
-                        .map(|x| (x.id.clone(), x.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+            if let Some(p) = p {
+                options.extend(p.people.iter().map(|x| option(&*x.id, &*x.name)))
+            }
+        });
+        options
     };
-    view! {
-        <div class="field">
-            <label for=field.clone()>{label}</label>
-            <select id=field
-                prop:value=move || plan.with(|p| p.as_ref().and_then(|p| read(p)).unwrap_or_default())
-                on:change=move |ev| {
-                    let v = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
-                    let write = write.clone();
-                    edit(&id, move |p| write(p, v))
-                }>
-                <option value="">{tr!(i18n, fe_nobody)}</option>
-                {move || people().into_iter().map(|(pid, name)| view! { <option value=pid>{name}</option> }).collect_view()}
-            </select>
-        </div>
-    }
-    .into_any()
+    choice_input(
+        id,
+        plan,
+        field,
+        label,
+        people,
+        move |p| read(p).unwrap_or_default(),
+        move |p, v| write(p, Some(v).filter(|v| !v.is_empty())),
+    )
 }
 
 /// A button that removes one row of a list of the plan.
@@ -119,27 +100,20 @@ pub fn Committee(id: String, plan: PlanMemo) -> impl IntoView {
         <section class="festival-list" data-testid="committee">
             {move || (0..rows.get()).map(|n| {
                 let f = |name: &str| format!("fe-person-{n}-{name}");
-                let role_id = id.clone();
                 view! {
                     <div class="festival-row">
                         {text_input(id.clone(), plan, f("name"), tr!(i18n, fe_person_name).into_any(),
                             move |p| p.people.get(n).map(|x| x.name.clone()).unwrap_or_default(),
                             move |p, v| if let Some(x) = p.people.get_mut(n) { x.name = v }, "text")}
-                        <div class="field">
-                            <label for=f("role")>{tr!(i18n, fe_role)}</label>
-                            <select id=f("role")
-                                prop:value=move || plan.with(|p| match p.as_ref().and_then(|p| p.people.get(n)).map(|x| x.role) {
-                                    Some(Role::Head) => "head", Some(Role::Deputy) => "deputy", Some(Role::None) => "none", _ => "member" })
-                                on:change=move |ev| {
-                                    let role = match event_target_value(&ev).as_str() { "head" => Role::Head, "deputy" => Role::Deputy, "none" => Role::None, _ => Role::Member };
-                                    edit(&role_id, move |p| if let Some(x) = p.people.get_mut(n) { x.role = role })
-                                }>
-                                <option value="head">{tr!(i18n, fe_role_head)}</option>
-                                <option value="deputy">{tr!(i18n, fe_role_deputy)}</option>
-                                <option value="member">{tr!(i18n, fe_role_member)}</option>
-                                <option value="none">{tr!(i18n, fe_role_none)}</option>
-                            </select>
-                        </div>
+                        {choice_input(id.clone(), plan, f("role"), tr!(i18n, fe_role).into_any(),
+                            move || vec![option("head", t_string!(i18n, fe_role_head)), option("deputy", t_string!(i18n, fe_role_deputy)),
+                                option("member", t_string!(i18n, fe_role_member)), option("none", t_string!(i18n, fe_role_none))],
+                            move |p| match p.people.get(n).map(|x| x.role) {
+                                Some(Role::Head) => "head", Some(Role::Deputy) => "deputy", Some(Role::None) => "none", _ => "member" }.into(),
+                            move |p, v| {
+                                let role = match v.as_str() { "head" => Role::Head, "deputy" => Role::Deputy, "none" => Role::None, _ => Role::Member };
+                                if let Some(x) = p.people.get_mut(n) { x.role = role }
+                            })}
                         {text_input(id.clone(), plan, f("position"), tr!(i18n, fe_position).into_any(),
                             move |p| p.people.get(n).map(|x| x.position.clone()).unwrap_or_default(),
                             move |p, v| if let Some(x) = p.people.get_mut(n) { x.position = v }, "text")}
@@ -291,7 +265,6 @@ pub fn Tasks(id: String, plan: PlanMemo) -> impl IntoView {
                     };
                     let f = |name: &str| format!("fe-task-{tid}-{name}");
                     let (p1, p2, p3, p4, p5, p6, p7, p8, p9, p10) = (pos.clone(), pos.clone(), pos.clone(), pos.clone(), pos.clone(), pos.clone(), pos.clone(), pos.clone(), pos.clone(), pos.clone());
-                    let status_id = id.clone();
                     let overdue = move || plan.with(|p| p.as_ref().and_then(|p| p9(p).map(|n| p.tasks[n].is_overdue(clock::today_date())))).unwrap_or(false);
                     let key = move || plan.with(|p| p.as_ref().and_then(|p| p10(p).map(|n| p.tasks[n].key))).unwrap_or(false);
                     view! {
@@ -305,21 +278,14 @@ pub fn Tasks(id: String, plan: PlanMemo) -> impl IntoView {
                             {text_input(id.clone(), plan, f("due"), tr!(i18n, fe_due).into_any(),
                                 move |p| p5(p).and_then(|n| p.tasks[n].due).map(|d| d.iso()).unwrap_or_default(),
                                 move |p, v| if let Some(n) = p6(p) { p.tasks[n].due = Date::parse_iso(&v) }, "date")}
-                            <div class="field">
-                                <label for=f("status")>{tr!(i18n, fe_status)}</label>
-                                <select id=f("status")
-                                    prop:value=move || plan.with(|p| match p.as_ref().and_then(|p| p7(p).map(|n| p.tasks[n].status)) {
-                                        Some(TaskStatus::Doing) => "doing", Some(TaskStatus::Done) => "done", _ => "todo" })
-                                    on:change=move |ev| {
-                                        let s = match event_target_value(&ev).as_str() { "doing" => TaskStatus::Doing, "done" => TaskStatus::Done, _ => TaskStatus::Todo };
-                                        let p8 = p8.clone();
-                                        edit(&status_id, move |p| if let Some(n) = p8(p) { p.tasks[n].status = s })
-                                    }>
-                                    <option value="todo">{tr!(i18n, act_todo)}</option>
-                                    <option value="doing">{tr!(i18n, act_doing)}</option>
-                                    <option value="done">{tr!(i18n, act_done)}</option>
-                                </select>
-                            </div>
+                            {choice_input(id.clone(), plan, f("status"), tr!(i18n, fe_status).into_any(),
+                                move || messages::progress_options(i18n),
+                                move |p| match p7(p).map(|n| p.tasks[n].status) {
+                                    Some(TaskStatus::Doing) => "doing", Some(TaskStatus::Done) => "done", _ => "todo" }.into(),
+                                move |p, v| {
+                                    let s = match v.as_str() { "doing" => TaskStatus::Doing, "done" => TaskStatus::Done, _ => TaskStatus::Todo };
+                                    if let Some(n) = p8(p) { p.tasks[n].status = s }
+                                })}
                             {move || key().then(|| view! { <span class="badge">{tr!(i18n, fe_key)}</span> })}
                             {move || overdue().then(|| view! { <span class="badge badge--unverified" data-testid="task-overdue">"⚠ " {tr!(i18n, fe_overdue)}</span> })}
                             {
@@ -363,26 +329,20 @@ pub fn Budget(id: String, plan: PlanMemo) -> impl IntoView {
         <section class="festival-list" data-testid="budget">
             {move || (0..rows.get()).map(|n| {
                 let f = |name: &str| format!("fe-budget-{n}-{name}");
-                let source_id = id.clone();
                 view! {
                     <div class="festival-row">
                         {text_input(id.clone(), plan, f("category"), tr!(i18n, fe_category).into_any(),
                             move |p| p.budget.get(n).map(|l| l.category.clone()).unwrap_or_default(),
                             move |p, v| if let Some(l) = p.budget.get_mut(n) { l.category = v }, "text")}
-                        <div class="field">
-                            <label for=f("source")>{tr!(i18n, fe_source)}</label>
-                            <select id=f("source")
-                                prop:value=move || plan.with(|p| match p.as_ref().and_then(|p| p.budget.get(n)).map(|l| l.source) {
-                                    Some(FundSource::OtherProgrammes) => "programmes", Some(FundSource::Voluntary) => "voluntary", _ => "state" })
-                                on:change=move |ev| {
-                                    let s = match event_target_value(&ev).as_str() { "programmes" => FundSource::OtherProgrammes, "voluntary" => FundSource::Voluntary, _ => FundSource::StateBudget };
-                                    edit(&source_id, move |p| if let Some(l) = p.budget.get_mut(n) { l.source = s })
-                                }>
-                                <option value="state">{tr!(i18n, fe_source_state)}</option>
-                                <option value="programmes">{tr!(i18n, fe_source_programmes)}</option>
-                                <option value="voluntary">{tr!(i18n, fe_source_voluntary)}</option>
-                            </select>
-                        </div>
+                        {choice_input(id.clone(), plan, f("source"), tr!(i18n, fe_source).into_any(),
+                            move || vec![option("state", t_string!(i18n, fe_source_state)), option("programmes", t_string!(i18n, fe_source_programmes)),
+                                option("voluntary", t_string!(i18n, fe_source_voluntary))],
+                            move |p| match p.budget.get(n).map(|l| l.source) {
+                                Some(FundSource::OtherProgrammes) => "programmes", Some(FundSource::Voluntary) => "voluntary", _ => "state" }.into(),
+                            move |p, v| {
+                                let s = match v.as_str() { "programmes" => FundSource::OtherProgrammes, "voluntary" => FundSource::Voluntary, _ => FundSource::StateBudget };
+                                if let Some(l) = p.budget.get_mut(n) { l.source = s }
+                            })}
                         {text_input(id.clone(), plan, f("planned"), tr!(i18n, fe_planned).into_any(),
                             move |p| p.budget.get(n).map(|l| l.planned.to_string()).unwrap_or_default(),
                             move |p, v| if let (Some(l), Some(x)) = (p.budget.get_mut(n), number(&v)) { l.planned = x }, "number")}
@@ -472,18 +432,12 @@ pub fn Guests(id: String, plan: PlanMemo) -> impl IntoView {
             {move || (0..commendations.get()).map(|n| {
                 let id = id2.clone();
                 let f = |name: &str| format!("fe-comm-{n}-{name}");
-                let kind_id = id.clone();
                 view! {
                     <div class="festival-row">
-                        <div class="field">
-                            <label for=f("kind")>{tr!(i18n, fe_kind)}</label>
-                            <select id=f("kind")
-                                prop:value=move || plan.with(|p| if p.as_ref().and_then(|p| p.commendations.get(n)).is_some_and(|c| c.collective) { "collective" } else { "individual" })
-                                on:change=move |ev| { let c = event_target_value(&ev) == "collective"; edit(&kind_id, move |p| if let Some(x) = p.commendations.get_mut(n) { x.collective = c }) }>
-                                <option value="collective">{tr!(i18n, fe_collective)}</option>
-                                <option value="individual">{tr!(i18n, fe_individual)}</option>
-                            </select>
-                        </div>
+                        {choice_input(id.clone(), plan, f("kind"), tr!(i18n, fe_kind).into_any(),
+                            move || vec![option("collective", t_string!(i18n, fe_collective)), option("individual", t_string!(i18n, fe_individual))],
+                            move |p| if p.commendations.get(n).is_some_and(|c| c.collective) { "collective" } else { "individual" }.into(),
+                            move |p, v| if let Some(x) = p.commendations.get_mut(n) { x.collective = v == "collective" })}
                         {text_input(id.clone(), plan, f("name"), tr!(i18n, fe_person_name).into_any(),
                             move |p| p.commendations.get(n).map(|c| c.name.clone()).unwrap_or_default(),
                             move |p, v| if let Some(c) = p.commendations.get_mut(n) { c.name = v }, "text")}

@@ -10,6 +10,7 @@ use crate::domain::festival::{
     parse_time, time_text, FestivalKind, FestivalPlan, FestivalTemplate, PlanWarning, WindowError,
 };
 use crate::platform::{clock, ids};
+use crate::ui::choice::option;
 use crate::ui::i18n::*;
 use crate::ui::state::{use_app_state, AppState};
 use crate::ui::When;
@@ -43,9 +44,7 @@ pub type Read<T> = std::sync::Arc<dyn Fn(&FestivalPlan) -> T + Send + Sync>;
 /// Writes one field of the plan from an input's value.
 pub type Write<T> = std::sync::Arc<dyn Fn(&mut FestivalPlan, T) + Send + Sync>;
 
-/// A labelled text input bound to one field of the plan. The field's
-/// accessors are taken as trait objects, so every input of the festival
-/// shares one view type and one copy of its code.
+/// A labelled text input bound to one field of the plan.
 pub fn text_input(
     id: String,
     plan: PlanMemo,
@@ -55,42 +54,97 @@ pub fn text_input(
     write: impl Fn(&mut FestivalPlan, String) + Send + Sync + 'static,
     kind: &'static str,
 ) -> AnyView {
-    bound_input(
-        id,
-        plan,
-        field,
-        label,
-        std::sync::Arc::new(read),
-        std::sync::Arc::new(write),
-        kind,
-    )
+    Bound::new(id, plan, field, label, read, write).input(kind)
 }
 
-fn bound_input(
+/// A labelled select bound to one field of the plan, by the value of its
+/// options.
+pub fn choice_input(
+    id: String,
+    plan: PlanMemo,
+    field: String,
+    label: AnyView,
+    options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static,
+    read: impl Fn(&FestivalPlan) -> String + Send + Sync + 'static,
+    write: impl Fn(&mut FestivalPlan, String) + Send + Sync + 'static,
+) -> AnyView {
+    Bound::new(id, plan, field, label, read, write).choice(std::sync::Arc::new(options))
+}
+
+/// A field of the plan and its labelled control. The field's accessors are
+/// taken as trait objects, so every input of the festival shares one view
+/// type and one copy of its code, and so does every select.
+struct Bound {
     id: String,
     plan: PlanMemo,
     field: String,
     label: AnyView,
     read: Read<String>,
     write: Write<String>,
-    kind: &'static str,
-) -> AnyView {
-    view! {
-        <div class="field">
-            <label for=field.clone()>{label}</label>
-            <input
-                id=field
-                type=kind
-                prop:value=move || plan.with(|p| p.as_ref().map(|p| read(p)).unwrap_or_default())
-                on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    let write = write.clone();
-                    edit(&id, move |p| write(p, value))
-                }
-            />
-        </div>
+}
+
+impl Bound {
+    fn new(
+        id: String,
+        plan: PlanMemo,
+        field: String,
+        label: AnyView,
+        read: impl Fn(&FestivalPlan) -> String + Send + Sync + 'static,
+        write: impl Fn(&mut FestivalPlan, String) + Send + Sync + 'static,
+    ) -> Self {
+        Bound {
+            id,
+            plan,
+            field,
+            label,
+            read: std::sync::Arc::new(read),
+            write: std::sync::Arc::new(write),
+        }
     }
-    .into_any()
+
+    /// The field's value as the plan holds it now (tracked).
+    fn value(&self) -> impl Fn() -> String + Send + Sync + 'static {
+        let (plan, read) = (self.plan, self.read.clone());
+        move || plan.with(|p| p.as_ref().map(|p| read(p)).unwrap_or_default())
+    }
+
+    /// Writes a value typed or chosen into the plan, and saves it.
+    fn changed(&self) -> impl Fn(String) + Send + Sync + 'static {
+        let (id, write) = (self.id.clone(), self.write.clone());
+        move |value| {
+            let write = write.clone();
+            edit(&id, move |p| write(p, value))
+        }
+    }
+
+    fn input(self, kind: &'static str) -> AnyView {
+        let (value, changed) = (self.value(), self.changed());
+        view! {
+            <div class="field">
+                <label for=self.field.clone()>{self.label}</label>
+                <input
+                    id=self.field
+                    type=kind
+                    prop:value=value
+                    on:input=move |ev| changed(event_target_value(&ev))
+                />
+            </div>
+        }
+        .into_any()
+    }
+
+    fn choice(self, options: crate::ui::choice::Options) -> AnyView {
+        crate::ui::choice::Choice {
+            value: std::sync::Arc::new(self.value()),
+            changed: std::sync::Arc::new(self.changed()),
+            field: self.field,
+            label: self.label,
+            options,
+            disabled: None,
+            testid: None,
+        }
+        .view()
+    }
 }
 
 fn plan_for(state: AppState, year: i32) -> Option<String> {
@@ -319,22 +373,13 @@ fn General(id: String, plan: PlanMemo) -> impl IntoView {
         let md = MonthDay::new(m.parse().ok()?, d.parse().ok()?);
         md.is_valid().then_some(md)
     };
-    let kind_id = id.clone();
     view! {
         <form class="festival__general" on:submit=|ev| ev.prevent_default()>
             {text_input(id.clone(), plan, "fe-title".into(), tr!(i18n, fe_title).into_any(), |p| p.title.clone(), |p, v| p.title = v, "text")}
-            <div class="field">
-                <label for="fe-kind">{tr!(i18n, fe_kind)}</label>
-                <select id="fe-kind"
-                    prop:value=move || plan.with(|p| if p.as_ref().is_some_and(|p| p.kind == FestivalKind::Model) { "model" } else { "ordinary" })
-                    on:change=move |ev| {
-                        let kind = if event_target_value(&ev) == "model" { FestivalKind::Model } else { FestivalKind::Ordinary };
-                        edit(&kind_id, move |p| p.kind = kind)
-                    }>
-                    <option value="ordinary">{tr!(i18n, fe_kind_ordinary)}</option>
-                    <option value="model">{tr!(i18n, fe_kind_model)}</option>
-                </select>
-            </div>
+            {choice_input(id.clone(), plan, "fe-kind".into(), tr!(i18n, fe_kind).into_any(),
+                move || vec![option("ordinary", t_string!(i18n, fe_kind_ordinary)), option("model", t_string!(i18n, fe_kind_model))],
+                |p| if p.kind == FestivalKind::Model { "model" } else { "ordinary" }.into(),
+                |p, v| p.kind = if v == "model" { FestivalKind::Model } else { FestivalKind::Ordinary })}
             <div class="field">
                 <label for="fe-date">{tr!(i18n, fe_date)}</label>
                 <input id="fe-date" type="date"

@@ -17,6 +17,7 @@ use crate::format::exchange::{export_rollup, slug, Exported};
 use crate::format::rollup::{decode_document_fields, encode_document_fields};
 use crate::platform::archive::ROLLUP_DOCUMENT;
 use crate::platform::download;
+use crate::ui::choice::{option, Choice};
 use crate::ui::criteria::words;
 use crate::ui::documents::{self, Letterhead};
 use crate::ui::export::{now_stamp, offer};
@@ -116,13 +117,10 @@ pub fn Outputs() -> impl IntoView {
         <section aria-labelledby="ru-outputs-title" class="screen-only">
             <h2 id="ru-outputs-title">{tr!(i18n, ru_outputs_title)}</h2>
             <div class="ru-controls">
-                <div class="field">
-                    <label for="ru-separator">{tr!(i18n, ru_separator)}</label>
-                    <select id="ru-separator" data-testid="ru-separator" on:change=move |ev| separator.set(if event_target_value(&ev) == "comma" { Separator::Comma } else { Separator::Semicolon })>
-                        <option value="semicolon">{tr!(i18n, ru_semicolon)}</option>
-                        <option value="comma">{tr!(i18n, ru_comma)}</option>
-                    </select>
-                </div>
+                {Choice::new("ru-separator", tr!(i18n, ru_separator),
+                    move || if separator.get() == Separator::Comma { "comma" } else { "semicolon" }.into(),
+                    move || vec![option("semicolon", t_string!(i18n, ru_semicolon)), option("comma", t_string!(i18n, ru_comma))],
+                    move |v| separator.set(if v == "comma" { Separator::Comma } else { Separator::Semicolon })).testid("ru-separator").view()}
                 <button type="button" class="button" data-testid="ru-csv" on:click=csv disabled=move || selection.table.with(|t| t.is_none())>{tr!(i18n, ru_csv)}</button>
                 <button type="button" class="button button--primary" data-testid="ru-print" on:click=move |_| printing.set(true) disabled=move || figures.with(|f| f.is_none())>{tr!(i18n, ru_print)}</button>
                 <button type="button" class="button" data-testid="ru-export" on:click=export disabled=move || sender().is_none() || figures.with(|f| f.is_none())>{tr!(i18n, ru_export)}</button>

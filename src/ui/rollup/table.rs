@@ -7,6 +7,7 @@ use super::use_rollup;
 use crate::domain::criteria::{CriterionReason, Status};
 use crate::domain::rollup::table::{table, Filter, SortKey, Table};
 use crate::domain::UnitKind;
+use crate::ui::choice::{option, Choice};
 use crate::ui::criteria::words::{self, ReasonText};
 use crate::ui::i18n::*;
 use crate::ui::messages::{self, I18n};
@@ -171,60 +172,41 @@ pub fn Consolidated() -> impl IntoView {
             <h2 id="ru-table-title">{tr!(i18n, ru_table_title)}</h2>
             {move || selection.table.with(|t| t.is_none()).then(|| view! { <p class="note">{tr!(i18n, ru_table_empty)}</p> })}
             <div class="ru-controls">
-                <div class="field">
-                    <label for="ru-year">{tr!(i18n, ru_year)}</label>
-                    <select id="ru-year" data-testid="ru-year" on:change=move |ev| selection.year.set(event_target_value(&ev).parse().ok())>
-                        {move || {
-                            let current = selection.table.with(|t| t.as_ref().map(|t| t.year));
-                            years().into_iter().map(|y| view! { <option value=y.to_string() selected={Some(y) == current}>{y}</option> }).collect_view()
-                        }}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="ru-set">{tr!(i18n, ru_set)}</label>
-                    <select id="ru-set" data-testid="ru-set" on:change=move |ev| selection.set.set(Some(event_target_value(&ev)))>
-                        {move || {
-                            let current = selection.table.with(|t| t.as_ref().map(|t| t.set_id.clone()));
-                            sets().into_iter().map(|(id, label)| {
-                                let selected = Some(&id) == current.as_ref();
-                                view! { <option value=id selected=selected>{label}</option> }
-                            }).collect_view()
-                        }}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="ru-filter-kind">{tr!(i18n, ru_filter_kind)}</label>
-                    <select id="ru-filter-kind" data-testid="ru-filter-kind" on:change=move |ev| {
-                        let code = event_target_value(&ev);
-                        selection.filter.update(|f| f.kind = UnitKind::from_code(&code));
-                    }>
-                        <option value="">{tr!(i18n, ru_all)}</option>
-                        {UnitKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{messages::unit_kind(i18n, k)}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="ru-filter-result">{tr!(i18n, ru_filter_result)}</label>
-                    <select id="ru-filter-result" data-testid="ru-filter-result" on:change=move |ev| {
-                        let code = event_target_value(&ev);
-                        selection.filter.update(|f| f.result = status_from(&code));
-                    }>
-                        <option value="">{tr!(i18n, ru_all)}</option>
-                        {[Status::Passed, Status::Failed, Status::Incomplete, Status::NotApplicable].into_iter().map(|s| view! { <option value=status_code(s)>{messages::result_string(i18n, s)}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="ru-filter-criterion">{tr!(i18n, ru_filter_criterion)}</label>
-                    <select id="ru-filter-criterion" data-testid="ru-filter-criterion" on:change=move |ev| {
-                        let id = event_target_value(&ev);
-                        selection.filter.update(|f| f.criterion = (!id.is_empty()).then_some(id));
-                    }>
-                        <option value="">{tr!(i18n, ru_whole_set)}</option>
-                        {move || selection.table.with(|t| t.as_ref().map(|t| t.columns.iter().map(|c| {
-                            let label = format!("{} {}", c.id, words::text(&c.label));
-                            view! { <option value=c.id.clone()>{label}</option> }
-                        }).collect_view()))}
-                    </select>
-                </div>
+                {Choice::new("ru-year", tr!(i18n, ru_year),
+                    move || selection.table.with(|t| t.as_ref().map(|t| t.year.to_string())).unwrap_or_default(),
+                    move || years().into_iter().map(|y| option(y.to_string(), y.to_string())).collect(),
+                    move |v| selection.year.set(v.parse().ok())).testid("ru-year").view()}
+                {Choice::new("ru-set", tr!(i18n, ru_set),
+                    move || selection.table.with(|t| t.as_ref().map(|t| t.set_id.clone())).unwrap_or_default(),
+                    move || sets().into_iter().map(|(id, label)| option(id, label)).collect(),
+                    move |v| selection.set.set(Some(v))).testid("ru-set").view()}
+                {Choice::new("ru-filter-kind", tr!(i18n, ru_filter_kind),
+                    move || selection.filter.with(|f| f.kind.map(|k| k.code()).unwrap_or_default()).into(),
+                    move || {
+                        let mut options = vec![option("", t_string!(i18n, ru_all))];
+                        options.extend(UnitKind::ALL.into_iter().map(|k| option(k.code(), messages::unit_kind(i18n, k))));
+                        options
+                    },
+                    move |code| selection.filter.update(|f| f.kind = UnitKind::from_code(&code))).testid("ru-filter-kind").view()}
+                {Choice::new("ru-filter-result", tr!(i18n, ru_filter_result),
+                    move || selection.filter.with(|f| f.result.map(status_code).unwrap_or_default()).into(),
+                    move || {
+                        let mut options = vec![option("", t_string!(i18n, ru_all))];
+                        options.extend([Status::Passed, Status::Failed, Status::Incomplete, Status::NotApplicable]
+                            .into_iter().map(|s| option(status_code(s), messages::result_string(i18n, s))));
+                        options
+                    },
+                    move |code| selection.filter.update(|f| f.result = status_from(&code))).testid("ru-filter-result").view()}
+                {Choice::new("ru-filter-criterion", tr!(i18n, ru_filter_criterion),
+                    move || selection.filter.with(|f| f.criterion.clone()).unwrap_or_default(),
+                    move || {
+                        let mut options = vec![option("", t_string!(i18n, ru_whole_set))];
+                        selection.table.with(|t| if let Some(t) = t {
+                            options.extend(t.columns.iter().map(|c| option(&*c.id, format!("{} {}", c.id, words::text(&c.label)))))
+                        });
+                        options
+                    },
+                    move |id| selection.filter.update(|f| f.criterion = (!id.is_empty()).then_some(id))).testid("ru-filter-criterion").view()}
             </div>
             {move || selection.table.with(|t| t.clone()).map(|t| {
                 let rows = view_rows.get().unwrap_or_default();
