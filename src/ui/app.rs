@@ -75,7 +75,9 @@ pub fn AppProviders(store: WorkspaceStore, children: ChildrenFn) -> impl IntoVie
             std::time::Duration::ZERO,
         )
     });
-    let locale = Signal::derive(move || locale_of(state.prefs.with(|p| p.language)));
+    I18n::provide(Signal::derive(move || {
+        locale_of(state.prefs.with(|p| p.language))
+    }));
     Effect::new(move |_| {
         let tag = state.prefs.with(|p| p.language.tag());
         if let Some(html) = document().document_element() {
@@ -83,9 +85,7 @@ pub fn AppProviders(store: WorkspaceStore, children: ChildrenFn) -> impl IntoVie
         }
     });
     view! {
-        <I18nSubContextProvider initial_locale=locale>
-            {children()}
-        </I18nSubContextProvider>
+        {children()}
     }
 }
 

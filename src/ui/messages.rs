@@ -1,7 +1,6 @@
 //! Words for the core's errors and codes, in the current language.
 
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 
 use super::i18n::*;
 use crate::domain::assessment::AssessmentError;
@@ -12,7 +11,7 @@ use crate::format::{LoadError, Problem, ProblemKind};
 use crate::platform::files::ReadError;
 use crate::platform::storage::StoreError;
 
-pub type I18n = I18nContext<Locale>;
+pub use crate::ui::i18n::I18n;
 
 pub fn unit_kind(i18n: I18n, kind: UnitKind) -> String {
     match kind {

@@ -47,7 +47,7 @@ pub type Arguments = std::sync::Arc<dyn Fn() -> Vec<(&'static str, String)> + Se
 /// The text of `text` in the language in use with its placeholders filled
 /// from `args`, following both: one closure for every text with parameters.
 pub fn interpolated(
-    i18n: leptos_i18n::I18nContext<i18n::Locale>,
+    i18n: i18n::I18n,
     text: fn(i18n::Locale) -> &'static str,
     args: Arguments,
 ) -> leptos::prelude::Signal<String> {
@@ -58,7 +58,7 @@ pub fn interpolated(
 
 /// The text of `text` in the language in use, following it.
 pub fn translated(
-    i18n: leptos_i18n::I18nContext<i18n::Locale>,
+    i18n: i18n::I18n,
     text: fn(i18n::Locale) -> &'static str,
 ) -> leptos::prelude::Signal<&'static str> {
     leptos::prelude::Signal::derive(move || text(i18n.get_locale()))
@@ -111,7 +111,46 @@ pub use app::App;
 mod locales {
     leptos_i18n::load_locales!();
 }
-pub use locales::i18n;
+
+/// The texts of both languages, from `locales/*.json`, and the language in
+/// use. leptos_i18n gives the texts; the language is the app's own signal,
+/// from the preferences, where leptos_i18n's context would also read the
+/// browser's languages, parse them with ICU, listen for their change and
+/// keep cookie state of its own: 2.9% of the wasm, for nothing the app uses.
+pub mod i18n {
+    pub use super::locales::i18n::{td_string, Locale};
+    use leptos::prelude::{expect_context, Get, Signal};
+
+    /// The language in use, as every text reads it.
+    #[derive(Clone, Copy)]
+    pub struct I18n(Signal<Locale>);
+
+    impl I18n {
+        /// Provided once, by the app's providers, from the preferences.
+        pub fn provide(locale: Signal<Locale>) {
+            leptos::prelude::provide_context(I18n(locale));
+        }
+
+        /// The language in use, followed by the reactive code that reads it.
+        pub fn get_locale(self) -> Locale {
+            self.0.get()
+        }
+    }
+
+    /// The language in use, from the app's providers.
+    pub fn use_i18n() -> I18n {
+        expect_context::<I18n>()
+    }
+
+    /// The text of a key without parameters in the language in use, as a
+    /// string, following the language where it is read reactively.
+    macro_rules! t_string {
+        ($i18n:expr, $($key:tt)+) => {
+            $crate::ui::i18n::td_string!($i18n.get_locale(), $($key)+)
+        };
+    }
+    pub(crate) use t_string;
+}
 
 /// The app on a store of its own, as a view: the entry point of browser tests.
 pub fn app_with_store(store: crate::platform::storage::WorkspaceStore) -> impl leptos::IntoView {

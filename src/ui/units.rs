@@ -22,7 +22,7 @@ enum Announcement {
     Failed(UnitError),
 }
 
-fn announce(i18n: leptos_i18n::I18nContext<Locale>, what: Announcement) -> AnyView {
+fn announce(i18n: crate::ui::i18n::I18n, what: Announcement) -> AnyView {
     match what {
         Announcement::None => ().into_any(),
         Announcement::Added(name) => tp!(i18n, unit_added, name).into_any(),

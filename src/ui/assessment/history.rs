@@ -76,7 +76,7 @@ pub fn HistoryView(id: String) -> impl IntoView {
 }
 
 /// Bars of the yearly totals, labelled with their numbers (not colour alone).
-fn chart(i18n: leptos_i18n::I18nContext<Locale>, totals: &[(i32, u64)]) -> impl IntoView {
+fn chart(i18n: crate::ui::i18n::I18n, totals: &[(i32, u64)]) -> impl IntoView {
     let max = totals.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
     let width = 60 * totals.len().max(1) as u64 + 20;
     let summary = totals

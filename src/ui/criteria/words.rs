@@ -2,7 +2,6 @@
 //! The numbers come from the core; only their wording lives here.
 
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 
 use crate::domain::calendar::{Date, MonthDay};
 use crate::domain::criteria::{
@@ -13,7 +12,7 @@ use crate::domain::Language;
 use crate::ui::i18n::*;
 use crate::ui::state::use_app_state;
 
-type I18n = I18nContext<Locale>;
+use crate::ui::i18n::I18n;
 
 /// The language chosen in this browser, as a reactive value.
 pub fn language() -> Language {

@@ -273,7 +273,7 @@ fn PlanView(id: String) -> impl IntoView {
 }
 
 /// "Còn 12 ngày đến Ngày hội", "… hôm nay", or how long ago it was.
-pub fn countdown_text(i18n: leptos_i18n::I18nContext<Locale>, days: i64) -> AnyView {
+pub fn countdown_text(i18n: crate::ui::i18n::I18n, days: i64) -> AnyView {
     match days {
         d if d > 0 => tp!(i18n, fe_countdown, days = d).into_any(),
         0 => tr!(i18n, fe_today).into_any(),
