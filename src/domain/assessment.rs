@@ -1,7 +1,7 @@
 //! A unit's self-assessment against one criteria set for one year: answers,
 //! evidence, status, actions, and what the printed dossier needs.
 
-use std::collections::BTreeMap;
+use crate::domain::map::Map;
 
 use serde::{Deserialize, Serialize};
 
@@ -210,7 +210,7 @@ pub struct Assessment {
     #[serde(default)]
     pub answers: Answers,
     #[serde(default)]
-    pub evidence: BTreeMap<String, Evidence>,
+    pub evidence: Map<String, Evidence>,
     pub status: Status,
     #[serde(default)]
     pub history: Vec<StatusChange>,
@@ -248,7 +248,7 @@ impl Assessment {
             set,
             year,
             answers: Answers::new(),
-            evidence: BTreeMap::new(),
+            evidence: Map::new(),
             status: Status::Draft,
             history: Vec::new(),
             actions: Vec::new(),
@@ -262,7 +262,7 @@ impl Assessment {
         let mut next = Assessment::new(id, previous.unit.clone(), previous.set.clone(), year);
         next.answers = previous.answers.clone();
         // Last year's current count becomes this year's previous one.
-        for answer in next.answers.0.values_mut() {
+        for answer in next.answers.0.iter_mut().map(|(_, v)| v) {
             if let Answer::Trend { current, previous } = answer {
                 *previous = Some(*current);
             }

@@ -8,6 +8,7 @@ pub mod criteria;
 pub mod decode;
 pub mod festival;
 pub mod latin;
+pub mod map;
 pub mod numbers;
 pub mod order;
 pub mod prefs;

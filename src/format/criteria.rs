@@ -1,7 +1,9 @@
 //! Criteria-set documents: the envelope, the shape, and the checks that keep
 //! a set evaluable (unique ids, labels, thresholds, no composite cycles).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use crate::domain::map::Map;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -120,7 +122,7 @@ pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
     if set.recognition_deadline.is_some_and(|day| !day.is_valid()) {
         problems.push(problem("recognition_deadline", ProblemKind::InvalidDate));
     }
-    let mut composites = BTreeMap::new();
+    let mut composites = Map::new();
     for (g, group) in set.groups.iter().enumerate() {
         let gpath = format!("groups[{g}]");
         check_id(&group.id, format!("{gpath}.id"), &mut problems);
@@ -245,14 +247,11 @@ fn check_kind(kind: &IndicatorKind, path: &str, problems: &mut Vec<Problem>) {
 }
 
 /// The composite ids on a circle through `start`, if there is one.
-fn find_cycle(
-    start: &str,
-    composites: &BTreeMap<String, (String, Vec<String>)>,
-) -> Option<Vec<String>> {
+fn find_cycle(start: &str, composites: &Map<String, (String, Vec<String>)>) -> Option<Vec<String>> {
     fn walk(
         current: &str,
         start: &str,
-        composites: &BTreeMap<String, (String, Vec<String>)>,
+        composites: &Map<String, (String, Vec<String>)>,
         trail: &mut Vec<String>,
         seen: &mut BTreeSet<String>,
     ) -> bool {

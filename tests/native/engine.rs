@@ -70,7 +70,7 @@ fn check_with(kind: IndicatorKind, answer: Option<Answer>, context: &Context) ->
         Some(answer) => Answers::new().with("i", answer),
         None => Answers::new(),
     };
-    evaluate(&set, &answers, context, YEAR).indicators["i"].clone()
+    evaluate(&set, &answers, context, YEAR).indicators[&"i".to_owned()].clone()
 }
 
 fn status(kind: IndicatorKind, answer: Answer) -> Status {
@@ -366,8 +366,11 @@ fn not_applicable_counts_only_where_allowed() {
     let set = set_of(vec![criterion("c", CriterionRule::All, vec![allowed])]);
     let answers = Answers::new().with("i", Answer::NotApplicable);
     let eval = evaluate(&set, &answers, &Context::default(), YEAR);
-    assert_eq!(eval.indicators["i"].status, Status::NotApplicable);
-    assert_eq!(eval.criteria["c"].status, Status::NotApplicable);
+    assert_eq!(
+        eval.indicators[&"i".to_owned()].status,
+        Status::NotApplicable
+    );
+    assert_eq!(eval.criteria[&"c".to_owned()].status, Status::NotApplicable);
     let refused = check(
         IndicatorKind::YesNo { window: None },
         Some(Answer::NotApplicable),
@@ -407,15 +410,15 @@ fn a_criterion_needs_all_or_any_of_its_indicators() {
         .with("x", count(3))
         .with("y", count(0));
     let eval = evaluate(&set, &answers, &Context::default(), YEAR);
-    assert_eq!(eval.criteria["all"].status, Status::Failed);
+    assert_eq!(eval.criteria[&"all".to_owned()].status, Status::Failed);
     assert_eq!(
-        eval.criteria["all"].reason,
+        eval.criteria[&"all".to_owned()].reason,
         CriterionReason::All {
             failed: vec!["b".into()],
             incomplete: vec![]
         }
     );
-    assert_eq!(eval.criteria["any"].status, Status::Passed);
+    assert_eq!(eval.criteria[&"any".to_owned()].status, Status::Passed);
     assert_eq!(eval.set.status, Status::Failed);
     assert_eq!(
         eval.set.reason,
@@ -442,7 +445,7 @@ fn a_failure_is_known_before_everything_is_answered() {
         },
     );
     let eval = evaluate(&set, &answers, &Context::default(), YEAR);
-    assert_eq!(eval.criteria["c"].status, Status::Failed);
+    assert_eq!(eval.criteria[&"c".to_owned()].status, Status::Failed);
     assert_eq!(
         eval.progress,
         Progress {
@@ -490,7 +493,7 @@ fn points_add_up_and_a_maximum_is_enforced() {
         .with("p1", Answer::Points { points: 3 })
         .with("p2", Answer::Points { points: 3 });
     let eval = evaluate(&set, &answers, &Context::default(), YEAR);
-    assert_eq!(eval.criteria["c"].status, Status::Passed);
+    assert_eq!(eval.criteria[&"c".to_owned()].status, Status::Passed);
     assert_eq!(
         eval.set.reason,
         SetReason::Points {
@@ -504,7 +507,7 @@ fn points_add_up_and_a_maximum_is_enforced() {
         .with("p2", Answer::Points { points: 0 });
     let eval = evaluate(&set, &too_many, &Context::default(), YEAR);
     assert_eq!(
-        eval.indicators["p1"].reason,
+        eval.indicators[&"p1".to_owned()].reason,
         Reason::PointsAboveMax { points: 4, max: 3 }
     );
 }
@@ -527,8 +530,11 @@ fn notes_are_not_evaluated_nor_counted_in_progress() {
         },
     );
     let eval = evaluate(&set, &answers, &Context::default(), YEAR);
-    assert_eq!(eval.indicators["n"].status, Status::NotEvaluated);
-    assert_eq!(eval.criteria["c"].status, Status::Passed);
+    assert_eq!(
+        eval.indicators[&"n".to_owned()].status,
+        Status::NotEvaluated
+    );
+    assert_eq!(eval.criteria[&"c".to_owned()].status, Status::Passed);
     assert_eq!(
         eval.progress,
         Progress {
@@ -562,9 +568,12 @@ fn composites_follow_their_parts_and_survive_a_cycle() {
         },
     );
     let eval = evaluate(&set, &answers, &Context::default(), YEAR);
-    assert_eq!(eval.indicators["both"].status, Status::Passed);
-    assert_eq!(eval.indicators["x"].reason, Reason::CompositeCycle);
-    assert_eq!(eval.indicators["y"].status, Status::Incomplete);
+    assert_eq!(eval.indicators[&"both".to_owned()].status, Status::Passed);
+    assert_eq!(
+        eval.indicators[&"x".to_owned()].reason,
+        Reason::CompositeCycle
+    );
+    assert_eq!(eval.indicators[&"y".to_owned()].status, Status::Incomplete);
 }
 
 #[test]
@@ -737,9 +746,9 @@ proptest! {
                 .into_iter()
                 .map(|(k, (numerator, denominator))| (k, Figures { numerator, denominator }))
                 .collect(),
-            previous,
+            previous: previous.into_iter().collect(),
         };
-        let eval = evaluate(&set, &Answers(answers), &context, year);
+        let eval = evaluate(&set, &Answers(answers.into_iter().collect()), &context, year);
         prop_assert!(eval.progress.answered <= eval.progress.total);
         prop_assert!(eval.conformity.answered <= eval.conformity.total);
     }

@@ -221,7 +221,10 @@ fn an_assessment_travels_with_its_set_and_is_evaluated_by_the_receiver() {
         &context_for(&after, received, &kdc),
         2025,
     );
-    assert_eq!(eval.indicators["kdc-3a"].status, Result_::Passed);
+    assert_eq!(
+        eval.indicators[&"kdc-3a".to_owned()].status,
+        Result_::Passed
+    );
     // The same file again changes nothing.
     let again = preview(&after, &builtin_sets(), &incoming);
     assert!(again

@@ -1,6 +1,8 @@
 //! What an assessor states for each indicator, and what the workspace knows besides.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use crate::domain::map::Map;
 
 use serde::{Deserialize, Serialize};
 
@@ -170,7 +172,7 @@ deserialize_tagged!(Answer);
 
 /// A unit's answers to a set, by indicator id.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Answers(pub BTreeMap<String, Answer>);
+pub struct Answers(pub Map<String, Answer>);
 
 impl Answers {
     pub fn new() -> Answers {
@@ -208,6 +210,6 @@ pub struct Figures {
 /// from last year's assessment.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Context {
-    pub derived: BTreeMap<String, Figures>,
-    pub previous: BTreeMap<String, u64>,
+    pub derived: Map<String, Figures>,
+    pub previous: Map<String, u64>,
 }

@@ -1,6 +1,8 @@
 //! The evaluation engine: pure, total, and explaining every result as data.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use crate::domain::map::Map;
 
 use super::answer::{Answer, Answers, Context, Figures};
 use super::set::{
@@ -187,8 +189,8 @@ pub struct Progress {
 /// The whole evaluation of a set.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evaluation {
-    pub indicators: BTreeMap<String, IndicatorResult>,
-    pub criteria: BTreeMap<String, CriterionResult>,
+    pub indicators: Map<String, IndicatorResult>,
+    pub criteria: Map<String, CriterionResult>,
     pub set: SetResult,
     pub progress: Progress,
     /// Indicators met, out of those decided (passed or failed).
@@ -213,7 +215,7 @@ pub fn evaluate(set: &CriteriaSet, answers: &Answers, context: &Context, year: i
         answers,
         context,
         year,
-        done: BTreeMap::new(),
+        done: Map::new(),
         visiting: BTreeSet::new(),
     };
     let mut progress = Progress::default();
@@ -238,7 +240,7 @@ pub fn evaluate(set: &CriteriaSet, answers: &Answers, context: &Context, year: i
             _ => {}
         }
     }
-    let mut criteria = BTreeMap::new();
+    let mut criteria = Map::new();
     for criterion in set.criteria() {
         let result = engine.criterion(criterion);
         criteria.insert(criterion.id.clone(), result);
@@ -258,7 +260,7 @@ struct Engine<'a> {
     answers: &'a Answers,
     context: &'a Context,
     year: i32,
-    done: BTreeMap<String, IndicatorResult>,
+    done: Map<String, IndicatorResult>,
     visiting: BTreeSet<String>,
 }
 
@@ -576,10 +578,7 @@ impl Engine<'_> {
     }
 }
 
-fn points_of<'a>(
-    ids: impl Iterator<Item = &'a str>,
-    done: &BTreeMap<String, IndicatorResult>,
-) -> u32 {
+fn points_of<'a>(ids: impl Iterator<Item = &'a str>, done: &Map<String, IndicatorResult>) -> u32 {
     ids.filter_map(|id| match done.get(id).map(|r| &r.reason) {
         Some(Reason::Points { points, .. }) => Some(*points),
         _ => None,
@@ -652,8 +651,8 @@ fn ratio(
 
 fn set_result(
     set: &CriteriaSet,
-    criteria: &BTreeMap<String, CriterionResult>,
-    indicators: &BTreeMap<String, IndicatorResult>,
+    criteria: &Map<String, CriterionResult>,
+    indicators: &Map<String, IndicatorResult>,
 ) -> SetResult {
     if set.criteria().next().is_none() {
         return SetResult {

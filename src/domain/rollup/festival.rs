@@ -1,6 +1,6 @@
 //! Festival reports received from the units, added up.
 
-use std::collections::BTreeMap;
+use crate::domain::map::Map;
 
 use super::Shelf;
 
@@ -40,7 +40,7 @@ pub struct FestivalTotals {
 /// The totals of the accepted festival plans of `year`.
 pub fn totals(shelf: &Shelf, year: i32) -> FestivalTotals {
     let mut out = FestivalTotals::default();
-    let mut awards: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut awards: Map<String, (usize, usize)> = Map::new();
     for record in shelf.accepted().filter(|r| r.year() == year) {
         let Some(plan) = record.festival_plan() else {
             continue;

@@ -4,7 +4,7 @@
 //! enterprises and schools under a commune recognised; all registered), and
 //! the criteria failed most.
 
-use std::collections::BTreeMap;
+use crate::domain::map::Map;
 
 use super::table::evaluate_record;
 use super::{Received, Shelf};
@@ -42,7 +42,7 @@ fn recognised(assessment: &Assessment) -> bool {
 /// the kinds, for `year`.
 pub fn by_kind(shelf: &Shelf, year: i32) -> Vec<KindFigure> {
     // Per unit: its kind, whether any set passed, whether it was recognised.
-    let mut units: BTreeMap<&UnitId, (UnitKind, bool, bool)> = BTreeMap::new();
+    let mut units: Map<&UnitId, (UnitKind, bool, bool)> = Map::new();
     for record in shelf.accepted().filter(|r| r.year() == year) {
         let Some(assessment) = record.assessment() else {
             continue;
@@ -190,7 +190,7 @@ pub struct Failing {
 
 /// The criteria failed by the most files in `year`, most first, at most `limit`.
 pub fn failed_most(shelf: &Shelf, year: i32, limit: usize) -> Vec<Failing> {
-    let mut counts: BTreeMap<(String, String), Failing> = BTreeMap::new();
+    let mut counts: Map<(String, String), Failing> = Map::new();
     for record in shelf.accepted().filter(|r| r.year() == year) {
         let (Some(set), Some(evaluation)) = (record.set(), evaluate_record(shelf, record)) else {
             continue;
@@ -209,7 +209,7 @@ pub fn failed_most(shelf: &Shelf, year: i32, limit: usize) -> Vec<Failing> {
             }
         }
     }
-    let mut list: Vec<Failing> = counts.into_values().collect();
+    let mut list: Vec<Failing> = counts.into_iter().map(|(_, v)| v).collect();
     crate::domain::order::sort_by_key(&mut list, |b| std::cmp::Reverse(b.failed));
     list.truncate(limit);
     list

@@ -12,7 +12,7 @@ pub mod festival;
 pub mod figures;
 pub mod table;
 
-use std::collections::BTreeMap;
+use crate::domain::map::Map;
 
 use serde::{Deserialize, Serialize};
 
@@ -283,13 +283,13 @@ impl Shelf {
     }
 
     /// [`Shelf::copies`] of every record at once, by id.
-    pub fn all_copies(&self) -> BTreeMap<String, Copies> {
-        let mut by_key: BTreeMap<Key, Vec<&Received>> = BTreeMap::new();
+    pub fn all_copies(&self) -> Map<String, Copies> {
+        let mut by_key: Map<Key, Vec<&Received>> = Map::new();
         for record in &self.0 {
             by_key.entry(record.key()).or_default().push(record);
         }
-        let mut out = BTreeMap::new();
-        for mut copies in by_key.into_values() {
+        let mut out = Map::new();
+        for mut copies in by_key.into_iter().map(|(_, v)| v) {
             crate::domain::order::sort_by(&mut copies, |a, b| b.exported_at.cmp(&a.exported_at));
             let newest = copies[0].id.clone();
             let others = copies.len() - 1;
@@ -370,7 +370,7 @@ impl Shelf {
     /// The criteria sets of the accepted assessments of `year`, by id, with
     /// the newest version's set and how many records use the id.
     pub fn sets_in(&self, year: i32) -> Vec<(&CriteriaSet, usize)> {
-        let mut by_id: BTreeMap<&str, (&CriteriaSet, usize)> = BTreeMap::new();
+        let mut by_id: Map<&str, (&CriteriaSet, usize)> = Map::new();
         for set in self
             .accepted()
             .filter(|r| r.year() == year)
@@ -382,6 +382,6 @@ impl Shelf {
                 entry.0 = set;
             }
         }
-        by_id.into_values().collect()
+        by_id.into_iter().map(|(_, v)| v).collect()
     }
 }

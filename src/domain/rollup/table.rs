@@ -6,8 +6,8 @@
 //! only older versions have; a file whose set lacks a column's criterion has
 //! no result there, and its row says so.
 
+use crate::domain::map::Map;
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use super::{Received, Shelf};
 use crate::domain::context::{context_from, Child};
@@ -108,7 +108,7 @@ pub fn evaluate_record(shelf: &Shelf, record: &Received) -> Option<Evaluation> {
                 && r.set().is_some_and(|s| s.id == set.id)
         })
         .and_then(Received::assessment);
-    let mut children: BTreeMap<&UnitId, Child> = BTreeMap::new();
+    let mut children: Map<&UnitId, Child> = Map::new();
     for child in shelf
         .accepted()
         .filter(|r| r.year() == year && r.unit.parent.as_ref() == Some(&record.unit.id))
@@ -119,7 +119,7 @@ pub fn evaluate_record(shelf: &Shelf, record: &Received) -> Option<Evaluation> {
         });
         entry.assessments.extend(child.assessment());
     }
-    let children: Vec<Child> = children.into_values().collect();
+    let children: Vec<Child> = children.into_iter().map(|(_, v)| v).collect();
     let context = context_from(set, &children, last_year);
     Some(evaluate(set, &assessment.answers, &context, year))
 }

@@ -1,0 +1,160 @@
+//! The map of the domain's records and results: keys kept in order on one
+//! sorted `Vec` (litemap's). Its maps are small (a set's indicators, an
+//! assessment's answers and evidence, a roll-up's units), where `BTreeMap`
+//! compiled its node and rebalancing code again for each key and value type.
+
+use std::marker::PhantomData;
+
+/// A map in key order, with litemap's methods (through `Deref`). It is
+/// written to JSON as an object, empty or not, and read from one by
+/// `insert`, the last of a repeated key winning: both as a `BTreeMap` does,
+/// which litemap's own serde code does not quite (it writes an empty map as
+/// an array, and sorts what it reads with a copy of the sorting code for
+/// each key and value type).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Map<K, V>(litemap::LiteMap<K, V>);
+
+impl<K, V> Map<K, V> {
+    pub fn new() -> Self {
+        Map(litemap::LiteMap::new_vec())
+    }
+}
+
+impl<K, V> Default for Map<K, V> {
+    fn default() -> Self {
+        Map::new()
+    }
+}
+
+impl<K, V> std::ops::Deref for Map<K, V> {
+    type Target = litemap::LiteMap<K, V>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl<K, V> std::ops::DerefMut for Map<K, V> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl<K: Ord, V> FromIterator<(K, V)> for Map<K, V> {
+    /// By `insert`, as the map is read: no sorting code of its own.
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(entries: I) -> Self {
+        let mut map = Map::new();
+        for (key, value) in entries {
+            map.insert(key, value);
+        }
+        map
+    }
+}
+
+impl<K, V> IntoIterator for Map<K, V> {
+    type Item = (K, V);
+    type IntoIter = std::vec::IntoIter<(K, V)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_tuple_vec().into_iter()
+    }
+}
+
+impl<'a, K, V> IntoIterator for &'a Map<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = <Vec<(K, V)> as litemap::store::StoreIterable<'a, K, V>>::KeyValueIter;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<K: serde::Serialize, V: serde::Serialize> serde::Serialize for Map<K, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter())
+    }
+}
+
+impl<'de, K, V> serde::Deserialize<'de> for Map<K, V>
+where
+    K: Ord + serde::Deserialize<'de>,
+    V: serde::Deserialize<'de>,
+{
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(Entries(PhantomData))
+    }
+}
+
+struct Entries<K, V>(PhantomData<(K, V)>);
+
+impl<'de, K, V> serde::de::Visitor<'de> for Entries<K, V>
+where
+    K: Ord + serde::Deserialize<'de>,
+    V: serde::Deserialize<'de>,
+{
+    type Value = Map<K, V>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a map")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut access: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut map = Map::new();
+        while let Some((key, value)) = access.next_entry()? {
+            map.insert(key, value);
+        }
+        Ok(map)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_map_is_written_as_an_object_even_when_empty() {
+        assert_eq!(
+            serde_json::to_string(&Map::<String, u32>::new()).unwrap(),
+            "{}"
+        );
+        let map: Map<String, u32> = [("b".to_owned(), 2), ("a".to_owned(), 1)]
+            .into_iter()
+            .collect();
+        assert_eq!(serde_json::to_string(&map).unwrap(), r#"{"a":1,"b":2}"#);
+    }
+
+    #[test]
+    fn a_map_is_read_in_key_order_and_the_last_repeated_key_wins() {
+        let map: Map<String, u32> =
+            serde_json::from_str(r#"{"b": 1, "a": 2, "c": 3, "a": 4}"#).unwrap();
+        let entries: Vec<(&str, u32)> = map.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        assert_eq!(entries, [("a", 4), ("b", 1), ("c", 3)]);
+        let err = serde_json::from_str::<Map<String, u32>>("[1]").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("invalid type: sequence, expected a map"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_map_reads_as_a_btree_map_does() {
+        use std::collections::BTreeMap;
+        for text in [
+            r#"{}"#,
+            r#"{"z": 1, "a": 2}"#,
+            r#"{"a": 1, "a": 2, "b": 3, "a": 5}"#,
+        ] {
+            let ours: Map<String, u32> = serde_json::from_str(text).unwrap();
+            let theirs: BTreeMap<String, u32> = serde_json::from_str(text).unwrap();
+            assert!(ours.iter().eq(theirs.iter()), "{text}");
+            assert_eq!(
+                serde_json::to_string(&ours).unwrap(),
+                serde_json::to_string(&theirs).unwrap()
+            );
+        }
+    }
+}
