@@ -110,6 +110,93 @@ where
     }
 }
 
+/// A set in order, on a [`Map`] to nothing: `BTreeSet`'s methods that the
+/// domain uses, written to JSON as an array and read from one by `insert`
+/// (a repeated value kept once), as a `BTreeSet` is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Set<T>(Map<T, ()>);
+
+impl<T: Ord> Set<T> {
+    pub fn new() -> Self {
+        Set(Map::new())
+    }
+
+    /// Adds `value`; whether it was not there yet.
+    pub fn insert(&mut self, value: T) -> bool {
+        self.0.insert(value, ()).is_none()
+    }
+
+    pub fn contains<Q: Ord + ?Sized>(&self, value: &Q) -> bool
+    where
+        T: std::borrow::Borrow<Q>,
+    {
+        self.0.contains_key(value)
+    }
+
+    /// Takes `value` out; whether it was there.
+    pub fn remove<Q: Ord + ?Sized>(&mut self, value: &Q) -> bool
+    where
+        T: std::borrow::Borrow<Q>,
+    {
+        self.0.remove(value).is_some()
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> {
+        self.0.iter().map(|(value, ())| value)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<T: Ord> FromIterator<T> for Set<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(values: I) -> Self {
+        let mut set = Set::new();
+        for value in values {
+            set.insert(value);
+        }
+        set
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Set<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|(value, ())| value))
+    }
+}
+
+impl<'de, T: Ord + serde::Deserialize<'de>> serde::Deserialize<'de> for Set<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(Values(PhantomData))
+    }
+}
+
+struct Values<T>(PhantomData<T>);
+
+impl<'de, T: Ord + serde::Deserialize<'de>> serde::de::Visitor<'de> for Values<T> {
+    type Value = Set<T>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut access: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut set = Set::new();
+        while let Some(value) = access.next_element()? {
+            set.insert(value);
+        }
+        Ok(set)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +225,34 @@ mod tests {
                 .starts_with("invalid type: sequence, expected a map"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_set_reads_and_writes_as_a_btree_set_does() {
+        use std::collections::BTreeSet;
+        for text in ["[]", r#"["b", "a"]"#, r#"["a", "c", "a", "b", "c"]"#] {
+            let ours: Set<String> = serde_json::from_str(text).unwrap();
+            let theirs: BTreeSet<String> = serde_json::from_str(text).unwrap();
+            assert!(ours.iter().eq(theirs.iter()), "{text}");
+            assert_eq!(ours.len(), theirs.len());
+            assert_eq!(
+                serde_json::to_string(&ours).unwrap(),
+                serde_json::to_string(&theirs).unwrap()
+            );
+        }
+        for text in ["{}", r#""a""#] {
+            let ours = serde_json::from_str::<Set<String>>(text)
+                .unwrap_err()
+                .to_string();
+            let theirs = serde_json::from_str::<BTreeSet<String>>(text)
+                .unwrap_err()
+                .to_string();
+            assert_eq!(ours, theirs);
+        }
+        let mut set = Set::new();
+        assert!(set.insert("b") && set.insert("a") && !set.insert("b"));
+        assert!(set.contains("a") && set.remove("a") && !set.remove("a") && !set.contains("a"));
+        assert!(!set.is_empty());
     }
 
     #[test]

@@ -1,9 +1,7 @@
 //! Criteria-set documents: the envelope, the shape, and the checks that keep
 //! a set evaluable (unique ids, labels, thresholds, no composite cycles).
 
-use std::collections::BTreeSet;
-
-use crate::domain::map::Map;
+use crate::domain::map::{Map, Set};
 
 use serde::Serialize;
 use serde_json::Value;
@@ -94,7 +92,7 @@ pub(crate) fn set_from_value(value: &Value, prefix: &str) -> Result<CriteriaSet,
 /// Every reason a set cannot be used, with its path. Empty means valid.
 pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut seen = BTreeSet::new();
+    let mut seen = Set::new();
     let mut check_id = |id: &str, path: String, problems: &mut Vec<Problem>| {
         if id.trim().is_empty() {
             problems.push(problem(path, ProblemKind::Empty));
@@ -204,7 +202,7 @@ fn check_kind(kind: &IndicatorKind, path: &str, problems: &mut Vec<Problem>) {
             if items.is_empty() {
                 problems.push(problem(format!("{path}.items"), ProblemKind::Empty));
             }
-            let mut seen = BTreeSet::new();
+            let mut seen = Set::new();
             for (n, item) in items.iter().enumerate() {
                 if item.id.trim().is_empty() {
                     problems.push(problem(format!("{path}.items[{n}].id"), ProblemKind::Empty));
@@ -253,7 +251,7 @@ fn find_cycle(start: &str, composites: &Map<String, (String, Vec<String>)>) -> O
         start: &str,
         composites: &Map<String, (String, Vec<String>)>,
         trail: &mut Vec<String>,
-        seen: &mut BTreeSet<String>,
+        seen: &mut Set<String>,
     ) -> bool {
         let Some((_, targets)) = composites.get(current) else {
             return false;
@@ -273,6 +271,6 @@ fn find_cycle(start: &str, composites: &Map<String, (String, Vec<String>)>) -> O
         false
     }
     let mut trail = vec![start.to_owned()];
-    let mut seen = BTreeSet::new();
+    let mut seen = Set::new();
     walk(start, start, composites, &mut trail, &mut seen).then_some(trail)
 }

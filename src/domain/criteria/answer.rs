@@ -1,8 +1,6 @@
 //! What an assessor states for each indicator, and what the workspace knows besides.
 
-use std::collections::BTreeSet;
-
-use crate::domain::map::Map;
+use crate::domain::map::{Map, Set};
 
 use serde::{Deserialize, Serialize};
 
@@ -48,7 +46,7 @@ pub enum Answer {
         previous: Option<u64>,
     },
     Checklist {
-        checked: BTreeSet<String>,
+        checked: Set<String>,
     },
     Points {
         points: u32,
@@ -115,7 +113,7 @@ pub struct AnswerFields {
     denominator: Option<u64>,
     current: Option<u64>,
     previous: Option<u64>,
-    checked: Option<BTreeSet<String>>,
+    checked: Option<Set<String>>,
     points: Option<u32>,
 }
 

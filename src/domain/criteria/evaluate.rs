@@ -1,8 +1,6 @@
 //! The evaluation engine: pure, total, and explaining every result as data.
 
-use std::collections::BTreeSet;
-
-use crate::domain::map::Map;
+use crate::domain::map::{Map, Set};
 
 use super::answer::{Answer, Answers, Context, Figures};
 use super::set::{
@@ -216,7 +214,7 @@ pub fn evaluate(set: &CriteriaSet, answers: &Answers, context: &Context, year: i
         context,
         year,
         done: Map::new(),
-        visiting: BTreeSet::new(),
+        visiting: Set::new(),
     };
     let mut progress = Progress::default();
     let mut conformity = Progress::default();
@@ -261,7 +259,7 @@ struct Engine<'a> {
     context: &'a Context,
     year: i32,
     done: Map<String, IndicatorResult>,
-    visiting: BTreeSet<String>,
+    visiting: Set<String>,
 }
 
 /// The rule "all must pass": a failure decides, then anything undecided.
