@@ -231,8 +231,8 @@ fn write(key: &str, text: &str) -> Result<(), StoreError> {
 thread_local! {
     /// The text each store last wrote (a handle to the JavaScript string),
     /// with the revision that write made.
-    static LAST_WRITTEN: std::cell::RefCell<std::collections::HashMap<String, (u64, JsValue)>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static LAST_WRITTEN: std::cell::RefCell<crate::domain::map::Map<String, (u64, JsValue)>> =
+        std::cell::RefCell::new(crate::domain::map::Map::new());
 }
 
 fn forget_written(key: &str) {
