@@ -1,6 +1,7 @@
 //! A unit's self-assessment against one criteria set for one year: answers,
 //! evidence, status, actions, and what the printed dossier needs.
 
+use crate::domain::decode::named_enum;
 use crate::domain::map::Map;
 
 use serde::{Deserialize, Serialize};
@@ -63,14 +64,15 @@ pub enum Status {
 
 // Read without buffering (see `domain::decode`).
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum StatusTag {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum StatusTag {
     Draft,
     SelfAssessed,
     Submitted,
     Decided,
 }
+
+named_enum!(StatusTag { Draft = "draft", SelfAssessed = "self_assessed", Submitted = "submitted", Decided = "decided" });
 
 #[derive(Deserialize)]
 pub struct StatusFields {
@@ -138,7 +140,7 @@ pub struct StatusChange {
     pub note: String,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     /// Chưa làm.
@@ -149,6 +151,8 @@ pub enum ActionStatus {
     /// Xong.
     Done,
 }
+
+named_enum!(ActionStatus { Todo = "todo", Doing = "doing", Done = "done" });
 
 /// One step of the action plan for a criterion not met.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

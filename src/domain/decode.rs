@@ -92,3 +92,152 @@ impl<T> Visitor<'_> for TextVisitor<T> {
         (self.0)(text).map_err(E::custom)
     }
 }
+
+/// An enum of unit variants, written as its variant's name in a JSON
+/// string (snake_case, as serde's `rename_all` writes it).
+pub trait Named: Sized + Copy + 'static {
+    /// Every variant, in the order of [`Named::NAMES`].
+    const ALL: &'static [Self];
+    const NAMES: &'static [&'static str];
+    /// What the value is, for "invalid type" errors: "enum Role".
+    const EXPECTING: &'static str;
+}
+
+/// Reads a [`Named`] enum from a string through one lookup for every such
+/// enum. serde's derive gives each its own variant-identifier code and
+/// reading of the `{"name": null}` form, which no file of the app writes;
+/// the errors are the derive's: "unknown variant `x`, expected one of …"
+/// and "invalid type: …, expected enum Role".
+pub fn named<'de, D: Deserializer<'de>, T: Named>(deserializer: D) -> Result<T, D::Error> {
+    deserializer
+        .deserialize_str(NameVisitor {
+            names: T::NAMES,
+            expecting: T::EXPECTING,
+        })
+        .map(|at| T::ALL[at])
+}
+
+struct NameVisitor {
+    names: &'static [&'static str],
+    expecting: &'static str,
+}
+
+impl Visitor<'_> for NameVisitor {
+    type Value = usize;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str(self.expecting)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<usize, E> {
+        self.names
+            .iter()
+            .position(|name| *name == text)
+            .ok_or_else(|| E::unknown_variant(text, self.names))
+    }
+}
+
+/// `impl Named` and `impl Deserialize` through [`named`] for an enum of unit
+/// variants: `named_enum!(Role { Head = "head", Deputy = "deputy" })`. A
+/// test checks every name against its variant's.
+macro_rules! named_enum {
+    ($enum:ident { $($variant:ident = $name:literal),+ $(,)? }) => {
+        impl $crate::domain::decode::Named for $enum {
+            const ALL: &'static [Self] = &[$($enum::$variant),+];
+            const NAMES: &'static [&'static str] = &[$($name),+];
+            const EXPECTING: &'static str = concat!("enum ", stringify!($enum));
+        }
+
+        impl<'de> serde::Deserialize<'de> for $enum {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::domain::decode::named(deserializer)
+            }
+        }
+    };
+}
+pub(crate) use named_enum;
+
+/// Checks a [`Named`] enum's names: each is its variant's name in
+/// snake_case and reads back as that variant, and a name it lacks is
+/// refused in the derive's words.
+#[cfg(test)]
+pub fn check_names<T: Named + std::fmt::Debug + PartialEq>() {
+    assert_eq!(T::ALL.len(), T::NAMES.len());
+    for (variant, name) in T::ALL.iter().zip(T::NAMES) {
+        let debug = format!("{variant:?}");
+        let mut snake = String::new();
+        for (i, c) in debug.chars().enumerate() {
+            if c.is_ascii_uppercase() && i > 0 {
+                snake.push('_');
+            }
+            snake.push(c.to_ascii_lowercase());
+        }
+        assert_eq!(*name, snake, "{}", T::EXPECTING);
+        let read: T = named(&mut serde_json::Deserializer::from_str(&format!(
+            "\"{name}\""
+        )))
+        .unwrap();
+        assert_eq!(read, *variant);
+    }
+    let err = named::<_, T>(&mut serde_json::Deserializer::from_str("\"nope\"")).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("unknown variant `nope`, expected "),
+        "{err}"
+    );
+    let err = named::<_, T>(&mut serde_json::Deserializer::from_str("3")).unwrap_err();
+    assert!(
+        err.to_string().starts_with(&format!(
+            "invalid type: integer `3`, expected {}",
+            T::EXPECTING
+        )),
+        "{err}"
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_names;
+    use crate::domain::assessment::ActionStatus;
+    use crate::domain::criteria::{Bound, DerivedMeasure, Escape, Rounding, Verification};
+    use crate::domain::festival::{FestivalKind, FundSource, Part, Role};
+    use crate::format::exchange::FileKind;
+
+    /// Also that each is written as it is read.
+    fn check_written<T: super::Named + std::fmt::Debug + PartialEq + serde::Serialize>() {
+        check_names::<T>();
+        for (variant, name) in T::ALL.iter().zip(T::NAMES) {
+            assert_eq!(
+                serde_json::to_string(variant).unwrap(),
+                format!("\"{name}\"")
+            );
+        }
+    }
+
+    #[test]
+    fn every_named_enum_reads_its_variants_names_as_it_writes_them() {
+        check_written::<ActionStatus>();
+        check_written::<Bound>();
+        check_written::<DerivedMeasure>();
+        check_written::<Escape>();
+        check_written::<Rounding>();
+        check_written::<Verification>();
+        check_written::<FestivalKind>();
+        check_written::<FundSource>();
+        check_written::<Part>();
+        check_written::<Role>();
+        check_written::<FileKind>();
+    }
+
+    #[test]
+    fn every_tag_reads_its_variants_names() {
+        use crate::domain::criteria::{AnswerTag, CriterionRuleTag, IndicatorTag, SetRuleTag};
+        check_names::<crate::domain::assessment::StatusTag>();
+        check_names::<AnswerTag>();
+        check_names::<CriterionRuleTag>();
+        check_names::<IndicatorTag>();
+        check_names::<SetRuleTag>();
+        check_names::<crate::domain::rollup::ReviewTag>();
+        check_names::<crate::domain::rollup::BodyTag>();
+    }
+}

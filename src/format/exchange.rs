@@ -12,6 +12,7 @@
 //! from the text and gives them only if the digest matches. Older files go through
 //! the migration table and their canonical checksum.
 
+use crate::domain::decode::named_enum;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -36,7 +37,7 @@ pub const EXCHANGE_SCHEMA_VERSION: u32 = 2;
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 
 /// What a file holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FileKind {
     /// A whole-workspace backup.
@@ -51,6 +52,8 @@ pub enum FileKind {
     /// passed on to the level above.
     Rollup,
 }
+
+named_enum!(FileKind { Workspace = "workspace", Assessment = "assessment", FestivalPlan = "festival_plan", CriteriaSet = "criteria_set", Rollup = "rollup" });
 
 impl FileKind {
     /// The `kind` field's value.

@@ -691,8 +691,9 @@ fn answer() -> impl Strategy<Value = Answer> {
         }),
         (any::<u64>(), proptest::option::of(any::<u64>()))
             .prop_map(|(current, previous)| Answer::Trend { current, previous }),
-        proptest::collection::btree_set(id(), 0..4)
-            .prop_map(|checked| Answer::Checklist { checked: checked.into_iter().collect() }),
+        proptest::collection::btree_set(id(), 0..4).prop_map(|checked| Answer::Checklist {
+            checked: checked.into_iter().collect()
+        }),
         any::<u32>().prop_map(|points| Answer::Points { points }),
     ]
 }

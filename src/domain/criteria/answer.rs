@@ -1,5 +1,6 @@
 //! What an assessor states for each indicator, and what the workspace knows besides.
 
+use crate::domain::decode::named_enum;
 use crate::domain::map::{Map, Set};
 
 use serde::{Deserialize, Serialize};
@@ -55,9 +56,8 @@ pub enum Answer {
 
 // Read without buffering (see `domain::decode`).
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum AnswerTag {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum AnswerTag {
     NotApplicable,
     YesNo,
     Count,
@@ -68,6 +68,8 @@ enum AnswerTag {
     Checklist,
     Points,
 }
+
+named_enum!(AnswerTag { NotApplicable = "not_applicable", YesNo = "yes_no", Count = "count", Rating = "rating", Number = "number", Ratio = "ratio", Trend = "trend", Checklist = "checklist", Points = "points" });
 
 /// `value`: a yes or no for `yes_no`, a whole number for `number`.
 enum Scalar {

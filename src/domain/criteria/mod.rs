@@ -21,3 +21,8 @@ pub use set::{
     DerivedMeasure, Escape, Group, Indicator, IndicatorKind, LegalBasis, PeriodRule, PointsClass,
     Rounding, SetRef, SetRule, Text, ValidSet, Verification,
 };
+#[cfg(test)]
+pub(crate) use {
+    answer::AnswerTag,
+    set::{CriterionRuleTag, IndicatorTag, SetRuleTag},
+};

@@ -1,5 +1,6 @@
 //! The shape of a criteria set: groups → criteria → indicators.
 
+use crate::domain::decode::named_enum;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::{Date, MonthDay};
@@ -36,7 +37,7 @@ impl Text {
 }
 
 /// How sure we are that an item says what the law says (BRIEF §0).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verification {
     /// Seen in the legal text or a close quote of it.
@@ -47,6 +48,8 @@ pub enum Verification {
     /// Not seen in any source: shown with a "chưa xác minh" badge.
     Unconfirmed,
 }
+
+named_enum!(Verification { Confirmed = "confirmed", Partial = "partial", Unconfirmed = "unconfirmed" });
 
 /// Where an item comes from: document, article, clause, point.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -244,7 +247,7 @@ pub struct DateWindow {
 }
 
 /// The law's way out of a "must be zero" rule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Escape {
     /// "Or, if one happened, it was detected and handled at once and reported"
@@ -254,16 +257,20 @@ pub enum Escape {
     ForceMajeure,
 }
 
+named_enum!(Escape { Handled = "handled", ForceMajeure = "force_majeure" });
+
 /// At least or at most a threshold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
     AtLeast,
     AtMost,
 }
 
+named_enum!(Bound { AtLeast = "at_least", AtMost = "at_most" });
+
 /// How a percentage threshold becomes a whole number of units.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
     /// Needed ≥ ceil(threshold × total): 70% of 25 needs 18.
@@ -273,8 +280,10 @@ pub enum Rounding {
     Down,
 }
 
+named_enum!(Rounding { Up = "up", Down = "down" });
+
 /// What a derived indicator counts among the child units.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DerivedMeasure {
     /// Units that registered to reach the standard.
@@ -282,6 +291,8 @@ pub enum DerivedMeasure {
     /// Units recognised as meeting it.
     Recognised,
 }
+
+named_enum!(DerivedMeasure { Registered = "registered", Recognised = "recognised" });
 
 /// One item of a checklist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -367,12 +378,13 @@ impl IndicatorKind {
 
 // The tagged enums of a set, read without buffering (see `domain::decode`).
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum SetRuleTag {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum SetRuleTag {
     AllCriteria,
     Points,
 }
+
+named_enum!(SetRuleTag { AllCriteria = "all_criteria", Points = "points" });
 
 #[derive(Deserialize)]
 pub struct SetRuleFields {
@@ -392,13 +404,14 @@ impl Tagged for SetRule {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum CriterionRuleTag {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum CriterionRuleTag {
     All,
     Any,
     PointsAtLeast,
 }
+
+named_enum!(CriterionRuleTag { All = "all", Any = "any", PointsAtLeast = "points_at_least" });
 
 #[derive(Deserialize)]
 pub struct CriterionRuleFields {
@@ -422,9 +435,8 @@ impl Tagged for CriterionRule {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum IndicatorTag {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum IndicatorTag {
     YesNo,
     CountZero,
     Rating,
@@ -437,6 +449,8 @@ enum IndicatorTag {
     Points,
     Note,
 }
+
+named_enum!(IndicatorTag { YesNo = "yes_no", CountZero = "count_zero", Rating = "rating", Number = "number", Percent = "percent", Trend = "trend", Checklist = "checklist", Derived = "derived", Composite = "composite", Points = "points", Note = "note" });
 
 #[derive(Deserialize)]
 pub struct IndicatorFields {

@@ -1,6 +1,7 @@
 //! A festival plan and its rules: the window, clashes in the programme,
 //! deadlines, budget totals.
 
+use crate::domain::decode::named_enum;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::{Date, MonthDay};
@@ -46,7 +47,7 @@ impl FestivalWindow {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FestivalKind {
     #[default]
@@ -55,7 +56,9 @@ pub enum FestivalKind {
     Model,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+named_enum!(FestivalKind { Ordinary = "ordinary", Model = "model" });
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Trưởng ban.
@@ -68,6 +71,8 @@ pub enum Role {
     /// Not on the committee: a task owner only.
     None,
 }
+
+named_enum!(Role { Head = "head", Deputy = "deputy", Member = "member", None = "none" });
 
 /// A person of the organising committee or a task owner.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,7 +87,7 @@ pub struct Person {
     pub phone: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Part {
     /// Phần lễ.
@@ -90,6 +95,8 @@ pub enum Part {
     /// Phần hội.
     Festivity,
 }
+
+named_enum!(Part { Ceremony = "ceremony", Festivity = "festivity" });
 
 /// One item of the programme, starting at `start` minutes after midnight.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,7 +143,7 @@ impl Task {
 }
 
 /// Where money comes from (Thông tư 40/2023/TT-BTC).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FundSource {
     /// Ngân sách nhà nước.
@@ -146,6 +153,8 @@ pub enum FundSource {
     /// Xã hội hoá: voluntary contributions.
     Voluntary,
 }
+
+named_enum!(FundSource { StateBudget = "state_budget", OtherProgrammes = "other_programmes", Voluntary = "voluntary" });
 
 impl FundSource {
     pub const ALL: [FundSource; 3] = [

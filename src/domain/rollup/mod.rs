@@ -12,6 +12,7 @@ pub mod festival;
 pub mod figures;
 pub mod table;
 
+use crate::domain::decode::named_enum;
 use crate::domain::map::Map;
 
 use serde::{Deserialize, Serialize};
@@ -50,13 +51,14 @@ pub enum Body {
 
 // Read without buffering (see `domain::decode`).
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum ReviewTag {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum ReviewTag {
     Received,
     Problem,
     Accepted,
 }
+
+named_enum!(ReviewTag { Received = "received", Problem = "problem", Accepted = "accepted" });
 
 #[derive(Deserialize)]
 pub struct ReviewFields {
@@ -79,12 +81,13 @@ impl Tagged for Review {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum BodyTag {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum BodyTag {
     Assessment,
     Festival,
 }
+
+named_enum!(BodyTag { Assessment = "assessment", Festival = "festival" });
 
 #[derive(Deserialize)]
 pub struct BodyFields {
