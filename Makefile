@@ -44,7 +44,8 @@ test-e2e:
 	@echo "== journeys (Playwright against dist/) =="
 	cd e2e && node --test --test-concurrency=1 journeys/
 
-# The release build: opt-level "z", LTO, one codegen unit (Cargo.toml), wasm-opt -Oz (index.html).
+# The release build: opt-level "z", LTO, one codegen unit (Cargo.toml), then
+# wasm-opt -Oz --low-memory-unused (scripts/wasm-opt.mjs, from the post-build hook).
 dist: setup
 	cargo fetch --quiet
 	trunk build --release

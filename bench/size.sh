@@ -4,7 +4,8 @@
 # largest contributors by twiggy (on the wasm before wasm-opt, which still
 # has its names). Also builds the app's core alone, without a single view
 # (bench/core/): the part of the size no change to the views can remove.
-# Writes bench/size-result.json for bench/perf.mjs.
+# All three are optimised by scripts/wasm-opt.mjs with the same flags (the
+# app by its post-build hook). Writes bench/size-result.json for bench/perf.mjs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,8 +16,10 @@ echo "== building the app (release) =="
 trunk build --release >/dev/null
 echo "== building the minimal Leptos page (release, same profile) =="
 (cd bench/minimal && trunk build --release >/dev/null)
+node scripts/wasm-opt.mjs bench/minimal/dist >/dev/null
 echo "== building the core alone, no views (release, same profile) =="
 (cd bench/core && trunk build --release >/dev/null)
+node scripts/wasm-opt.mjs bench/core/dist >/dev/null
 
 app_wasm=$(first dist '*_bg.wasm'); app_js=$(first dist 'antq-*.js')
 ref_wasm=$(first bench/minimal/dist '*_bg.wasm'); ref_js=$(first bench/minimal/dist 'antq-bench-minimal-*.js')
