@@ -706,3 +706,57 @@ async fn a_choice_shows_its_value_when_the_options_come_later_and_reports_a_chan
     drop(handle);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn an_input_and_a_check_show_their_values_and_hand_on_a_change() {
+    use antq::ui::field::{Check, Input};
+    use leptos::prelude::*;
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let count = RwSignal::new(String::from("3"));
+    let on = RwSignal::new(false);
+    let locked = RwSignal::new(false);
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        view! {
+            {Input::count("n", "Số", move || count.get(), move |v| count.set(v)).disabled(move || locked.get()).view()}
+            {Check::new("c", "Đã xử lý", move || on.get(), move |v| on.set(v)).disabled(move || locked.get()).view()}
+        }
+    });
+    leptos::task::tick().await;
+    let input = || -> web_sys::HtmlInputElement { query(&host, "#n").unchecked_into() };
+    let check = || -> web_sys::HtmlInputElement { query(&host, "#c").unchecked_into() };
+    assert_eq!(
+        query(&host, "label[for=n]").text_content().as_deref(),
+        Some("Số")
+    );
+    assert_eq!(
+        query(&host, "label[for=c]").text_content().as_deref(),
+        Some("Đã xử lý")
+    );
+    assert_eq!(input().type_(), "number");
+    assert_eq!(input().get_attribute("min").as_deref(), Some("0"));
+    assert_eq!(
+        input().get_attribute("inputmode").as_deref(),
+        Some("numeric")
+    );
+    assert!(query(&host, ".field--narrow").contains(Some(&input())));
+    assert_eq!(input().value(), "3");
+    assert!(!check().checked());
+
+    type_into(&host, "#n", "12");
+    click(&host, "#c");
+    leptos::task::tick().await;
+    assert_eq!(count.get_untracked(), "12");
+    assert!(on.get_untracked());
+
+    count.set("7".into());
+    on.set(false);
+    locked.set(true);
+    leptos::task::tick().await;
+    assert_eq!(input().value(), "7");
+    assert!(!check().checked());
+    assert!(input().disabled() && check().disabled());
+
+    drop(handle);
+    host.remove();
+}

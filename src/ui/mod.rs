@@ -92,6 +92,7 @@ pub mod criteria;
 pub mod documents;
 mod export;
 pub mod festival;
+pub mod field;
 pub mod files;
 mod header;
 mod messages;

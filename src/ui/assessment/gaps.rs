@@ -9,6 +9,7 @@ use crate::domain::criteria::Status;
 use crate::platform::{clock, ids};
 use crate::ui::choice::Choice;
 use crate::ui::criteria::words::text;
+use crate::ui::field::Input;
 use crate::ui::i18n::*;
 use crate::ui::messages;
 use crate::ui::state::use_app_state;
@@ -118,15 +119,12 @@ fn ActionRow(id: String, action: String, data: Data) -> impl IntoView {
     let overdue = move || c5().is_some_and(|a| a.is_overdue(clock::today_date()));
     view! {
         <div class="action-row" data-testid="action-row">
-            <div class="field"><label for=field("what")>{tr!(i18n, act_what)}</label>
-                <input id=field("what") type="text" prop:value=move || c1().map(|a| a.what).unwrap_or_default()
-                    on:input=move |ev| { let v = event_target_value(&ev); e1(Box::new(move |a| a.what = v.clone())) } /></div>
-            <div class="field"><label for=field("who")>{tr!(i18n, act_who)}</label>
-                <input id=field("who") type="text" prop:value=move || c2().map(|a| a.who).unwrap_or_default()
-                    on:input=move |ev| { let v = event_target_value(&ev); e2(Box::new(move |a| a.who = v.clone())) } /></div>
-            <div class="field"><label for=field("due")>{tr!(i18n, act_due)}</label>
-                <input id=field("due") type="date" prop:value=move || c3().and_then(|a| a.due).map(|d| d.iso()).unwrap_or_default()
-                    on:input=move |ev| { let v = Date::parse_iso(&event_target_value(&ev)); e3(Box::new(move |a| a.due = v)) } /></div>
+            {Input::new(field("what"), tr!(i18n, act_what), "text", move || c1().map(|a| a.what).unwrap_or_default(),
+                move |v| e1(Box::new(move |a| a.what = v.clone()))).view()}
+            {Input::new(field("who"), tr!(i18n, act_who), "text", move || c2().map(|a| a.who).unwrap_or_default(),
+                move |v| e2(Box::new(move |a| a.who = v.clone()))).view()}
+            {Input::new(field("due"), tr!(i18n, act_due), "date", move || c3().and_then(|a| a.due).map(|d| d.iso()).unwrap_or_default(),
+                move |v| { let v = Date::parse_iso(&v); e3(Box::new(move |a| a.due = v)) }).view()}
             {Choice::new(field("status"), tr!(i18n, act_status), move || match c4().map(|a| a.status) {
                     Some(ActionStatus::Doing) => "doing", Some(ActionStatus::Done) => "done", _ => "todo" }.into(),
                 move || messages::progress_options(i18n),

@@ -8,6 +8,7 @@ use crate::domain::calendar::Date;
 use crate::domain::criteria::{Answer, CriteriaSet, Escape, Evaluation, Indicator, IndicatorKind};
 use crate::ui::choice::Choice;
 use crate::ui::criteria::words::text;
+use crate::ui::field::{Check, Input};
 use crate::ui::i18n::*;
 use crate::ui::messages::I18n;
 use crate::ui::state::use_app_state;
@@ -49,12 +50,8 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
         let (id, ind, answer) = (id.clone(), ind.clone(), answer);
         let na_field = format!("{field}-na");
         view! {
-            <div class="field field--check">
-                <input id=na_field.clone() type="checkbox" disabled=locked
-                    prop:checked=move || answer() == Some(Answer::NotApplicable)
-                    on:change=move |ev| save(&id, &ind, event_target_checked(&ev).then_some(Answer::NotApplicable)) />
-                <label for=na_field>{tr!(i18n, in_na)}</label>
-            </div>
+            {Check::new(na_field, tr!(i18n, in_na), move || answer() == Some(Answer::NotApplicable),
+                move |on| save(&id, &ind, on.then_some(Answer::NotApplicable))).disabled(locked).view()}
         }
     });
     let body = match indicator.kind.clone() {
@@ -159,22 +156,12 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             let escape_field = format!("{field}-escape");
             view! {
                 <div class="answer">
-                    <div class="field field--narrow">
-                        <label for=count_field.clone()>{tr!(i18n, in_count)}</label>
-                        <input id=count_field type="number" min="0" inputmode="numeric" disabled=locked
-                            prop:value=count on:input=move |ev| set_count(event_target_value(&ev)) />
-                    </div>
+                    {Input::count(count_field, tr!(i18n, in_count), count, set_count).disabled(locked).view()}
                     {escape.map(|escape| view! {
-                        <div class="field field--check">
-                            <input id=escape_field.clone() type="checkbox" disabled=locked prop:checked=handled
-                                on:change=move |ev| set_handled(event_target_checked(&ev)) />
-                            <label for=escape_field.clone()>
-                                {match escape {
-                                    Escape::Handled => tr!(i18n, in_handled).into_any(),
-                                    Escape::ForceMajeure => tr!(i18n, in_force_majeure).into_any(),
-                                }}
-                            </label>
-                        </div>
+                        {Check::new(escape_field.clone(), match escape {
+                                Escape::Handled => tr!(i18n, in_handled),
+                                Escape::ForceMajeure => tr!(i18n, in_force_majeure),
+                            }, handled, set_handled.clone()).disabled(locked).view()}
                     })}
                 </div>
             }
@@ -244,24 +231,27 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             };
             let (id2, ind2) = (id.clone(), ind.clone());
             let number_field = format!("{field}-value");
-            view! {
-                <div class="field field--narrow">
-                    <label for=number_field.clone()>
-                        {if is_points { tr!(i18n, in_points).into_any() } else { tr!(i18n, in_value).into_any() }}
-                    </label>
-                    <input id=number_field type="number" inputmode="numeric" disabled=locked prop:value=value
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            let answer = if is_points {
-                                number(&text).map(|points| Answer::Points { points })
-                            } else {
-                                number(&text).map(|value| Answer::Number { value })
-                            };
-                            save(&id2, &ind2, answer)
-                        } />
-                </div>
-            }
-            .into_any()
+            Input::new(
+                number_field,
+                if is_points {
+                    tr!(i18n, in_points)
+                } else {
+                    tr!(i18n, in_value)
+                },
+                "number",
+                value,
+                move |text| {
+                    let answer = if is_points {
+                        number(&text).map(|points| Answer::Points { points })
+                    } else {
+                        number(&text).map(|value| Answer::Number { value })
+                    };
+                    save(&id2, &ind2, answer)
+                },
+            )
+            .numeric()
+            .disabled(locked)
+            .view()
         }
         IndicatorKind::Percent { .. } | IndicatorKind::Derived { .. } => {
             let derived = matches!(indicator.kind, IndicatorKind::Derived { .. });
@@ -322,18 +312,10 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                     {move || live().map(|denominator| view! { <p class="answer__note">{tp!(i18n, in_derived_live, denominator)}</p> })}
                     {move || (derived && live2().is_none()).then(|| view! { <p class="answer__note">{tr!(i18n, in_derived_manual)}</p> })}
                     <div class="answer__pair">
-                        <div class="field field--narrow">
-                            <label for=num_field.clone()>{tr!(i18n, in_numerator)}</label>
-                            <input id=num_field type="number" min="0" inputmode="numeric" disabled=locked
-                                prop:value=move || typed_num.get()
-                                on:input=move |ev| { typed_num.set(event_target_value(&ev)); s1() } />
-                        </div>
-                        <div class="field field--narrow">
-                            <label for=den_field.clone()>{tr!(i18n, in_denominator)}</label>
-                            <input id=den_field type="number" min="0" inputmode="numeric" disabled=locked
-                                prop:value=move || typed_den.get()
-                                on:input=move |ev| { typed_den.set(event_target_value(&ev)); s2() } />
-                        </div>
+                        {Input::count(num_field, tr!(i18n, in_numerator), move || typed_num.get(),
+                            move |v| { typed_num.set(v); s1() }).disabled(locked).view()}
+                        {Input::count(den_field, tr!(i18n, in_denominator), move || typed_den.get(),
+                            move |v| { typed_den.set(v); s2() }).disabled(locked).view()}
                     </div>
                 </div>
             }
@@ -378,16 +360,10 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             let (s1, s2) = (set_trend.clone(), set_trend);
             view! {
                 <div class="answer__pair">
-                    <div class="field field--narrow">
-                        <label for=cur_field.clone()>{tr!(i18n, in_current)}</label>
-                        <input id=cur_field type="number" min="0" inputmode="numeric" disabled=locked
-                            prop:value=move || typed_cur.get() on:input=move |ev| { typed_cur.set(event_target_value(&ev)); s1() } />
-                    </div>
-                    <div class="field field--narrow">
-                        <label for=prev_field.clone()>{tr!(i18n, in_previous)}</label>
-                        <input id=prev_field type="number" min="0" inputmode="numeric" disabled=locked
-                            prop:value=move || typed_prev.get() on:input=move |ev| { typed_prev.set(event_target_value(&ev)); s2() } />
-                    </div>
+                    {Input::count(cur_field, tr!(i18n, in_current), move || typed_cur.get(),
+                        move |v| { typed_cur.set(v); s1() }).disabled(locked).view()}
+                    {Input::count(prev_field, tr!(i18n, in_previous), move || typed_prev.get(),
+                        move |v| { typed_prev.set(v); s2() }).disabled(locked).view()}
                     {move || last_year().map(|value| view! { <p class="answer__note">{tp!(i18n, in_previous_from_last_year, value)}</p> })}
                 </div>
             }
@@ -409,16 +385,12 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                         let item_id = item.id.clone();
                         let item_id2 = item.id.clone();
                         view! {
-                            <div class="field field--check">
-                                <input id=item_field.clone() type="checkbox" disabled=locked
-                                    prop:checked=move || checked().contains(&item_id)
-                                    on:change=move |ev| {
-                                        let mut all = checked2();
-                                        if event_target_checked(&ev) { all.insert(item_id2.clone()); } else { all.remove(&item_id2); }
-                                        save(&id, &ind, Some(Answer::Checklist { checked: all }))
-                                    } />
-                                <label for=item_field>{text(&item.label)}</label>
-                            </div>
+                            {Check::new(item_field, text(&item.label), move || checked().contains(&item_id),
+                                move |on| {
+                                    let mut all = checked2();
+                                    if on { all.insert(item_id2.clone()); } else { all.remove(&item_id2); }
+                                    save(&id, &ind, Some(Answer::Checklist { checked: all.clone() }))
+                                }).disabled(locked).view()}
                         }
                     }).collect_view()}
                 </fieldset>
@@ -487,18 +459,14 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
                 let (remove_e, remove_st) = (e3, st2.clone());
                 view! {
                     <div class="evidence__doc">
-                        <div class="field"><label for=field("number")>{tr!(i18n, ev_doc_number)}</label>
-                            <input id=field("number") type="text" disabled=locked prop:value=move || r1().number
-                                on:input=move |ev| { let v = event_target_value(&ev); ed1(Box::new(move |d| d.number = v.clone())) } /></div>
-                        <div class="field"><label for=field("date")>{tr!(i18n, ev_doc_date)}</label>
-                            <input id=field("date") type="date" disabled=locked prop:value=move || r2().date.map(|d| d.iso()).unwrap_or_default()
-                                on:input=move |ev| { let v = Date::parse_iso(&event_target_value(&ev)); ed2(Box::new(move |d| d.date = v)) } /></div>
-                        <div class="field"><label for=field("issuer")>{tr!(i18n, ev_doc_issuer)}</label>
-                            <input id=field("issuer") type="text" disabled=locked prop:value=move || r3().issuer
-                                on:input=move |ev| { let v = event_target_value(&ev); ed3(Box::new(move |d| d.issuer = v.clone())) } /></div>
-                        <div class="field"><label for=field("link")>{tr!(i18n, ev_doc_link)}</label>
-                            <input id=field("link") type="text" disabled=locked prop:value=move || r4().link
-                                on:input=move |ev| { let v = event_target_value(&ev); ed4(Box::new(move |d| d.link = v.clone())) } /></div>
+                        {Input::new(field("number"), tr!(i18n, ev_doc_number), "text", move || r1().number,
+                            move |v| ed1(Box::new(move |d| d.number = v.clone()))).disabled(locked).view()}
+                        {Input::new(field("date"), tr!(i18n, ev_doc_date), "date", move || r2().date.map(|d| d.iso()).unwrap_or_default(),
+                            move |v| { let v = Date::parse_iso(&v); ed2(Box::new(move |d| d.date = v)) }).disabled(locked).view()}
+                        {Input::new(field("issuer"), tr!(i18n, ev_doc_issuer), "text", move || r3().issuer,
+                            move |v| ed3(Box::new(move |d| d.issuer = v.clone()))).disabled(locked).view()}
+                        {Input::new(field("link"), tr!(i18n, ev_doc_link), "text", move || r4().link,
+                            move |v| ed4(Box::new(move |d| d.link = v.clone()))).disabled(locked).view()}
                         <button type="button" class="button button--small" disabled=locked
                             on:click=move |_| { let mut all = remove_e(); if n < all.documents.len() { all.documents.remove(n); } remove_st(all) }>
                             {tr!(i18n, ev_remove_doc)}

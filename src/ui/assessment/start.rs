@@ -8,6 +8,7 @@ use crate::domain::UnitId;
 use crate::platform::{clock, ids};
 use crate::ui::choice::Choice;
 use crate::ui::criteria::{with_library, words::text};
+use crate::ui::field::Check;
 use crate::ui::i18n::*;
 use crate::ui::messages;
 use crate::ui::state::use_app_state;
@@ -121,11 +122,8 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
                     <input id="start-year" type="number" inputmode="numeric" min="2022" max="2100"
                         prop:value=move || year.get() on:input=move |ev| year.set(event_target_value(&ev)) />
                 </div>
-                <div class="field field--check">
-                    <input id="start-copy" type="checkbox" prop:checked=move || copy_last.get()
-                        on:change=move |ev| copy_last.set(event_target_checked(&ev)) />
-                    <label for="start-copy">{tr!(i18n, as_copy_last)}</label>
-                </div>
+                {Check::new("start-copy", tr!(i18n, as_copy_last), move || copy_last.get(),
+                    move |on| copy_last.set(on)).view()}
                 <button type="submit" class="button button--primary" data-testid="start-submit">{tr!(i18n, as_start)}</button>
                 <p role="status">{move || notice.get().map(|year| tp!(i18n, as_exists, year))}</p>
                 <p class="field__error" role="alert">{move || error.get().map(|e| messages::assessment_error(i18n, &e))}</p>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::domain::assessment::{Assessment, AssessmentError, Status};
 use crate::domain::calendar::Date;
 use crate::platform::clock;
+use crate::ui::field::Input;
 use crate::ui::i18n::*;
 use crate::ui::messages;
 use crate::ui::state::use_app_state;
@@ -79,10 +80,7 @@ pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
             </p>
             {matches!(status, Status::Draft).then(|| view! {
                 <div class="status-panel__row">
-                    <div class="field">
-                        <label for="lock-by">{tr!(i18n, as_lock_by)}</label>
-                        <input id="lock-by" type="text" prop:value=move || who.get() on:input=move |ev| who.set(event_target_value(&ev)) />
-                    </div>
+                    {Input::new("lock-by", tr!(i18n, as_lock_by), "text", move || who.get(), move |v| who.set(v)).view()}
                     <button type="button" class="button button--primary" on:click=lock.clone()>{tr!(i18n, as_lock)}</button>
                 </div>
             })}
@@ -94,14 +92,8 @@ pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
                 let decide2 = decide.clone();
                 view! {
                     <div class="status-panel__row">
-                        <div class="field">
-                            <label for="decision-number">{tr!(i18n, as_decision_number)}</label>
-                            <input id="decision-number" type="text" prop:value=move || decision.get() on:input=move |ev| decision.set(event_target_value(&ev)) />
-                        </div>
-                        <div class="field">
-                            <label for="decision-date">{tr!(i18n, as_decision_date)}</label>
-                            <input id="decision-date" type="date" prop:value=move || decision_date.get() on:input=move |ev| decision_date.set(event_target_value(&ev)) />
-                        </div>
+                        {Input::new("decision-number", tr!(i18n, as_decision_number), "text", move || decision.get(), move |v| decision.set(v)).view()}
+                        {Input::new("decision-date", tr!(i18n, as_decision_date), "date", move || decision_date.get(), move |v| decision_date.set(v)).view()}
                         <button type="button" class="button" on:click=move |_| decide(true)>{tr!(i18n, as_recognised)}</button>
                         <button type="button" class="button" on:click=move |_| decide2(false)>{tr!(i18n, as_not_recognised)}</button>
                     </div>
@@ -109,10 +101,7 @@ pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
             })}
             {status.is_locked().then(|| view! {
                 <div class="status-panel__row">
-                    <div class="field">
-                        <label for="reopen-reason">{tr!(i18n, as_reopen_reason)}</label>
-                        <input id="reopen-reason" type="text" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
-                    </div>
+                    {Input::new("reopen-reason", tr!(i18n, as_reopen_reason), "text", move || reason.get(), move |v| reason.set(v)).view()}
                     <button type="button" class="button" on:click=reopen.clone()>{tr!(i18n, as_reopen)}</button>
                 </div>
             })}

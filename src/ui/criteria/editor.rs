@@ -10,6 +10,8 @@ use crate::domain::criteria::{
 use crate::format::criteria::validated;
 use crate::format::Problem;
 use crate::ui::choice::{option, Choice};
+use crate::ui::field::Check;
+use crate::ui::field::Input;
 use crate::ui::i18n::*;
 use crate::ui::messages;
 use crate::ui::state::use_app_state;
@@ -133,15 +135,8 @@ pub fn SetEditor(
     view! {
         <form class="set-editor" on:submit=save novalidate data-testid="set-editor">
             <h3>{tr!(i18n, editor_title)}</h3>
-            <div class="field">
-                <label for="set-title">{tr!(i18n, editor_set_title)}</label>
-                <input
-                    id="set-title"
-                    type="text"
-                    prop:value=move || draft.with(|d| d.title.vi.clone())
-                    on:input=move |ev| draft.update(|d| d.title.vi = event_target_value(&ev))
-                />
-            </div>
+            {Input::new("set-title", tr!(i18n, editor_set_title), "text", move || draft.with(|d| d.title.vi.clone()),
+                move |v| draft.update(|d| d.title.vi = v)).view()}
             {move || {
                 layout
                     .get()
@@ -255,22 +250,13 @@ fn CriterionEditor(
     };
     view! {
         <div class="set-editor__criterion">
-            <div class="field">
-                <label for=label_id.clone()>{tr!(i18n, editor_criterion_label)}</label>
-                <input
-                    id=label_id
-                    type="text"
-                    prop:value=move || draft.with(|d| d.groups.get(group).and_then(|g| g.criteria.get(criterion)).map(|c| c.label.vi.clone()).unwrap_or_default())
-                    on:input=move |ev| {
-                        let value = event_target_value(&ev);
-                        draft.update(|d| {
-                            if let Some(c) = d.groups.get_mut(group).and_then(|g| g.criteria.get_mut(criterion)) {
-                                c.label.vi = value;
-                            }
-                        })
+            {Input::new(label_id, tr!(i18n, editor_criterion_label), "text",
+                move || draft.with(|d| d.groups.get(group).and_then(|g| g.criteria.get(criterion)).map(|c| c.label.vi.clone()).unwrap_or_default()),
+                move |value| draft.update(|d| {
+                    if let Some(c) = d.groups.get_mut(group).and_then(|g| g.criteria.get_mut(criterion)) {
+                        c.label.vi = value;
                     }
-                />
-            </div>
+                })).view()}
             {(0..indicators)
                 .map(|i| view! { <IndicatorEditor draft=draft at=At { group, criterion, indicator: i } /> })
                 .collect_view()}
@@ -370,18 +356,8 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
                     }
                 />
             </div>
-            <div class="field">
-                <label for=label_field.clone()>{tr!(i18n, editor_indicator_label)}</label>
-                <input
-                    id=label_field
-                    type="text"
-                    prop:value=field(|i| i.label.vi.clone())
-                    on:input=move |ev| {
-                        let value = event_target_value(&ev);
-                        change(Box::new(move |i| i.label.vi = value.clone()))
-                    }
-                />
-            </div>
+            {Input::new(label_field, tr!(i18n, editor_indicator_label), "text", field(|i| i.label.vi.clone()),
+                move |value| change(Box::new(move |i| i.label.vi = value.clone()))).view()}
             <div class="field">
                 <label for=kind_field.clone()>{tr!(i18n, editor_kind)}</label>
                 <select
@@ -436,20 +412,10 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
             })}
             {move || (kind_code() == "trend").then(|| {
                 let equal_field = equal_field.clone();
-                view! {
-                    <div class="field field--check">
-                        <input
-                            id=equal_field.clone()
-                            type="checkbox"
-                            prop:checked=move || draft.with(|d| matches!(indicator_ref(d, at).map(|i| &i.kind), Some(IndicatorKind::Trend { allow_equal: true })))
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                change(Box::new(move |i| i.kind = IndicatorKind::Trend { allow_equal: on }))
-                            }
-                        />
-                        <label for=equal_field>{tr!(i18n, editor_allow_equal)}</label>
-                    </div>
-                }
+                Check::new(equal_field, tr!(i18n, editor_allow_equal),
+                    move || draft.with(|d| matches!(indicator_ref(d, at).map(|i| &i.kind), Some(IndicatorKind::Trend { allow_equal: true }))),
+                    move |on| change(Box::new(move |i| i.kind = IndicatorKind::Trend { allow_equal: on })))
+                .view()
             })}
             {Choice::new(
                 status_field,
@@ -474,18 +440,10 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
                 },
             )
             .view()}
-            <div class="field field--check">
-                <input
-                    id=na_field.clone()
-                    type="checkbox"
-                    prop:checked=move || draft.with(|d| indicator_ref(d, at).is_some_and(|i| i.na_allowed))
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        change(Box::new(move |i| i.na_allowed = on))
-                    }
-                />
-                <label for=na_field>{tr!(i18n, editor_na)}</label>
-            </div>
+            {Check::new(na_field, tr!(i18n, editor_na),
+                move || draft.with(|d| indicator_ref(d, at).is_some_and(|i| i.na_allowed)),
+                move |on| change(Box::new(move |i| i.na_allowed = on)))
+            .view()}
             <button type="button" class="button button--small button--danger" on:click=remove>
                 {tr!(i18n, editor_remove)}
             </button>

@@ -15,6 +15,7 @@ use crate::domain::festival::{
 use crate::domain::numbers::grouped;
 use crate::platform::{clock, ids};
 use crate::ui::choice::option;
+use crate::ui::field::Check;
 use crate::ui::i18n::*;
 use crate::ui::messages;
 
@@ -417,12 +418,9 @@ pub fn Guests(id: String, plan: PlanMemo) -> impl IntoView {
                         {text_input(id.clone(), plan, f("body"), tr!(i18n, fe_body).into_any(),
                             move |p| p.guests.get(n).map(|g| g.body.clone()).unwrap_or_default(),
                             move |p, v| if let Some(g) = p.guests.get_mut(n) { g.body = v }, "text")}
-                        <div class="field field--check">
-                            <input id=f("confirmed") type="checkbox"
-                                prop:checked=move || plan.with(|p| p.as_ref().and_then(|p| p.guests.get(n)).is_some_and(|g| g.confirmed))
-                                on:change=move |ev| { let on = event_target_checked(&ev); edit(&confirm_id, move |p| if let Some(g) = p.guests.get_mut(n) { g.confirmed = on }) } />
-                            <label for=f("confirmed")>{tr!(i18n, fe_confirmed)}</label>
-                        </div>
+                        {Check::new(f("confirmed"), tr!(i18n, fe_confirmed),
+                            move || plan.with(|p| p.as_ref().and_then(|p| p.guests.get(n)).is_some_and(|g| g.confirmed)),
+                            move |on| edit(&confirm_id, move |p| if let Some(g) = p.guests.get_mut(n) { g.confirmed = on })).view()}
                         {remove_button(id.clone(), move |p| if n < p.guests.len() { p.guests.remove(n); })}
                     </div>
                 }

@@ -11,6 +11,7 @@ use crate::domain::festival::{
 };
 use crate::platform::{clock, ids};
 use crate::ui::choice::option;
+use crate::ui::field::Check;
 use crate::ui::i18n::*;
 use crate::ui::state::{use_app_state, AppState};
 use crate::ui::When;
@@ -118,19 +119,17 @@ impl Bound {
     }
 
     fn input(self, kind: &'static str) -> AnyView {
-        let (value, changed) = (self.value(), self.changed());
-        view! {
-            <div class="field">
-                <label for=self.field.clone()>{self.label}</label>
-                <input
-                    id=self.field
-                    type=kind
-                    prop:value=value
-                    on:input=move |ev| changed(event_target_value(&ev))
-                />
-            </div>
+        crate::ui::field::Input {
+            value: std::sync::Arc::new(self.value()),
+            changed: std::sync::Arc::new(self.changed()),
+            field: self.field,
+            label: self.label,
+            kind,
+            disabled: None,
+            count: false,
+            numeric: false,
         }
-        .into_any()
+        .view()
     }
 
     fn choice(self, options: crate::ui::choice::Options) -> AnyView {
@@ -209,11 +208,8 @@ pub fn FestivalSection() -> impl IntoView {
                 None => view! {
                     <form class="start-form" on:submit=create data-testid="festival-create">
                         <h2>{tr!(i18n, fe_create_title)}</h2>
-                        <div class="field field--check">
-                            <input id="fe-template" type="checkbox" prop:checked=move || use_template.get()
-                                on:change=move |ev| use_template.set(event_target_checked(&ev)) />
-                            <label for="fe-template">{tr!(i18n, fe_use_template)}</label>
-                        </div>
+                        {Check::new("fe-template", tr!(i18n, fe_use_template), move || use_template.get(),
+                            move |on| use_template.set(on)).view()}
                         <button type="submit" class="button button--primary">{tr!(i18n, fe_create)}</button>
                     </form>
                 }.into_any(),
@@ -366,7 +362,6 @@ fn Warnings(plan: PlanMemo) -> impl IntoView {
 #[component]
 fn General(id: String, plan: PlanMemo) -> impl IntoView {
     let i18n = use_i18n();
-    let date_id = id.clone();
     let month_day = |d: MonthDay| format!("{:02}-{:02}", d.month, d.day);
     let parse_md = |s: &str| -> Option<MonthDay> {
         let (m, d) = s.trim().split_once('-')?;
@@ -380,18 +375,12 @@ fn General(id: String, plan: PlanMemo) -> impl IntoView {
                 move || vec![option("ordinary", t_string!(i18n, fe_kind_ordinary)), option("model", t_string!(i18n, fe_kind_model))],
                 |p| if p.kind == FestivalKind::Model { "model" } else { "ordinary" }.into(),
                 |p, v| p.kind = if v == "model" { FestivalKind::Model } else { FestivalKind::Ordinary })}
-            <div class="field">
-                <label for="fe-date">{tr!(i18n, fe_date)}</label>
-                <input id="fe-date" type="date"
-                    prop:value=move || plan.with(|p| p.as_ref().and_then(|p| p.date).map(|d| d.iso()).unwrap_or_default())
-                    on:input=move |ev| {
-                        let date = Date::parse_iso(&event_target_value(&ev));
-                        edit(&date_id, move |p| {
-                            p.date = date;
-                            FestivalTemplate::builtin().recount_due_dates(p);
-                        })
-                    } />
-            </div>
+            {text_input(id.clone(), plan, "fe-date".into(), tr!(i18n, fe_date).into_any(),
+                |p| p.date.map(|d| d.iso()).unwrap_or_default(),
+                |p, v| {
+                    p.date = Date::parse_iso(&v);
+                    FestivalTemplate::builtin().recount_due_dates(p);
+                }, "date")}
             {text_input(id.clone(), plan, "fe-time".into(), tr!(i18n, fe_time).into_any(),
                 |p| p.time.map(time_text).unwrap_or_default(), |p, v| p.time = parse_time(&v), "text")}
             {text_input(id.clone(), plan, "fe-venue".into(), tr!(i18n, fe_venue).into_any(), |p| p.venue.clone(), |p, v| p.venue = v, "text")}
