@@ -2,8 +2,7 @@
 // wasm-opt only a level: -Oz and --low-memory-unused (-0.7% gzipped). The
 // Rust wasm's valid pointers never come near 4 GiB, so an address plus a
 // constant never wraps, which is all the flag lets wasm-opt assume when it
-// folds such constants into load and store offsets. The producers and
-// target-features sections, which no browser reads, go. Then the preload's
+// folds such constants into load and store offsets. Then the preload's
 // `integrity` hash in index.html is made that of the optimised file.
 // Used by scripts/post-build.mjs (release builds) and by bench/size.sh for
 // the bench pages, so the app and its size reference are optimised alike.
@@ -13,7 +12,7 @@ import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const FLAGS = ['-Oz', '--low-memory-unused', '--strip-producers', '--strip-target-features'];
+export const FLAGS = ['-Oz', '--low-memory-unused'];
 
 // binaryen from npm, as scripts/setup.sh installs it: Debian's wasm-opt
 // (version 108) breaks the output, so PATH is not searched.
