@@ -6,11 +6,11 @@
 use std::marker::PhantomData;
 
 /// A map in key order, with litemap's methods (through `Deref`). It is
-/// written to JSON as an object, empty or not, and read from one by
-/// `insert`, the last of a repeated key winning: both as a `BTreeMap` does,
-/// which litemap's own serde code does not quite (it writes an empty map as
-/// an array, and sorts what it reads with a copy of the sorting code for
-/// each key and value type).
+/// written to JSON as an object, empty or not, and read from one with the
+/// last of a repeated key winning, in n log n whatever the order: as a
+/// `BTreeMap` is. litemap's own serde code writes an empty map as an array,
+/// and sorts what it reads with a copy of the sorting code for each key and
+/// value type; here `domain::order`'s one copy sorts ([`Map::from_entries`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Map<K, V>(litemap::LiteMap<K, V>);
 
@@ -41,13 +41,32 @@ impl<K, V> std::ops::DerefMut for Map<K, V> {
 }
 
 impl<K: Ord, V> FromIterator<(K, V)> for Map<K, V> {
-    /// By `insert`, as the map is read: no sorting code of its own.
+    /// As the map is read: see [`Map::from_entries`].
     fn from_iter<I: IntoIterator<Item = (K, V)>>(entries: I) -> Self {
-        let mut map = Map::new();
-        for (key, value) in entries {
-            map.insert(key, value);
+        Map::from_entries(entries.into_iter().collect())
+    }
+}
+
+impl<K: Ord, V> Map<K, V> {
+    /// The map of these entries, the last of a repeated key winning. Entries
+    /// already in key order (as the app writes them) are taken as they are;
+    /// others are sorted by `domain::order`'s one copy of the sorting code,
+    /// stably, so that a huge object in any order still takes n log n, where
+    /// inserting one by one into the sorted `Vec` would take n².
+    pub fn from_entries(mut entries: Vec<(K, V)>) -> Self {
+        if !entries.windows(2).all(|w| w[0].0 < w[1].0) {
+            crate::domain::order::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+            // Of each run of one key, the last (stable: the last written).
+            let mut kept: Vec<(K, V)> = Vec::with_capacity(entries.len());
+            for entry in entries {
+                match kept.last_mut() {
+                    Some(last) if last.0 == entry.0 => *last = entry,
+                    _ => kept.push(entry),
+                }
+            }
+            entries = kept;
         }
-        map
+        Map(litemap::LiteMap::from_sorted_store_unchecked(entries))
     }
 }
 
@@ -102,17 +121,17 @@ where
         self,
         mut access: A,
     ) -> Result<Self::Value, A::Error> {
-        let mut map = Map::new();
-        while let Some((key, value)) = access.next_entry()? {
-            map.insert(key, value);
+        let mut entries = Vec::new();
+        while let Some(entry) = access.next_entry()? {
+            entries.push(entry);
         }
-        Ok(map)
+        Ok(Map::from_entries(entries))
     }
 }
 
 /// A set in order, on a [`Map`] to nothing: `BTreeSet`'s methods that the
-/// domain uses, written to JSON as an array and read from one by `insert`
-/// (a repeated value kept once), as a `BTreeSet` is.
+/// domain uses, written to JSON as an array and read from one (a repeated
+/// value kept once), as a `BTreeSet` is.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Set<T>(Map<T, ()>);
 
@@ -156,11 +175,7 @@ impl<T: Ord> Set<T> {
 
 impl<T: Ord> FromIterator<T> for Set<T> {
     fn from_iter<I: IntoIterator<Item = T>>(values: I) -> Self {
-        let mut set = Set::new();
-        for value in values {
-            set.insert(value);
-        }
-        set
+        Set(values.into_iter().map(|value| (value, ())).collect())
     }
 }
 
@@ -189,11 +204,11 @@ impl<'de, T: Ord + serde::Deserialize<'de>> serde::de::Visitor<'de> for Values<T
         self,
         mut access: A,
     ) -> Result<Self::Value, A::Error> {
-        let mut set = Set::new();
+        let mut entries = Vec::new();
         while let Some(value) = access.next_element()? {
-            set.insert(value);
+            entries.push((value, ()));
         }
-        Ok(set)
+        Ok(Set(Map::from_entries(entries)))
     }
 }
 
@@ -270,6 +285,36 @@ mod tests {
                 serde_json::to_string(&ours).unwrap(),
                 serde_json::to_string(&theirs).unwrap()
             );
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use proptest::prelude::*;
+
+    use super::{Map, Set};
+
+    proptest! {
+        /// In any order, with any repeats: read as `BTreeMap` and
+        /// `BTreeSet` read the same JSON, and collected alike.
+        #[test]
+        fn maps_and_sets_read_any_order_as_the_standard_ones(
+            entries in prop::collection::vec(("[a-e]{0,2}", any::<u8>()), 0..40)
+        ) {
+            let text = format!("{{{}}}", entries.iter().map(|(k, v)| format!("{k:?}: {v}")).collect::<Vec<_>>().join(", "));
+            let ours: Map<String, u8> = serde_json::from_str(&text).unwrap();
+            let theirs: BTreeMap<String, u8> = serde_json::from_str(&text).unwrap();
+            prop_assert!(ours.iter().eq(theirs.iter()), "{}", text);
+            let collected: Map<String, u8> = entries.iter().cloned().collect();
+            prop_assert!(collected.iter().eq(theirs.iter()));
+
+            let text = format!("[{}]", entries.iter().map(|(k, _)| format!("{k:?}")).collect::<Vec<_>>().join(", "));
+            let ours: Set<String> = serde_json::from_str(&text).unwrap();
+            let theirs: BTreeSet<String> = serde_json::from_str(&text).unwrap();
+            prop_assert!(ours.iter().eq(theirs.iter()), "{}", text);
         }
     }
 }
