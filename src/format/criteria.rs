@@ -1,7 +1,9 @@
 //! Criteria-set documents: the envelope, the shape, and the checks that keep
 //! a set evaluable (unique ids, labels, thresholds, no composite cycles).
 
-use crate::domain::map::{Map, Set};
+use std::collections::HashSet;
+
+use crate::domain::map::Map;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -90,13 +92,15 @@ pub(crate) fn set_from_value(value: &Value, prefix: &str) -> Result<CriteriaSet,
 }
 
 /// Every reason a set cannot be used, with its path. Empty means valid.
-pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
+pub fn validate<'a>(set: &'a CriteriaSet) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut seen = Set::new();
-    let mut check_id = |id: &str, path: String, problems: &mut Vec<Problem>| {
+    // Membership only, of as many ids as a 20 MB file holds: a hash set,
+    // where filling the sorted `Vec` of `domain::map` id by id would take n².
+    let mut seen = HashSet::new();
+    let mut check_id = |id: &'a str, path: String, problems: &mut Vec<Problem>| {
         if id.trim().is_empty() {
             problems.push(problem(path, ProblemKind::Empty));
-        } else if !seen.insert(id.to_owned()) {
+        } else if !seen.insert(id) {
             problems.push(problem(
                 path,
                 ProblemKind::DuplicateId { id: id.to_owned() },
@@ -120,7 +124,7 @@ pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
     if set.recognition_deadline.is_some_and(|day| !day.is_valid()) {
         problems.push(problem("recognition_deadline", ProblemKind::InvalidDate));
     }
-    let mut composites = Map::new();
+    let mut composites = Vec::new();
     for (g, group) in set.groups.iter().enumerate() {
         let gpath = format!("groups[{g}]");
         check_id(&group.id, format!("{gpath}.id"), &mut problems);
@@ -141,11 +145,12 @@ pub fn validate(set: &CriteriaSet) -> Vec<Problem> {
                 }
                 check_kind(&indicator.kind, &format!("{ipath}.kind"), &mut problems);
                 if let IndicatorKind::Composite { all_of } = &indicator.kind {
-                    composites.insert(indicator.id.clone(), (ipath.clone(), all_of.clone()));
+                    composites.push((indicator.id.clone(), (ipath.clone(), all_of.clone())));
                 }
             }
         }
     }
+    let composites = Map::from_entries(composites);
     for (id, (path, all_of)) in &composites {
         for (r, target) in all_of.iter().enumerate() {
             if set.indicator(target).is_none() {
@@ -202,7 +207,7 @@ fn check_kind(kind: &IndicatorKind, path: &str, problems: &mut Vec<Problem>) {
             if items.is_empty() {
                 problems.push(problem(format!("{path}.items"), ProblemKind::Empty));
             }
-            let mut seen = Set::new();
+            let mut seen = HashSet::new();
             for (n, item) in items.iter().enumerate() {
                 if item.id.trim().is_empty() {
                     problems.push(problem(format!("{path}.items[{n}].id"), ProblemKind::Empty));
@@ -246,12 +251,12 @@ fn check_kind(kind: &IndicatorKind, path: &str, problems: &mut Vec<Problem>) {
 
 /// The composite ids on a circle through `start`, if there is one.
 fn find_cycle(start: &str, composites: &Map<String, (String, Vec<String>)>) -> Option<Vec<String>> {
-    fn walk(
+    fn walk<'a>(
         current: &str,
         start: &str,
-        composites: &Map<String, (String, Vec<String>)>,
+        composites: &'a Map<String, (String, Vec<String>)>,
         trail: &mut Vec<String>,
-        seen: &mut Set<String>,
+        seen: &mut HashSet<&'a str>,
     ) -> bool {
         let Some((_, targets)) = composites.get(current) else {
             return false;
@@ -260,7 +265,7 @@ fn find_cycle(start: &str, composites: &Map<String, (String, Vec<String>)>) -> O
             if target == start {
                 return true;
             }
-            if seen.insert(target.clone()) {
+            if seen.insert(target.as_str()) {
                 trail.push(target.clone());
                 if walk(target, start, composites, trail, seen) {
                     return true;
@@ -271,6 +276,6 @@ fn find_cycle(start: &str, composites: &Map<String, (String, Vec<String>)>) -> O
         false
     }
     let mut trail = vec![start.to_owned()];
-    let mut seen = Set::new();
+    let mut seen = HashSet::new();
     walk(start, start, composites, &mut trail, &mut seen).then_some(trail)
 }

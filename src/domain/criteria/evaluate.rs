@@ -213,7 +213,7 @@ pub fn evaluate(set: &CriteriaSet, answers: &Answers, context: &Context, year: i
         answers,
         context,
         year,
-        done: Map::new(),
+        done: Done::of(set),
         visiting: Set::new(),
     };
     let mut progress = Progress::default();
@@ -238,14 +238,15 @@ pub fn evaluate(set: &CriteriaSet, answers: &Answers, context: &Context, year: i
             _ => {}
         }
     }
-    let mut criteria = Map::new();
-    for criterion in set.criteria() {
-        let result = engine.criterion(criterion);
-        criteria.insert(criterion.id.clone(), result);
-    }
-    let set_result = set_result(set, &criteria, &engine.done);
+    let criteria = Map::from_entries(
+        set.criteria()
+            .map(|criterion| (criterion.id.clone(), engine.criterion(criterion)))
+            .collect(),
+    );
+    let indicators = engine.done.into_map();
+    let set_result = set_result(set, &criteria, &indicators);
     Evaluation {
-        indicators: engine.done,
+        indicators,
         criteria,
         set: set_result,
         progress,
@@ -258,8 +259,52 @@ struct Engine<'a> {
     answers: &'a Answers,
     context: &'a Context,
     year: i32,
-    done: Map<String, IndicatorResult>,
+    done: Done<'a>,
     visiting: Set<String>,
+}
+
+/// Each indicator's result once computed. Its places are built once, sorted
+/// in n log n, then only looked up: filling a sorted map in the set's order
+/// would take n² for a huge set whose ids are not in order.
+struct Done<'a> {
+    places: Map<&'a str, usize>,
+    results: Vec<Option<IndicatorResult>>,
+}
+
+impl<'a> Done<'a> {
+    fn of(set: &'a CriteriaSet) -> Done<'a> {
+        let places: Map<&str, usize> = Map::from_entries(
+            set.indicators()
+                .enumerate()
+                .map(|(n, i)| (i.id.as_str(), n))
+                .collect(),
+        );
+        Done {
+            places,
+            results: vec![None; set.indicators().count()],
+        }
+    }
+
+    fn get(&self, id: &str) -> Option<&IndicatorResult> {
+        self.places.get(id).and_then(|&n| self.results[n].as_ref())
+    }
+
+    fn insert(&mut self, id: &str, result: IndicatorResult) {
+        if let Some(&n) = self.places.get(id) {
+            self.results[n] = Some(result);
+        }
+    }
+
+    /// The results by id, already in order.
+    fn into_map(self) -> Map<String, IndicatorResult> {
+        let mut results = self.results;
+        Map::from_entries(
+            self.places
+                .iter()
+                .filter_map(|(id, &n)| results[n].take().map(|r| ((*id).to_owned(), r)))
+                .collect(),
+        )
+    }
 }
 
 /// The rule "all must pass": a failure decides, then anything undecided.
@@ -287,7 +332,7 @@ impl Engine<'_> {
             return done.clone();
         }
         let result = self.compute(indicator);
-        self.done.insert(indicator.id.clone(), result.clone());
+        self.done.insert(&indicator.id, result.clone());
         result
     }
 
@@ -552,10 +597,9 @@ impl Engine<'_> {
                 }
             }
             CriterionRule::PointsAtLeast { min } => {
-                let total = points_of(
-                    criterion.indicators.iter().map(|i| i.id.as_str()),
-                    &self.done,
-                );
+                let total = points_of(criterion.indicators.iter().map(|i| i.id.as_str()), |id| {
+                    self.done.get(id)
+                });
                 let status = if total >= min {
                     Status::Passed
                 } else if !incomplete.is_empty() {
@@ -576,8 +620,11 @@ impl Engine<'_> {
     }
 }
 
-fn points_of<'a>(ids: impl Iterator<Item = &'a str>, done: &Map<String, IndicatorResult>) -> u32 {
-    ids.filter_map(|id| match done.get(id).map(|r| &r.reason) {
+fn points_of<'a, 'r>(
+    ids: impl Iterator<Item = &'a str>,
+    done: impl Fn(&str) -> Option<&'r IndicatorResult>,
+) -> u32 {
+    ids.filter_map(|id| match done(id).map(|r| &r.reason) {
         Some(Reason::Points { points, .. }) => Some(*points),
         _ => None,
     })
@@ -675,7 +722,9 @@ fn set_result(
             }
         }
         SetRule::Points => {
-            let total = points_of(set.indicators().map(|i| i.id.as_str()), indicators);
+            let total = points_of(set.indicators().map(|i| i.id.as_str()), |id| {
+                indicators.get(id)
+            });
             let complete = incomplete.is_empty();
             // The best class whose cut-off is known and reached; unknown
             // cut-offs classify nothing.
