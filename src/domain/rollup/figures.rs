@@ -42,18 +42,28 @@ fn recognised(assessment: &Assessment) -> bool {
 /// the kinds, for `year`.
 pub fn by_kind(shelf: &Shelf, year: i32) -> Vec<KindFigure> {
     // Per unit: its kind, whether any set passed, whether it was recognised.
-    let mut units: Map<&UnitId, (UnitKind, bool, bool)> = Map::new();
+    // Grouped in one go, not unit by unit (see `domain::map`).
+    let mut by_unit = Vec::new();
     for record in shelf.accepted().filter(|r| r.year() == year) {
         let Some(assessment) = record.assessment() else {
             continue;
         };
         let passed = evaluate_record(shelf, record).is_some_and(|e| e.set.status == Status::Passed);
-        let entry = units
-            .entry(&record.unit.id)
-            .or_insert((record.unit.kind, false, false));
-        entry.1 |= passed;
-        entry.2 |= recognised(assessment);
+        by_unit.push((
+            &record.unit.id,
+            (record.unit.kind, passed, recognised(assessment)),
+        ));
     }
+    let units: Map<&UnitId, (UnitKind, bool, bool)> = Map::grouped(by_unit)
+        .into_iter()
+        .map(|(id, facts)| {
+            let kind = facts[0].0;
+            (
+                id,
+                (kind, facts.iter().any(|f| f.1), facts.iter().any(|f| f.2)),
+            )
+        })
+        .collect();
     UnitKind::ALL
         .iter()
         .filter_map(|&kind| {

@@ -287,11 +287,10 @@ impl Shelf {
 
     /// [`Shelf::copies`] of every record at once, by id.
     pub fn all_copies(&self) -> Map<String, Copies> {
-        let mut by_key: Map<Key, Vec<&Received>> = Map::new();
-        for record in &self.0 {
-            by_key.entry(record.key()).or_default().push(record);
-        }
-        let mut out = Map::new();
+        // In one go, not record by record: a province's shelf can hold
+        // thousands (see `domain::map`).
+        let by_key = Map::grouped(self.0.iter().map(|record| (record.key(), record)).collect());
+        let mut out = Vec::with_capacity(self.0.len());
         for mut copies in by_key.into_iter().map(|(_, v)| v) {
             crate::domain::order::sort_by(&mut copies, |a, b| b.exported_at.cmp(&a.exported_at));
             let newest = copies[0].id.clone();
@@ -304,10 +303,10 @@ impl Shelf {
                         newest: newest.clone(),
                     },
                 };
-                out.insert(record.id.clone(), state);
+                out.push((record.id.clone(), state));
             }
         }
-        out
+        Map::from_entries(out)
     }
 
     /// Keeps `id` and removes its other copies; returns what was removed.
