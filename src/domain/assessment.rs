@@ -64,15 +64,15 @@ pub enum Status {
 
 // Read without buffering (see `domain::decode`).
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum StatusTag {
-    Draft,
-    SelfAssessed,
-    Submitted,
-    Decided,
+named_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub(crate) enum StatusTag {
+        Draft = "draft",
+        SelfAssessed = "self_assessed",
+        Submitted = "submitted",
+        Decided = "decided",
+    }
 }
-
-named_enum!(StatusTag { Draft = "draft", SelfAssessed = "self_assessed", Submitted = "submitted", Decided = "decided" });
 
 #[derive(Deserialize)]
 pub struct StatusFields {
@@ -140,19 +140,18 @@ pub struct StatusChange {
     pub note: String,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ActionStatus {
-    /// Chưa làm.
-    #[default]
-    Todo,
-    /// Đang làm.
-    Doing,
-    /// Xong.
-    Done,
+named_enum! {
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub enum ActionStatus {
+        /// Chưa làm.
+        #[default]
+        Todo = "todo",
+        /// Đang làm.
+        Doing = "doing",
+        /// Xong.
+        Done = "done",
+    }
 }
-
-named_enum!(ActionStatus { Todo = "todo", Doing = "doing", Done = "done" });
 
 /// One step of the action plan for a criterion not met.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -94,7 +94,7 @@ impl<T> Visitor<'_> for TextVisitor<T> {
 }
 
 /// An enum of unit variants, written as its variant's name in a JSON
-/// string (snake_case, as serde's `rename_all` writes it).
+/// string (snake_case), declared by `named_enum!`.
 pub trait Named: Sized + Copy + 'static {
     /// Every variant, in the order of [`Named::NAMES`].
     const ALL: &'static [Self];
@@ -137,11 +137,22 @@ impl Visitor<'_> for NameVisitor {
     }
 }
 
-/// `impl Named` and `impl Deserialize` through [`named`] for an enum of unit
-/// variants: `named_enum!(Role { Head = "head", Deputy = "deputy" })`. A
-/// test checks every name against its variant's.
+/// Declares an enum of unit variants, each with its name in files, and
+/// implements [`Named`], `Deserialize` through [`named`] and `Serialize` as
+/// that name: `named_enum! { #[derive(…)] pub enum Role { Head = "head" } }`,
+/// each name written once. A test checks every name against its variant.
 macro_rules! named_enum {
-    ($enum:ident { $($variant:ident = $name:literal),+ $(,)? }) => {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $enum:ident {
+            $($(#[$variant_meta:meta])* $variant:ident = $name:literal),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        $vis enum $enum {
+            $($(#[$variant_meta])* $variant),+
+        }
+
         impl $crate::domain::decode::Named for $enum {
             const ALL: &'static [Self] = &[$($enum::$variant),+];
             const NAMES: &'static [&'static str] = &[$($name),+];
@@ -151,6 +162,14 @@ macro_rules! named_enum {
         impl<'de> serde::Deserialize<'de> for $enum {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 $crate::domain::decode::named(deserializer)
+            }
+        }
+
+        impl serde::Serialize for $enum {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(match self {
+                    $($enum::$variant => $name),+
+                })
             }
         }
     };

@@ -36,24 +36,23 @@ pub const EXCHANGE_SCHEMA_VERSION: u32 = 2;
 /// Files above this size are refused before they are parsed.
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 
-/// What a file holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FileKind {
-    /// A whole-workspace backup.
-    Workspace,
-    /// One unit's assessment for a year, with its criteria set.
-    Assessment,
-    /// One festival plan.
-    FestivalPlan,
-    /// A criteria set.
-    CriteriaSet,
-    /// A roll-up: the files one unit received from the units below it,
-    /// passed on to the level above.
-    Rollup,
+named_enum! {
+    /// What a file holds.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum FileKind {
+        /// A whole-workspace backup.
+        Workspace = "workspace",
+        /// One unit's assessment for a year, with its criteria set.
+        Assessment = "assessment",
+        /// One festival plan.
+        FestivalPlan = "festival_plan",
+        /// A criteria set.
+        CriteriaSet = "criteria_set",
+        /// A roll-up: the files one unit received from the units below it,
+        /// passed on to the level above.
+        Rollup = "rollup",
+    }
 }
-
-named_enum!(FileKind { Workspace = "workspace", Assessment = "assessment", FestivalPlan = "festival_plan", CriteriaSet = "criteria_set", Rollup = "rollup" });
 
 impl FileKind {
     /// The `kind` field's value.

@@ -56,20 +56,20 @@ pub enum Answer {
 
 // Read without buffering (see `domain::decode`).
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum AnswerTag {
-    NotApplicable,
-    YesNo,
-    Count,
-    Rating,
-    Number,
-    Ratio,
-    Trend,
-    Checklist,
-    Points,
+named_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub(crate) enum AnswerTag {
+        NotApplicable = "not_applicable",
+        YesNo = "yes_no",
+        Count = "count",
+        Rating = "rating",
+        Number = "number",
+        Ratio = "ratio",
+        Trend = "trend",
+        Checklist = "checklist",
+        Points = "points",
+    }
 }
-
-named_enum!(AnswerTag { NotApplicable = "not_applicable", YesNo = "yes_no", Count = "count", Rating = "rating", Number = "number", Ratio = "ratio", Trend = "trend", Checklist = "checklist", Points = "points" });
 
 /// `value`: a yes or no for `yes_no`, a whole number for `number`.
 enum Scalar {

@@ -36,20 +36,19 @@ impl Text {
     }
 }
 
-/// How sure we are that an item says what the law says (BRIEF §0).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verification {
-    /// Seen in the legal text or a close quote of it.
-    #[default]
-    Confirmed,
-    /// Part of it was seen; the rest is described.
-    Partial,
-    /// Not seen in any source: shown with a "chưa xác minh" badge.
-    Unconfirmed,
+named_enum! {
+    /// How sure we are that an item says what the law says (BRIEF §0).
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    pub enum Verification {
+        /// Seen in the legal text or a close quote of it.
+        #[default]
+        Confirmed = "confirmed",
+        /// Part of it was seen; the rest is described.
+        Partial = "partial",
+        /// Not seen in any source: shown with a "chưa xác minh" badge.
+        Unconfirmed = "unconfirmed",
+    }
 }
-
-named_enum!(Verification { Confirmed = "confirmed", Partial = "partial", Unconfirmed = "unconfirmed" });
 
 /// Where an item comes from: document, article, clause, point.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -246,53 +245,49 @@ pub struct DateWindow {
     pub to: MonthDay,
 }
 
-/// The law's way out of a "must be zero" rule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Escape {
-    /// "Or, if one happened, it was detected and handled at once and reported"
-    /// (TT 124 Article 4 clause 4 point b).
-    Handled,
-    /// "Except by force majeure" (TT 124 Article 4 clause 4 point d).
-    ForceMajeure,
+named_enum! {
+    /// The law's way out of a "must be zero" rule.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Escape {
+        /// "Or, if one happened, it was detected and handled at once and reported"
+        /// (TT 124 Article 4 clause 4 point b).
+        Handled = "handled",
+        /// "Except by force majeure" (TT 124 Article 4 clause 4 point d).
+        ForceMajeure = "force_majeure",
+    }
 }
 
-named_enum!(Escape { Handled = "handled", ForceMajeure = "force_majeure" });
-
-/// At least or at most a threshold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Bound {
-    AtLeast,
-    AtMost,
+named_enum! {
+    /// At least or at most a threshold.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Bound {
+        AtLeast = "at_least",
+        AtMost = "at_most",
+    }
 }
 
-named_enum!(Bound { AtLeast = "at_least", AtMost = "at_most" });
-
-/// How a percentage threshold becomes a whole number of units.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Rounding {
-    /// Needed ≥ ceil(threshold × total): 70% of 25 needs 18.
-    #[default]
-    Up,
-    /// Needed ≥ floor(threshold × total): 70% of 25 needs 17.
-    Down,
+named_enum! {
+    /// How a percentage threshold becomes a whole number of units.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub enum Rounding {
+        /// Needed ≥ ceil(threshold × total): 70% of 25 needs 18.
+        #[default]
+        Up = "up",
+        /// Needed ≥ floor(threshold × total): 70% of 25 needs 17.
+        Down = "down",
+    }
 }
 
-named_enum!(Rounding { Up = "up", Down = "down" });
-
-/// What a derived indicator counts among the child units.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DerivedMeasure {
-    /// Units that registered to reach the standard.
-    Registered,
-    /// Units recognised as meeting it.
-    Recognised,
+named_enum! {
+    /// What a derived indicator counts among the child units.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum DerivedMeasure {
+        /// Units that registered to reach the standard.
+        Registered = "registered",
+        /// Units recognised as meeting it.
+        Recognised = "recognised",
+    }
 }
-
-named_enum!(DerivedMeasure { Registered = "registered", Recognised = "recognised" });
 
 /// One item of a checklist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -378,13 +373,13 @@ impl IndicatorKind {
 
 // The tagged enums of a set, read without buffering (see `domain::decode`).
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum SetRuleTag {
-    AllCriteria,
-    Points,
+named_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub(crate) enum SetRuleTag {
+        AllCriteria = "all_criteria",
+        Points = "points",
+    }
 }
-
-named_enum!(SetRuleTag { AllCriteria = "all_criteria", Points = "points" });
 
 #[derive(Deserialize)]
 pub struct SetRuleFields {
@@ -404,14 +399,14 @@ impl Tagged for SetRule {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum CriterionRuleTag {
-    All,
-    Any,
-    PointsAtLeast,
+named_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub(crate) enum CriterionRuleTag {
+        All = "all",
+        Any = "any",
+        PointsAtLeast = "points_at_least",
+    }
 }
-
-named_enum!(CriterionRuleTag { All = "all", Any = "any", PointsAtLeast = "points_at_least" });
 
 #[derive(Deserialize)]
 pub struct CriterionRuleFields {
@@ -435,22 +430,22 @@ impl Tagged for CriterionRule {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum IndicatorTag {
-    YesNo,
-    CountZero,
-    Rating,
-    Number,
-    Percent,
-    Trend,
-    Checklist,
-    Derived,
-    Composite,
-    Points,
-    Note,
+named_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub(crate) enum IndicatorTag {
+        YesNo = "yes_no",
+        CountZero = "count_zero",
+        Rating = "rating",
+        Number = "number",
+        Percent = "percent",
+        Trend = "trend",
+        Checklist = "checklist",
+        Derived = "derived",
+        Composite = "composite",
+        Points = "points",
+        Note = "note",
+    }
 }
-
-named_enum!(IndicatorTag { YesNo = "yes_no", CountZero = "count_zero", Rating = "rating", Number = "number", Percent = "percent", Trend = "trend", Checklist = "checklist", Derived = "derived", Composite = "composite", Points = "points", Note = "note" });
 
 #[derive(Deserialize)]
 pub struct IndicatorFields {

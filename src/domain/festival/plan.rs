@@ -47,32 +47,30 @@ impl FestivalWindow {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FestivalKind {
-    #[default]
-    Ordinary,
-    /// A model ("điểm") festival at its level.
-    Model,
+named_enum! {
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub enum FestivalKind {
+        #[default]
+        Ordinary = "ordinary",
+        /// A model ("điểm") festival at its level.
+        Model = "model",
+    }
 }
 
-named_enum!(FestivalKind { Ordinary = "ordinary", Model = "model" });
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Trưởng ban.
-    Head,
-    /// Phó trưởng ban.
-    Deputy,
-    /// Thành viên.
-    #[default]
-    Member,
-    /// Not on the committee: a task owner only.
-    None,
+named_enum! {
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub enum Role {
+        /// Trưởng ban.
+        Head = "head",
+        /// Phó trưởng ban.
+        Deputy = "deputy",
+        /// Thành viên.
+        #[default]
+        Member = "member",
+        /// Not on the committee: a task owner only.
+        None = "none",
+    }
 }
-
-named_enum!(Role { Head = "head", Deputy = "deputy", Member = "member", None = "none" });
 
 /// A person of the organising committee or a task owner.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,16 +85,15 @@ pub struct Person {
     pub phone: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Part {
-    /// Phần lễ.
-    Ceremony,
-    /// Phần hội.
-    Festivity,
+named_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Part {
+        /// Phần lễ.
+        Ceremony = "ceremony",
+        /// Phần hội.
+        Festivity = "festivity",
+    }
 }
-
-named_enum!(Part { Ceremony = "ceremony", Festivity = "festivity" });
 
 /// One item of the programme, starting at `start` minutes after midnight.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,19 +139,18 @@ impl Task {
     }
 }
 
-/// Where money comes from (Thông tư 40/2023/TT-BTC).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FundSource {
-    /// Ngân sách nhà nước.
-    StateBudget,
-    /// Lồng ghép từ chương trình, dự án khác.
-    OtherProgrammes,
-    /// Xã hội hoá: voluntary contributions.
-    Voluntary,
+named_enum! {
+    /// Where money comes from (Thông tư 40/2023/TT-BTC).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+    pub enum FundSource {
+        /// Ngân sách nhà nước.
+        StateBudget = "state_budget",
+        /// Lồng ghép từ chương trình, dự án khác.
+        OtherProgrammes = "other_programmes",
+        /// Xã hội hoá: voluntary contributions.
+        Voluntary = "voluntary",
+    }
 }
-
-named_enum!(FundSource { StateBudget = "state_budget", OtherProgrammes = "other_programmes", Voluntary = "voluntary" });
 
 impl FundSource {
     pub const ALL: [FundSource; 3] = [

@@ -51,14 +51,14 @@ pub enum Body {
 
 // Read without buffering (see `domain::decode`).
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum ReviewTag {
-    Received,
-    Problem,
-    Accepted,
+named_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub(crate) enum ReviewTag {
+        Received = "received",
+        Problem = "problem",
+        Accepted = "accepted",
+    }
 }
-
-named_enum!(ReviewTag { Received = "received", Problem = "problem", Accepted = "accepted" });
 
 #[derive(Deserialize)]
 pub struct ReviewFields {
@@ -81,13 +81,13 @@ impl Tagged for Review {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum BodyTag {
-    Assessment,
-    Festival,
+named_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub(crate) enum BodyTag {
+        Assessment = "assessment",
+        Festival = "festival",
+    }
 }
-
-named_enum!(BodyTag { Assessment = "assessment", Festival = "festival" });
 
 #[derive(Deserialize)]
 pub struct BodyFields {
