@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::domain::decode::Named;
+
 /// The options of a choice as (value, words) pairs, read again when what
 /// they read changes (the language, a list of the workspace).
 pub type Options = Arc<dyn Fn() -> Vec<(String, String)> + Send + Sync>;
@@ -30,6 +32,34 @@ pub struct Choice {
 /// An option pair from a value and its words.
 pub fn option(value: impl Into<String>, words: impl Into<String>) -> (String, String) {
     (value.into(), words.into())
+}
+
+/// The options of a [`Named`] enum, each valued by the name files use for
+/// its variant, with `words` for each.
+pub fn named_options<T: Named>(words: impl Fn(T) -> String) -> Vec<(String, String)> {
+    T::ALL
+        .iter()
+        .zip(T::NAMES)
+        .map(|(&variant, name)| option(*name, words(variant)))
+        .collect()
+}
+
+/// The value of `variant`'s option in [`named_options`].
+pub fn named_value<T: Named + PartialEq>(variant: T) -> String {
+    T::ALL
+        .iter()
+        .zip(T::NAMES)
+        .find(|(v, _)| **v == variant)
+        .map(|(_, name)| (*name).to_owned())
+        .unwrap_or_default()
+}
+
+/// The variant an option of [`named_options`] stands for.
+pub fn named_variant<T: Named>(value: &str) -> Option<T> {
+    T::NAMES
+        .iter()
+        .position(|name| *name == value)
+        .map(|at| T::ALL[at])
 }
 
 impl Choice {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::i18n::*;
+use crate::domain::assessment::ActionStatus;
 use crate::domain::assessment::AssessmentError;
 use crate::domain::criteria::Status as ResultStatus;
 use crate::domain::timeline::Step;
@@ -195,10 +196,12 @@ pub fn step(i18n: I18n, step: Step) -> AnyView {
 
 /// The options of an action's or a task's progress: to do, doing, done.
 pub fn progress_options(i18n: I18n) -> Vec<(String, String)> {
-    use crate::ui::choice::option;
-    vec![
-        option("todo", t_string!(i18n, act_todo)),
-        option("doing", t_string!(i18n, act_doing)),
-        option("done", t_string!(i18n, act_done)),
-    ]
+    crate::ui::choice::named_options(|status| {
+        match status {
+            ActionStatus::Todo => t_string!(i18n, act_todo),
+            ActionStatus::Doing => t_string!(i18n, act_doing),
+            ActionStatus::Done => t_string!(i18n, act_done),
+        }
+        .into()
+    })
 }

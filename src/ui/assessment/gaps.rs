@@ -7,7 +7,7 @@ use crate::domain::assessment::{Action, ActionStatus};
 use crate::domain::calendar::Date;
 use crate::domain::criteria::Status;
 use crate::platform::{clock, ids};
-use crate::ui::choice::Choice;
+use crate::ui::choice::{named_value, named_variant, Choice};
 use crate::ui::criteria::words::text;
 use crate::ui::field::Input;
 use crate::ui::i18n::*;
@@ -125,12 +125,12 @@ fn ActionRow(id: String, action: String, data: Data) -> impl IntoView {
                 move |v| e2(Box::new(move |a| a.who = v.clone()))).view()}
             {Input::new(field("due"), tr!(i18n, act_due), "date", move || c3().and_then(|a| a.due).map(|d| d.iso()).unwrap_or_default(),
                 move |v| { let v = Date::parse_iso(&v); e3(Box::new(move |a| a.due = v)) }).view()}
-            {Choice::new(field("status"), tr!(i18n, act_status), move || match c4().map(|a| a.status) {
-                    Some(ActionStatus::Doing) => "doing", Some(ActionStatus::Done) => "done", _ => "todo" }.into(),
+            {Choice::new(field("status"), tr!(i18n, act_status), move || c4().map(|a| named_value(a.status)).unwrap_or_default(),
                 move || messages::progress_options(i18n),
                 move |v| {
-                    let s = match v.as_str() { "doing" => ActionStatus::Doing, "done" => ActionStatus::Done, _ => ActionStatus::Todo };
-                    e4(Box::new(move |a| a.status = s))
+                    if let Some(status) = named_variant::<ActionStatus>(&v) {
+                        e4(Box::new(move |a| a.status = status))
+                    }
                 }).view()}
             {move || overdue().then(|| view! { <span class="badge badge--unverified">"⚠ " {tr!(i18n, act_overdue)}</span> })}
             <button type="button" class="button button--small button--danger" on:click=remove>{tr!(i18n, act_remove)}</button>

@@ -9,7 +9,7 @@ use crate::domain::criteria::{
 };
 use crate::format::criteria::validated;
 use crate::format::Problem;
-use crate::ui::choice::{option, Choice};
+use crate::ui::choice::{named_options, named_value, named_variant, Choice};
 use crate::ui::field::Check;
 use crate::ui::field::Input;
 use crate::ui::i18n::*;
@@ -420,23 +420,16 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
             {Choice::new(
                 status_field,
                 tr!(i18n, editor_status),
-                move || draft.with(|d| match indicator_ref(d, at).map(|i| i.status) {
-                    Some(Verification::Partial) => "partial",
-                    Some(Verification::Unconfirmed) => "unconfirmed",
-                    _ => "confirmed",
-                }).into(),
-                move || vec![
-                    option("confirmed", t_string!(i18n, status_confirmed)),
-                    option("partial", t_string!(i18n, status_partial)),
-                    option("unconfirmed", t_string!(i18n, status_unconfirmed)),
-                ],
+                move || draft.with(|d| indicator_ref(d, at).map(|i| named_value(i.status))).unwrap_or_default(),
+                move || named_options(|status| match status {
+                    Verification::Confirmed => t_string!(i18n, status_confirmed),
+                    Verification::Partial => t_string!(i18n, status_partial),
+                    Verification::Unconfirmed => t_string!(i18n, status_unconfirmed),
+                }.into()),
                 move |v| {
-                    let status = match v.as_str() {
-                        "partial" => Verification::Partial,
-                        "unconfirmed" => Verification::Unconfirmed,
-                        _ => Verification::Confirmed,
-                    };
-                    change(Box::new(move |i| i.status = status))
+                    if let Some(status) = named_variant::<Verification>(&v) {
+                        change(Box::new(move |i| i.status = status))
+                    }
                 },
             )
             .view()}

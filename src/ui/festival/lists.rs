@@ -14,7 +14,7 @@ use crate::domain::festival::{
 };
 use crate::domain::numbers::grouped;
 use crate::platform::{clock, ids};
-use crate::ui::choice::option;
+use crate::ui::choice::{named_options, named_value, named_variant, option};
 use crate::ui::field::Check;
 use crate::ui::i18n::*;
 use crate::ui::messages;
@@ -107,14 +107,11 @@ pub fn Committee(id: String, plan: PlanMemo) -> impl IntoView {
                             move |p| p.people.get(n).map(|x| x.name.clone()).unwrap_or_default(),
                             move |p, v| if let Some(x) = p.people.get_mut(n) { x.name = v }, "text")}
                         {choice_input(id.clone(), plan, f("role"), tr!(i18n, fe_role).into_any(),
-                            move || vec![option("head", t_string!(i18n, fe_role_head)), option("deputy", t_string!(i18n, fe_role_deputy)),
-                                option("member", t_string!(i18n, fe_role_member)), option("none", t_string!(i18n, fe_role_none))],
-                            move |p| match p.people.get(n).map(|x| x.role) {
-                                Some(Role::Head) => "head", Some(Role::Deputy) => "deputy", Some(Role::None) => "none", _ => "member" }.into(),
-                            move |p, v| {
-                                let role = match v.as_str() { "head" => Role::Head, "deputy" => Role::Deputy, "none" => Role::None, _ => Role::Member };
-                                if let Some(x) = p.people.get_mut(n) { x.role = role }
-                            })}
+                            move || named_options(|role| match role {
+                                Role::Head => t_string!(i18n, fe_role_head), Role::Deputy => t_string!(i18n, fe_role_deputy),
+                                Role::Member => t_string!(i18n, fe_role_member), Role::None => t_string!(i18n, fe_role_none) }.into()),
+                            move |p| p.people.get(n).map(|x| named_value(x.role)).unwrap_or_default(),
+                            move |p, v| if let (Some(x), Some(role)) = (p.people.get_mut(n), named_variant(&v)) { x.role = role })}
                         {text_input(id.clone(), plan, f("position"), tr!(i18n, fe_position).into_any(),
                             move |p| p.people.get(n).map(|x| x.position.clone()).unwrap_or_default(),
                             move |p, v| if let Some(x) = p.people.get_mut(n) { x.position = v }, "text")}
@@ -281,12 +278,8 @@ pub fn Tasks(id: String, plan: PlanMemo) -> impl IntoView {
                                 move |p, v| if let Some(n) = p6(p) { p.tasks[n].due = Date::parse_iso(&v) }, "date")}
                             {choice_input(id.clone(), plan, f("status"), tr!(i18n, fe_status).into_any(),
                                 move || messages::progress_options(i18n),
-                                move |p| match p7(p).map(|n| p.tasks[n].status) {
-                                    Some(TaskStatus::Doing) => "doing", Some(TaskStatus::Done) => "done", _ => "todo" }.into(),
-                                move |p, v| {
-                                    let s = match v.as_str() { "doing" => TaskStatus::Doing, "done" => TaskStatus::Done, _ => TaskStatus::Todo };
-                                    if let Some(n) = p8(p) { p.tasks[n].status = s }
-                                })}
+                                move |p| p7(p).map(|n| named_value(p.tasks[n].status)).unwrap_or_default(),
+                                move |p, v| if let (Some(n), Some(status)) = (p8(p), named_variant(&v)) { p.tasks[n].status = status })}
                             {move || key().then(|| view! { <span class="badge">{tr!(i18n, fe_key)}</span> })}
                             {move || overdue().then(|| view! { <span class="badge badge--unverified" data-testid="task-overdue">"⚠ " {tr!(i18n, fe_overdue)}</span> })}
                             {
@@ -321,9 +314,9 @@ pub fn Budget(id: String, plan: PlanMemo) -> impl IntoView {
         }
     };
     let source_name = move |s: FundSource| match s {
-        FundSource::StateBudget => tr!(i18n, fe_source_state).into_any(),
-        FundSource::OtherProgrammes => tr!(i18n, fe_source_programmes).into_any(),
-        FundSource::Voluntary => tr!(i18n, fe_source_voluntary).into_any(),
+        FundSource::StateBudget => t_string!(i18n, fe_source_state),
+        FundSource::OtherProgrammes => t_string!(i18n, fe_source_programmes),
+        FundSource::Voluntary => t_string!(i18n, fe_source_voluntary),
     };
     let totals = move || plan.with(|p| p.as_ref().map(|p| p.budget_totals()).unwrap_or_default());
     view! {
@@ -336,14 +329,9 @@ pub fn Budget(id: String, plan: PlanMemo) -> impl IntoView {
                             move |p| p.budget.get(n).map(|l| l.category.clone()).unwrap_or_default(),
                             move |p, v| if let Some(l) = p.budget.get_mut(n) { l.category = v }, "text")}
                         {choice_input(id.clone(), plan, f("source"), tr!(i18n, fe_source).into_any(),
-                            move || vec![option("state", t_string!(i18n, fe_source_state)), option("programmes", t_string!(i18n, fe_source_programmes)),
-                                option("voluntary", t_string!(i18n, fe_source_voluntary))],
-                            move |p| match p.budget.get(n).map(|l| l.source) {
-                                Some(FundSource::OtherProgrammes) => "programmes", Some(FundSource::Voluntary) => "voluntary", _ => "state" }.into(),
-                            move |p, v| {
-                                let s = match v.as_str() { "programmes" => FundSource::OtherProgrammes, "voluntary" => FundSource::Voluntary, _ => FundSource::StateBudget };
-                                if let Some(l) = p.budget.get_mut(n) { l.source = s }
-                            })}
+                            move || named_options(|source| source_name(source).into()),
+                            move |p| p.budget.get(n).map(|l| named_value(l.source)).unwrap_or_default(),
+                            move |p, v| if let (Some(l), Some(source)) = (p.budget.get_mut(n), named_variant(&v)) { l.source = source })}
                         {text_input(id.clone(), plan, f("planned"), tr!(i18n, fe_planned).into_any(),
                             move |p| p.budget.get(n).map(|l| l.planned.to_string()).unwrap_or_default(),
                             move |p, v| if let (Some(l), Some(x)) = (p.budget.get_mut(n), number(&v)) { l.planned = x }, "number")}

@@ -10,7 +10,7 @@ use crate::domain::festival::{
     parse_time, time_text, FestivalKind, FestivalPlan, FestivalTemplate, PlanWarning, WindowError,
 };
 use crate::platform::{clock, ids};
-use crate::ui::choice::option;
+use crate::ui::choice::{named_options, named_value, named_variant};
 use crate::ui::field::Check;
 use crate::ui::i18n::*;
 use crate::ui::state::{use_app_state, AppState};
@@ -372,9 +372,12 @@ fn General(id: String, plan: PlanMemo) -> impl IntoView {
         <form class="festival__general" on:submit=|ev| ev.prevent_default()>
             {text_input(id.clone(), plan, "fe-title".into(), tr!(i18n, fe_title).into_any(), |p| p.title.clone(), |p, v| p.title = v, "text")}
             {choice_input(id.clone(), plan, "fe-kind".into(), tr!(i18n, fe_kind).into_any(),
-                move || vec![option("ordinary", t_string!(i18n, fe_kind_ordinary)), option("model", t_string!(i18n, fe_kind_model))],
-                |p| if p.kind == FestivalKind::Model { "model" } else { "ordinary" }.into(),
-                |p, v| p.kind = if v == "model" { FestivalKind::Model } else { FestivalKind::Ordinary })}
+                move || named_options(|kind| match kind {
+                    FestivalKind::Ordinary => t_string!(i18n, fe_kind_ordinary),
+                    FestivalKind::Model => t_string!(i18n, fe_kind_model),
+                }.into()),
+                |p| named_value(p.kind),
+                |p, v| if let Some(kind) = named_variant(&v) { p.kind = kind })}
             {text_input(id.clone(), plan, "fe-date".into(), tr!(i18n, fe_date).into_any(),
                 |p| p.date.map(|d| d.iso()).unwrap_or_default(),
                 |p, v| {
