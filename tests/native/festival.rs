@@ -73,6 +73,10 @@ fn the_template_gives_eleven_ceremony_steps_and_counts_due_dates_back() {
     p.date = Some(date(2025, 8, 19));
     template.recount_due_dates(&mut p);
     assert_eq!(p.tasks[0].due, Some(date(2025, 7, 5)));
+    // As the plan's own step, the same.
+    p.set_date(Some(date(2025, 8, 10)));
+    assert_eq!(p.date, Some(date(2025, 8, 10)));
+    assert_eq!(p.tasks[0].due, Some(date(2025, 6, 26)));
 }
 
 #[test]

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::plan::{FestivalPlan, Part, ProgrammeItem, Task, TaskStatus};
+use crate::domain::calendar::Date;
 use crate::domain::criteria::Text;
 use crate::domain::Language;
 
@@ -100,5 +101,14 @@ impl FestivalTemplate {
                 task.due = Some(date.add_days(-t.days_before));
             }
         }
+    }
+}
+
+impl FestivalPlan {
+    /// Moves the festival to `date`: the tasks that came from the built-in
+    /// template keep their deadlines, counted back from the new date.
+    pub fn set_date(&mut self, date: Option<Date>) {
+        self.date = date;
+        FestivalTemplate::builtin().recount_due_dates(self);
     }
 }

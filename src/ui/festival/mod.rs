@@ -380,10 +380,7 @@ fn General(id: String, plan: PlanMemo) -> impl IntoView {
                 |p, v| if let Some(kind) = named_variant(&v) { p.kind = kind })}
             {text_input(id.clone(), plan, "fe-date".into(), tr!(i18n, fe_date).into_any(),
                 |p| p.date.map(|d| d.iso()).unwrap_or_default(),
-                |p, v| {
-                    p.date = Date::parse_iso(&v);
-                    FestivalTemplate::builtin().recount_due_dates(p);
-                }, "date")}
+                |p, v| p.set_date(Date::parse_iso(&v)), "date")}
             {text_input(id.clone(), plan, "fe-time".into(), tr!(i18n, fe_time).into_any(),
                 |p| p.time.map(time_text).unwrap_or_default(), |p, v| p.time = parse_time(&v), "text")}
             {text_input(id.clone(), plan, "fe-venue".into(), tr!(i18n, fe_venue).into_any(), |p| p.venue.clone(), |p, v| p.venue = v, "text")}
