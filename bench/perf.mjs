@@ -248,8 +248,8 @@ async function importRatio(browser, url) {
 async function autosave(browser, url) {
   const text = workspace({ villages: 30, years: 5, plans: 5, notes: 'x'.repeat(6500) });
   const { ctx, page } = await appPage(browser, url);
-  const timing = await page.evaluate(([text, samples]) => {
-    const save = new window.wasmBindings.BenchSave(text, 'bench-save');
+  const timing = await page.evaluate(async ([text, samples]) => {
+    const save = await window.wasmBindings.bench_save(text, 'bench-save');
     const doc = JSON.parse(text);
     const app = [];
     const ref = [];

@@ -1,15 +1,13 @@
 // Trunk post-build hook (and a command of its own: node scripts/post-build.mjs DIR).
-// 0. In a release build, runs wasm-opt (scripts/wasm-opt.mjs).
 // 1. Adds a strict Content-Security-Policy to index.html, allowing Trunk's
-//    inline start-up script by its hash and nothing else inline.
+//    inline start-up script (index.html's) by its hash and nothing else inline.
 // 2. Writes sw.js from scripts/sw.template.js with the list of every file of
-//    the build and a cache version computed from their content (Trunk's
-//    file names can stay the same when the bytes change).
+//    the build, the wasm chunks included, and a cache version computed from
+//    their content (pkg/'s file names stay the same when the bytes change).
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { optimizeWasm } from './wasm-opt.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -77,8 +75,6 @@ export async function writeServiceWorker(dir) {
 }
 
 export async function finalize(dir) {
-  // Release builds only: `trunk serve` builds for debugging, unoptimised.
-  if (process.env.TRUNK_PROFILE === 'release') await optimizeWasm(dir);
   await addCsp(dir);
   return writeServiceWorker(dir);
 }

@@ -11,6 +11,9 @@ cd "$root"
 TRUNK_VERSION="0.21.14"
 BINARYEN_NPM_VERSION="132.0.0"
 WEBPKI_ROOTS_PRECISE="1.0.10"
+# Cuts the release wasm into its chunks (scripts/build-wasm.mjs); the same
+# project as the wasm_split_helpers in Cargo.lock, whose split points it reads.
+WASM_SPLIT_VERSION="0.2.4"
 
 say() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -66,6 +69,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen ${WB_VERSI
   fi
 fi
 
+# 3b. wasm-split-cli, which Trunk does not know: scripts/build-wasm.mjs runs it
+#     between cargo and wasm-bindgen (under a minute to build).
+if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v${WASM_SPLIT_VERSION}:" \
+  || ! command -v wasm-split-cli >/dev/null 2>&1; then
+  say "installing wasm-split-cli ${WASM_SPLIT_VERSION} (about a minute)"
+  cargo install wasm_split_cli_support --version "${WASM_SPLIT_VERSION}" --features build-binary --locked
+fi
+
 # 4. Chromium and its driver, from Debian (never a browser a test tool downloads).
 if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
   command -v apt-get >/dev/null 2>&1 \
@@ -84,4 +95,4 @@ if ! [ -x e2e/node_modules/.bin/wasm-opt ] || ! [ -d e2e/node_modules/playwright
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-say "all tools present: $(trunk --version), $(wasm-bindgen --version), $(e2e/node_modules/.bin/wasm-opt --version | head -n 1)"
+say "all tools present: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli ${WASM_SPLIT_VERSION}, $(e2e/node_modules/.bin/wasm-opt --version | head -n 1)"

@@ -4,8 +4,9 @@
 // constant never wraps, which is all the flag lets wasm-opt assume when it
 // folds such constants into load and store offsets. Then the preload's
 // `integrity` hash in index.html is made that of the optimised file.
-// Used by scripts/post-build.mjs (release builds) and by bench/size.sh for
-// the bench pages, so the app and its size reference are optimised alike.
+// Its flags and binary are used by scripts/build-wasm.mjs for the app's
+// wasm files; this command runs them on the bench pages (bench/size.sh),
+// which Trunk builds, so the app and its size reference are optimised alike.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -17,15 +18,25 @@ export const FLAGS = ['-Oz', '--low-memory-unused'];
 // binaryen from npm, as scripts/setup.sh installs it: Debian's wasm-opt
 // (version 108) breaks the output, so PATH is not searched.
 const here = dirname(fileURLToPath(import.meta.url));
-const WASM_OPT = join(here, '..', 'e2e', 'node_modules', '.bin', 'wasm-opt');
+export const WASM_OPT = join(here, '..', 'e2e', 'node_modules', '.bin', 'wasm-opt');
 const WANTED = 'wasm-opt version 132';
+
+/** Stops unless the wasm-opt of scripts/setup.sh is there. */
+export function checkWasmOpt() {
+  let version = '';
+  try {
+    version = execFileSync(WASM_OPT, ['--version'], { encoding: 'utf8' });
+  } catch {
+    version = 'missing';
+  }
+  if (!version.startsWith(WANTED)) throw new Error(`${WASM_OPT} is "${version.trim()}", not ${WANTED}: run scripts/setup.sh`);
+}
 
 /** Optimises every `*_bg.wasm` in `dir` and updates index.html's hashes. */
 export async function optimizeWasm(dir) {
   const wasms = (await readdir(dir)).filter((name) => name.endsWith('_bg.wasm'));
   if (wasms.length === 0) throw new Error(`no *_bg.wasm in ${dir}`);
-  const version = execFileSync(WASM_OPT, ['--version'], { encoding: 'utf8' });
-  if (!version.startsWith(WANTED)) throw new Error(`${WASM_OPT} is "${version.trim()}", not ${WANTED}: run scripts/setup.sh`);
+  checkWasmOpt();
   const indexFile = join(dir, 'index.html');
   let html = await readFile(indexFile, 'utf8');
   for (const name of wasms) {

@@ -1,8 +1,13 @@
 //! Entry points for `make bench` only (bench/perf.mjs calls them from the
 //! page through `window.wasmBindings`): the import pipeline and an autosave,
 //! timed against their plain-JavaScript references in the same page.
+//!
+//! Their code is a split point of its own ([`crate::ui::split`]): the
+//! exports are stubs, so none of it is in the app's first download.
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
 
 use wasm_bindgen::prelude::*;
 
@@ -11,6 +16,7 @@ use crate::domain::Workspace;
 use crate::format::merge::preview;
 use crate::platform::hash::read_file;
 use crate::platform::storage::WorkspaceStore;
+use crate::ui::split::{awaited, split};
 
 thread_local! {
     static BUILTIN: RefCell<Option<Vec<CriteriaSet>>> = const { RefCell::new(None) };
@@ -22,59 +28,79 @@ thread_local! {
 /// resolves to the number of changes.
 #[wasm_bindgen]
 pub async fn bench_import(bytes: Vec<u8>) -> usize {
-    let text = crate::platform::files::text_of_bytes(bytes);
-    let incoming = match read_file(&text).await {
-        Ok(incoming) => incoming,
-        Err(_) => return 0,
-    };
-    BUILTIN.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        let builtin = cell.get_or_insert_with(crate::catalog::builtin_sets);
-        preview(&Workspace::new(), builtin, &incoming).len()
-    })
+    match awaited!(importing(bytes)) {
+        Ok(importing) => importing.await,
+        Err(_) => 0,
+    }
 }
 
-/// A workspace held in memory and saved the way the autosave saves it.
+type Importing = Pin<Box<dyn Future<Output = usize>>>;
+
+split!(
+    bench,
+    fn importing(bytes: Vec<u8>) -> Importing {
+        Box::pin(async move {
+            let text = crate::platform::files::text_of_bytes(bytes);
+            let incoming = match read_file(&text).await {
+                Ok(incoming) => incoming,
+                Err(_) => return 0,
+            };
+            BUILTIN.with(|cell| {
+                let mut cell = cell.borrow_mut();
+                let builtin = cell.get_or_insert_with(crate::catalog::builtin_sets);
+                preview(&Workspace::new(), builtin, &incoming).len()
+            })
+        })
+    }
+);
+
+/// A workspace held in memory and saved the way the autosave saves it:
+/// `await bench_save(text, prefix)`, then `save(note)`.
 #[wasm_bindgen]
 pub struct BenchSave {
-    workspace: Workspace,
-    store: WorkspaceStore,
-    revision: u64,
+    saving: Box<dyn FnMut(&str) -> bool>,
+}
+
+/// Decodes a stored workspace document (not timed) into a [`BenchSave`].
+#[wasm_bindgen]
+pub async fn bench_save(text: String, prefix: String) -> Option<BenchSave> {
+    let saving = awaited!(saver(text, prefix)).ok()?;
+    Some(BenchSave { saving })
 }
 
 #[wasm_bindgen]
 impl BenchSave {
-    /// Decodes a stored workspace document (not timed).
-    #[wasm_bindgen(constructor)]
-    pub fn new(text: &str, prefix: &str) -> BenchSave {
-        let workspace = crate::format::decode_workspace(text)
-            .map(|d| d.workspace)
-            .unwrap_or_default();
-        let store = WorkspaceStore::with_prefix(prefix);
-        store.clear();
-        BenchSave {
-            workspace,
-            store,
-            revision: 0,
-        }
-    }
-
     /// Changes one note (as typing does) and saves: serialise, check the
     /// revision, write, read back and compare. True when it was stored.
     pub fn save(&mut self, note: &str) -> bool {
-        if let Some(id) = self.workspace.assessments().first().map(|a| a.id.clone()) {
-            let _ = self.workspace.edit_assessment(&id, |a| {
-                let mut report = a.report.clone();
-                report.situation = note.to_owned();
-                a.set_report(report)
-            });
-        }
-        match self.store.save_checked(&self.workspace, self.revision) {
-            Ok(next) => {
-                self.revision = next;
-                true
-            }
-            Err(_) => false,
-        }
+        (self.saving)(note)
     }
 }
+
+split!(
+    bench,
+    fn saver(text: String, prefix: String) -> Box<dyn FnMut(&str) -> bool> {
+        let mut workspace = crate::format::decode_workspace(&text)
+            .map(|d| d.workspace)
+            .unwrap_or_default();
+        let store = WorkspaceStore::with_prefix(&prefix);
+        store.clear();
+        let mut revision = 0;
+        Box::new(move |note: &str| {
+            if let Some(id) = workspace.assessments().first().map(|a| a.id.clone()) {
+                let _ = workspace.edit_assessment(&id, |a| {
+                    let mut report = a.report.clone();
+                    report.situation = note.to_owned();
+                    a.set_report(report)
+                });
+            }
+            match store.save_checked(&workspace, revision) {
+                Ok(next) => {
+                    revision = next;
+                    true
+                }
+                Err(_) => false,
+            }
+        })
+    }
+);

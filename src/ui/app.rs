@@ -11,7 +11,8 @@ use super::nav::Nav;
 use super::notices::{
     BackupReminder, LoadProblemBanner, SaveFailedBanner, StorageNotice, UpdateBanner,
 };
-use super::sections::Section;
+use super::sections::{show, Section};
+use super::split::{split, then};
 use super::state::{AppState, LoadProblem, SaveStatus};
 use crate::domain::{Language, Route, Workspace};
 use crate::platform::storage::{Loaded, WorkspaceStore};
@@ -63,9 +64,11 @@ pub fn AppProviders(store: WorkspaceStore, children: ChildrenFn) -> impl IntoVie
                     return; // unmounted meanwhile
                 }
                 let open = move || {
-                    load(state);
-                    state.ready.set(true);
-                    autosave::start(state);
+                    then(open_workspace(state), move |opened| {
+                        if opened.is_err() {
+                            state.open_failed.set(true);
+                        }
+                    })
                 };
                 match owner {
                     Some(owner) => owner.with(open),
@@ -114,6 +117,15 @@ fn keep_before_migration(state: AppState, raw: String) {
     );
 }
 
+split!(
+    workspace,
+    fn open_workspace(state: AppState) -> () {
+        load(state);
+        state.ready.set(true);
+        autosave::start(state);
+    }
+);
+
 /// Reads the workspace into the shared state.
 fn load(state: AppState) {
     let (loaded, revision) = state
@@ -157,20 +169,40 @@ fn Shell() -> impl IntoView {
         <Nav route=route />
         <div class="banners">
             <UpdateBanner />
-            <LoadProblemBanner />
-            <SaveFailedBanner />
-            <StorageNotice />
-            <BackupReminder />
+            {move || state.ready.get().then(|| show(banners))}
         </div>
         <main id="main" class="main" tabindex="-1">
             {move || if state.ready.get() {
                 view! { <Section route=route.get() /> }.into_any()
+            } else if state.open_failed.get() {
+                view! {
+                    <div class="banner banner--error" role="alert" data-testid="part-not-loaded">
+                        <p>{tr!(i18n, part_not_loaded)}</p>
+                        <button type="button" class="button" on:click=|_| { let _ = window().location().reload(); }>
+                            {tr!(i18n, part_retry)}
+                        </button>
+                    </div>
+                }
+                .into_any()
             } else {
                 view! { <p class="loading" role="status">{tr!(i18n, loading_data)}</p> }.into_any()
             }}
         </main>
     }
 }
+
+split!(
+    workspace,
+    fn banners() -> AnyView {
+        view! {
+            <LoadProblemBanner />
+            <SaveFailedBanner />
+            <StorageNotice />
+            <BackupReminder />
+        }
+        .into_any()
+    }
+);
 
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();

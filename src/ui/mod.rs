@@ -100,6 +100,7 @@ mod nav;
 mod notices;
 pub mod rollup;
 pub mod sections;
+pub mod split;
 pub mod state;
 pub mod units;
 

@@ -40,8 +40,9 @@ pub struct AppState {
     pub store: StoredValue<WorkspaceStore>,
     /// IndexedDB: received files and snapshots.
     pub archive: StoredValue<Archive>,
-    /// The built-in criteria sets, read once at start-up.
-    pub builtin: StoredValue<Vec<CriteriaSet>>,
+    /// The built-in criteria sets, read on first use ([`AppState::with_builtin`]):
+    /// the first paint needs neither them nor their decoder.
+    builtin: StoredValue<Option<Vec<CriteriaSet>>>,
     /// The workspace as it was before the last import, until the next one.
     pub before_import: RwSignal<Option<Workspace>>,
     /// The stored revision this tab last read or wrote (several tabs).
@@ -51,6 +52,9 @@ pub struct AppState {
     pub local_sets: Memo<Vec<CriteriaSet>>,
     /// The workspace has been read from storage (just after the first paint).
     pub ready: RwSignal<bool>,
+    /// The code that reads it could not be fetched (release build, offline
+    /// before the service worker ever stored it).
+    pub open_failed: RwSignal<bool>,
 }
 
 impl AppState {
@@ -59,16 +63,27 @@ impl AppState {
         AppState {
             local_sets: Memo::new(move |_| workspace.with(|ws| ws.criteria_sets().to_vec())),
             ready: RwSignal::new(false),
+            open_failed: RwSignal::new(false),
             workspace,
             prefs: RwSignal::new(prefs),
             save: RwSignal::new(SaveStatus::Idle),
             load_problem: RwSignal::new(None),
             archive: StoredValue::new(Archive::named(store.prefix())),
             store: StoredValue::new(store),
-            builtin: StoredValue::new(crate::catalog::builtin_sets()),
+            builtin: StoredValue::new(None),
             before_import: RwSignal::new(None),
             revision: RwSignal::new(0),
         }
+    }
+
+    /// Runs `f` with the built-in criteria sets, read from the catalogue on
+    /// the first call.
+    pub fn with_builtin<T>(&self, f: impl FnOnce(&[CriteriaSet]) -> T) -> T {
+        if self.builtin.with_value(Option::is_none) {
+            self.builtin.set_value(Some(crate::catalog::builtin_sets()));
+        }
+        self.builtin
+            .with_value(|sets| f(sets.as_deref().unwrap_or_default()))
     }
 
     /// Applies a change to the workspace. Core operations check before they

@@ -19,7 +19,7 @@ use words::text;
 
 /// Runs `f` with the library of this workspace.
 pub(crate) fn with_library<T>(state: AppState, f: impl FnOnce(&Library) -> T) -> T {
-    state.builtin.with_value(|builtin| {
+    state.with_builtin(|builtin| {
         state
             .local_sets
             .with(|local| f(&Library::new(builtin, local)))

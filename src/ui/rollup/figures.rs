@@ -38,7 +38,7 @@ pub(crate) fn own_context(state: AppState) -> (Vec<CriteriaSet>, Vec<UnitInfo>) 
         (kind, children)
     });
     let local: Vec<CriteriaSet> = state.workspace.with(|ws| ws.criteria_sets().to_vec());
-    let sets = state.builtin.with_value(|builtin| {
+    let sets = state.with_builtin(|builtin| {
         builtin
             .iter()
             .chain(local.iter())

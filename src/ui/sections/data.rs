@@ -287,7 +287,7 @@ fn Import() -> impl IntoView {
                             },
                         },
                         Ok(incoming) => {
-                            let changes = state.builtin.with_value(|builtin| {
+                            let changes = state.with_builtin(|builtin| {
                                 state
                                     .workspace
                                     .with_untracked(|ws| preview(ws, builtin, &incoming))

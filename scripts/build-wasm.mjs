@@ -1,0 +1,94 @@
+// Trunk pre_build hook (and a command of its own: node scripts/build-wasm.mjs
+// DIR [release|debug]): builds the app's wasm into DIR/pkg/.
+//
+// Trunk 0.21 runs cargo and wasm-bindgen back to back, and the release
+// build needs a step between them: wasm-split-cli, which cuts the wasm at
+// the split points of src/ui/split.rs into a main module (the first
+// download: the shell) and one chunk per split point, plus chunks of the
+// code several of them share, fetched by pkg/__wasm_split.js on first use.
+// So this script does the Rust part of the build, and index.html starts
+// pkg/antq.js itself.
+//
+// release: cargo build --release --features split (linked with its
+//          relocations, see build.rs), wasm-split-cli, wasm-bindgen on the
+//          main module, wasm-opt (scripts/wasm-opt.mjs's flags) on every wasm.
+// debug:   cargo build, wasm-bindgen; nothing split (`trunk serve`).
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FLAGS, WASM_OPT, checkWasmOpt } from './wasm-opt.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const NAME = 'antq';
+
+function run(cmd, args, options = {}) {
+  execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], ...options });
+}
+
+function output(cmd, args) {
+  try {
+    return execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch {
+    return '';
+  }
+}
+
+/** The tools at the versions Trunk.toml and scripts/setup.sh pin. */
+async function checkTools(release) {
+  const trunkToml = await readFile(join(root, 'Trunk.toml'), 'utf8');
+  const wanted = /^wasm_bindgen\s*=\s*"([^"]+)"/m.exec(trunkToml)?.[1];
+  const have = output('wasm-bindgen', ['--version']);
+  if (have !== `wasm-bindgen ${wanted}`) {
+    throw new Error(`wasm-bindgen is "${have || 'missing'}", not ${wanted} (Trunk.toml): run scripts/setup.sh`);
+  }
+  if (release) {
+    if (!output('wasm-split-cli', ['--help'])) throw new Error('wasm-split-cli is missing: run scripts/setup.sh');
+    checkWasmOpt();
+  }
+}
+
+function targetDir() {
+  const dir = process.env.CARGO_TARGET_DIR || 'target';
+  return isAbsolute(dir) ? dir : join(root, dir);
+}
+
+export async function buildWasm(dir, release) {
+  await checkTools(release);
+  const pkg = join(dir, 'pkg');
+  await rm(pkg, { recursive: true, force: true });
+  await mkdir(pkg, { recursive: true });
+  const cargo = ['build', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', NAME];
+  if (release) cargo.push('--release', '--features', 'split');
+  run('cargo', cargo);
+  const built = join(targetDir(), 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${NAME}.wasm`);
+  const bindgen = ['--target', 'web', '--weak-refs', '--no-typescript', '--out-dir', pkg, '--out-name', NAME];
+  if (!release) {
+    run('wasm-bindgen', [...bindgen, built]);
+    return [];
+  }
+  // The main module keeps the exports the chunks link against.
+  run('wasm-split-cli', [built, pkg, '--out-name', NAME, '--target', 'web']);
+  const main = join(pkg, `${NAME}.wasm`);
+  run('wasm-bindgen', [...bindgen, '--keep-lld-exports', main]);
+  await rm(main);
+  const wasms = (await readdir(pkg)).filter((name) => name.endsWith('.wasm')).sort();
+  for (const name of wasms) {
+    const file = join(pkg, name);
+    run(WASM_OPT, [...FLAGS, file, '-o', file + '.opt'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    await copyFile(file + '.opt', file);
+    await rm(file + '.opt');
+  }
+  return wasms;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  const release = (process.argv[3] ?? process.env.TRUNK_PROFILE) === 'release';
+  if (!dir || !(await stat(dir)).isDirectory()) {
+    console.error('usage: node scripts/build-wasm.mjs DIR [release|debug] (or run as a Trunk pre_build hook)');
+    process.exit(2);
+  }
+  const wasms = await buildWasm(dir, release);
+  console.log(`build-wasm: ${release ? `release, split into ${wasms.length} wasm files` : 'debug, not split'} in ${join(dir, 'pkg')}`);
+}

@@ -1,0 +1,77 @@
+//! Split points: the parts of the app that the first paint does not need,
+//! each a wasm chunk of its own in the release build.
+//!
+//! With the `split` feature (the release build, scripts/build-wasm.mjs), a
+//! function declared by [`split!`] becomes an async stub whose body
+//! wasm-split-cli moves into a chunk, fetched on the first call (and ahead
+//! of it by the service worker, for offline use). Without it (tests, `trunk
+//! serve`) it is a plain function, called at once. [`then`] runs the rest of
+//! the work when the result is there, the same way in both builds.
+
+/// A split function whose chunk could not be fetched (offline before the
+/// service worker ever stored it): the caller says so and offers a retry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotLoaded;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+/// What a split function gives: its value, or [`NotLoaded`].
+pub type Loaded<T> = Result<T, NotLoaded>;
+
+/// Declares a split function: `split!(chunk, fn name(args) -> T { body })`.
+/// Functions with the same `chunk` share one chunk. The body's value is
+/// wrapped in `Ok`; the function returns [`Loaded<T>`], and with `split` a
+/// future of it.
+macro_rules! split {
+    ($chunk:ident, $(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        #[cfg_attr(
+            feature = "split",
+            ::leptos::wasm_split::wasm_split(
+                $chunk,
+                wasm_split_path = ::leptos::wasm_split,
+                fallible
+            )
+        )]
+        $(#[$attr])*
+        $vis fn $name($($arg: $ty),*) -> $crate::ui::split::Loaded<$ret> {
+            Ok($body)
+        }
+    };
+}
+pub(crate) use split;
+
+/// Hands a split function's result to `done`: when its chunk has arrived
+/// with `split`, else at once. The function and `done` run in the current
+/// reactive owner (its contexts), untracked, as at once they would.
+#[cfg(feature = "split")]
+pub fn then<T: 'static>(
+    loading: impl std::future::Future<Output = Loaded<T>> + 'static,
+    done: impl FnOnce(Loaded<T>) + 'static,
+) {
+    use leptos::reactive::computed::ScopedFuture;
+    leptos::task::spawn_local(ScopedFuture::new_untracked(
+        async move { done(loading.await) },
+    ));
+}
+
+#[cfg(not(feature = "split"))]
+pub fn then<T>(loaded: Loaded<T>, done: impl FnOnce(Loaded<T>)) {
+    done(loaded)
+}
+
+/// A split function's result, awaited with `split`: `awaited!(f(x))`.
+macro_rules! awaited {
+    ($call:expr) => {{
+        #[cfg(feature = "split")]
+        let loaded = $call.await;
+        #[cfg(not(feature = "split"))]
+        let loaded = $call;
+        loaded
+    }};
+}
+pub(crate) use awaited;
