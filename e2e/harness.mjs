@@ -43,8 +43,8 @@ export async function start({ root = DIST, base = BASE } = {}) {
  * A fresh context and page with the guards attached. `problems` collects
  * what went wrong; `check()` throws if anything did.
  */
-export async function open(env, { init } = {}) {
-  const context = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 1024, height: 800 } });
+export async function open(env, { init, contextOptions = {} } = {}) {
+  const context = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 1024, height: 800 }, ...contextOptions });
   const problems = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -80,10 +80,13 @@ export async function open(env, { init } = {}) {
   };
 }
 
-/** Waits until the app has mounted and read its storage (a section is shown). */
+/**
+ * Waits until the app has mounted and read its storage, and the section's
+ * code has arrived (a section is shown, past its loading line).
+ */
 export async function ready(page) {
   await page.waitForSelector('nav.nav a[data-route="tong-quan"]');
-  await page.waitForSelector('main#main .section');
+  await page.waitForSelector('main#main .section > :not(.loading)');
 }
 
 /** Adds a unit on the overview and waits until the list shows it. */

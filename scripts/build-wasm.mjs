@@ -13,7 +13,7 @@
 //          relocations, see build.rs), wasm-split-cli, wasm-bindgen on the
 //          main module, wasm-opt (scripts/wasm-opt.mjs's flags) on every wasm.
 // debug:   cargo build, wasm-bindgen; nothing split (`trunk serve`).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,7 +75,13 @@ export async function buildWasm(dir, release) {
   const wasms = (await readdir(pkg)).filter((name) => name.endsWith('.wasm')).sort();
   for (const name of wasms) {
     const file = join(pkg, name);
-    run(WASM_OPT, [...FLAGS, file, '-o', file + '.opt'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    // wasm-opt warns of the name subsection it does not know in each chunk
+    // (wasm-split-cli writes it; the output drops names anyway): only its
+    // other messages are shown.
+    const result = spawnSync(WASM_OPT, [...FLAGS, file, '-o', file + '.opt'], { cwd: root, encoding: 'utf8' });
+    const said = result.stderr.split('\n').filter((line) => line && !/^warning: unknown name subsection/.test(line));
+    if (said.length) console.error(said.join('\n'));
+    if (result.status !== 0) throw new Error(`wasm-opt failed on ${name}`);
     await copyFile(file + '.opt', file);
     await rm(file + '.opt');
   }

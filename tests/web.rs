@@ -760,3 +760,54 @@ async fn an_input_and_a_check_show_their_values_and_hand_on_a_change() {
     drop(handle);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_part_that_cannot_be_loaded_says_so_and_opens_on_a_retry() {
+    use antq::ui::split::NotLoaded;
+    use leptos::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    // The first load fails, as a chunk fetched offline does; the retry works.
+    static ATTEMPTS: AtomicUsize = AtomicUsize::new(0);
+    let prefix = "test-part";
+    WorkspaceStore::with_prefix(prefix).clear();
+    let (host, handle) = mount_in_app(prefix, || {
+        antq::ui::sections::shown(|done| {
+            if ATTEMPTS.fetch_add(1, Ordering::SeqCst) == 0 {
+                done(Err(NotLoaded));
+            } else {
+                done(Ok(
+                    view! { <p data-testid="the-part">"Phần đã tải"</p> }.into_any()
+                ));
+            }
+        })
+    });
+    opened(&host).await;
+    let alert = query(&host, "[data-testid=part-not-loaded]");
+    assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
+    assert!(alert
+        .text_content()
+        .unwrap_or_default()
+        .contains("Không tải được phần này của ứng dụng"));
+    assert!(host
+        .query_selector("[data-testid=the-part]")
+        .unwrap()
+        .is_none());
+
+    click(&host, "[data-testid=part-not-loaded] button");
+    leptos::task::tick().await;
+    assert_eq!(ATTEMPTS.load(Ordering::SeqCst), 2);
+    assert_eq!(
+        query(&host, "[data-testid=the-part]")
+            .text_content()
+            .as_deref(),
+        Some("Phần đã tải")
+    );
+    assert!(host
+        .query_selector("[data-testid=part-not-loaded]")
+        .unwrap()
+        .is_none());
+
+    drop(handle);
+    host.remove();
+    WorkspaceStore::with_prefix(prefix).clear();
+}

@@ -98,8 +98,9 @@ pub fn show(part: fn() -> Loaded<AnyView>) -> AnyView {
     shown(move |done| then(part(), done))
 }
 
-/// [`show`]'s one view, for either build: `load` hands the part to `done`.
-fn shown(
+/// [`show`]'s one view, for either build: `load` hands the part to `done`
+/// (at once, or when its chunk has arrived), and is called again on a retry.
+pub fn shown(
     load: impl Fn(Box<dyn FnOnce(Loaded<AnyView>)>) + Copy + Send + Sync + 'static,
 ) -> AnyView {
     let i18n = use_i18n();

@@ -1,0 +1,83 @@
+// The release build is split (scripts/build-wasm.mjs): the first download
+// is the shell, each section's code comes when the section first opens, and
+// a section whose code cannot be fetched says so and can be tried again.
+// The service worker is kept out here: it would fetch every chunk ahead.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, open, ready } from '../harness.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const noWorker = { contextOptions: { serviceWorkers: 'block' } };
+
+/** The wasm files the page asked for, by name. */
+function wasmFetched(page) {
+  const names = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.wasm')) names.push(path.slice(path.lastIndexOf('/') + 1));
+  });
+  return names;
+}
+
+test('the first download is the shell; a section’s code comes when it is opened', async () => {
+  const s = await open(env, noWorker);
+  const fetched = wasmFetched(s.page);
+  await s.page.goto(env.server.url + '#/huong-dan');
+  await ready(s.page);
+  assert.equal(await s.page.locator('main h1').innerText(), 'Hướng dẫn');
+  assert.ok(fetched.includes('antq_bg.wasm'), fetched.join(' '));
+  assert.ok(fetched.includes('split_workspace.wasm'), fetched.join(' '));
+  assert.ok(fetched.includes('split_help.wasm'), fetched.join(' '));
+  for (const other of ['split_rollup.wasm', 'split_assessment.wasm', 'split_festival.wasm', 'split_bench.wasm']) {
+    assert.ok(!fetched.includes(other), `${other} was fetched before its section opened: ${fetched.join(' ')}`);
+  }
+  await s.page.locator('nav a[data-route="tong-hop"]').click();
+  await ready(s.page);
+  assert.equal(await s.page.locator('main h1').innerText(), 'Tổng hợp');
+  assert.ok(fetched.includes('split_rollup.wasm'), fetched.join(' '));
+  // Each file once: a section opened again is not fetched again.
+  await s.page.locator('nav a[data-route="huong-dan"]').click();
+  await ready(s.page);
+  await s.page.locator('nav a[data-route="tong-hop"]').click();
+  await ready(s.page);
+  assert.equal(fetched.length, new Set(fetched).size, fetched.join(' '));
+  s.check();
+  await s.close();
+});
+
+test('a section whose code cannot be fetched says so, the rest works, and it opens on a retry', async () => {
+  const s = await open(env, noWorker);
+  let blocked = true;
+  await s.context.route('**/split_rollup.wasm', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  await s.page.goto(env.server.url + '#/tong-hop');
+  const alert = s.page.getByTestId('part-not-loaded');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Không tải được phần này của ứng dụng/);
+  assert.equal(await alert.getAttribute('role'), 'alert');
+
+  // The other sections and the data are untouched.
+  await s.page.locator('nav a[data-route="tong-quan"]').click();
+  await ready(s.page);
+  await s.page.getByLabel('Tên đơn vị').fill('Thôn Đông');
+  await s.page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+  await s.page.waitForSelector('text=Đã lưu lúc');
+
+  await s.page.locator('nav a[data-route="tong-hop"]').click();
+  await alert.waitFor();
+  blocked = false;
+  await alert.getByRole('button', { name: 'Thử tải lại' }).click();
+  await ready(s.page);
+  assert.equal(await s.page.locator('main h1').innerText(), 'Tổng hợp');
+  assert.equal(await alert.count(), 0);
+  // Only the blocked chunk went wrong.
+  const unexpected = s.problems.filter((p) => !/split_rollup|Failed to fetch|ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p));
+  assert.deepEqual(unexpected, []);
+  await s.close();
+});
