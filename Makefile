@@ -44,8 +44,9 @@ test-e2e:
 	@echo "== journeys (Playwright against dist/) =="
 	cd e2e && node --test --test-concurrency=1 journeys/
 
-# The release build: opt-level "z", LTO, one codegen unit (Cargo.toml), then
-# wasm-opt -Oz --low-memory-unused (scripts/wasm-opt.mjs, from the post-build hook).
+# The release build: opt-level "z", LTO, one codegen unit (Cargo.toml), split
+# into the shell and its chunks, then wasm-opt -Oz --low-memory-unused on every
+# file (scripts/build-wasm.mjs, Trunk's pre_build hook).
 dist: setup
 	cargo fetch --quiet
 	trunk build --release
@@ -66,6 +67,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --features split --lib --bins -- -D warnings
 
 clean:
 	cargo clean

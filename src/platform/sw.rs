@@ -23,10 +23,14 @@ pub fn register(on_update: impl Fn() + Clone + 'static) {
     };
     let promise = container.register("./sw.js");
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(registration) = JsFuture::from(promise).await else {
+        // Anything but a registration (a browser or a test harness that
+        // blocks service workers resolves to nothing): the app runs online.
+        let Ok(Ok(registration)) = JsFuture::from(promise)
+            .await
+            .map(|r| r.dyn_into::<ServiceWorkerRegistration>())
+        else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
         // A version found on an earlier visit may already be waiting.
         if registration.waiting().is_some() && container.controller().is_some() {
             on_update();
