@@ -26,8 +26,8 @@ export const LAUNCH = {
 };
 
 /** Starts the server (serving `root` under `base`) and the browser once for a test file. */
-export async function start({ root = DIST, base = BASE } = {}) {
-  const server = await serve(root, base);
+export async function start({ root = DIST, base = BASE, types } = {}) {
+  const server = await serve(root, base, types);
   const browser = await chromium.launch(LAUNCH);
   return {
     server,

@@ -17,8 +17,11 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Serves `root` under `base` (which starts and ends with "/"). */
-export async function serve(root, base = '/') {
+/**
+ * Serves `root` under `base` (which starts and ends with "/"); `types`
+ * changes the Content-Type of some extensions, as another server would.
+ */
+export async function serve(root, base = '/', types = {}) {
   let dir = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -39,7 +42,7 @@ export async function serve(root, base = '/') {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const body = await readFile(file);
       res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-type': types[extname(file)] ?? TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
       });
       res.end(body);

@@ -14,7 +14,7 @@
 //          main module, wasm-opt (scripts/wasm-opt.mjs's flags) on every wasm.
 // debug:   cargo build, wasm-bindgen; nothing split (`trunk serve`).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FLAGS, WASM_OPT, checkWasmOpt } from './wasm-opt.mjs';
@@ -53,6 +53,34 @@ function targetDir() {
   return isAbsolute(dir) ? dir : join(root, dir);
 }
 
+// wasm-split-cli's loader instantiates every chunk with
+// WebAssembly.instantiateStreaming, which refuses a .wasm that the server
+// sends under another type than application/wasm; wasm-bindgen's own glue
+// falls back to the bytes then. The loader is given the same fallback, so a
+// server that does not know .wasm serves the sections as it serves the shell.
+const STREAMING = 'return async (imports) => (WebAssembly.instantiateStreaming(src, imports));';
+const TOLERANT = 'return async (imports) => (instantiateChunk(src, imports));';
+const INSTANTIATE = `// Added by scripts/build-wasm.mjs: a chunk sent under another type than
+// application/wasm is instantiated from its bytes, as wasm-bindgen's glue does.
+async function instantiateChunk(src, imports) {
+    const response = await src;
+    if (!response.ok) throw new Error(\`\${response.url}: HTTP \${response.status}\`);
+    const type = (response.headers.get('Content-Type') || '').split(';')[0].trim();
+    if (type === 'application/wasm') return WebAssembly.instantiateStreaming(response, imports);
+    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+`;
+
+async function tolerantLoader(file) {
+  const text = await readFile(file, 'utf8');
+  const loads = text.split('makeLoad(').length - 2; // the definition, then each use
+  const uses = text.split(STREAMING).length - 1;
+  if (uses === 0 || uses !== loads) {
+    throw new Error(`${file}: ${uses} of ${loads} chunk loads are written as expected; wasm-split-cli changed its loader`);
+  }
+  await writeFile(file, INSTANTIATE + text.split(STREAMING).join(TOLERANT));
+}
+
 export async function buildWasm(dir, release) {
   await checkTools(release);
   const pkg = join(dir, 'pkg');
@@ -69,6 +97,7 @@ export async function buildWasm(dir, release) {
   }
   // The main module keeps the exports the chunks link against.
   run('wasm-split-cli', [built, pkg, '--out-name', NAME, '--target', 'web']);
+  await tolerantLoader(join(pkg, '__wasm_split.js'));
   const main = join(pkg, `${NAME}.wasm`);
   run('wasm-bindgen', [...bindgen, '--keep-lld-exports', main]);
   await rm(main);

@@ -81,3 +81,45 @@ test('a section whose code cannot be fetched says so, the rest works, and it ope
   assert.deepEqual(unexpected, []);
   await s.close();
 });
+
+test('leaving a section before its code has arrived is harmless, and it opens when visited again', async () => {
+  const s = await open(env, noWorker);
+  await s.context.route('**/split_rollup.wasm', async (route) => {
+    await new Promise((ok) => setTimeout(ok, 1500));
+    await route.continue();
+  });
+  await s.page.goto(env.server.url + '#/tong-quan');
+  await ready(s.page);
+  await s.page.locator('nav a[data-route="tong-hop"]').click();
+  await s.page.locator('[data-section="tong-hop"] .loading').waitFor();
+  await s.page.locator('nav a[data-route="tong-quan"]').click();
+  await ready(s.page);
+  // The chunk arrives while Tổng quan is shown: it stays, and nothing fails.
+  await s.page.waitForTimeout(2500);
+  assert.equal(await s.page.locator('main h1').innerText(), 'Tổng quan');
+  s.check();
+  await s.page.locator('nav a[data-route="tong-hop"]').click();
+  await ready(s.page);
+  assert.equal(await s.page.locator('main h1').innerText(), 'Tổng hợp');
+  s.check();
+  await s.close();
+});
+
+test('a server that sends .wasm as application/octet-stream still serves every section', async () => {
+  const plain = await start({ types: { '.wasm': 'application/octet-stream' } });
+  try {
+    const s = await open(plain, noWorker);
+    await s.page.goto(plain.server.url + '#/tong-quan');
+    await ready(s.page);
+    for (const [slug, heading] of [['tu-danh-gia', 'Tự đánh giá'], ['ngay-hoi', 'Ngày hội toàn dân bảo vệ an ninh Tổ quốc'], ['tong-hop', 'Tổng hợp'], ['du-lieu', 'Dữ liệu']]) {
+      await s.page.locator(`nav a[data-route="${slug}"]`).click();
+      await ready(s.page);
+      assert.equal(await s.page.locator('main h1').first().innerText(), heading);
+    }
+    assert.equal(await s.page.getByTestId('part-not-loaded').count(), 0);
+    s.check();
+    await s.close();
+  } finally {
+    await plain.close();
+  }
+});

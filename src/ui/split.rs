@@ -47,16 +47,46 @@ pub(crate) use split;
 
 /// Hands a split function's result to `done`: when its chunk has arrived
 /// with `split`, else at once. The function and `done` run in the current
-/// reactive owner (its contexts), untracked, as at once they would.
+/// reactive owner (its contexts), untracked, as at once they would; if the
+/// owner is cleaned up first (the user has moved to another section), the
+/// task ends there and neither runs, since their contexts are gone.
 #[cfg(feature = "split")]
 pub fn then<T: 'static>(
     loading: impl std::future::Future<Output = Loaded<T>> + 'static,
     done: impl FnOnce(Loaded<T>) + 'static,
 ) {
     use leptos::reactive::computed::ScopedFuture;
-    leptos::task::spawn_local(ScopedFuture::new_untracked(
-        async move { done(loading.await) },
-    ));
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let gone = Arc::new(AtomicBool::new(false));
+    {
+        let gone = gone.clone();
+        leptos::prelude::on_cleanup(move || gone.store(true, Ordering::SeqCst));
+    }
+    let task = Box::pin(async move { done(loading.await) });
+    leptos::task::spawn_local(ScopedFuture::new_untracked(UntilCleanup { task, gone }));
+}
+
+/// A task that stops, unpolled, once its owner is cleaned up.
+#[cfg(feature = "split")]
+struct UntilCleanup<F> {
+    task: std::pin::Pin<Box<F>>,
+    gone: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+#[cfg(feature = "split")]
+impl<F: std::future::Future<Output = ()>> std::future::Future for UntilCleanup<F> {
+    type Output = ();
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        if self.gone.load(std::sync::atomic::Ordering::SeqCst) {
+            return std::task::Poll::Ready(());
+        }
+        self.task.as_mut().poll(cx)
+    }
 }
 
 #[cfg(not(feature = "split"))]
