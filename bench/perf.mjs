@@ -84,7 +84,8 @@ async function fcp(browser, url, { throttle = 1, storage = null } = {}) {
 
 async function ready(page) {
   await page.waitForSelector('nav.nav a[data-route="tong-quan"]');
-  await page.waitForSelector('main#main .section');
+  // The section's code has arrived: past its loading line.
+  await page.waitForSelector('main#main .section > :not(.loading)');
 }
 
 /** A page of the app with its wasm bindings loaded. */

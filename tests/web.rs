@@ -771,7 +771,7 @@ async fn a_part_that_cannot_be_loaded_says_so_and_opens_on_a_retry() {
     let prefix = "test-part";
     WorkspaceStore::with_prefix(prefix).clear();
     let (host, handle) = mount_in_app(prefix, || {
-        antq::ui::sections::shown(|done| {
+        antq::ui::split::shown(|done| {
             if ATTEMPTS.fetch_add(1, Ordering::SeqCst) == 0 {
                 done(Err(NotLoaded));
             } else {

@@ -11,8 +11,8 @@ use super::nav::Nav;
 use super::notices::{
     BackupReminder, LoadProblemBanner, SaveFailedBanner, StorageNotice, UpdateBanner,
 };
-use super::sections::{show, Section};
-use super::split::{split, then};
+use super::sections::Section;
+use super::split::{show, split, then};
 use super::state::{AppState, LoadProblem, SaveStatus};
 use crate::domain::{Language, Route, Workspace};
 use crate::platform::storage::{Loaded, WorkspaceStore};

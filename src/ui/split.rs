@@ -6,7 +6,12 @@
 //! wasm-split-cli moves into a chunk, fetched on the first call (and ahead
 //! of it by the service worker, for offline use). Without it (tests, `trunk
 //! serve`) it is a plain function, called at once. [`then`] runs the rest of
-//! the work when the result is there, the same way in both builds.
+//! the work when the result is there, the same way in both builds, and
+//! [`show`] shows a part of the page that a split function builds.
+
+use leptos::prelude::*;
+
+use crate::ui::i18n::*;
 
 /// A split function whose chunk could not be fetched (offline before the
 /// service worker ever stored it): the caller says so and offers a retry.
@@ -105,3 +110,71 @@ macro_rules! awaited {
     }};
 }
 pub(crate) use awaited;
+
+/// A part of the page from a split function: a loading line until its
+/// chunk is there, then the part; if the chunk cannot be fetched, a message
+/// and a button that tries again.
+#[cfg(feature = "split")]
+pub fn show<F: std::future::Future<Output = Loaded<AnyView>> + 'static>(
+    part: fn() -> F,
+) -> AnyView {
+    shown(move |done| then(part(), done))
+}
+
+#[cfg(not(feature = "split"))]
+pub fn show(part: fn() -> Loaded<AnyView>) -> AnyView {
+    shown(move |done| then(part(), done))
+}
+
+/// [`show`]'s one view, for either build: `load` hands the part to `done`
+/// (at once, or when its chunk has arrived), and is called again on a retry.
+pub fn shown(
+    load: impl Fn(Box<dyn FnOnce(Loaded<AnyView>)>) + Copy + Send + Sync + 'static,
+) -> AnyView {
+    let i18n = use_i18n();
+    // The part's view, taken out once to be mounted.
+    let part = StoredValue::new_local(None::<AnyView>);
+    let state = RwSignal::new(Part::Loading);
+    // A retry comes from a click, outside the component: the part is built
+    // in the component's own owner, where its contexts are.
+    let owner = StoredValue::new_local(Owner::current());
+    let start = move || {
+        state.set(Part::Loading);
+        let load = move || {
+            load(Box::new(move |loaded| match loaded {
+                Ok(view) => {
+                    if part.try_set_value(Some(view)).is_none() {
+                        state.try_set(Part::Ready);
+                    }
+                }
+                Err(NotLoaded) => {
+                    state.try_set(Part::Failed);
+                }
+            }))
+        };
+        match owner.try_get_value().flatten() {
+            Some(owner) => owner.with(load),
+            None => load(),
+        }
+    };
+    start();
+    (move || match state.get() {
+        Part::Ready => part.try_update_value(Option::take).flatten().unwrap_or_else(|| ().into_any()),
+        Part::Loading => view! { <p class="loading" role="status">{tr!(i18n, part_loading)}</p> }.into_any(),
+        Part::Failed => view! {
+            <div class="banner banner--error" role="alert" data-testid="part-not-loaded">
+                <p>{tr!(i18n, part_not_loaded)}</p>
+                <button type="button" class="button" on:click=move |_| start()>{tr!(i18n, part_retry)}</button>
+            </div>
+        }
+        .into_any(),
+    })
+    .into_any()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Loading,
+    Ready,
+    Failed,
+}
