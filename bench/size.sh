@@ -24,7 +24,7 @@ echo "== building the core alone, no views (release, same profile) =="
 (cd bench/core && trunk build --release >/dev/null)
 node scripts/wasm-opt.mjs bench/core/dist >/dev/null
 
-split=$(node bench/split-sizes.mjs dist/pkg)
+split=$(node bench/split-sizes.mjs dist)
 ref_wasm=$(first bench/minimal/dist '*_bg.wasm'); ref_js=$(first bench/minimal/dist 'antq-bench-minimal-*.js')
 core_wasm=$(first bench/core/dist '*_bg.wasm'); core_js=$(first bench/core/dist 'antq-bench-core-*.js')
 for f in "$ref_wasm" "$ref_js" "$core_wasm" "$core_js"; do

@@ -1,19 +1,23 @@
-// The sizes of the split release build (dist/pkg/, see scripts/build-wasm.mjs),
+// The sizes of the split release build (dist/pkg-HASH/, see scripts/build-wasm.mjs),
 // gzip -9 bytes, as JSON on stdout:
 //   first:   what the browser fetches before the app starts: the main module,
 //            its JS glue and the chunk loader (pkg/__wasm_split.js);
 //   opening: first, plus what opening the workspace and the Tổng quan section
 //            fetch right after the first paint (their chunks and the chunks
 //            of code they share with other sections);
-//   total:   every file of pkg/, as the service worker stores them for offline use;
+//   total:   every file of the folder, as the service worker stores them for offline use;
 //   parts:   each split point with the chunks it needs, largest first.
 // Which chunks a split point needs is read from the loader itself.
-// Usage: node bench/split-sizes.mjs [PKG_DIR]
+// Usage: node bench/split-sizes.mjs [DIST_DIR]
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const pkg = process.argv[2] ?? 'dist/pkg';
+const dist = process.argv[2] ?? 'dist';
+// scripts/post-build.mjs names the folder after its content.
+const folders = readdirSync(dist).filter((name) => /^pkg(-[0-9a-f]+)?$/.test(name));
+if (folders.length !== 1) throw new Error(`${dist} holds ${folders.length} wasm folders (pkg-HASH), not one: run make dist`);
+const pkg = join(dist, folders[0]);
 const gz = (name) => Number(execFileSync('sh', ['-c', 'gzip -9 -c "$1" | wc -c', 'sh', join(pkg, name)], { encoding: 'utf8' }).trim());
 
 const loader = readFileSync(join(pkg, '__wasm_split.js'), 'utf8');

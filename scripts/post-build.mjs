@@ -1,11 +1,19 @@
 // Trunk post-build hook (and a command of its own: node scripts/post-build.mjs DIR).
+// 0. Names the wasm's folder after its content: pkg/ (scripts/build-wasm.mjs)
+//    becomes pkg-HASH/, and index.html's references follow. A page keeps
+//    fetching its chunks from its own build's folder, so after a new build
+//    is deployed an open page never mixes its main module with another
+//    build's chunks (without a service worker; with one, its cache already
+//    keeps each version whole): the old folder is gone, and the section
+//    says it could not be loaded.
 // 1. Adds a strict Content-Security-Policy to index.html, allowing Trunk's
 //    inline start-up script (index.html's) by its hash and nothing else inline.
 // 2. Writes sw.js from scripts/sw.template.js with the list of every file of
 //    the build, the wasm chunks included, and a cache version computed from
 //    their content (pkg/'s file names stay the same when the bytes change).
 import { createHash } from 'node:crypto';
-import { readFile, readdir, writeFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, readdir, rename, rm, writeFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -74,7 +82,29 @@ export async function writeServiceWorker(dir) {
   return version;
 }
 
+/** Renames `dir`/pkg to pkg-HASH and points index.html at it; returns the name. */
+export async function versionPkg(dir) {
+  const pkg = join(dir, 'pkg');
+  const hash = createHash('sha256');
+  for (const path of (await listFiles(pkg)).sort()) {
+    hash.update(relative(pkg, path) + '\0');
+    hash.update(await readFile(path));
+    hash.update('\0');
+  }
+  const name = `pkg-${hash.digest('hex').slice(0, 16)}`;
+  await rm(join(dir, name), { recursive: true, force: true });
+  await rename(pkg, join(dir, name));
+  const file = join(dir, 'index.html');
+  const html = await readFile(file, 'utf8');
+  const pointed = html.replace(/(["']|["']\.\/)pkg\//g, `$1${name}/`);
+  if (pointed === html) throw new Error(`index.html in ${dir} names no pkg/ file`);
+  await writeFile(file, pointed);
+  return name;
+}
+
 export async function finalize(dir) {
+  // A build's own folder; a dist/ finalised again (a test's copy) has none.
+  if (existsSync(join(dir, 'pkg'))) await versionPkg(dir);
   await addCsp(dir);
   return writeServiceWorker(dir);
 }
@@ -86,5 +116,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(2);
   }
   const version = await finalize(dir);
-  console.log(`post-build: CSP added, sw.js written (cache version ${version})`);
+  console.log(`post-build: wasm in its build's own folder, CSP added, sw.js written (cache version ${version})`);
 }

@@ -4,7 +4,11 @@
 // The service worker is kept out here: it would fetch every chunk ahead.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open, ready } from '../harness.mjs';
+import { cp, mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, open, ready, DIST } from '../harness.mjs';
+import { addCsp } from '../../scripts/post-build.mjs';
 
 let env;
 before(async () => {
@@ -121,5 +125,43 @@ test('a server that sends .wasm as application/octet-stream still serves every s
     await s.close();
   } finally {
     await plain.close();
+  }
+});
+
+test('a page open when a new build is deployed never takes the new build’s chunks', async () => {
+  // Build 2: the same files in a folder of another name, as another build's content would give.
+  const second = await mkdtemp(join(tmpdir(), 'antq-dist-'));
+  await cp(DIST, second, { recursive: true });
+  const [folder] = (await readdir(second)).filter((name) => name.startsWith('pkg-'));
+  assert.ok(folder, 'dist/ has no pkg-HASH folder');
+  const other = 'pkg-0000000000000000';
+  await rename(join(second, folder), join(second, other));
+  const html = join(second, 'index.html');
+  await writeFile(html, (await readFile(html, 'utf8')).split(`${folder}/`).join(`${other}/`));
+  await addCsp(second); // the start-up script names the folder: its hash changed
+
+  const deployed = await start();
+  try {
+    const s = await open(deployed, noWorker);
+    await s.page.goto(deployed.server.url + '#/tong-quan');
+    await ready(s.page);
+    deployed.server.setRoot(second);
+    // The page still runs build 1: its chunks are asked for in build 1's folder, gone now.
+    await s.page.locator('nav a[data-route="tong-hop"]').click();
+    await s.page.getByTestId('part-not-loaded').waitFor();
+    const asked = deployed.server.requests.filter((path) => path.endsWith('/split_rollup.wasm'));
+    assert.ok(asked.length > 0 && asked.every((path) => path.includes(`/${folder}/`)), asked.join(' '));
+    // Reloaded, the page is build 2, whole.
+    await s.page.reload();
+    await ready(s.page);
+    await s.page.locator('nav a[data-route="tong-hop"]').click();
+    await ready(s.page);
+    assert.equal(await s.page.locator('main h1').innerText(), 'Tổng hợp');
+    assert.ok(deployed.server.requests.some((path) => path.endsWith(`/${other}/split_rollup.wasm`)));
+    const unexpected = s.problems.filter((p) => !/split_rollup|404|Not Found|Failed to load resource/.test(p));
+    assert.deepEqual(unexpected, []);
+    await s.close();
+  } finally {
+    await deployed.close();
   }
 });
