@@ -33,8 +33,20 @@ function wasmFetched(page) {
 test('the first download is the shell; a section’s code comes when it is opened', async () => {
   const s = await open(env, noWorker);
   const fetched = wasmFetched(s.page);
+  // The workspace's code arrives slowly; the open section's is asked for meanwhile.
+  let workspaceArrived = Infinity;
+  let helpAsked = Infinity;
+  s.page.on('request', (request) => {
+    if (request.url().endsWith('/split_help.wasm')) helpAsked = Math.min(helpAsked, Date.now());
+  });
+  await s.context.route('**/split_workspace.wasm', async (route) => {
+    await new Promise((ok) => setTimeout(ok, 800));
+    workspaceArrived = Date.now();
+    await route.continue();
+  });
   await s.page.goto(env.server.url + '#/huong-dan');
   await ready(s.page);
+  assert.ok(helpAsked < workspaceArrived, 'the section’s code waited for the workspace’s');
   assert.equal(await s.page.locator('main h1').innerText(), 'Hướng dẫn');
   assert.ok(fetched.includes('antq_bg.wasm'), fetched.join(' '));
   assert.ok(fetched.includes('split_workspace.wasm'), fetched.join(' '));

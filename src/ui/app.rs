@@ -161,6 +161,12 @@ fn Shell() -> impl IntoView {
         route.set(current_route());
     });
     on_cleanup(move || on_hash.remove());
+    // After the first paint, as the workspace's code is fetched.
+    request_animation_frame(move || {
+        if let Some(route) = route.try_get_untracked() {
+            super::sections::prefetch(route);
+        }
+    });
 
     view! {
         // The hash belongs to the router, so the skip link moves focus itself.

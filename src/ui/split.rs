@@ -31,8 +31,30 @@ pub type Loaded<T> = Result<T, NotLoaded>;
 /// Declares a split function: `split!(chunk, fn name(args) -> T { body })`.
 /// Functions with the same `chunk` share one chunk. The body's value is
 /// wrapped in `Ok`; the function returns [`Loaded<T>`], and with `split` a
-/// future of it.
+/// future of it. `split!(chunk, prefetch p, fn ...)` also declares
+/// `async fn p()`, which fetches the chunk without calling the function (at
+/// once done without `split`).
 macro_rules! split {
+    ($chunk:ident, prefetch $prefetch:ident, $(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        #[cfg_attr(
+            feature = "split",
+            ::leptos::wasm_split::wasm_split(
+                $chunk,
+                wasm_split_path = ::leptos::wasm_split,
+                preload($prefetch),
+                fallible
+            )
+        )]
+        $(#[$attr])*
+        $vis fn $name($($arg: $ty),*) -> $crate::ui::split::Loaded<$ret> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "split"))]
+        $vis async fn $prefetch() -> $crate::ui::split::Loaded<()> {
+            Ok(())
+        }
+    };
     ($chunk:ident, $(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         #[cfg_attr(
             feature = "split",

@@ -31,14 +31,32 @@ pub fn Section(route: Route) -> impl IntoView {
     }
 }
 
+/// Starts fetching the code of `route`'s section, alongside the workspace's,
+/// so that the section opening first does not wait for one, then the other.
+pub fn prefetch(route: Route) {
+    leptos::task::spawn_local(async move {
+        // A failure shows when the section itself asks for its code.
+        let _ = match route {
+            Route::Overview => overview_chunk().await,
+            Route::SelfAssessment => assessment_chunk().await,
+            Route::Festival => festival_chunk().await,
+            Route::RollUp => rollup_chunk().await,
+            Route::Data => data_chunk().await,
+            Route::Help => help_chunk().await,
+        };
+    });
+}
+
 split!(
     overview,
+    prefetch overview_chunk,
     fn overview_section() -> AnyView {
         overview::Overview().into_any()
     }
 );
 split!(
     assessment,
+    prefetch assessment_chunk,
     fn assessment_section() -> AnyView {
         let i18n = use_i18n();
         view! {
@@ -54,6 +72,7 @@ split!(
 );
 split!(
     festival,
+    prefetch festival_chunk,
     fn festival_section() -> AnyView {
         let i18n = use_i18n();
         view! {
@@ -66,18 +85,21 @@ split!(
 );
 split!(
     rollup,
+    prefetch rollup_chunk,
     fn rollup_section() -> AnyView {
         crate::ui::rollup::RollUpSection().into_any()
     }
 );
 split!(
     data,
+    prefetch data_chunk,
     fn data_section() -> AnyView {
         data::Data().into_any()
     }
 );
 split!(
     help,
+    prefetch help_chunk,
     fn help_section() -> AnyView {
         help::Help().into_any()
     }
