@@ -161,11 +161,17 @@ fn Shell() -> impl IntoView {
         route.set(current_route());
     });
     on_cleanup(move || on_hash.remove());
-    // After the first paint, as the workspace's code is fetched.
+    // Just after the first paint (a frame, then a task), as the workspace's
+    // code is fetched: not before it, which would hold the paint back.
     request_animation_frame(move || {
-        if let Some(route) = route.try_get_untracked() {
-            super::sections::prefetch(route);
-        }
+        set_timeout(
+            move || {
+                if let Some(route) = route.try_get_untracked() {
+                    super::sections::prefetch(route);
+                }
+            },
+            std::time::Duration::ZERO,
+        )
     });
 
     view! {
