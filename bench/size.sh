@@ -47,15 +47,10 @@ if ! command -v twiggy >/dev/null; then
   echo "== installing twiggy (bench only) =="
   cargo install --locked twiggy >/dev/null 2>&1 || true
 fi
-# The main module as scripts/build-wasm.mjs makes it, before wasm-opt.
-raw="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/antq.wasm"
+# The main module as scripts/build-wasm.mjs leaves it before wasm-opt.
+raw="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/antq-main.wasm"
 top='[]'
 if command -v twiggy >/dev/null && [ -f "$raw" ]; then
-  cut=$(mktemp -d)
-  wasm-split-cli "$raw" "$cut" --out-name antq --target web >/dev/null
-  wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$cut/out" --out-name antq "$cut/antq.wasm"
-  trap 'rm -rf "$cut"' EXIT
-  raw="$cut/out/antq_bg.wasm"
   # Names and wasm-bindgen's own sections are stripped from dist/: leave them out.
   top=$(twiggy top -n 20 "$raw" 2>/dev/null | tail -n +3 | grep -v -e 'subsection' -e 'custom section' -e 'and [0-9]* more' -e 'Σ' \
     | head -n 10 | sed 's/[[:space:]]\+$//' \

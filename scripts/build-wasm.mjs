@@ -101,6 +101,8 @@ export async function buildWasm(dir, release) {
   const main = join(pkg, `${NAME}.wasm`);
   run('wasm-bindgen', [...bindgen, '--keep-lld-exports', main]);
   await rm(main);
+  // The main module before wasm-opt, names and all, for bench/size.sh's twiggy.
+  await copyFile(join(pkg, `${NAME}_bg.wasm`), join(dirname(built), `${NAME}-main.wasm`));
   const wasms = (await readdir(pkg)).filter((name) => name.endsWith('.wasm')).sort();
   for (const name of wasms) {
     const file = join(pkg, name);

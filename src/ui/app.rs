@@ -12,7 +12,7 @@ use super::notices::{
     BackupReminder, LoadProblemBanner, SaveFailedBanner, StorageNotice, UpdateBanner,
 };
 use super::sections::Section;
-use super::split::{show, split, then};
+use super::split::{after_first_paint, not_loaded, show, split, then};
 use super::state::{AppState, LoadProblem, SaveStatus};
 use crate::domain::{Language, Route, Workspace};
 use crate::platform::storage::{Loaded, WorkspaceStore};
@@ -56,27 +56,15 @@ pub fn AppProviders(store: WorkspaceStore, children: ChildrenFn) -> impl IntoVie
     provide_context(state);
     // The workspace is read after the first paint, so the header and the
     // navigation show at once however large it is; the sections wait for it.
-    let owner = Owner::current();
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                if state.ready.try_get_untracked().is_none() {
-                    return; // unmounted meanwhile
-                }
-                let open = move || {
-                    then(open_workspace(state), move |opened| {
-                        if opened.is_err() {
-                            state.open_failed.set(true);
-                        }
-                    })
-                };
-                match owner {
-                    Some(owner) => owner.with(open),
-                    None => open(),
-                }
-            },
-            std::time::Duration::ZERO,
-        )
+    after_first_paint(move || {
+        if state.ready.try_get_untracked().is_none() {
+            return; // unmounted meanwhile
+        }
+        then(open_workspace(state), move |opened| {
+            if opened.is_err() {
+                state.open_failed.set(true);
+            }
+        })
     });
     I18n::provide(Signal::derive(move || {
         locale_of(state.prefs.with(|p| p.language))
@@ -161,17 +149,12 @@ fn Shell() -> impl IntoView {
         route.set(current_route());
     });
     on_cleanup(move || on_hash.remove());
-    // Just after the first paint (a frame, then a task), as the workspace's
-    // code is fetched: not before it, which would hold the paint back.
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                if let Some(route) = route.try_get_untracked() {
-                    super::sections::prefetch(route);
-                }
-            },
-            std::time::Duration::ZERO,
-        )
+    // As the workspace's code is fetched: not before the paint, which it
+    // would hold back.
+    after_first_paint(move || {
+        if let Some(route) = route.try_get_untracked() {
+            super::sections::prefetch(route);
+        }
     });
 
     view! {
@@ -187,15 +170,8 @@ fn Shell() -> impl IntoView {
             {move || if state.ready.get() {
                 view! { <Section route=route.get() /> }.into_any()
             } else if state.open_failed.get() {
-                view! {
-                    <div class="banner banner--error" role="alert" data-testid="part-not-loaded">
-                        <p>{tr!(i18n, part_not_loaded)}</p>
-                        <button type="button" class="button" on:click=|_| { let _ = window().location().reload(); }>
-                            {tr!(i18n, part_retry)}
-                        </button>
-                    </div>
-                }
-                .into_any()
+                // Nothing was read yet: a reload loses nothing.
+                not_loaded(|| { let _ = window().location().reload(); })
             } else {
                 view! { <p class="loading" role="status">{tr!(i18n, loading_data)}</p> }.into_any()
             }}

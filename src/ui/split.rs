@@ -35,32 +35,24 @@ pub type Loaded<T> = Result<T, NotLoaded>;
 /// `async fn p()`, which fetches the chunk without calling the function (at
 /// once done without `split`).
 macro_rules! split {
-    ($chunk:ident, prefetch $prefetch:ident, $(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
-        #[cfg_attr(
-            feature = "split",
-            ::leptos::wasm_split::wasm_split(
-                $chunk,
-                wasm_split_path = ::leptos::wasm_split,
-                preload($prefetch),
-                fallible
-            )
-        )]
-        $(#[$attr])*
-        $vis fn $name($($arg: $ty),*) -> $crate::ui::split::Loaded<$ret> {
-            Ok($body)
-        }
+    ($chunk:ident, prefetch $prefetch:ident, $($item:tt)*) => {
+        split!(@declare $chunk, [preload($prefetch),] $($item)*);
 
         #[cfg(not(feature = "split"))]
-        $vis async fn $prefetch() -> $crate::ui::split::Loaded<()> {
+        async fn $prefetch() -> $crate::ui::split::Loaded<()> {
             Ok(())
         }
     };
-    ($chunk:ident, $(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+    ($chunk:ident, $($item:tt)*) => {
+        split!(@declare $chunk, [] $($item)*);
+    };
+    (@declare $chunk:ident, [$($option:tt)*] $(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         #[cfg_attr(
             feature = "split",
             ::leptos::wasm_split::wasm_split(
                 $chunk,
                 wasm_split_path = ::leptos::wasm_split,
+                $($option)*
                 fallible
             )
         )]
@@ -181,17 +173,44 @@ pub fn shown(
     };
     start();
     (move || match state.get() {
-        Part::Ready => part.try_update_value(Option::take).flatten().unwrap_or_else(|| ().into_any()),
-        Part::Loading => view! { <p class="loading" role="status">{tr!(i18n, part_loading)}</p> }.into_any(),
-        Part::Failed => view! {
-            <div class="banner banner--error" role="alert" data-testid="part-not-loaded">
-                <p>{tr!(i18n, part_not_loaded)}</p>
-                <button type="button" class="button" on:click=move |_| start()>{tr!(i18n, part_retry)}</button>
-            </div>
+        Part::Ready => part
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
+        Part::Loading => {
+            view! { <p class="loading" role="status">{tr!(i18n, part_loading)}</p> }.into_any()
         }
-        .into_any(),
+        Part::Failed => not_loaded(start),
     })
     .into_any()
+}
+
+/// Says that a part of the app could not be fetched, with a button that
+/// calls `retry`.
+pub fn not_loaded(retry: impl Fn() + Send + Sync + 'static) -> AnyView {
+    let i18n = use_i18n();
+    view! {
+        <div class="banner banner--error" role="alert" data-testid="part-not-loaded">
+            <p>{tr!(i18n, part_not_loaded)}</p>
+            <button type="button" class="button" on:click=move |_| retry()>{tr!(i18n, part_retry)}</button>
+        </div>
+    }
+    .into_any()
+}
+
+/// Runs `f` just after the first paint (a frame, then a task), in the
+/// current reactive owner: what the paint does not need waits for it.
+pub fn after_first_paint(f: impl FnOnce() + 'static) {
+    let owner = Owner::current();
+    request_animation_frame(move || {
+        set_timeout(
+            move || match owner {
+                Some(owner) => owner.with(f),
+                None => f(),
+            },
+            std::time::Duration::ZERO,
+        )
+    });
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
