@@ -18,6 +18,7 @@ fn village(name: &str) -> UnitFields {
         kind: UnitKind::ResidentialArea,
         above: "xã Tân Lập".into(),
         parent: None,
+        scope: Default::default(),
     }
 }
 

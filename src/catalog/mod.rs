@@ -47,11 +47,42 @@ pub const FILES: [(&str, &str); 10] = [
     ),
 ];
 
-/// Every built-in set. A file that fails its checks is left out rather than
+/// Earlier versions of built-in sets, kept as they shipped so that an
+/// assessment made with one still opens and evaluates as it did.
+pub const PAST: [(&str, &str); 6] = [
+    (
+        "tt124-khu-dan-cu.v1.json",
+        include_str!("past/tt124-khu-dan-cu.v1.json"),
+    ),
+    (
+        "tt124-xa-phuong.v1.json",
+        include_str!("past/tt124-xa-phuong.v1.json"),
+    ),
+    (
+        "tt124-co-quan-doanh-nghiep.v1.json",
+        include_str!("past/tt124-co-quan-doanh-nghiep.v1.json"),
+    ),
+    (
+        "tt124-co-so-giao-duc.v1.json",
+        include_str!("past/tt124-co-so-giao-duc.v1.json"),
+    ),
+    (
+        "qd510-co-quan-doanh-nghiep.v1.json",
+        include_str!("past/qd510-co-quan-doanh-nghiep.v1.json"),
+    ),
+    (
+        "cong-an-phuong-kieu-mau.v1.json",
+        include_str!("past/cong-an-phuong-kieu-mau.v1.json"),
+    ),
+];
+
+/// Every built-in set, the current versions first (in `FILES`' order),
+/// then the past ones. A file that fails its checks is left out rather than
 /// break the app; `tests` make sure none does.
 pub fn builtin_sets() -> Vec<CriteriaSet> {
     FILES
         .iter()
+        .chain(PAST.iter())
         .filter_map(|(_, text)| decode_criteria_set(text).ok())
         .map(|set| set.into_inner())
         .collect()

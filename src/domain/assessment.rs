@@ -266,7 +266,9 @@ impl Assessment {
         next.answers = previous.answers.clone();
         // Last year's current count becomes this year's previous one.
         for answer in next.answers.0.iter_mut().map(|(_, v)| v) {
-            if let Answer::Trend { current, previous } = answer {
+            if let Answer::Trend {
+                current, previous, ..
+            } = answer {
                 *previous = Some(*current);
             }
         }
@@ -472,10 +474,7 @@ mod tests {
         let mut a = draft();
         a.set_answer(
             "kdc-4a",
-            Some(Answer::Trend {
-                current: 4,
-                previous: Some(6),
-            }),
+            Some(Answer::trend(4, Some(6))),
         )
         .unwrap();
         a.put_action(Action {
@@ -493,10 +492,7 @@ mod tests {
         assert!(next.actions.is_empty());
         assert_eq!(
             next.answers.get("kdc-4a"),
-            Some(&Answer::Trend {
-                current: 4,
-                previous: Some(4)
-            })
+            Some(&Answer::trend(4, Some(4)))
         );
     }
 

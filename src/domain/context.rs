@@ -3,7 +3,10 @@
 //! last year's counts.
 
 use super::assessment::{Assessment, Status};
-use super::criteria::{Answer, Context, CriteriaSet, DerivedMeasure, Figures, IndicatorKind};
+use super::criteria::{
+    Answer, Context, CriteriaSet, DerivedMeasure, Figures, IndicatorKind, LeftOut,
+};
+use super::scope::Scope;
 use super::workspace::Workspace;
 use super::UnitKind;
 
@@ -11,7 +14,8 @@ use super::UnitKind;
 ///
 /// A derived indicator counts the units directly under the assessed unit
 /// whose kind it names (TT 124 Article 5 clause 4 counts residential areas,
-/// agencies, enterprises and schools together). A child unit has
+/// agencies, enterprises and schools together), less those outside TT 124
+/// or not the commune's to manage (`Scope::not_counted`). A child unit has
 /// *registered* when it has an assessment for the same year (starting one is
 /// how the app records registering), and is *recognised* when that
 /// assessment carries a decision recognising it. With no such child units
@@ -21,7 +25,9 @@ pub fn context_for(workspace: &Workspace, assessment: &Assessment, set: &Criteri
         .units()
         .children(&assessment.unit)
         .map(|unit| Child {
+            name: &unit.name,
             kind: unit.kind,
+            scope: unit.scope,
             assessments: workspace
                 .assessments()
                 .iter()
@@ -37,7 +43,11 @@ pub fn context_for(workspace: &Workspace, assessment: &Assessment, set: &Criteri
 /// year (any set).
 #[derive(Clone, Debug)]
 pub struct Child<'a> {
+    pub name: &'a str,
     pub kind: UnitKind,
+    /// Its facts of scope: a unit TT 124 does not cover, or that is not the
+    /// commune's to manage, is left out of the figures and named in them.
+    pub scope: Scope,
     pub assessments: Vec<&'a Assessment>,
 }
 
@@ -78,15 +88,27 @@ pub fn context_from(
                 if under.is_empty() {
                     continue;
                 }
-                let counted = under
-                    .iter()
-                    .filter(|child| counts_for(*measure, &child.assessments))
-                    .count();
+                let mut left_out = Vec::new();
+                let mut counted = 0;
+                let mut denominator = 0;
+                for child in under {
+                    match child.scope.not_counted(child.kind) {
+                        Some(why) => left_out.push(LeftOut {
+                            name: child.name.to_owned(),
+                            why,
+                        }),
+                        None => {
+                            denominator += 1;
+                            counted += u64::from(counts_for(*measure, &child.assessments));
+                        }
+                    }
+                }
                 context.derived.insert(
                     indicator.id.clone(),
                     Figures {
-                        numerator: counted as u64,
-                        denominator: under.len() as u64,
+                        numerator: counted,
+                        denominator,
+                        left_out,
                     },
                 );
             }

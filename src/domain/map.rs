@@ -18,6 +18,11 @@ impl<K, V> Map<K, V> {
     pub fn new() -> Self {
         Map(litemap::LiteMap::new_vec())
     }
+
+    /// As litemap's, callable by path (serde's `skip_serializing_if`).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 impl<K, V> Default for Map<K, V> {

@@ -14,6 +14,7 @@ pub mod order;
 pub mod prefs;
 pub mod rollup;
 pub mod route;
+pub mod scope;
 pub mod text;
 pub mod timeline;
 pub mod unit;
@@ -21,5 +22,6 @@ pub mod workspace;
 
 pub use prefs::{Language, Prefs};
 pub use route::Route;
+pub use scope::Scope;
 pub use unit::{Unit, UnitError, UnitId, UnitInfo, UnitKind, Units};
 pub use workspace::Workspace;

@@ -1,6 +1,7 @@
 //! Units: the residential areas, communes, agencies and schools this browser
 //! works for (TT 124/2021/TT-BCA Article 1 names the four families).
 
+use super::scope::Scope;
 use super::text::{normalise_name, MAX_NAME_CHARS};
 
 /// A unit's stable identifier, made once by the platform and never reused.
@@ -106,6 +107,8 @@ pub struct Unit {
     pub above: String,
     /// A parent unit in the same workspace: a village under its commune.
     pub parent: Option<UnitId>,
+    /// What decides whether TT 124 covers it and the commune counts it.
+    pub scope: Scope,
 }
 
 /// The unit a file is about, as the file describes it, so that the receiver
@@ -119,6 +122,8 @@ pub struct UnitInfo {
     pub above: String,
     #[serde(default)]
     pub parent: Option<UnitId>,
+    #[serde(default, skip_serializing_if = "Scope::is_empty")]
+    pub scope: Scope,
 }
 
 impl UnitInfo {
@@ -129,6 +134,7 @@ impl UnitInfo {
             kind: unit.kind,
             above: unit.above.clone(),
             parent: unit.parent.clone(),
+            scope: unit.scope,
         }
     }
 }
@@ -140,6 +146,7 @@ pub struct UnitFields {
     pub kind: UnitKind,
     pub above: String,
     pub parent: Option<UnitId>,
+    pub scope: Scope,
 }
 
 /// Why a unit could not be saved. The UI turns each into a sentence.
@@ -317,6 +324,7 @@ impl Units {
             kind: fields.kind,
             above,
             parent: fields.parent,
+            scope: fields.scope.for_kind(fields.kind),
         })
     }
 }
@@ -331,6 +339,7 @@ mod tests {
             kind,
             above: "tỉnh Phú Thọ".into(),
             parent: parent.map(UnitId::new),
+            scope: Scope::default(),
         }
     }
 
@@ -469,6 +478,7 @@ mod tests {
             kind: UnitKind::Commune,
             above: String::new(),
             parent: parent.map(UnitId::new),
+            scope: Scope::default(),
         };
         let (units, repaired) = Units::from_records(vec![
             unit("a", Some("b")),

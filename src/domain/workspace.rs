@@ -281,6 +281,7 @@ mod tests {
             kind: UnitKind::ResidentialArea,
             above: String::new(),
             parent: None,
+            scope: Default::default(),
         }
     }
 

@@ -894,6 +894,7 @@ mod tests {
                 kind: crate::domain::UnitKind::ResidentialArea,
                 above: "Xã Tân Lập".into(),
                 parent: None,
+                scope: Default::default(),
             }),
             checksum: "c".into(),
         }

@@ -176,6 +176,7 @@ pub fn apply(workspace: &Workspace, incoming: &Incoming, changes: &[Change]) -> 
                 kind: unit.kind,
                 above: unit.above.clone(),
                 parent: unit.parent.clone(),
+                scope: unit.scope.for_kind(unit.kind),
             });
         }
     }

@@ -8,7 +8,7 @@ use super::problem::{deserialize_at, problem, under, LoadError, Problem, Problem
 use crate::domain::assessment::Assessment;
 use crate::domain::criteria::{CriteriaSet, ValidSet};
 use crate::domain::festival::FestivalPlan;
-use crate::domain::{Unit, UnitId, UnitKind, Units, Workspace};
+use crate::domain::{Scope, Unit, UnitId, UnitKind, Units, Workspace};
 
 /// The `format` name that marks a workspace document of this app.
 pub const FORMAT_WORKSPACE: &str = "antq.workspace";
@@ -36,6 +36,10 @@ struct UnitV1<'a> {
     kind: &'static str,
     above: &'a str,
     parent: Option<&'a str>,
+    /// Left out while nothing of it is stated, so a unit without these facts
+    /// is written as before they existed.
+    #[serde(skip_serializing_if = "Scope::is_empty")]
+    scope: Scope,
 }
 
 /// A workspace read from text, with the repairs made on the way
@@ -61,6 +65,7 @@ pub fn encode_workspace(workspace: &Workspace) -> String {
                 kind: unit.kind.code(),
                 above: &unit.above,
                 parent: unit.parent.as_ref().map(UnitId::as_str),
+                scope: unit.scope,
             })
             .collect(),
         criteria_sets: workspace.criteria_sets(),
@@ -303,6 +308,14 @@ fn read_units(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<Unit> {
         });
         let above = optional_text(fields, &path, "above", problems).unwrap_or_default();
         let parent = optional_text(fields, &path, "parent", problems).map(UnitId::new);
+        let scope = match fields.get("scope") {
+            None | Some(Value::Null) => Scope::default(),
+            Some(value) => deserialize_at::<Scope>(value, &format!("{path}.scope"))
+                .unwrap_or_else(|found| {
+                    problems.push(found);
+                    Scope::default()
+                }),
+        };
         if let Some(id) = &id {
             if units.iter().any(|unit| unit.id.as_str() == id) {
                 problems.push(problem(
@@ -319,6 +332,7 @@ fn read_units(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<Unit> {
                 kind,
                 above,
                 parent,
+                scope: scope.for_kind(kind),
             });
         }
     }
@@ -377,6 +391,7 @@ mod tests {
                     kind: UnitKind::Commune,
                     above: "tỉnh Phú Thọ".into(),
                     parent: None,
+                    scope: Default::default(),
                 },
             )
             .unwrap();
@@ -388,6 +403,7 @@ mod tests {
                     kind: UnitKind::ResidentialArea,
                     above: String::new(),
                     parent: Some(UnitId::new("xa-1")),
+                    scope: Default::default(),
                 },
             )
             .unwrap();

@@ -111,7 +111,8 @@ fn UnitForm(
             parent: Some(parent.get_untracked())
                 .filter(|p| !p.is_empty())
                 .map(UnitId::new),
-        };
+                scope: Default::default(),
+            };
         let result = match editing.get_untracked() {
             Some(id) => state
                 .edit(|ws| ws.update_unit(&id, fields))

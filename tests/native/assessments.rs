@@ -21,6 +21,7 @@ fn add(ws: &mut Workspace, id: &str, kind: UnitKind, parent: Option<&str>) {
             kind,
             above: String::new(),
             parent: parent.map(UnitId::new),
+            scope: Default::default(),
         },
     )
     .unwrap();
@@ -75,10 +76,7 @@ fn next_year_can_start_from_last_years_answers_and_compare_with_them() {
     ws.edit_assessment("y1", |a| {
         a.set_answer(
             "kdc-4a",
-            Some(Answer::Trend {
-                current: 7,
-                previous: Some(9),
-            }),
+            Some(Answer::trend(7, Some(9))),
         )?;
         a.set_answer(
             "kdc-3a",
@@ -105,20 +103,14 @@ fn next_year_can_start_from_last_years_answers_and_compare_with_them() {
     ws.edit_assessment("z", |a| {
         a.set_answer(
             "kdc-4a",
-            Some(Answer::Trend {
-                current: 5,
-                previous: None,
-            }),
+            Some(Answer::trend(5, None)),
         )
     })
     .unwrap();
     ws.edit_assessment("y2", |a| {
         a.set_answer(
             "kdc-4a",
-            Some(Answer::Trend {
-                current: 6,
-                previous: None,
-            }),
+            Some(Answer::trend(6, None)),
         )
     })
     .unwrap();
@@ -180,17 +172,11 @@ fn the_commune_70_percent_is_computed_from_the_units_under_it() {
         let context = context_for(&ws, a, &commune);
         assert_eq!(
             context.derived[&"xa-4b".to_owned()],
-            Figures {
-                numerator: recognised as u64,
-                denominator: 7
-            }
+            Figures::typed(recognised as u64, 7)
         );
         assert_eq!(
             context.derived[&"xa-4a".to_owned()],
-            Figures {
-                numerator: 7,
-                denominator: 7
-            }
+            Figures::typed(7, 7)
         );
         let eval = evaluate(&commune, &a.answers, &context, 2025);
         assert_eq!(
@@ -210,10 +196,7 @@ fn a_child_without_an_assessment_has_not_registered() {
     let context = context_for(&ws, ws.assessment("a-xa").unwrap(), &commune);
     assert_eq!(
         context.derived[&"xa-4a".to_owned()],
-        Figures {
-            numerator: 7,
-            denominator: 8
-        }
+        Figures::typed(7, 8)
     );
     let eval = evaluate(&commune, &Answers::new(), &context, 2025);
     assert_eq!(eval.indicators[&"xa-4a".to_owned()].status, Status_::Failed);

@@ -1,7 +1,7 @@
 //! The built-in catalogue: every set loads, cites its sources, and has a
 //! fully passing and a failing example.
 
-use antq::catalog::{builtin_sets, FILES};
+use antq::catalog::{builtin_sets, FILES, PAST};
 use antq::domain::calendar::Date;
 use antq::domain::criteria::*;
 use antq::domain::UnitKind;
@@ -29,12 +29,10 @@ fn passing(indicator: &Indicator) -> Option<Answer> {
             numerator: 25,
             denominator: 25,
         },
-        IndicatorKind::Trend { .. } => Answer::Trend {
-            current: 3,
-            previous: Some(4),
-        },
+        IndicatorKind::Trend { .. } => Answer::trend(3, Some(4)),
         IndicatorKind::Checklist { items } => Answer::Checklist {
             checked: items.iter().map(|i| i.id.clone()).collect(),
+            not_applicable: Default::default(),
         },
         IndicatorKind::Points { max } => Answer::Points {
             points: max.unwrap_or(10),
@@ -66,7 +64,13 @@ fn every_built_in_file_is_a_valid_set() {
         let set = decode_criteria_set(text).unwrap_or_else(|err| panic!("{name}: {err:?}"));
         assert_eq!(format!("{}.json", set.id), name, "file name and id differ");
     }
-    assert_eq!(builtin_sets().len(), FILES.len());
+    for (name, text) in PAST {
+        let set = decode_criteria_set(text).unwrap_or_else(|err| panic!("{name}: {err:?}"));
+        assert_eq!(format!("{}.v{}.json", set.id, set.version), name);
+        let current = self::set(&set.id);
+        assert!(current.version > set.version, "{name} is not a past version");
+    }
+    assert_eq!(builtin_sets().len(), FILES.len() + PAST.len());
 }
 
 #[test]

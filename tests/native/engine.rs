@@ -26,9 +26,11 @@ fn set_of(criteria: Vec<Criterion>) -> CriteriaSet {
         version: 1,
         title: Text::vi("test"),
         description: Text::default(),
+        notice: Text::default(),
         applies_to: vec![UnitKind::Commune],
         period: None,
         recognition_deadline: None,
+        classification_deadline: None,
         legal_basis: vec![],
         status: Verification::Confirmed,
         historical: false,
@@ -245,7 +247,8 @@ fn commune_fails_with_16_of_25_recognised_and_passes_with_18() {
             threshold: 70,
             required: 18,
             rounding: Rounding::Up,
-            source: FigureSource::Manual
+            source: FigureSource::Manual,
+            left_out: vec![],
         }
     );
     assert_eq!(status(kind.clone(), ratio(17, 25)), Status::Failed);
@@ -278,13 +281,13 @@ fn a_hundred_percent_needs_every_one() {
 
 #[test]
 fn a_trend_must_fall_below_last_year() {
-    let kind = IndicatorKind::Trend { allow_equal: false };
-    let trend = |current, previous| Answer::Trend { current, previous };
+    let kind = IndicatorKind::Trend { allow_equal: false, parts: vec![] };
+    let trend = |current, previous| Answer::trend(current, previous);
     assert_eq!(status(kind.clone(), trend(5, Some(6))), Status::Passed);
     assert_eq!(status(kind.clone(), trend(6, Some(6))), Status::Failed);
     assert_eq!(status(kind.clone(), trend(7, Some(6))), Status::Failed);
     assert_eq!(status(kind.clone(), trend(7, None)), Status::Incomplete);
-    let equal_ok = IndicatorKind::Trend { allow_equal: true };
+    let equal_ok = IndicatorKind::Trend { allow_equal: true, parts: vec![] };
     assert_eq!(status(equal_ok, trend(6, Some(6))), Status::Passed);
     // Last year's figure comes from last year's assessment when not typed.
     let mut context = Context::default();
@@ -302,12 +305,14 @@ fn a_checklist_needs_every_item() {
             .map(|id| ChecklistItem {
                 id: id.into(),
                 label: Text::vi(id),
+                na_allowed: false,
             })
             .to_vec(),
     };
     let checked = |ids: &[&str]| Answer::Checklist {
-        checked: ids.iter().map(|s| s.to_string()).collect(),
-    };
+            checked: ids.iter().map(|s| s.to_string()).collect(),
+            not_applicable: Default::default(),
+        };
     assert_eq!(
         status(kind.clone(), checked(&["a", "b", "c"])),
         Status::Passed
@@ -319,7 +324,8 @@ fn a_checklist_needs_every_item() {
         Reason::Checklist {
             checked: 2,
             total: 3,
-            missing: vec!["b".into()]
+            missing: vec!["b".into()],
+            not_applicable: vec![],
         }
     );
 }
@@ -338,10 +344,7 @@ fn derived_figures_come_from_child_units_before_manual_ones() {
     let mut context = Context::default();
     context.derived.insert(
         "i".into(),
-        Figures {
-            numerator: 18,
-            denominator: 25,
-        },
+        Figures::typed(18, 25),
     );
     let from_children = check_with(derived_70(), Some(ratio(1, 25)), &context);
     assert_eq!(from_children.status, Status::Passed);
@@ -648,9 +651,9 @@ fn kind() -> impl Strategy<Value = IndicatorKind> {
             threshold,
             rounding: if down { Rounding::Down } else { Rounding::Up }
         }),
-        any::<bool>().prop_map(|allow_equal| IndicatorKind::Trend { allow_equal }),
+        any::<bool>().prop_map(|allow_equal| IndicatorKind::Trend { allow_equal, parts: vec![] }),
         proptest::collection::vec(
-            (id(), text()).prop_map(|(id, label)| ChecklistItem { id, label }),
+            (id(), text()).prop_map(|(id, label)| ChecklistItem { id, label, na_allowed: false }),
             0..4
         )
         .prop_map(|items| IndicatorKind::Checklist { items }),
@@ -690,9 +693,10 @@ fn answer() -> impl Strategy<Value = Answer> {
             denominator
         }),
         (any::<u64>(), proptest::option::of(any::<u64>()))
-            .prop_map(|(current, previous)| Answer::Trend { current, previous }),
+            .prop_map(|(current, previous)| Answer::trend(current, previous)),
         proptest::collection::btree_set(id(), 0..4).prop_map(|checked| Answer::Checklist {
-            checked: checked.into_iter().collect()
+            checked: checked.into_iter().collect(),
+            not_applicable: Default::default(),
         }),
         any::<u32>().prop_map(|points| Answer::Points { points }),
     ]
@@ -745,7 +749,7 @@ proptest! {
         let context = Context {
             derived: derived
                 .into_iter()
-                .map(|(k, (numerator, denominator))| (k, Figures { numerator, denominator }))
+                .map(|(k, (numerator, denominator))| (k, Figures::typed(numerator, denominator)))
                 .collect(),
             previous: previous.into_iter().collect(),
         };

@@ -37,10 +37,7 @@ fn passing(kind: &IndicatorKind, year: i32) -> Option<Answer> {
             numerator: 10,
             denominator: 10,
         },
-        IndicatorKind::Trend { .. } => Answer::Trend {
-            current: 1,
-            previous: Some(5),
-        },
+        IndicatorKind::Trend { .. } => Answer::trend(1, Some(5)),
         IndicatorKind::Rating { .. } => Answer::Rating {
             level: Some(0),
             title: None,
@@ -70,6 +67,7 @@ fn village(v: &Village, set: &CriteriaSet) -> String {
             kind: v.kind,
             above: "xã Tân Lập".into(),
             parent: None,
+            scope: Default::default(),
         },
     )
     .unwrap();
@@ -217,12 +215,20 @@ fn thirty_villages_make_a_table_with_totals_filters_and_sorting() {
     assert_eq!(kinds[0].passed, 16);
 }
 
+/// A byte index near the middle of `text` that cuts no character.
+fn half_way(text: &str) -> usize {
+    (0..=text.len() / 2)
+        .rev()
+        .find(|&at| text.is_char_boundary(at))
+        .unwrap_or(0)
+}
+
 #[test]
 fn mixed_versions_are_compared_on_the_criteria_they_share() {
     let v1 = set("tt124-khu-dan-cu");
     let mut v2 = v1.clone();
-    v2.version = 2;
-    // Version 2 drops criterion 5 and adds a criterion 6.
+    v2.version = v1.version + 1;
+    // The next version drops criterion 5 and adds a criterion 6.
     let mut extra = v2.groups[0].criteria[0].clone();
     extra.id = "kdc-6".into();
     extra.label = Text::vi("Tiêu chí mới của tỉnh");
@@ -248,7 +254,7 @@ fn mixed_versions_are_compared_on_the_criteria_they_share() {
     assert_eq!(ids, ["kdc-1", "kdc-2", "kdc-3", "kdc-4", "kdc-6", "kdc-5"]);
     let a = t.rows.iter().find(|r| r.unit.name == "Thôn A").unwrap();
     let b = t.rows.iter().find(|r| r.unit.name == "Thôn B").unwrap();
-    assert_eq!(a.version, 1);
+    assert_eq!(a.version, v1.version);
     assert_eq!(a.lacking(&t.columns), ["kdc-6"]);
     assert_eq!(b.lacking(&t.columns), ["kdc-5"]);
     assert_eq!(b.cells[2], Some(Status::Failed));
@@ -265,7 +271,7 @@ fn mixed_versions_are_compared_on_the_criteria_they_share() {
         false,
     );
     assert_eq!(with_5.len(), 1);
-    assert_eq!(shelf.sets_in(2025)[0].0.version, 2);
+    assert_eq!(shelf.sets_in(2025)[0].0.version, v2.version);
 }
 
 #[test]
@@ -356,6 +362,7 @@ fn the_communes_derived_figures_come_from_received_files() {
         kind: UnitKind::ResidentialArea,
         above: String::new(),
         parent: None,
+        scope: Default::default(),
     };
     let own_children = [
         own("x-1", "Thôn Mới"),
@@ -395,7 +402,7 @@ fn a_backup_or_a_broken_file_is_refused_and_the_shelf_is_unchanged() {
     let kdc = set("tt124-khu-dan-cu");
     let good = village(&plain("u-a", "Thôn A", &[]), &kdc);
     assert!(matches!(
-        receive(&mut shelf, &good[..good.len() / 2], "t"),
+        receive(&mut shelf, &good[..half_way(&good)], "t"),
         Err(LoadError::NotJson { .. })
     ));
     let tampered = good.replacen("Thôn A", "Thôn B", 1);
@@ -418,6 +425,7 @@ fn a_rollup_file_carries_the_accepted_records_to_the_level_above() {
         kind: UnitKind::Commune,
         above: "huyện Yên Lập".into(),
         parent: None,
+        scope: Default::default(),
     };
     let assessments: Vec<_> = shelf
         .accepted()
@@ -466,6 +474,7 @@ fn festival_reports_add_up() {
                 kind: UnitKind::ResidentialArea,
                 above: String::new(),
                 parent: None,
+                scope: Default::default(),
             },
         )
         .unwrap();
@@ -556,7 +565,10 @@ fn csv_opens_in_excel_with_vietnamese_and_defused_formulas() {
     assert!(lines[0].starts_with("Đơn vị;Loại;Phiên bản;Kết quả;Số tiêu chí không đạt;kdc-1 "));
     assert_eq!(
         lines[1],
-        "Thôn A;Khu dân cư;1;Không đạt;1;Đạt;Đạt;Không đạt;Đạt;Đạt"
+        format!(
+            "Thôn A;Khu dân cư;{};Không đạt;1;Đạt;Đạt;Không đạt;Đạt;Đạt",
+            kdc.version
+        )
     );
 }
 

@@ -6,6 +6,7 @@ use crate::domain::map::{Map, Set};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::Date;
+use crate::domain::scope::Exclusion;
 use crate::domain::decode::{deserialize_tagged, required, Tagged};
 
 /// The answer to one indicator. No entry means not answered yet.
@@ -40,14 +41,21 @@ pub enum Answer {
         numerator: u64,
         denominator: u64,
     },
-    /// This period's count; last period's when typed rather than taken from last year.
+    /// This period's count; last period's when typed rather than taken from
+    /// last year. Where the indicator has categories, `parts` holds this
+    /// period's count of each and `current` is their sum.
     Trend {
         current: u64,
         #[serde(default)]
         previous: Option<u64>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        parts: Vec<u64>,
     },
+    /// The items ticked, and those stated not applicable with the reason.
     Checklist {
         checked: Set<String>,
+        #[serde(default, skip_serializing_if = "Map::is_empty")]
+        not_applicable: Map<String, String>,
     },
     Points {
         points: u32,
@@ -115,7 +123,9 @@ pub struct AnswerFields {
     denominator: Option<u64>,
     current: Option<u64>,
     previous: Option<u64>,
+    parts: Option<Vec<u64>>,
     checked: Option<Set<String>>,
+    not_applicable: Option<Map<String, String>>,
     points: Option<u32>,
 }
 
@@ -157,9 +167,11 @@ impl Tagged for Answer {
             AnswerTag::Trend => Answer::Trend {
                 current: required(f.current, "current")?,
                 previous: f.previous,
+                parts: f.parts.unwrap_or_default(),
             },
             AnswerTag::Checklist => Answer::Checklist {
                 checked: required(f.checked, "checked")?,
+                not_applicable: f.not_applicable.unwrap_or_default(),
             },
             AnswerTag::Points => Answer::Points {
                 points: required(f.points, "points")?,
@@ -169,6 +181,25 @@ impl Tagged for Answer {
 }
 
 deserialize_tagged!(Answer);
+
+impl Answer {
+    /// A trend entered as one total.
+    pub fn trend(current: u64, previous: Option<u64>) -> Answer {
+        Answer::Trend {
+            current,
+            previous,
+            parts: Vec::new(),
+        }
+    }
+
+    /// A checklist with these items ticked and none stated not applicable.
+    pub fn checklist<'a>(checked: impl IntoIterator<Item = &'a str>) -> Answer {
+        Answer::Checklist {
+            checked: checked.into_iter().map(str::to_owned).collect(),
+            not_applicable: Map::new(),
+        }
+    }
+}
 
 /// A unit's answers to a set, by indicator id.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -198,11 +229,31 @@ impl Answers {
     }
 }
 
-/// Counted figures: so many of so many units.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Counted figures: so many of so many units, and the units not counted
+/// at all (outside TT 124, or not the commune's to manage).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Figures {
     pub numerator: u64,
     pub denominator: u64,
+    pub left_out: Vec<LeftOut>,
+}
+
+impl Figures {
+    /// Figures typed by the assessor: nothing is left out by the app.
+    pub fn typed(numerator: u64, denominator: u64) -> Figures {
+        Figures {
+            numerator,
+            denominator,
+            left_out: Vec::new(),
+        }
+    }
+}
+
+/// A unit left out of derived figures, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut {
+    pub name: String,
+    pub why: Exclusion,
 }
 
 /// What the engine may know beyond the answers: figures derived from the

@@ -2,9 +2,9 @@
 
 use crate::domain::map::{Map, Set};
 
-use super::answer::{Answer, Answers, Context, Figures};
+use super::answer::{Answer, Answers, Context, Figures, LeftOut};
 use super::set::{
-    Bound, CriteriaSet, Criterion, CriterionRule, DateWindow, Escape, Indicator, IndicatorKind,
+    Bound, ChecklistItem, CriteriaSet, Criterion, CriterionRule, DateWindow, Escape, Indicator, IndicatorKind,
     Rounding, SetRule,
 };
 use crate::domain::calendar::Date;
@@ -81,9 +81,12 @@ pub enum Reason {
         required: u64,
         rounding: Rounding,
         source: FigureSource,
+        /// Units under the assessed one that are not counted, and why.
+        left_out: Vec<LeftOut>,
     },
     DenominatorZero {
         source: FigureSource,
+        left_out: Vec<LeftOut>,
     },
     NumeratorAboveDenominator {
         numerator: u64,
@@ -101,6 +104,8 @@ pub enum Reason {
         checked: usize,
         total: usize,
         missing: Vec<String>,
+        /// Items stated "không áp dụng" with a reason, where the set allows it.
+        not_applicable: Vec<String>,
     },
     Composite {
         failed: Vec<String>,
@@ -203,6 +208,15 @@ pub fn required_count(threshold: u32, total: u64, rounding: Rounding) -> u64 {
         Rounding::Down => product / 100,
     };
     u64::try_from(needed).unwrap_or(u64::MAX)
+}
+
+/// Whether a trend holds: the count fell, or there was nothing to reduce
+/// (zero both years), or it stayed equal where the set lets equal pass.
+/// TT 124 Article 4 clause 4 point a ("kiềm chế, kéo giảm … so với năm
+/// trước") sets no strict-decrease rule; how an equal non-zero count is
+/// judged is the set's reading (`allow_equal`).
+pub fn trend_holds(current: u64, previous: u64, allow_equal: bool) -> bool {
+    current < previous || (current == previous && (current == 0 || allow_equal))
 }
 
 /// Evaluates `answers` to `set` for the assessment `year`. Pure and total:
@@ -354,7 +368,12 @@ impl Engine<'_> {
                 ..
             } => {
                 if let Some(figures) = self.context.derived.get(&indicator.id) {
-                    return ratio(*figures, *threshold, *rounding, FigureSource::ChildUnits);
+                    return ratio(
+                        figures.clone(),
+                        *threshold,
+                        *rounding,
+                        FigureSource::ChildUnits,
+                    );
                 }
                 match answer {
                     None => result(Status::Incomplete, Reason::Unanswered),
@@ -362,10 +381,7 @@ impl Engine<'_> {
                         numerator,
                         denominator,
                     }) => ratio(
-                        Figures {
-                            numerator: *numerator,
-                            denominator: *denominator,
-                        },
+                        Figures::typed(*numerator, *denominator),
                         *threshold,
                         *rounding,
                         FigureSource::Manual,
@@ -446,42 +462,60 @@ impl Engine<'_> {
                     denominator,
                 },
             ) => ratio(
-                Figures {
-                    numerator: *numerator,
-                    denominator: *denominator,
-                },
+                Figures::typed(*numerator, *denominator),
                 *threshold,
                 *rounding,
                 FigureSource::Manual,
             ),
-            (IndicatorKind::Trend { allow_equal }, Answer::Trend { current, previous }) => {
-                match previous.or_else(|| self.context.previous.get(id).copied()) {
-                    None => result(
-                        Status::Incomplete,
-                        Reason::PreviousMissing { current: *current },
-                    ),
-                    Some(previous) => passed_if(
-                        *current < previous || (*allow_equal && *current == previous),
-                        Reason::Trend {
-                            current: *current,
-                            previous,
-                            allow_equal: *allow_equal,
-                        },
-                    ),
-                }
-            }
-            (IndicatorKind::Checklist { items }, Answer::Checklist { checked }) => {
+            (
+                IndicatorKind::Trend { allow_equal, .. },
+                Answer::Trend {
+                    current, previous, ..
+                },
+            ) => match previous.or_else(|| self.context.previous.get(id).copied()) {
+                None => result(
+                    Status::Incomplete,
+                    Reason::PreviousMissing { current: *current },
+                ),
+                Some(previous) => passed_if(
+                    trend_holds(*current, previous, *allow_equal),
+                    Reason::Trend {
+                        current: *current,
+                        previous,
+                        allow_equal: *allow_equal,
+                    },
+                ),
+            },
+            (
+                IndicatorKind::Checklist { items },
+                Answer::Checklist {
+                    checked,
+                    not_applicable,
+                },
+            ) => {
+                let stated_na = |item: &ChecklistItem| {
+                    item.na_allowed
+                        && not_applicable
+                            .get(&item.id)
+                            .is_some_and(|why| !why.trim().is_empty())
+                };
                 let missing: Vec<String> = items
                     .iter()
-                    .filter(|item| !checked.contains(&item.id))
+                    .filter(|item| !checked.contains(&item.id) && !stated_na(item))
+                    .map(|item| item.id.clone())
+                    .collect();
+                let not_applicable: Vec<String> = items
+                    .iter()
+                    .filter(|item| !checked.contains(&item.id) && stated_na(item))
                     .map(|item| item.id.clone())
                     .collect();
                 passed_if(
                     missing.is_empty(),
                     Reason::Checklist {
-                        checked: items.len() - missing.len(),
+                        checked: items.len() - missing.len() - not_applicable.len(),
                         total: items.len(),
                         missing,
+                        not_applicable,
                     },
                 )
             }
@@ -667,9 +701,13 @@ fn ratio(
     let Figures {
         numerator,
         denominator,
+        left_out,
     } = figures;
     if denominator == 0 {
-        return result(Status::Incomplete, Reason::DenominatorZero { source });
+        return result(
+            Status::Incomplete,
+            Reason::DenominatorZero { source, left_out },
+        );
     }
     if numerator > denominator {
         return result(
@@ -690,6 +728,7 @@ fn ratio(
             required,
             rounding,
             source,
+            left_out,
         },
     )
 }

@@ -133,10 +133,12 @@ mod tests {
             ImportDecision::AlreadyPresent { identical: false }
         );
         let mut newer = same.clone();
-        newer.version = 2;
+        newer.version = same.version + 1;
         assert_eq!(
             library.import_decision(&newer),
-            ImportDecision::Newer { current: 1 }
+            ImportDecision::Newer {
+                current: same.version
+            }
         );
         let local = vec![newer.clone()];
         let library = Library::new(&builtin, &local);
@@ -147,7 +149,7 @@ mod tests {
                 .find(|s| s.id == same.id)
                 .unwrap()
                 .version,
-            2
+            same.version + 1
         );
         assert_eq!(
             library.import_decision(&same),

@@ -10,9 +10,9 @@ mod evaluate;
 mod library;
 mod set;
 
-pub use answer::{Answer, Answers, Context, Figures};
+pub use answer::{Answer, Answers, Context, Figures, LeftOut};
 pub use evaluate::{
-    evaluate, required_count, CriterionReason, CriterionResult, Evaluation, FigureSource,
+    evaluate, required_count, trend_holds, CriterionReason, CriterionResult, Evaluation, FigureSource,
     IndicatorResult, Progress, Reason, SetReason, SetResult, Status,
 };
 pub use library::{ImportDecision, Library};

@@ -128,11 +128,19 @@ pub struct CriteriaSet {
     pub title: Text,
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub description: Text,
+    /// A notice shown with the set wherever it is used: what changed in the
+    /// law around it and is not verified (TT 48/2025 amending TT 124's procedure).
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub notice: Text,
     pub applies_to: Vec<UnitKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<PeriodRule>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recognition_deadline: Option<MonthDay>,
+    /// For a scored instrument: the movement's classification is due before
+    /// this day (QĐ 510, Regulation Art 11 cl 3), which is not a recognition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub classification_deadline: Option<MonthDay>,
     pub legal_basis: Vec<LegalBasis>,
     #[serde(default)]
     pub status: Verification,
@@ -294,6 +302,10 @@ named_enum! {
 pub struct ChecklistItem {
     pub id: String,
     pub label: Text,
+    /// The item may be marked "không áp dụng", with a reason (a State-secrets
+    /// rule where the unit holds no State secrets).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub na_allowed: bool,
 }
 
 /// How an indicator is measured, with its threshold.
@@ -325,11 +337,17 @@ pub enum IndicatorKind {
         #[serde(default)]
         rounding: Rounding,
     },
-    /// This period's count below the previous period's.
+    /// This period's count below the previous period's ("kiềm chế, kéo
+    /// giảm … so với năm trước", TT 124 Article 4 clause 4 point a). Zero in
+    /// both periods always passes: there is nothing to reduce.
     Trend {
-        /// Whether "no more than last year" passes: a local reading ([U]).
+        /// Whether an equal non-zero count passes: a local reading ([U]).
         #[serde(default)]
         allow_equal: bool,
+        /// The categories entered apart and added up (crime, social evils,
+        /// other violations); none when one total is entered.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        parts: Vec<Text>,
     },
     /// Every item required.
     Checklist { items: Vec<ChecklistItem> },
@@ -461,6 +479,7 @@ pub struct IndicatorFields {
     threshold: Option<i64>,
     rounding: Option<Rounding>,
     allow_equal: Option<bool>,
+    parts: Option<Vec<Text>>,
     items: Option<Vec<ChecklistItem>>,
     measure: Option<DerivedMeasure>,
     child_kinds: Option<Vec<UnitKind>>,
@@ -497,6 +516,7 @@ impl Tagged for IndicatorKind {
             },
             IndicatorTag::Trend => IndicatorKind::Trend {
                 allow_equal: f.allow_equal.unwrap_or_default(),
+                parts: f.parts.unwrap_or_default(),
             },
             IndicatorTag::Checklist => IndicatorKind::Checklist {
                 items: required(f.items, "items")?,

@@ -13,6 +13,7 @@ use crate::domain::context::counts_for;
 use crate::domain::criteria::{
     required_count, CriteriaSet, DerivedMeasure, IndicatorKind, Rounding, Status, Text,
 };
+use crate::domain::scope::Exclusion;
 use crate::domain::text::normalise_name;
 use crate::domain::{UnitId, UnitInfo, UnitKind};
 
@@ -87,6 +88,8 @@ pub struct Behind {
     pub has_file: bool,
     /// It counts in the numerator.
     pub counted: bool,
+    /// Left out of both figures: outside TT 124, or not the receiver's to manage.
+    pub left_out: Option<Exclusion>,
 }
 
 /// One derived indicator of the receiving unit's set, computed from the files.
@@ -145,26 +148,32 @@ pub fn derived(
             .filter(|c| child_kinds.contains(&c.kind))
         {
             let name = normalise_name(&child.name).to_lowercase();
-            let known = units.iter().any(|(u, _)| {
+            let known = units.iter_mut().find(|(u, _)| {
                 u.id == child.id
                     || (u.kind == child.kind && normalise_name(&u.name).to_lowercase() == name)
             });
-            if !known {
-                units.push((child.clone(), Vec::new()));
+            match known {
+                // What the receiver states of its own unit wins over the file.
+                Some((unit, _)) => unit.scope = child.scope.or(unit.scope),
+                None => units.push((child.clone(), Vec::new())),
             }
         }
         crate::domain::order::sort_by_key(&mut units, |a| a.0.name.to_lowercase());
         let behind: Vec<Behind> = units
             .iter()
-            .map(|(unit, assessments)| Behind {
-                name: unit.name.clone(),
-                kind: unit.kind,
-                has_file: !assessments.is_empty(),
-                counted: counts_for(*measure, assessments),
+            .map(|(unit, assessments)| {
+                let left_out = unit.scope.not_counted(unit.kind);
+                Behind {
+                    name: unit.name.clone(),
+                    kind: unit.kind,
+                    has_file: !assessments.is_empty(),
+                    counted: left_out.is_none() && counts_for(*measure, assessments),
+                    left_out,
+                }
             })
             .collect();
         let numerator = behind.iter().filter(|b| b.counted).count() as u64;
-        let denominator = behind.len() as u64;
+        let denominator = behind.iter().filter(|b| b.left_out.is_none()).count() as u64;
         let required = required_count(*threshold, denominator, *rounding);
         let status = if denominator == 0 {
             Status::Incomplete

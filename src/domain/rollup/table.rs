@@ -114,7 +114,9 @@ pub fn evaluate_record(shelf: &Shelf, record: &Received) -> Option<Evaluation> {
         .filter(|r| r.year() == year && r.unit.parent.as_ref() == Some(&record.unit.id))
     {
         let entry = children.entry(&child.unit.id).or_insert(Child {
+            name: &child.unit.name,
             kind: child.unit.kind,
+            scope: child.unit.scope,
             assessments: Vec::new(),
         });
         entry.assessments.extend(child.assessment());
