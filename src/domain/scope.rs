@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::criteria::CriteriaSet;
 use super::decode::named_enum;
 use super::UnitKind;
 
@@ -83,6 +84,14 @@ pub enum Missing {
 impl Scope {
     pub fn is_empty(&self) -> bool {
         *self == Scope::default()
+    }
+
+    /// Why a unit of `kind` should not assess itself against `set`: the set
+    /// is TT 124's and the Circular does not cover the unit.
+    pub fn outside_set(&self, kind: UnitKind, set: &CriteriaSet) -> Option<Exclusion> {
+        set.rests_on_tt124()
+            .then(|| self.outside_tt124(kind))
+            .flatten()
     }
 
     /// Only the facts that matter for a unit of `kind` (a school keeps no

@@ -20,6 +20,15 @@ pub enum Step {
     Classification,
 }
 
+impl Step {
+    /// The law sets this step "trước ngày …": its date is the first day that
+    /// is already late (TT 124 Art. 9 cl. 1; QĐ 510 Art. 11 cl. 3), so it is
+    /// worded "trước {date}", never as the last day.
+    pub fn is_before(self) -> bool {
+        matches!(self, Step::Recognition | Step::Classification)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Milestone {
     pub step: Step,
@@ -87,6 +96,14 @@ mod tests {
             day(2025, 11, 20)
         );
         assert_eq!(commune.last().unwrap().date, day(2025, 11, 30));
+    }
+
+    #[test]
+    fn recognition_and_classification_are_due_before_their_day() {
+        assert!(Step::Recognition.is_before());
+        assert!(Step::Classification.is_before());
+        assert!(!Step::PeriodEnds.is_before());
+        assert!(!Step::Registration.is_before());
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::i18n::*;
 use crate::domain::assessment::ActionStatus;
 use crate::domain::assessment::AssessmentError;
 use crate::domain::criteria::Status as ResultStatus;
+use crate::domain::scope::{EnterpriseSize, SchoolLevel};
 use crate::domain::timeline::Step;
 use crate::domain::{UnitError, UnitKind};
 use crate::format::{LoadError, Problem, ProblemKind};
@@ -181,6 +182,30 @@ pub fn assessment_status(i18n: I18n, code: &str) -> AnyView {
         "not_recognised" => tr!(i18n, status_not_recognised).into_any(),
         _ => tr!(i18n, status_draft).into_any(),
     }
+}
+
+/// A school's level, for its choice.
+pub fn school_level(i18n: I18n, level: SchoolLevel) -> String {
+    match level {
+        SchoolLevel::Preschool => t_string!(i18n, school_preschool),
+        SchoolLevel::Primary => t_string!(i18n, school_primary),
+        SchoolLevel::LowerSecondary => t_string!(i18n, school_lower_secondary),
+        SchoolLevel::UpperSecondary => t_string!(i18n, school_upper_secondary),
+        SchoolLevel::MultiLevel => t_string!(i18n, school_multi_level),
+        SchoolLevel::Other => t_string!(i18n, school_other),
+    }
+    .into()
+}
+
+/// An enterprise's size class, for its choice.
+pub fn enterprise_size(i18n: I18n, size: EnterpriseSize) -> String {
+    match size {
+        EnterpriseSize::Micro => t_string!(i18n, size_micro),
+        EnterpriseSize::Small => t_string!(i18n, size_small),
+        EnterpriseSize::Medium => t_string!(i18n, size_medium),
+        EnterpriseSize::Large => t_string!(i18n, size_large),
+    }
+    .into()
 }
 
 pub fn step(i18n: I18n, step: Step) -> AnyView {

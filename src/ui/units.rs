@@ -3,12 +3,12 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::choice::{option, Choice};
+use super::choice::{named_options, named_value, named_variant, option, Choice};
 use super::i18n::*;
 use super::messages;
 use super::state::use_app_state;
 use crate::domain::unit::UnitFields;
-use crate::domain::{UnitError, UnitId, UnitKind};
+use crate::domain::{Scope, Unit, UnitError, UnitId, UnitKind};
 use crate::platform::ids::new_unit_id;
 use crate::ui::When;
 
@@ -30,6 +30,23 @@ fn announce(i18n: crate::ui::i18n::I18n, what: Announcement) -> AnyView {
         Announcement::Deleted(name) => tp!(i18n, unit_deleted, name).into_any(),
         Announcement::Failed(err) => messages::unit_error(i18n, &err),
     }
+}
+
+/// Out of TT 124's scope or not counted by the commune, or the facts still
+/// to state: a line under the unit's name, in words, never a colour alone.
+fn scope_note(i18n: crate::ui::i18n::I18n, unit: &Unit, under_commune: bool) -> Option<AnyView> {
+    if let Some(why) = unit.scope.not_counted(unit.kind) {
+        let why = crate::ui::criteria::words::exclusion(i18n, why);
+        return Some(
+            view! { <p class="unit-list__scope" data-testid="unit-out-of-scope">{tp!(i18n, scope_not_counted, why)}</p> }
+                .into_any(),
+        );
+    }
+    let missing = unit.scope.missing(unit.kind, under_commune);
+    (!missing.is_empty()).then(|| {
+        view! { <p class="unit-list__scope" data-testid="unit-scope-missing">{tr!(i18n, scope_fill_prompt)}</p> }
+            .into_any()
+    })
 }
 
 /// The list of units with the form to add or edit one.
@@ -69,6 +86,7 @@ fn UnitForm(
     let kind = RwSignal::new(UnitKind::ResidentialArea);
     let above = RwSignal::new(String::new());
     let parent = RwSignal::new(String::new());
+    let scope = RwSignal::new(Scope::default());
     let error = RwSignal::new(None::<UnitError>);
     let name_input = NodeRef::<html::Input>::new();
 
@@ -82,6 +100,7 @@ fn UnitForm(
             name.set(unit.name);
             kind.set(unit.kind);
             above.set(unit.above);
+            scope.set(unit.scope);
             parent.set(
                 unit.parent
                     .map(|p| p.as_str().to_owned())
@@ -98,6 +117,7 @@ fn UnitForm(
         name.set(String::new());
         above.set(String::new());
         parent.set(String::new());
+        scope.set(Scope::default());
         error.set(None);
         editing.set(None);
     };
@@ -111,8 +131,8 @@ fn UnitForm(
             parent: Some(parent.get_untracked())
                 .filter(|p| !p.is_empty())
                 .map(UnitId::new),
-                scope: Default::default(),
-            };
+            scope: scope.get_untracked(),
+        };
         let result = match editing.get_untracked() {
             Some(id) => state
                 .edit(|ws| ws.update_unit(&id, fields))
@@ -202,6 +222,7 @@ fn UnitForm(
             </div>
             {Choice::new("unit-parent", tr!(i18n, unit_parent), move || parent.get(), parent_options,
                 move |v| parent.set(v)).view()}
+            <ScopeFields kind=kind parent=parent scope=scope />
             <p id="unit-error" class="field__error" role="alert">
                 {move || error.get().map(|err| messages::unit_error(i18n, &err))}
             </p>
@@ -222,6 +243,59 @@ fn UnitForm(
                 </When>
             </div>
         </form>
+    }
+}
+
+/// The facts that decide whether TT 124 covers the unit and whether the
+/// commune above counts it (`domain::scope`): each may stay "chưa khai báo".
+#[component]
+fn ScopeFields(
+    kind: RwSignal<UnitKind>,
+    parent: RwSignal<String>,
+    scope: RwSignal<Scope>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let unknown = move || option("", t_string!(i18n, scope_unknown));
+    let yes_no = move || {
+        vec![
+            unknown(),
+            option("true", t_string!(i18n, scope_yes)),
+            option("false", t_string!(i18n, scope_no)),
+        ]
+    };
+    let flag = |value: Option<bool>| value.map(|on| on.to_string()).unwrap_or_default();
+    let read_flag = |value: &str| value.parse::<bool>().ok();
+    view! {
+        <When when=move || kind.get() == UnitKind::School>
+            {Choice::new("unit-school-level", tr!(i18n, scope_school_level),
+                move || scope.get().school_level.map(named_value).unwrap_or_default(),
+                move || {
+                    let mut options = vec![unknown()];
+                    options.extend(named_options(|level| messages::school_level(i18n, level)));
+                    options
+                },
+                move |v: String| scope.update(|s| s.school_level = named_variant(&v))).view()}
+        </When>
+        <When when=move || kind.get() == UnitKind::Enterprise>
+            {Choice::new("unit-enterprise-size", tr!(i18n, scope_enterprise_size),
+                move || scope.get().enterprise_size.map(named_value).unwrap_or_default(),
+                move || {
+                    let mut options = vec![unknown()];
+                    options.extend(named_options(|size| messages::enterprise_size(i18n, size)));
+                    options
+                },
+                move |v: String| scope.update(|s| s.enterprise_size = named_variant(&v))).view()}
+        </When>
+        <When when=move || kind.get() == UnitKind::Agency>
+            {Choice::new("unit-armed-forces", tr!(i18n, scope_armed_forces),
+                move || flag(scope.get().armed_forces), yes_no,
+                move |v: String| scope.update(|s| s.armed_forces = read_flag(&v))).view()}
+        </When>
+        <When when=move || !parent.get().is_empty() && !kind.get().is_commune_level()>
+            {Choice::new("unit-managed", tr!(i18n, scope_managed),
+                move || flag(scope.get().managed), yes_no,
+                move |v: String| scope.update(|s| s.managed = read_flag(&v))).view()}
+        </When>
     }
 }
 
@@ -341,8 +415,15 @@ fn UnitRow(
                                 .map(|a| format!(" · {a}"))
                         }
                     }
-                    {move || parent_name().map(|name| view! { " · " {tp!(i18n, unit_under, name)} })}
+                    {
+                        let parent_name = parent_name.clone();
+                        move || parent_name().map(|name| view! { " · " {tp!(i18n, unit_under, name)} })
+                    }
                 </span>
+                {
+                    let unit = unit.clone();
+                    move || unit().map(|u| scope_note(i18n, &u, parent_name().is_some()))
+                }
             </div>
             <div class="unit-list__actions">
                 <button type="button" class="button button--small" on:click=edit>

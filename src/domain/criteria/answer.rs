@@ -192,6 +192,15 @@ impl Answer {
         }
     }
 
+    /// A trend entered by category: `current` is their sum.
+    pub fn trend_of_parts(parts: Vec<u64>, previous: Option<u64>) -> Answer {
+        Answer::Trend {
+            current: parts.iter().copied().fold(0, u64::saturating_add),
+            previous,
+            parts,
+        }
+    }
+
     /// A checklist with these items ticked and none stated not applicable.
     pub fn checklist<'a>(checked: impl IntoIterator<Item = &'a str>) -> Answer {
         Answer::Checklist {

@@ -7,6 +7,9 @@ use crate::domain::calendar::{Date, MonthDay};
 use crate::domain::decode::{deserialize_tagged, required, Tagged};
 use crate::domain::{Language, UnitKind};
 
+/// The Circular whose standard is "An toàn về an ninh, trật tự".
+pub const TT124: &str = "Thông tư 124/2021/TT-BCA";
+
 /// Text in Vietnamese, with an optional English rendering.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
@@ -181,6 +184,14 @@ impl CriteriaSet {
     /// True when the set offers itself to units of this kind.
     pub fn applies_to_kind(&self, kind: UnitKind) -> bool {
         self.applies_to.contains(&kind)
+    }
+
+    /// True when the set is TT 124's standard, or a variant of it: its legal
+    /// basis names the Circular.
+    pub fn rests_on_tt124(&self) -> bool {
+        self.legal_basis
+            .iter()
+            .any(|basis| basis.document.starts_with(TT124))
     }
 
     /// How many items are not confirmed, for the badge on the library.

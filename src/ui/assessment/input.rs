@@ -268,6 +268,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                                 }) => Some(*denominator),
                                 Some(crate::domain::criteria::Reason::DenominatorZero {
                                     source: crate::domain::criteria::FigureSource::ChildUnits,
+                                    ..
                                 }) => Some(0),
                                 _ => None,
                             }
@@ -321,16 +322,33 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             }
             .into_any()
         }
-        IndicatorKind::Trend { .. } => {
-            let (start_cur, start_prev) = match answer() {
-                Some(Answer::Trend { current, previous }) => (
+        IndicatorKind::Trend { parts, .. } => {
+            let (start_cur, start_prev, start_parts) = match answer() {
+                Some(Answer::Trend {
+                    current,
+                    previous,
+                    parts: typed,
+                }) => (
                     current.to_string(),
                     previous.map(|p| p.to_string()).unwrap_or_default(),
+                    typed,
                 ),
-                _ => (String::new(), String::new()),
+                _ => (String::new(), String::new(), Vec::new()),
             };
             let typed_cur = RwSignal::new(start_cur);
             let typed_prev = RwSignal::new(start_prev);
+            // One field per category where the set has them; the total is the core's sum.
+            let typed_parts: Vec<RwSignal<String>> = (0..parts.len())
+                .map(|n| {
+                    RwSignal::new(
+                        start_parts
+                            .get(n)
+                            .map(|count| count.to_string())
+                            .unwrap_or_default(),
+                    )
+                })
+                .collect();
+            let by_parts = !parts.is_empty();
             // A memo: the note is repainted only when last year's figure changes.
             let last_year = {
                 let ind = ind.clone();
@@ -347,21 +365,58 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                 move || memo.get()
             };
             let set_trend = {
-                let (id, ind) = (id.clone(), ind.clone());
+                let (id, ind, typed_parts) = (id.clone(), ind.clone(), typed_parts.clone());
                 move || {
                     let previous = number(&typed_prev.get_untracked());
-                    let answer = number(&typed_cur.get_untracked())
-                        .map(|current| Answer::Trend { current, previous });
+                    let answer = if by_parts {
+                        // Saved once every category is typed, as a ratio's pair is.
+                        typed_parts
+                            .iter()
+                            .map(|typed| number(&typed.get_untracked()))
+                            .collect::<Option<Vec<u64>>>()
+                            .map(|counts| Answer::trend_of_parts(counts, previous))
+                    } else {
+                        number(&typed_cur.get_untracked())
+                            .map(|current| Answer::trend(current, previous))
+                    };
                     save(&id, &ind, answer)
                 }
             };
             let cur_field = format!("{field}-current");
             let prev_field = format!("{field}-previous");
-            let (s1, s2) = (set_trend.clone(), set_trend);
+            let (s1, s2) = (set_trend.clone(), set_trend.clone());
+            let current_input = if by_parts {
+                let inputs = parts
+                    .iter()
+                    .zip(typed_parts)
+                    .enumerate()
+                    .map(|(n, (label, typed))| {
+                        let save_part = set_trend.clone();
+                        let label = label.clone();
+                        Input::count(format!("{field}-part-{n}"), tp!(i18n, in_part_current, part = crate::ui::criteria::words::text(&label)),
+                            move || typed.get(), move |v| { typed.set(v); save_part() })
+                            .disabled(locked)
+                            .view()
+                    })
+                    .collect_view();
+                let total = move || match answer() {
+                    Some(Answer::Trend { current, .. }) => Some(current),
+                    _ => None,
+                };
+                view! {
+                    {inputs}
+                    <p class="answer__note" data-testid=format!("{field}-total")>
+                        {move || total().map(|current| tp!(i18n, in_parts_total, current))}
+                    </p>
+                }
+                .into_any()
+            } else {
+                Input::count(cur_field, tr!(i18n, in_current), move || typed_cur.get(),
+                    move |v| { typed_cur.set(v); s1() }).disabled(locked).view()
+            };
             view! {
                 <div class="answer__pair">
-                    {Input::count(cur_field, tr!(i18n, in_current), move || typed_cur.get(),
-                        move |v| { typed_cur.set(v); s1() }).disabled(locked).view()}
+                    {current_input}
                     {Input::count(prev_field, tr!(i18n, in_previous), move || typed_prev.get(),
                         move |v| { typed_prev.set(v); s2() }).disabled(locked).view()}
                     {move || last_year().map(|value| view! { <p class="answer__note">{tp!(i18n, in_previous_from_last_year, value)}</p> })}
@@ -370,27 +425,49 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             .into_any()
         }
         IndicatorKind::Checklist { items } => {
-            let checked = {
-                move || match answer() {
-                    Some(Answer::Checklist { checked }) => checked,
-                    _ => Default::default(),
-                }
+            let stated = move || match answer() {
+                Some(Answer::Checklist {
+                    checked,
+                    not_applicable,
+                }) => (checked, not_applicable),
+                _ => Default::default(),
             };
+            let checked = move || stated().0;
             view! {
                 <fieldset class="answer answer--checklist">
                     <legend class="visually-hidden">{text(&indicator.label)}</legend>
                     {items.into_iter().map(|item| {
                         let item_field = format!("{field}-{}", item.id);
-                        let (id, ind, checked, checked2) = (id.clone(), ind.clone(), checked, checked);
+                        let (id, ind) = (id.clone(), ind.clone());
                         let item_id = item.id.clone();
                         let item_id2 = item.id.clone();
+                        let (id2, ind2) = (id.clone(), ind.clone());
+                        // Where the set allows it, the reason the item does not apply.
+                        let na_reason = item.na_allowed.then(|| {
+                            let (for_value, for_change) = (item.id.clone(), item.id.clone());
+                            let label = item.label.clone();
+                            Input::new(format!("{item_field}-na"), tp!(i18n, in_item_na, item = crate::ui::criteria::words::text(&label)), "text",
+                                move || stated().1.get(&for_value).cloned().unwrap_or_default(),
+                                move |reason| {
+                                    let (checked, mut not_applicable) = stated();
+                                    if reason.trim().is_empty() {
+                                        not_applicable.remove(&for_change);
+                                    } else {
+                                        not_applicable.insert(for_change.clone(), reason);
+                                    }
+                                    save(&id2, &ind2, Some(Answer::Checklist { checked, not_applicable }))
+                                })
+                                .disabled(locked)
+                                .view()
+                        });
                         view! {
                             {Check::new(item_field, text(&item.label), move || checked().contains(&item_id),
                                 move |on| {
-                                    let mut all = checked2();
+                                    let (mut all, not_applicable) = stated();
                                     if on { all.insert(item_id2.clone()); } else { all.remove(&item_id2); }
-                                    save(&id, &ind, Some(Answer::Checklist { checked: all.clone() }))
+                                    save(&id, &ind, Some(Answer::Checklist { checked: all, not_applicable }))
                                 }).disabled(locked).view()}
+                            {na_reason}
                         }
                     }).collect_view()}
                 </fieldset>

@@ -28,6 +28,20 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
     let copy_last = RwSignal::new(true);
     let error = RwSignal::new(None::<AssessmentError>);
     let notice = RwSignal::new(None::<i32>);
+    // A unit TT 124 does not cover may still assess itself, once told so.
+    let go_on = RwSignal::new(false);
+    let outside = Memo::new(move |_| {
+        let (kind, scope) = state.workspace.with(|ws| {
+            ws.units()
+                .get(&UnitId::new(unit.get()))
+                .map(|u| (u.kind, u.scope))
+        })?;
+        let chosen = set.get();
+        with_library(state, |library| {
+            let set = library.latest().into_iter().find(|s| s.id == chosen)?;
+            scope.outside_set(kind, set)
+        })
+    });
     // The sets offered for the chosen unit's kind, newest versions only.
     // Memos: an answer typed in the form does not rebuild these lists.
     let offered = Memo::new(move |_| {
@@ -73,6 +87,9 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
                 .cloned()
         });
         let Some(chosen) = chosen else { return };
+        if outside.get_untracked().is_some() && !go_on.get_untracked() {
+            return;
+        }
         let id = ids::new_id("a");
         let result = state.edit(|ws| {
             ws.start_assessment(
@@ -124,7 +141,18 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
                 </div>
                 {Check::new("start-copy", tr!(i18n, as_copy_last), move || copy_last.get(),
                     move |on| copy_last.set(on)).view()}
-                <button type="submit" class="button button--primary" data-testid="start-submit">{tr!(i18n, as_start)}</button>
+                {move || outside.get().map(|why| {
+                    let why = crate::ui::criteria::words::exclusion(i18n, why);
+                    view! {
+                        <div class="banner banner--warning" role="note" data-testid="start-out-of-scope">
+                            <p><span aria-hidden="true">"⚠ "</span>{tp!(i18n, as_out_of_scope, why)}</p>
+                            {Check::new("start-go-on", tr!(i18n, as_out_of_scope_go_on), move || go_on.get(),
+                                move |on| go_on.set(on)).view()}
+                        </div>
+                    }
+                })}
+                <button type="submit" class="button button--primary" data-testid="start-submit"
+                    disabled=move || outside.get().is_some() && !go_on.get()>{tr!(i18n, as_start)}</button>
                 <p role="status">{move || notice.get().map(|year| tp!(i18n, as_exists, year))}</p>
                 <p class="field__error" role="alert">{move || error.get().map(|e| messages::assessment_error(i18n, &e))}</p>
             </When>

@@ -39,7 +39,10 @@ fn default_kind(code: &str) -> Option<IndicatorKind> {
             threshold: 100,
             rounding: Rounding::Up,
         },
-        "trend" => IndicatorKind::Trend { allow_equal: false },
+        "trend" => IndicatorKind::Trend {
+            allow_equal: false,
+            parts: Vec::new(),
+        },
         "points" => IndicatorKind::Points { max: None },
         "note" => IndicatorKind::Note,
         _ => return None,
@@ -413,8 +416,8 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
             {move || (kind_code() == "trend").then(|| {
                 let equal_field = equal_field.clone();
                 Check::new(equal_field, tr!(i18n, editor_allow_equal),
-                    move || draft.with(|d| matches!(indicator_ref(d, at).map(|i| &i.kind), Some(IndicatorKind::Trend { allow_equal: true }))),
-                    move |on| change(Box::new(move |i| i.kind = IndicatorKind::Trend { allow_equal: on })))
+                    move || draft.with(|d| matches!(indicator_ref(d, at).map(|i| &i.kind), Some(IndicatorKind::Trend { allow_equal: true, .. }))),
+                    move |on| change(Box::new(move |i| if let IndicatorKind::Trend { allow_equal, .. } = &mut i.kind { *allow_equal = on })))
                 .view()
             })}
             {Choice::new(

@@ -5,14 +5,47 @@ use leptos::prelude::*;
 
 use crate::domain::calendar::{Date, MonthDay};
 use crate::domain::criteria::{
-    Bound, Citation, Escape, FigureSource, IndicatorKind, Reason, Rounding, Text, Verification,
+    trend_holds, Bound, Citation, Escape, FigureSource, IndicatorKind, LeftOut, Reason, Rounding,
+    Text, Verification,
 };
+use crate::domain::scope::{EnterpriseSize, Exclusion, SchoolLevel};
 use crate::domain::numbers::{percent_tenths, tenths_text};
 use crate::domain::Language;
 use crate::ui::i18n::*;
 use crate::ui::state::use_app_state;
 
 use crate::ui::i18n::I18n;
+
+/// Why a unit is not counted, in a few words.
+pub fn exclusion(i18n: I18n, why: Exclusion) -> String {
+    match why {
+        Exclusion::ArmedForces => t_string!(i18n, scope_out_armed),
+        Exclusion::SmallEnterprise(EnterpriseSize::Micro) => t_string!(i18n, scope_out_micro),
+        Exclusion::SmallEnterprise(_) => t_string!(i18n, scope_out_small),
+        Exclusion::SchoolLevel(SchoolLevel::Primary) => t_string!(i18n, scope_out_primary),
+        Exclusion::SchoolLevel(_) => t_string!(i18n, scope_out_preschool),
+        Exclusion::NotManaged => t_string!(i18n, scope_out_not_managed),
+    }
+    .to_owned()
+}
+
+/// "Không tính 2 đơn vị ngoài phạm vi: A (mầm non, nhà trẻ), B (…)."; nothing
+/// when none is left out.
+pub fn left_out_words(i18n: I18n, left_out: &[LeftOut]) -> Option<AnyView> {
+    if left_out.is_empty() {
+        return None;
+    }
+    let count = left_out.len();
+    let names = left_out
+        .iter()
+        .map(|unit| format!("{} ({})", unit.name, exclusion(i18n, unit.why)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(
+        view! { <span data-testid="left-out">{tp!(i18n, reason_left_out, count, names = names.clone())}</span> }
+            .into_any(),
+    )
+}
 
 /// The language chosen in this browser, as a reactive value.
 pub fn language() -> Language {
@@ -111,8 +144,14 @@ pub fn kind(i18n: I18n, kind: &IndicatorKind) -> AnyView {
             threshold,
             rounding: Rounding::Down,
         } => tp!(i18n, kind_percent_down, threshold).into_any(),
-        IndicatorKind::Trend { allow_equal: false } => tr!(i18n, kind_trend).into_any(),
-        IndicatorKind::Trend { allow_equal: true } => tr!(i18n, kind_trend_equal).into_any(),
+        IndicatorKind::Trend {
+            allow_equal: false,
+            ..
+        } => tr!(i18n, kind_trend).into_any(),
+        IndicatorKind::Trend {
+            allow_equal: true,
+            ..
+        } => tr!(i18n, kind_trend_equal).into_any(),
         IndicatorKind::Checklist { items } => {
             let count = items.len();
             view! {
@@ -237,11 +276,12 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
             threshold,
             required,
             source,
+            ref left_out,
             ..
         } => {
             let percent = percent(numerator, denominator);
             let met = numerator >= required;
-            match (source, met) {
+            let figures = match (source, met) {
                 (FigureSource::ChildUnits, true) => tp!(
                     i18n,
                     reason_ratio_units_met,
@@ -282,9 +322,13 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
                     required
                 )
                 .into_any(),
-            }
+            };
+            view! { {figures} " " {left_out_words(i18n, left_out)} }.into_any()
         }
-        Reason::DenominatorZero { .. } => tr!(i18n, reason_denominator_zero).into_any(),
+        Reason::DenominatorZero { ref left_out, .. } => view! {
+            {tr!(i18n, reason_denominator_zero)} " " {left_out_words(i18n, left_out)}
+        }
+        .into_any(),
         Reason::NumeratorAboveDenominator {
             numerator,
             denominator,
@@ -294,7 +338,11 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
             previous,
             allow_equal,
         } => {
-            if current < previous || (allow_equal && current == previous) {
+            if current == 0 && previous == 0 {
+                tr!(i18n, reason_trend_zero).into_any()
+            } else if current == previous && trend_holds(current, previous, allow_equal) {
+                tp!(i18n, reason_trend_equal, current).into_any()
+            } else if trend_holds(current, previous, allow_equal) {
                 tp!(i18n, reason_trend_met, current, previous).into_any()
             } else {
                 tp!(i18n, reason_trend_not_met, current, previous).into_any()
@@ -303,8 +351,18 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
         Reason::PreviousMissing { current } => {
             tp!(i18n, reason_previous_missing, current).into_any()
         }
-        Reason::Checklist { checked, total, .. } => {
-            tp!(i18n, reason_checklist, checked, total).into_any()
+        Reason::Checklist {
+            checked,
+            total,
+            ref not_applicable,
+            ..
+        } => {
+            let na = not_applicable.len();
+            if na == 0 {
+                tp!(i18n, reason_checklist, checked, total).into_any()
+            } else {
+                tp!(i18n, reason_checklist_na, checked, total, na).into_any()
+            }
         }
         Reason::Composite { failed, incomplete } => {
             let (failed, incomplete) = (failed.len(), incomplete.len());

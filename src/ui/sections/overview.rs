@@ -99,7 +99,14 @@ fn UnitCards() -> impl IntoView {
                                 <p><strong>{tr!(i18n, ov_next)} ": "</strong></p>
                                 <ul>
                                     {next_due(kind, today, 2).into_iter().map(|m| view! {
-                                        <li>{m.date.vietnamese()} " · " {messages::step(i18n, m.step)}</li>
+                                        <li>
+                                            {if m.step.is_before() {
+                                                tp!(i18n, ov_before, date = m.date.vietnamese()).into_any()
+                                            } else {
+                                                m.date.vietnamese().into_any()
+                                            }}
+                                            " · " {messages::step(i18n, m.step)}
+                                        </li>
                                     }).collect_view()}
                                 </ul>
                                 {(!overdue.is_empty()).then(|| {
