@@ -7,7 +7,7 @@ use crate::domain::map::Map;
 use serde::{Deserialize, Serialize};
 
 use super::calendar::Date;
-use super::criteria::{Answer, Answers, SetRef};
+use super::criteria::{Answer, Answers, CriteriaSet, SetRef};
 use super::decode::{deserialize_tagged, required, Tagged};
 use super::unit::UnitId;
 
@@ -223,6 +223,19 @@ pub struct Assessment {
     pub report: ReportText,
 }
 
+/// What moving an assessment to another version of its set did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VersionMove {
+    /// Answers kept.
+    pub kept: usize,
+    /// Indicators only the new version has: to answer.
+    pub added: Vec<String>,
+    /// Indicators whose wording, status or rule changed: to review.
+    pub changed: Vec<String>,
+    /// Indicators the new version no longer has: their answers are dropped.
+    pub removed: Vec<String>,
+}
+
 /// Why a change to an assessment was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AssessmentError {
@@ -268,7 +281,8 @@ impl Assessment {
         for answer in next.answers.0.iter_mut().map(|(_, v)| v) {
             if let Answer::Trend {
                 current, previous, ..
-            } = answer {
+            } = answer
+            {
                 *previous = Some(*current);
             }
         }
@@ -296,6 +310,44 @@ impl Assessment {
             None => self.answers.clear(indicator),
         }
         Ok(())
+    }
+
+    /// Moves a draft to another version of its set (`from` is the set it
+    /// uses, `to` the newer one). The answers and evidence of indicators that
+    /// are still there with an answer of the same kind are kept; what was
+    /// added, changed or dropped is returned for the user to review. The
+    /// caller keeps the assessment as it was for an undo.
+    pub fn move_to_version(
+        &mut self,
+        from: &CriteriaSet,
+        to: &CriteriaSet,
+    ) -> Result<VersionMove, AssessmentError> {
+        self.editable()?;
+        if from.key() != self.set || to.id != from.id {
+            return Err(AssessmentError::WrongStep);
+        }
+        let mut moved = VersionMove::default();
+        for indicator in to.indicators() {
+            match from.indicator(&indicator.id) {
+                None => moved.added.push(indicator.id.clone()),
+                Some(before) if before != indicator => moved.changed.push(indicator.id.clone()),
+                Some(_) => {}
+            }
+        }
+        moved.removed = from
+            .indicators()
+            .filter(|i| to.indicator(&i.id).is_none())
+            .map(|i| i.id.clone())
+            .collect();
+        let fits = |id: &str| match (from.indicator(id), to.indicator(id)) {
+            (Some(before), Some(after)) => before.kind.code() == after.kind.code(),
+            _ => false,
+        };
+        self.answers.0.retain(|id, _| fits(id));
+        self.evidence.retain(|id, _| to.indicator(id).is_some());
+        moved.kept = self.answers.0.len();
+        self.set = to.key();
+        Ok(moved)
     }
 
     pub fn set_evidence(
@@ -472,11 +524,8 @@ mod tests {
     #[test]
     fn next_year_carries_answers_and_turns_this_years_counts_into_last_years() {
         let mut a = draft();
-        a.set_answer(
-            "kdc-4a",
-            Some(Answer::trend(4, Some(6))),
-        )
-        .unwrap();
+        a.set_answer("kdc-4a", Some(Answer::trend(4, Some(6))))
+            .unwrap();
         a.put_action(Action {
             id: "x".into(),
             criterion: "kdc-4".into(),
@@ -490,10 +539,7 @@ mod tests {
         assert_eq!(next.year, 2026);
         assert_eq!(next.status, Status::Draft);
         assert!(next.actions.is_empty());
-        assert_eq!(
-            next.answers.get("kdc-4a"),
-            Some(&Answer::trend(4, Some(4)))
-        );
+        assert_eq!(next.answers.get("kdc-4a"), Some(&Answer::trend(4, Some(4))));
     }
 
     #[test]

@@ -99,7 +99,9 @@ impl Scope {
     pub fn for_kind(self, kind: UnitKind) -> Scope {
         Scope {
             school_level: self.school_level.filter(|_| kind == UnitKind::School),
-            enterprise_size: self.enterprise_size.filter(|_| kind == UnitKind::Enterprise),
+            enterprise_size: self
+                .enterprise_size
+                .filter(|_| kind == UnitKind::Enterprise),
             armed_forces: self.armed_forces.filter(|_| kind == UnitKind::Agency),
             managed: self.managed.filter(|_| !kind.is_commune_level()),
         }
@@ -138,9 +140,8 @@ impl Scope {
     /// Why the commune above does not count this unit in its Article 5
     /// clause 4 figures, if it does not: outside TT 124, or not its to manage.
     pub fn not_counted(&self, kind: UnitKind) -> Option<Exclusion> {
-        self.outside_tt124(kind).or_else(|| {
-            (self.managed == Some(false)).then_some(Exclusion::NotManaged)
-        })
+        self.outside_tt124(kind)
+            .or_else(|| (self.managed == Some(false)).then_some(Exclusion::NotManaged))
     }
 
     /// The facts still to state for a unit of `kind`; `under_commune` when
@@ -187,8 +188,14 @@ mod tests {
             school(SchoolLevel::Primary).outside_tt124(UnitKind::School),
             Some(Exclusion::SchoolLevel(SchoolLevel::Primary))
         );
-        assert_eq!(school(SchoolLevel::LowerSecondary).outside_tt124(UnitKind::School), None);
-        assert_eq!(school(SchoolLevel::MultiLevel).outside_tt124(UnitKind::School), None);
+        assert_eq!(
+            school(SchoolLevel::LowerSecondary).outside_tt124(UnitKind::School),
+            None
+        );
+        assert_eq!(
+            school(SchoolLevel::MultiLevel).outside_tt124(UnitKind::School),
+            None
+        );
         let firm = |size| Scope {
             enterprise_size: Some(size),
             ..Scope::default()
@@ -197,12 +204,18 @@ mod tests {
             firm(EnterpriseSize::Small).outside_tt124(UnitKind::Enterprise),
             Some(Exclusion::SmallEnterprise(EnterpriseSize::Small))
         );
-        assert_eq!(firm(EnterpriseSize::Medium).outside_tt124(UnitKind::Enterprise), None);
+        assert_eq!(
+            firm(EnterpriseSize::Medium).outside_tt124(UnitKind::Enterprise),
+            None
+        );
         let armed = Scope {
             armed_forces: Some(true),
             ..Scope::default()
         };
-        assert_eq!(armed.outside_tt124(UnitKind::Agency), Some(Exclusion::ArmedForces));
+        assert_eq!(
+            armed.outside_tt124(UnitKind::Agency),
+            Some(Exclusion::ArmedForces)
+        );
         assert_eq!(Scope::default().outside_tt124(UnitKind::Agency), None);
     }
 

@@ -310,11 +310,12 @@ fn read_units(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<Unit> {
         let parent = optional_text(fields, &path, "parent", problems).map(UnitId::new);
         let scope = match fields.get("scope") {
             None | Some(Value::Null) => Scope::default(),
-            Some(value) => deserialize_at::<Scope>(value, &format!("{path}.scope"))
-                .unwrap_or_else(|found| {
+            Some(value) => {
+                deserialize_at::<Scope>(value, &format!("{path}.scope")).unwrap_or_else(|found| {
                     problems.push(found);
                     Scope::default()
-                }),
+                })
+            }
         };
         if let Some(id) = &id {
             if units.iter().any(|unit| unit.id.as_str() == id) {

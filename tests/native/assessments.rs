@@ -74,10 +74,7 @@ fn next_year_can_start_from_last_years_answers_and_compare_with_them() {
     ws.start_assessment("y1".into(), &unit, &kdc, 2024, false)
         .unwrap();
     ws.edit_assessment("y1", |a| {
-        a.set_answer(
-            "kdc-4a",
-            Some(Answer::trend(7, Some(9))),
-        )?;
+        a.set_answer("kdc-4a", Some(Answer::trend(7, Some(9))))?;
         a.set_answer(
             "kdc-3a",
             Some(Answer::Count {
@@ -101,17 +98,11 @@ fn next_year_can_start_from_last_years_answers_and_compare_with_them() {
     ws.start_assessment("z".into(), &unit, &kdc, 2026, false)
         .unwrap();
     ws.edit_assessment("z", |a| {
-        a.set_answer(
-            "kdc-4a",
-            Some(Answer::trend(5, None)),
-        )
+        a.set_answer("kdc-4a", Some(Answer::trend(5, None)))
     })
     .unwrap();
     ws.edit_assessment("y2", |a| {
-        a.set_answer(
-            "kdc-4a",
-            Some(Answer::trend(6, None)),
-        )
+        a.set_answer("kdc-4a", Some(Answer::trend(6, None)))
     })
     .unwrap();
     let z = ws.assessment("z").unwrap();
@@ -174,10 +165,7 @@ fn the_commune_70_percent_is_computed_from_the_units_under_it() {
             context.derived[&"xa-4b".to_owned()],
             Figures::typed(recognised as u64, 7)
         );
-        assert_eq!(
-            context.derived[&"xa-4a".to_owned()],
-            Figures::typed(7, 7)
-        );
+        assert_eq!(context.derived[&"xa-4a".to_owned()], Figures::typed(7, 7));
         let eval = evaluate(&commune, &a.answers, &context, 2025);
         assert_eq!(
             eval.indicators[&"xa-4b".to_owned()].status,
@@ -194,10 +182,7 @@ fn a_child_without_an_assessment_has_not_registered() {
     add(&mut ws, "t6", UnitKind::ResidentialArea, Some("xa"));
     let commune = set("tt124-xa-phuong");
     let context = context_for(&ws, ws.assessment("a-xa").unwrap(), &commune);
-    assert_eq!(
-        context.derived[&"xa-4a".to_owned()],
-        Figures::typed(7, 8)
-    );
+    assert_eq!(context.derived[&"xa-4a".to_owned()], Figures::typed(7, 8));
     let eval = evaluate(&commune, &Answers::new(), &context, 2025);
     assert_eq!(eval.indicators[&"xa-4a".to_owned()].status, Status_::Failed);
 }

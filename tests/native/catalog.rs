@@ -68,7 +68,10 @@ fn every_built_in_file_is_a_valid_set() {
         let set = decode_criteria_set(text).unwrap_or_else(|err| panic!("{name}: {err:?}"));
         assert_eq!(format!("{}.v{}.json", set.id, set.version), name);
         let current = self::set(&set.id);
-        assert!(current.version > set.version, "{name} is not a past version");
+        assert!(
+            current.version > set.version,
+            "{name} is not a past version"
+        );
     }
     assert_eq!(builtin_sets().len(), FILES.len() + PAST.len());
 }

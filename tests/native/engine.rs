@@ -281,13 +281,19 @@ fn a_hundred_percent_needs_every_one() {
 
 #[test]
 fn a_trend_must_fall_below_last_year() {
-    let kind = IndicatorKind::Trend { allow_equal: false, parts: vec![] };
+    let kind = IndicatorKind::Trend {
+        allow_equal: false,
+        parts: vec![],
+    };
     let trend = |current, previous| Answer::trend(current, previous);
     assert_eq!(status(kind.clone(), trend(5, Some(6))), Status::Passed);
     assert_eq!(status(kind.clone(), trend(6, Some(6))), Status::Failed);
     assert_eq!(status(kind.clone(), trend(7, Some(6))), Status::Failed);
     assert_eq!(status(kind.clone(), trend(7, None)), Status::Incomplete);
-    let equal_ok = IndicatorKind::Trend { allow_equal: true, parts: vec![] };
+    let equal_ok = IndicatorKind::Trend {
+        allow_equal: true,
+        parts: vec![],
+    };
     assert_eq!(status(equal_ok, trend(6, Some(6))), Status::Passed);
     // Last year's figure comes from last year's assessment when not typed.
     let mut context = Context::default();
@@ -310,9 +316,9 @@ fn a_checklist_needs_every_item() {
             .to_vec(),
     };
     let checked = |ids: &[&str]| Answer::Checklist {
-            checked: ids.iter().map(|s| s.to_string()).collect(),
-            not_applicable: Default::default(),
-        };
+        checked: ids.iter().map(|s| s.to_string()).collect(),
+        not_applicable: Default::default(),
+    };
     assert_eq!(
         status(kind.clone(), checked(&["a", "b", "c"])),
         Status::Passed
@@ -342,10 +348,7 @@ fn derived_70() -> IndicatorKind {
 #[test]
 fn derived_figures_come_from_child_units_before_manual_ones() {
     let mut context = Context::default();
-    context.derived.insert(
-        "i".into(),
-        Figures::typed(18, 25),
-    );
+    context.derived.insert("i".into(), Figures::typed(18, 25));
     let from_children = check_with(derived_70(), Some(ratio(1, 25)), &context);
     assert_eq!(from_children.status, Status::Passed);
     assert!(matches!(
@@ -651,9 +654,16 @@ fn kind() -> impl Strategy<Value = IndicatorKind> {
             threshold,
             rounding: if down { Rounding::Down } else { Rounding::Up }
         }),
-        any::<bool>().prop_map(|allow_equal| IndicatorKind::Trend { allow_equal, parts: vec![] }),
+        any::<bool>().prop_map(|allow_equal| IndicatorKind::Trend {
+            allow_equal,
+            parts: vec![]
+        }),
         proptest::collection::vec(
-            (id(), text()).prop_map(|(id, label)| ChecklistItem { id, label, na_allowed: false }),
+            (id(), text()).prop_map(|(id, label)| ChecklistItem {
+                id,
+                label,
+                na_allowed: false
+            }),
             0..4
         )
         .prop_map(|items| IndicatorKind::Checklist { items }),

@@ -6,8 +6,8 @@ use crate::domain::map::{Map, Set};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::Date;
-use crate::domain::scope::Exclusion;
 use crate::domain::decode::{deserialize_tagged, required, Tagged};
+use crate::domain::scope::Exclusion;
 
 /// The answer to one indicator. No entry means not answered yet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -4,8 +4,8 @@ use crate::domain::map::{Map, Set};
 
 use super::answer::{Answer, Answers, Context, Figures, LeftOut};
 use super::set::{
-    Bound, ChecklistItem, CriteriaSet, Criterion, CriterionRule, DateWindow, Escape, Indicator, IndicatorKind,
-    Rounding, SetRule,
+    Bound, ChecklistItem, CriteriaSet, Criterion, CriterionRule, DateWindow, Escape, Indicator,
+    IndicatorKind, Rounding, SetRule,
 };
 use crate::domain::calendar::Date;
 

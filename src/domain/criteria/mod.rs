@@ -12,8 +12,8 @@ mod set;
 
 pub use answer::{Answer, Answers, Context, Figures, LeftOut};
 pub use evaluate::{
-    evaluate, required_count, trend_holds, CriterionReason, CriterionResult, Evaluation, FigureSource,
-    IndicatorResult, Progress, Reason, SetReason, SetResult, Status,
+    evaluate, required_count, trend_holds, CriterionReason, CriterionResult, Evaluation,
+    FigureSource, IndicatorResult, Progress, Reason, SetReason, SetResult, Status,
 };
 pub use library::{ImportDecision, Library};
 pub use set::{

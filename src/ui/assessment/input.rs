@@ -393,10 +393,21 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                     .map(|(n, (label, typed))| {
                         let save_part = set_trend.clone();
                         let label = label.clone();
-                        Input::count(format!("{field}-part-{n}"), tp!(i18n, in_part_current, part = crate::ui::criteria::words::text(&label)),
-                            move || typed.get(), move |v| { typed.set(v); save_part() })
-                            .disabled(locked)
-                            .view()
+                        Input::count(
+                            format!("{field}-part-{n}"),
+                            tp!(
+                                i18n,
+                                in_part_current,
+                                part = crate::ui::criteria::words::text(&label)
+                            ),
+                            move || typed.get(),
+                            move |v| {
+                                typed.set(v);
+                                save_part()
+                            },
+                        )
+                        .disabled(locked)
+                        .view()
                     })
                     .collect_view();
                 let total = move || match answer() {
@@ -411,8 +422,17 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                 }
                 .into_any()
             } else {
-                Input::count(cur_field, tr!(i18n, in_current), move || typed_cur.get(),
-                    move |v| { typed_cur.set(v); s1() }).disabled(locked).view()
+                Input::count(
+                    cur_field,
+                    tr!(i18n, in_current),
+                    move || typed_cur.get(),
+                    move |v| {
+                        typed_cur.set(v);
+                        s1()
+                    },
+                )
+                .disabled(locked)
+                .view()
             };
             view! {
                 <div class="answer__pair">

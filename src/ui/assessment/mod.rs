@@ -5,6 +5,7 @@ mod form;
 mod gaps;
 mod history;
 mod input;
+mod notices;
 mod report;
 mod start;
 mod status;
@@ -258,6 +259,9 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                 }
                 .into_any()
         }}
+        // Outside the header, which is rebuilt when the set changes: the
+        // outcome of a move to another version, and its undo, stay on screen.
+        <div class="screen-only"><notices::SetNotices id=id.clone() data=data /></div>
         {move || {
             let id = id.clone();
             match tab.get() {

@@ -145,6 +145,13 @@ fn SetFacts(set: CriteriaSet) -> impl IntoView {
         let date = format!("{:02}/{:02}", d.day, d.month);
         tp!(i18n, library_deadline, date)
     });
+    let classification = set.classification_deadline.map(|d| {
+        let date = format!("{:02}/{:02}", d.day, d.month);
+        tp!(i18n, library_classification, date)
+    });
+    let notice = (!set.notice.is_empty()).then(|| {
+        view! { <li data-testid="set-notice"><strong>{tr!(i18n, set_notice_title)}</strong> " " {text(&set.notice)}</li> }
+    });
     let variant = set.variant_of.clone().map(|source| {
         let (id, version) = (source.id, source.version);
         view! { <li>{tp!(i18n, library_variant_of, id, version)}</li> }
@@ -154,6 +161,8 @@ fn SetFacts(set: CriteriaSet) -> impl IntoView {
             <li><strong>{tr!(i18n, library_applies_to)} ": "</strong>{kinds}</li>
             {period.map(|p| view! { <li>{p}</li> })}
             {deadline.map(|d| view! { <li>{d}</li> })}
+            {classification.map(|d| view! { <li>{d}</li> })}
+            {notice}
             {variant}
             <li>
                 <strong>{tr!(i18n, library_basis)} ": "</strong>

@@ -8,8 +8,8 @@ use crate::domain::criteria::{
     trend_holds, Bound, Citation, Escape, FigureSource, IndicatorKind, LeftOut, Reason, Rounding,
     Text, Verification,
 };
-use crate::domain::scope::{EnterpriseSize, Exclusion, SchoolLevel};
 use crate::domain::numbers::{percent_tenths, tenths_text};
+use crate::domain::scope::{EnterpriseSize, Exclusion, SchoolLevel};
 use crate::domain::Language;
 use crate::ui::i18n::*;
 use crate::ui::state::use_app_state;
@@ -145,12 +145,10 @@ pub fn kind(i18n: I18n, kind: &IndicatorKind) -> AnyView {
             rounding: Rounding::Down,
         } => tp!(i18n, kind_percent_down, threshold).into_any(),
         IndicatorKind::Trend {
-            allow_equal: false,
-            ..
+            allow_equal: false, ..
         } => tr!(i18n, kind_trend).into_any(),
         IndicatorKind::Trend {
-            allow_equal: true,
-            ..
+            allow_equal: true, ..
         } => tr!(i18n, kind_trend_equal).into_any(),
         IndicatorKind::Checklist { items } => {
             let count = items.len();

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use super::table::use_selection;
 use super::use_rollup;
-use crate::domain::criteria::{CriteriaSet, DerivedMeasure, IndicatorKind, Status};
+use crate::domain::criteria::{
+    CriteriaSet, DerivedMeasure, IndicatorKind, LeftOut, Library, Status,
+};
 use crate::domain::numbers::{grouped, percent_tenths, tenths_text};
 use crate::domain::rollup::festival::{totals, FestivalTotals};
 use crate::domain::rollup::figures::{
@@ -39,9 +41,9 @@ pub(crate) fn own_context(state: AppState) -> (Vec<CriteriaSet>, Vec<UnitInfo>) 
     });
     let local: Vec<CriteriaSet> = state.workspace.with(|ws| ws.criteria_sets().to_vec());
     let sets = state.with_builtin(|builtin| {
-        builtin
-            .iter()
-            .chain(local.iter())
+        Library::new(builtin, &local)
+            .latest()
+            .into_iter()
             .filter(|s| !s.historical && s.applies_to_kind(kind))
             .filter(|s| {
                 s.indicators()
@@ -219,16 +221,32 @@ fn derived_item(i18n: I18n, d: DerivedFigure) -> impl IntoView {
         DerivedMeasure::Registered => t_string!(i18n, ru_counted_registered),
         DerivedMeasure::Recognised => t_string!(i18n, ru_counted_recognised),
     };
+    let left_out: Vec<LeftOut> = d
+        .units
+        .iter()
+        .filter_map(|b| {
+            b.left_out.map(|why| LeftOut {
+                name: b.name.clone(),
+                why,
+            })
+        })
+        .collect();
     view! {
         <li data-testid="ru-derived-item" data-indicator=d.indicator.clone() data-status=format!("{:?}", d.status)>
             <strong>{label}</strong> ": " <span data-testid="ru-derived-figure">{figure}</span>
             " · " {tp!(i18n, ru_derived_needs, threshold, required)} " · " <strong>{result}</strong>
+            " " {words::left_out_words(i18n, &left_out)}
             <details>
                 <summary>{tr!(i18n, ru_units_behind)}</summary>
                 <ul>
                     {d.units.into_iter().map(|b| {
                         let kind = messages::unit_kind(i18n, b.kind);
-                        let state = if b.counted { format!("✓ {measure}") } else if b.has_file { "✗".to_owned() } else { t_string!(i18n, ru_no_file).to_owned() };
+                        let state = match b.left_out {
+                            Some(why) => words::exclusion(i18n, why),
+                            None if b.counted => format!("✓ {measure}"),
+                            None if b.has_file => "✗".to_owned(),
+                            None => t_string!(i18n, ru_no_file).to_owned(),
+                        };
                         view! { <li>{b.name} " (" {kind} "): " {state}</li> }
                     }).collect_view()}
                 </ul>
