@@ -14,6 +14,8 @@ mod engine;
 mod exchange;
 #[path = "native/festival.rs"]
 mod festival;
+#[path = "native/legal_cases.rs"]
+mod legal_cases;
 #[path = "native/rollup.rs"]
 mod rollup;
 #[path = "native/tidy.rs"]

@@ -531,6 +531,37 @@ mod tests {
     }
 
     #[test]
+    fn a_units_scope_is_written_only_when_stated_and_read_back_with_its_path() {
+        use crate::domain::scope::SchoolLevel;
+        let mut workspace = Workspace::new();
+        workspace
+            .add_unit(
+                UnitId::new("mn"),
+                UnitFields {
+                    name: "Trường Mầm non Hoa Sen".into(),
+                    kind: UnitKind::School,
+                    above: String::new(),
+                    parent: None,
+                    scope: Scope {
+                        school_level: Some(SchoolLevel::Preschool),
+                        managed: Some(true),
+                        ..Scope::default()
+                    },
+                },
+            )
+            .unwrap();
+        let text = encode_workspace(&workspace);
+        assert!(text.contains(r#""scope":{"school_level":"preschool","managed":true}"#));
+        assert_eq!(decode_workspace(&text).unwrap().workspace, workspace);
+        assert!(!encode_workspace(&sample()).contains("scope"));
+        let bad = text.replace(r#""preschool""#, r#""daycare""#);
+        let Err(LoadError::Invalid { problems }) = decode_workspace(&bad) else {
+            panic!("an unknown school level is refused");
+        };
+        assert_eq!(problems[0].path, "units[0].scope.school_level");
+    }
+
+    #[test]
     fn a_dangling_parent_is_cleared_and_reported() {
         let text = r#"{"format":"antq.workspace","schema_version":1,"active_unit":"x",
             "units":[{"id":"a","name":"A","kind":"khu-dan-cu","parent":"gone"}]}"#;

@@ -202,3 +202,179 @@ fn deleting_a_unit_deletes_its_assessments_and_locking_is_kept_through_a_save() 
     ws.remove_unit(&UnitId::new("t1")).unwrap();
     assert!(ws.assessment("a-t1").is_none());
 }
+
+fn version(id: &str, version: u32) -> CriteriaSet {
+    builtin_sets()
+        .into_iter()
+        .find(|s| s.id == id && s.version == version)
+        .unwrap_or_else(|| panic!("no {id} v{version}"))
+}
+
+#[test]
+fn an_assessment_of_the_first_version_evaluates_as_it_did_and_moves_to_the_second() {
+    let (v1, v2) = (
+        version("tt124-khu-dan-cu", 1),
+        version("tt124-khu-dan-cu", 2),
+    );
+    let mut ws = Workspace::new();
+    add(&mut ws, "thon", UnitKind::ResidentialArea, None);
+    ws.start_assessment("a".into(), &UnitId::new("thon"), &v1, 2025, false)
+        .unwrap();
+    ws.edit_assessment("a", |a| {
+        a.set_answer("kdc-4a", Some(Answer::trend(3, Some(3))))?;
+        a.set_answer(
+            "kdc-3a",
+            Some(Answer::Count {
+                count: 0,
+                handled: false,
+            }),
+        )?;
+        a.set_evidence("kdc-3a", Default::default())
+    })
+    .unwrap();
+    let before = ws.assessment("a").unwrap().clone();
+    let result = |set: &CriteriaSet, ws: &Workspace| {
+        let a = ws.assessment("a").unwrap();
+        evaluate(set, &a.answers, &context_for(ws, a, set), 2025)
+            .indicators
+            .get("kdc-4a")
+            .unwrap()
+            .status
+    };
+    // Version 1 held "equal to last year" a failure; it still does.
+    assert_eq!(result(&v1, &ws), antq::domain::criteria::Status::Failed);
+    let moved = ws
+        .edit_assessment("a", |a| a.move_to_version(&v1, &v2))
+        .unwrap();
+    let after = ws.assessment("a").unwrap();
+    assert_eq!(after.set, v2.key());
+    // Both answers still fit their indicators and are kept; the trend's rule changed.
+    assert_eq!(moved.kept, 2);
+    assert!(moved.changed.contains(&"kdc-4a".to_owned()));
+    assert!(moved.changed.contains(&"kdc-3g".to_owned()));
+    assert!(moved.removed.is_empty());
+    assert_eq!(result(&v2, &ws), antq::domain::criteria::Status::Passed);
+    // Moving again from a version it no longer uses is refused; undo restores it.
+    assert_eq!(
+        ws.edit_assessment("a", |a| a.move_to_version(&v1, &v2))
+            .err(),
+        Some(AssessmentError::WrongStep)
+    );
+    ws.put_assessment(before.clone());
+    assert_eq!(ws.assessment("a"), Some(&before));
+}
+
+#[test]
+fn a_move_keeps_only_answers_that_still_fit_and_never_touches_a_locked_assessment() {
+    let (v1, v2) = (
+        version("tt124-co-quan-doanh-nghiep", 1),
+        version("tt124-co-quan-doanh-nghiep", 2),
+    );
+    let mut changed_kind = v2.clone();
+    for group in &mut changed_kind.groups {
+        for criterion in &mut group.criteria {
+            for indicator in &mut criterion.indicators {
+                if indicator.id == "cq-3a" {
+                    indicator.kind = IndicatorKind::YesNo { window: None };
+                }
+            }
+        }
+    }
+    let mut ws = Workspace::new();
+    add(&mut ws, "cty", UnitKind::Enterprise, None);
+    ws.start_assessment("a".into(), &UnitId::new("cty"), &v1, 2025, false)
+        .unwrap();
+    ws.edit_assessment("a", |a| {
+        a.set_answer(
+            "cq-3a",
+            Some(Answer::Count {
+                count: 0,
+                handled: false,
+            }),
+        )?;
+        a.set_answer(
+            "cq-3b",
+            Some(Answer::Count {
+                count: 0,
+                handled: false,
+            }),
+        )
+    })
+    .unwrap();
+    let moved = ws
+        .edit_assessment("a", |a| a.move_to_version(&v1, &changed_kind))
+        .unwrap();
+    assert_eq!(moved.kept, 1, "a count cannot answer a yes/no");
+    assert_eq!(moved.added, ["cq-5b"]);
+    assert!(ws.assessment("a").unwrap().answers.get("cq-3a").is_none());
+    let mut locked = Workspace::new();
+    add(&mut locked, "cty", UnitKind::Enterprise, None);
+    locked
+        .start_assessment("b".into(), &UnitId::new("cty"), &v1, 2025, false)
+        .unwrap();
+    locked
+        .edit_assessment("b", |a| a.lock("An", date(11, 1)))
+        .unwrap();
+    assert_eq!(
+        locked
+            .edit_assessment("b", |a| a.move_to_version(&v1, &v2))
+            .err(),
+        Some(AssessmentError::Locked)
+    );
+}
+
+#[test]
+fn a_commune_leaves_out_the_units_tt124_does_not_cover_and_names_them() {
+    let mut ws = Workspace::new();
+    add(&mut ws, "xa", UnitKind::Commune, None);
+    for n in 0..3 {
+        add(
+            &mut ws,
+            &format!("thon-{n}"),
+            UnitKind::ResidentialArea,
+            Some("xa"),
+        );
+    }
+    ws.add_unit(
+        UnitId::new("mam-non"),
+        UnitFields {
+            name: "Trường Mầm non Hoa Sen".into(),
+            kind: UnitKind::School,
+            above: String::new(),
+            parent: Some(UnitId::new("xa")),
+            scope: antq::domain::Scope {
+                school_level: Some(antq::domain::scope::SchoolLevel::Preschool),
+                // A fact of another kind of unit is not kept.
+                enterprise_size: Some(antq::domain::scope::EnterpriseSize::Large),
+                ..Default::default()
+            },
+        },
+    )
+    .unwrap();
+    let school = ws.units().get(&UnitId::new("mam-non")).unwrap();
+    assert_eq!(school.scope.enterprise_size, None);
+    let xa = set("tt124-xa-phuong");
+    for n in 0..3 {
+        ws.start_assessment(
+            format!("t{n}"),
+            &UnitId::new(format!("thon-{n}")),
+            &set("tt124-khu-dan-cu"),
+            2025,
+            false,
+        )
+        .unwrap();
+    }
+    ws.start_assessment("x".into(), &UnitId::new("xa"), &xa, 2025, false)
+        .unwrap();
+    let a = ws.assessment("x").unwrap();
+    let context = context_for(&ws, a, &xa);
+    let registered = context.derived.get("xa-4a").unwrap();
+    assert_eq!((registered.numerator, registered.denominator), (3, 3));
+    assert_eq!(registered.left_out.len(), 1);
+    assert_eq!(registered.left_out[0].name, "Trường Mầm non Hoa Sen");
+    let result = evaluate(&xa, &a.answers, &context, 2025);
+    assert_eq!(
+        result.indicators.get("xa-4a").unwrap().status,
+        antq::domain::criteria::Status::Passed
+    );
+}

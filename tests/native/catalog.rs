@@ -41,7 +41,7 @@ fn passing(indicator: &Indicator) -> Option<Answer> {
     })
 }
 
-fn all_passing(set: &CriteriaSet) -> Answers {
+pub(crate) fn all_passing(set: &CriteriaSet) -> Answers {
     let mut answers = Answers::new();
     for indicator in set.indicators() {
         if let Some(answer) = passing(indicator) {

@@ -288,6 +288,10 @@ fn a_trend_must_fall_below_last_year() {
     let trend = |current, previous| Answer::trend(current, previous);
     assert_eq!(status(kind.clone(), trend(5, Some(6))), Status::Passed);
     assert_eq!(status(kind.clone(), trend(6, Some(6))), Status::Failed);
+    // Nothing to reduce: zero both years passes even where equal does not
+    // (TT 124 Article 4 clause 4 point a sets no strict decrease).
+    assert_eq!(status(kind.clone(), trend(0, Some(0))), Status::Passed);
+    assert_eq!(status(kind.clone(), trend(1, Some(0))), Status::Failed);
     assert_eq!(status(kind.clone(), trend(7, Some(6))), Status::Failed);
     assert_eq!(status(kind.clone(), trend(7, None)), Status::Incomplete);
     let equal_ok = IndicatorKind::Trend {
