@@ -89,12 +89,59 @@ export async function ready(page) {
   await page.waitForSelector('main#main .section > :not(.loading)');
 }
 
-/** Adds a unit on the overview and waits until the list shows it. */
-export async function addUnit(page, name, kind = 'khu-dan-cu', parent) {
+/**
+ * Adds a unit on the overview and waits until the list shows it. `scope`
+ * states what decides whether TT 124 covers it: `{ level, size, armed, managed }`.
+ */
+export async function addUnit(page, name, kind = 'khu-dan-cu', parent, scope = {}) {
   await page.locator('nav a[data-route="tong-quan"]').click();
   await page.getByLabel('Tên đơn vị').fill(name);
   await page.getByLabel('Loại đơn vị').selectOption(kind);
   if (parent) await page.getByLabel('Thuộc đơn vị (trong ứng dụng)').selectOption({ label: parent });
+  if (scope.level) await page.getByLabel('Cấp học').selectOption(scope.level);
+  if (scope.size) await page.getByLabel('Quy mô doanh nghiệp').selectOption(scope.size);
+  if (scope.armed !== undefined) await page.getByLabel('Là cơ quan, đơn vị lực lượng vũ trang').selectOption(String(scope.armed));
+  if (scope.managed !== undefined) await page.getByLabel(/^Thuộc thẩm quyền/).selectOption(String(scope.managed));
   await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
   await page.getByTestId('unit-list').locator('.unit-list__name', { hasText: name }).first().waitFor();
+}
+
+// Self-assessment steps shared by the journeys.
+
+export function indicator(page, id) {
+  return page.locator(`[data-indicator-id="${id}"]`).first();
+}
+
+export async function yes(page, id, date) {
+  await indicator(page, id).getByLabel('Có', { exact: true }).check();
+  if (date) await page.locator(`#in-${id}-date`).fill(date);
+}
+
+export async function count(page, id, value) {
+  await page.locator(`#in-${id}-count`).fill(String(value));
+}
+
+export async function reason(page, id) {
+  return indicator(page, id).getByTestId('reason').innerText();
+}
+
+export async function startAssessment(page, unitLabel, year) {
+  await page.locator('nav a[data-route="tu-danh-gia"]').click();
+  await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: unitLabel });
+  if (year) await page.getByLabel('Năm đánh giá').fill(String(year));
+  await page.getByTestId('start-submit').click();
+  await page.getByTestId('assessment-form').waitFor();
+}
+
+export async function childAssessment(page, name, recognised) {
+  await startAssessment(page, name, 2025);
+  await page.getByLabel('Người khóa (họ tên)').fill('Trưởng đơn vị');
+  await page.getByRole('button', { name: 'Khóa tự đánh giá' }).click();
+  await page.getByLabel('Số quyết định').fill('25/QĐ-UBND');
+  await page.getByLabel('Ngày quyết định').fill('2025-11-10');
+  await page.getByRole('button', { name: recognised ? 'Được công nhận' : 'Không được công nhận', exact: true }).click();
+  await page
+    .getByTestId('assessment-status')
+    .getByText(recognised ? 'Được công nhận' : 'Không được công nhận', { exact: true })
+    .waitFor();
 }
