@@ -90,7 +90,7 @@ test('a local variant is copied, an invalid edit is refused, a valid one kept af
   await card(s.page, 'tt124-xa-phuong-dia-phuong').locator('.library__card-title', { hasText: 'Xã an toàn (tỉnh Phú Thọ)' }).waitFor();
   await openSet(s.page, 'tt124-xa-phuong-dia-phuong');
   await view.getByText('Tỷ lệ đơn vị trực thuộc được công nhận ≥ 80%').waitFor();
-  await view.getByText('Sao từ bộ «tt124-xa-phuong» phiên bản 1').waitFor();
+  await view.getByText('Sao từ bộ «tt124-xa-phuong» phiên bản 2').waitFor();
   // The built-in set is untouched.
   await openSet(s.page, 'tt124-xa-phuong');
   await view.getByText('Tỷ lệ đơn vị trực thuộc được công nhận ≥ 70%').waitFor();
