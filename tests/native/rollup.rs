@@ -624,3 +624,34 @@ fn a_rollup_file_written_by_another_program_reads_as_the_format_says() {
     assert_eq!(t.rows[0].overall, Status::Failed);
     assert_eq!(t.rows[0].count(Status::Failed), 1);
 }
+
+#[test]
+fn files_of_the_first_and_second_built_in_versions_sit_in_one_table() {
+    let past = builtin_sets()
+        .into_iter()
+        .find(|s| s.id == "tt124-co-quan-doanh-nghiep" && s.version == 1)
+        .unwrap();
+    let current = set("tt124-co-quan-doanh-nghiep");
+    assert!(current.version > past.version);
+    let firm = |id, name| Village {
+        kind: UnitKind::Enterprise,
+        ..plain(id, name, &[])
+    };
+    let mut shelf = Shelf::default();
+    receive(&mut shelf, &village(&firm("u-a", "Công ty A"), &past), "a").unwrap();
+    receive(
+        &mut shelf,
+        &village(&firm("u-b", "Công ty B"), &current),
+        "b",
+    )
+    .unwrap();
+    shelf.accept_all();
+    let t = table(&shelf, "tt124-co-quan-doanh-nghiep", 2025);
+    let a = t.rows.iter().find(|r| r.unit.name == "Công ty A").unwrap();
+    let b = t.rows.iter().find(|r| r.unit.name == "Công ty B").unwrap();
+    assert_eq!((a.version, b.version), (past.version, current.version));
+    // Both meet their own version; the criteria are the same five.
+    assert_eq!(t.columns.len(), 5);
+    assert!(a.lacking(&t.columns).is_empty() && b.lacking(&t.columns).is_empty());
+    assert_eq!(a.cells, b.cells);
+}
