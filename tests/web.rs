@@ -281,6 +281,47 @@ fn mount_in_app<V: leptos::IntoView + 'static>(
 }
 
 #[wasm_bindgen_test]
+async fn a_ratio_reason_names_the_units_left_out_and_why() {
+    use antq::domain::criteria::{FigureSource, IndicatorKind, LeftOut, Reason, Rounding};
+    use antq::domain::scope::{EnterpriseSize, Exclusion, SchoolLevel};
+    let prefix = "test-left-out";
+    WorkspaceStore::with_prefix(prefix).clear();
+    let reason = Reason::Ratio {
+        numerator: 18,
+        denominator: 25,
+        threshold: 70,
+        required: 18,
+        rounding: Rounding::Up,
+        source: FigureSource::ChildUnits,
+        left_out: vec![
+            LeftOut {
+                name: "Trường Mầm non Hoa Sen".into(),
+                why: Exclusion::SchoolLevel(SchoolLevel::Preschool),
+            },
+            LeftOut {
+                name: "Cửa hàng Minh Anh".into(),
+                why: Exclusion::SmallEnterprise(EnterpriseSize::Small),
+            },
+        ],
+    };
+    let kind = IndicatorKind::Percent {
+        threshold: 70,
+        rounding: Rounding::Up,
+    };
+    let (host, handle) = mount_in_app(prefix, move || {
+        leptos::view! { <antq::ui::criteria::words::ReasonText reason=reason.clone() kind=kind.clone() /> }
+    });
+    opened(&host).await;
+    assert_eq!(
+        host.text_content().unwrap(),
+        "18/25 đơn vị = 72% ≥ 70% (cần ít nhất 18). Không tính 2 đơn vị ngoài phạm vi: \
+         Trường Mầm non Hoa Sen (mầm non, nhà trẻ), Cửa hàng Minh Anh (doanh nghiệp nhỏ)."
+    );
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn a_ratio_reason_names_the_numbers_in_both_languages() {
     use antq::domain::criteria::{FigureSource, IndicatorKind, Reason, Rounding};
     use antq::domain::{Language, Prefs};
@@ -294,6 +335,7 @@ async fn a_ratio_reason_names_the_numbers_in_both_languages() {
         required: 18,
         rounding: Rounding::Up,
         source: FigureSource::ChildUnits,
+        left_out: vec![],
     };
     let kind = IndicatorKind::Percent {
         threshold: 70,

@@ -29,8 +29,8 @@ pub fn exclusion(i18n: I18n, why: Exclusion) -> String {
     .to_owned()
 }
 
-/// "Không tính 2 đơn vị ngoài phạm vi: A (mầm non, nhà trẻ), B (…)."; nothing
-/// when none is left out.
+/// " Không tính 2 đơn vị ngoài phạm vi: A (mầm non, nhà trẻ), B (…).", after
+/// the figures it follows; nothing when none is left out.
 pub fn left_out_words(i18n: I18n, left_out: &[LeftOut]) -> Option<AnyView> {
     if left_out.is_empty() {
         return None;
@@ -42,7 +42,7 @@ pub fn left_out_words(i18n: I18n, left_out: &[LeftOut]) -> Option<AnyView> {
         .collect::<Vec<_>>()
         .join(", ");
     Some(
-        view! { <span data-testid="left-out">{tp!(i18n, reason_left_out, count, names = names.clone())}</span> }
+        view! { " " <span data-testid="left-out">{tp!(i18n, reason_left_out, count, names = names.clone())}</span> }
             .into_any(),
     )
 }
@@ -321,10 +321,10 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
                 )
                 .into_any(),
             };
-            view! { {figures} " " {left_out_words(i18n, left_out)} }.into_any()
+            view! { {figures} {left_out_words(i18n, left_out)} }.into_any()
         }
         Reason::DenominatorZero { ref left_out, .. } => view! {
-            {tr!(i18n, reason_denominator_zero)} " " {left_out_words(i18n, left_out)}
+            {tr!(i18n, reason_denominator_zero)} {left_out_words(i18n, left_out)}
         }
         .into_any(),
         Reason::NumeratorAboveDenominator {
