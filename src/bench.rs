@@ -85,7 +85,7 @@ split!(
             .unwrap_or_default();
         let store = WorkspaceStore::with_prefix(&prefix);
         store.clear();
-        let mut revision = 0;
+        let mut revision = crate::format::revision::Revision::default();
         Box::new(move |note: &str| {
             if let Some(id) = workspace.assessments().first().map(|a| a.id.clone()) {
                 let _ = workspace.edit_assessment(&id, |a| {
@@ -94,7 +94,7 @@ split!(
                     a.set_report(report)
                 });
             }
-            match store.save_checked(&workspace, revision) {
+            match store.save_checked(&workspace, &revision, crate::platform::ids::revision_id()) {
                 Ok(next) => {
                     revision = next;
                     true

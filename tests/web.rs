@@ -143,6 +143,18 @@ fn click(root: &web_sys::Element, selector: &str) {
 
 /// Waits (up to 3 s) until the app has read its storage, just after its
 /// first paint: the section is shown, or the mounted component has content.
+/// Waits until `check` holds, polling each frame's worth of time; fails
+/// naming `what` after five seconds.
+async fn until(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..250 {
+        if check() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("never happened: {what}");
+}
+
 async fn opened(host: &web_sys::HtmlElement) {
     for _ in 0..150 {
         let app = host.query_selector(".section").ok().flatten().is_some();
@@ -457,23 +469,41 @@ async fn the_library_copies_a_set_and_refuses_an_invalid_edit() {
 
 #[wasm_bindgen_test]
 fn a_save_refuses_to_overwrite_another_tabs_newer_data() {
+    use antq::format::revision::Revision;
     let store = WorkspaceStore::with_prefix("test-revision");
     store.clear();
     let mut mine = Workspace::new();
     mine.add_unit(UnitId::new("a"), village("Thôn A")).unwrap();
-    let first = store.save_checked(&mine, 0).unwrap();
-    assert_eq!(first, 1);
+    let start = store.revision();
+    assert_eq!(start, Revision::legacy(0));
+    let first = store.save_checked(&mine, &start, "aaa".into()).unwrap();
+    assert_eq!((first.counter, first.id.as_str()), (1, "aaa"));
+    assert_eq!(store.revision(), first);
     // Saving the same again writes nothing and keeps the revision.
-    assert_eq!(store.save_checked(&mine, first), Ok(1));
-    // Another tab saves revision 2.
+    assert_eq!(
+        store.save_checked(&mine, &first, "bbb".into()),
+        Ok(first.clone())
+    );
+    // Another tab saves over it.
     let mut theirs = mine.clone();
     theirs
         .add_unit(UnitId::new("b"), village("Thôn B"))
         .unwrap();
-    assert_eq!(store.save_checked(&theirs, 1), Ok(2));
-    // This tab, still at revision 1, may not overwrite it.
+    let second = store.save_checked(&theirs, &first, "ccc".into()).unwrap();
+    assert!(second.follows(&first));
+    // This tab, still holding the first save, may not write over the second.
     mine.add_unit(UnitId::new("c"), village("Thôn C")).unwrap();
-    assert_eq!(store.save_checked(&mine, 1), Err(StoreError::Conflict));
+    assert_eq!(
+        store.save_checked(&mine, &first, "ddd".into()),
+        Err(StoreError::Conflict)
+    );
+    // Two saves over the same revision are told apart by their ids.
+    let rival = first.next("eee".into());
+    assert_ne!(rival, second);
+    assert_eq!(
+        store.save_checked(&mine, &rival, "fff".into()),
+        Err(StoreError::Conflict)
+    );
     match store.load() {
         Ok(Loaded::Found(decoded)) => assert_eq!(decoded.workspace, theirs),
         _ => panic!("the other tab's data is gone"),
@@ -482,27 +512,77 @@ fn a_save_refuses_to_overwrite_another_tabs_newer_data() {
 }
 
 #[wasm_bindgen_test]
-async fn a_change_while_another_tab_saved_shows_the_conflict_and_keeps_their_data() {
-    let prefix = "test-conflict";
+async fn a_change_while_another_tab_saved_is_merged_with_theirs() {
+    let prefix = "test-merge";
     let store = WorkspaceStore::with_prefix(prefix);
     store.clear();
     let (host, handle) = mount(prefix);
     opened(&host).await;
     type_into(&host, "#unit-name", "Thôn Của Tôi");
     click(&host, "[data-testid=unit-submit]");
-    // Before this tab's save fires, another tab writes newer data.
+    // Before this tab's save fires, another tab writes its own unit.
     let mut theirs = Workspace::new();
     theirs
         .add_unit(UnitId::new("x"), village("Thôn Của Thẻ Kia"))
         .unwrap();
-    store.save_checked(&theirs, 0).unwrap();
-    sleep(600).await;
-    let banner = query(&host, "[data-testid=save-failed]")
-        .text_content()
+    store
+        .save_checked(&theirs, &store.revision(), "other".into())
         .unwrap();
+    let names = || match store.load() {
+        Ok(Loaded::Found(decoded)) => decoded
+            .workspace
+            .units()
+            .iter()
+            .map(|u| u.name.clone())
+            .collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+    // Both units end up stored, the other tab's first; no conflict is shown.
+    until("both units stored", || names().len() == 2).await;
+    assert_eq!(names(), ["Thôn Của Thẻ Kia", "Thôn Của Tôi"]);
+    assert!(host
+        .query_selector("[data-testid=save-failed]")
+        .unwrap()
+        .is_none());
+    drop(handle);
+    host.remove();
+    store.clear();
+}
+
+#[wasm_bindgen_test]
+async fn one_unit_renamed_in_two_tabs_shows_the_conflict_and_keeps_their_data() {
+    let prefix = "test-conflict";
+    let store = WorkspaceStore::with_prefix(prefix);
+    store.clear();
+    let mut start = Workspace::new();
+    start.add_unit(UnitId::new("a"), village("Thôn A")).unwrap();
+    let first = store
+        .save_checked(&start, &store.revision(), "first".into())
+        .unwrap();
+    let (host, handle) = mount(prefix);
+    opened(&host).await;
+    // This tab renames the unit...
+    click(&host, ".unit-list__actions .button");
+    leptos::task::tick().await;
+    type_into(&host, "#unit-name", "Thôn Một");
+    click(&host, "[data-testid=unit-submit]");
+    // ...and so does another tab, differently, before this one saves.
+    let mut theirs = Workspace::new();
+    theirs
+        .add_unit(UnitId::new("a"), village("Thôn Hai"))
+        .unwrap();
+    store.save_checked(&theirs, &first, "other".into()).unwrap();
+    let banner = || {
+        host.query_selector("[data-testid=save-failed]")
+            .unwrap()
+            .and_then(|b| b.text_content())
+            .unwrap_or_default()
+    };
+    until("the conflict shown", || !banner().is_empty()).await;
     assert!(
-        banner.contains("Một thẻ hoặc cửa sổ khác vừa lưu dữ liệu mới hơn"),
-        "{banner}"
+        banner().contains("Một thẻ hoặc cửa sổ khác vừa lưu dữ liệu mới hơn"),
+        "{}",
+        banner()
     );
     match store.load() {
         Ok(Loaded::Found(decoded)) => assert_eq!(decoded.workspace, theirs),

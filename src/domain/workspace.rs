@@ -5,6 +5,9 @@ use super::criteria::{CriteriaSet, SetRef, ValidSet};
 use super::festival::FestivalPlan;
 use super::unit::{Unit, UnitError, UnitFields, UnitId, Units};
 
+mod merge;
+pub use merge::Clash;
+
 /// All the user's records. Later capabilities (assessments, festival plans,
 /// local criteria sets) add their own collections here.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

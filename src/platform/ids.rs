@@ -16,6 +16,14 @@ pub fn new_id(prefix: &str) -> String {
     format!("{prefix}-{}-{:016x}", base36(millis), (high << 32) | low)
 }
 
+/// The id of a save of the workspace: 64 random bits in base 36, letters
+/// and digits only (`format::revision`).
+pub fn revision_id() -> String {
+    let high = (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
+    let low = (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
+    base36((high << 32) | low)
+}
+
 fn base36(mut n: u64) -> String {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut out = Vec::new();

@@ -8,6 +8,7 @@ use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsValue;
 
 use crate::domain::{Prefs, Workspace};
+use crate::format::revision::Revision;
 use crate::format::{self, prefs::decode_prefs, prefs::encode_prefs, Decoded, LoadError};
 
 /// Why the browser refused to store something.
@@ -78,8 +79,27 @@ impl WorkspaceStore {
         format!("{}.revision", self.prefix)
     }
 
-    /// The revision stored now (0 before the first save).
-    pub fn revision(&self) -> u64 {
+    /// The revision stored now: read from the first characters of the
+    /// stored text, or, for text stored before revisions were written
+    /// there, the counter alone (0 before the first save).
+    pub fn revision(&self) -> Revision {
+        let start = read_js(&self.workspace_key())
+            .ok()
+            .filter(JsValue::is_string)
+            .map(|value| {
+                String::from(
+                    js_sys::JsString::from(value).slice(0, format::revision::REVISION_PREFIX_CHARS),
+                )
+            });
+        start
+            .as_deref()
+            .and_then(format::revision::stored_revision)
+            .unwrap_or_else(|| Revision::legacy(self.counter()))
+    }
+
+    /// The counter of the separate revision key (older builds', and the
+    /// signal other tabs listen to).
+    fn counter(&self) -> u64 {
         read(&self.revision_key())
             .ok()
             .flatten()
@@ -118,36 +138,47 @@ impl WorkspaceStore {
         write(&self.workspace_key(), &format::encode_workspace(workspace))
     }
 
-    /// Writes the workspace if no other tab saved since `expected`, reads it
-    /// back and compares, then counts a new revision, which it returns. A
-    /// workspace equal to what is stored is not written again.
-    pub fn save_checked(&self, workspace: &Workspace, expected: u64) -> Result<u64, StoreError> {
-        // The text crosses into JavaScript once; the comparisons with what
-        // is stored are made there, without copying a megabyte back.
-        let text = JsValue::from_str(&format::encode_workspace(workspace));
+    /// Writes the workspace if the stored revision is still `expected`, in
+    /// one text with its next revision (made with the random `id`), reads it
+    /// back and compares, and returns that revision. A workspace equal to
+    /// what is stored is not written again.
+    pub fn save_checked(
+        &self,
+        workspace: &Workspace,
+        expected: &Revision,
+        id: String,
+    ) -> Result<Revision, StoreError> {
         let key = self.workspace_key();
         let current = self.revision();
+        if current != *expected {
+            return Err(StoreError::Conflict);
+        }
+        // The document crosses into JavaScript once, without its opening
+        // brace; the revision is put before it there, and the comparisons
+        // with what is stored are made there, without copying a megabyte back.
+        let document = format::encode_workspace(workspace);
+        let body = JsValue::from_str(&document[1..]);
         // When the stored revision is the one this tab's last write made,
         // what is stored is that write: compare with it, not a megabyte read.
         let last = LAST_WRITTEN.with(|last| last.borrow().get(&key).cloned());
         let unchanged = match last {
-            Some((revision, last)) if revision == current && current == expected => last == text,
-            _ => read_js(&key)? == text,
+            Some((revision, last)) if revision == current => last == body,
+            _ => stored_body(&key)?.is_some_and(|stored| stored == body),
         };
         if unchanged {
             return Ok(current);
         }
-        if current != expected {
-            return Err(StoreError::Conflict);
-        }
+        let next = expected.next(id);
+        let text: JsValue = js_sys::JsString::from(format::revision::lead(&next))
+            .concat(&body)
+            .into();
         write_js(&key, &text)?;
         if read_js(&key)? != text {
             forget_written(&key);
             return Err(StoreError::ReadBackDiffers);
         }
-        let next = current + 1;
-        write(&self.revision_key(), &next.to_string())?;
-        LAST_WRITTEN.with(|last| last.borrow_mut().insert(key, (next, text)));
+        write(&self.revision_key(), &next.counter.to_string())?;
+        LAST_WRITTEN.with(|last| last.borrow_mut().insert(key, (next.clone(), body)));
         Ok(next)
     }
 
@@ -228,10 +259,23 @@ fn write(key: &str, text: &str) -> Result<(), StoreError> {
         .map_err(|err| classify(&err))
 }
 
+/// The stored text after its revision (or its opening brace, for text
+/// stored before revisions), as a JavaScript string.
+fn stored_body(key: &str) -> Result<Option<JsValue>, StoreError> {
+    let stored = read_js(key)?;
+    if !stored.is_string() {
+        return Ok(None);
+    }
+    let text = js_sys::JsString::from(stored);
+    let start = String::from(text.slice(0, format::revision::REVISION_PREFIX_CHARS));
+    let skip = format::revision::lead_length(&start).unwrap_or(1) as u32;
+    Ok(Some(text.slice(skip, text.length()).into()))
+}
+
 thread_local! {
-    /// The text each store last wrote (a handle to the JavaScript string),
-    /// with the revision that write made.
-    static LAST_WRITTEN: std::cell::RefCell<crate::domain::map::Map<String, (u64, JsValue)>> =
+    /// The body each store last wrote (a handle to the JavaScript string,
+    /// after the revision), with the revision that write made.
+    static LAST_WRITTEN: std::cell::RefCell<crate::domain::map::Map<String, (Revision, JsValue)>> =
         std::cell::RefCell::new(crate::domain::map::Map::new());
 }
 

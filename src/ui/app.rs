@@ -119,10 +119,10 @@ fn load(state: AppState) {
     let (loaded, revision) = state
         .store
         .with_value(|store| (store.load_keeping_text(), store.revision()));
-    state.revision.set(revision);
     match loaded {
-        Ok((Loaded::Empty, _)) => {}
+        Ok((Loaded::Empty, _)) => state.remember(revision, Default::default()),
         Ok((Loaded::Found(decoded), raw)) => {
+            state.remember(revision, decoded.workspace.clone());
             state.workspace.set(decoded.workspace);
             if let Some(raw) = raw {
                 keep_before_migration(state, raw);

@@ -5,7 +5,34 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::state::{AppState, SaveStatus};
-use crate::platform::clock;
+use crate::format::revision::{self, Reconciled};
+use crate::platform::storage::StoreError;
+use crate::platform::{clock, ids};
+
+/// Brings another tab's save into this tab: taken as it is when this tab
+/// changed nothing since the state it started from, merged record by record
+/// with this tab's changes otherwise (the merge is then saved, and reaches
+/// the other tab in turn), and left to the user when both changed one record.
+fn reconcile(state: AppState) {
+    let Some((stored, theirs)) = state.stored() else {
+        return;
+    };
+    let outcome = state.known.with_value(|known| {
+        state
+            .workspace
+            .with_untracked(|mine| revision::reconcile(known, mine, &stored, &theirs))
+    });
+    match outcome {
+        Reconciled::Same => {}
+        Reconciled::Take => state.take_stored(stored, theirs),
+        Reconciled::Merged(merged) => {
+            state.remember(stored, theirs);
+            // A change like any other: the autosave writes it over `stored`.
+            state.workspace.set(merged);
+        }
+        Reconciled::Clash(_) => state.save.set(SaveStatus::Failed(StoreError::Conflict)),
+    }
+}
 
 /// How long typing may pause before the workspace is written.
 const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -24,17 +51,21 @@ pub fn start(state: AppState) {
         let result = state.store.with_value(|store| {
             state
                 .workspace
-                .with_untracked(|ws| store.save_checked(ws, expected))
+                .with_untracked(|ws| store.save_checked(ws, &expected, ids::revision_id()))
         });
         match result {
             Ok(revision) => {
-                state.revision.set(revision);
+                if revision != expected {
+                    state.remember(revision, state.workspace.get_untracked());
+                }
                 if !asked_to_persist.get_value() {
                     asked_to_persist.set_value(true);
                     state.store.with_value(|store| store.ask_to_persist());
                 }
                 state.save.set(SaveStatus::Saved(clock::now_hh_mm()));
             }
+            // Another tab saved since: merge with its records, never over them.
+            Err(StoreError::Conflict) => reconcile(state),
             Err(err) => state.save.set(SaveStatus::Failed(err)),
         }
     };
@@ -67,30 +98,24 @@ pub fn start(state: AppState) {
             flush();
         }
     });
-    // Another tab may have saved: take its data when this tab has nothing
-    // unsaved, and say so when both changed. Never overwrite it silently.
+    // Another tab may have saved: take its data, or merge this tab's
+    // unsaved changes with it. Never overwrite it silently.
     let check_others = move || {
         let theirs = state.store.with_value(|store| store.revision());
         if theirs == state.revision.get_untracked() {
             return;
         }
-        if pending.get_value().is_some()
-            || matches!(state.save.get_untracked(), SaveStatus::Failed(_))
-        {
-            if let Some(handle) = pending.get_value() {
-                handle.clear();
-                pending.set_value(None);
-            }
-            state.save.set(SaveStatus::Failed(
-                crate::platform::storage::StoreError::Conflict,
-            ));
-        } else {
-            state.reload_from_storage();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+            pending.set_value(None);
         }
+        reconcile(state);
     };
-    let revision_key = state.store.with_value(|store| store.revision_key());
+    let keys = state
+        .store
+        .with_value(|store| [store.workspace_key(), store.revision_key()]);
     let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(revision_key.as_str()) {
+        if ev.key().is_some_and(|key| keys.contains(&key)) {
             check_others();
         }
     });

@@ -42,7 +42,9 @@ pub fn SaveFailedBanner() -> impl IntoView {
                     </button>
                     <button type="button" class="button" on:click=move |_| {
                         // Keeping this tab's data: save it over the newer revision, on purpose.
-                        state.revision.set(state.store.with_value(|s| s.revision()));
+                        if let Some((revision, theirs)) = state.stored() {
+                            state.remember(revision, theirs);
+                        }
                         state.workspace.notify();
                     }>
                         {tr!(i18n, conflict_keep_mine)}
@@ -165,7 +167,7 @@ pub fn BackupReminder() -> impl IntoView {
     let shown = move || {
         let last = state.prefs.with(|p| p.last_backup);
         crate::domain::prefs::needs_backup_reminder(
-            state.revision.get(),
+            state.revision.with(|r| r.counter),
             last,
             crate::platform::clock::today_date(),
         )

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::{Prefs, Workspace};
+use crate::format::revision::Revision;
 use crate::format::LoadError;
 use crate::platform::archive::Archive;
 use crate::platform::storage::{StoreError, WorkspaceStore};
@@ -46,7 +47,10 @@ pub struct AppState {
     /// The workspace as it was before the last import, until the next one.
     pub before_import: RwSignal<Option<Workspace>>,
     /// The stored revision this tab last read or wrote (several tabs).
-    pub revision: RwSignal<u64>,
+    pub revision: RwSignal<Revision>,
+    /// The last saves this tab read or wrote, each with its workspace: the
+    /// states another tab's save may have started from (`format::revision`).
+    pub known: StoredValue<Vec<(Revision, Workspace)>>,
     /// The workspace's own criteria sets: what the library depends on, so
     /// that an answer typed elsewhere does not rebuild it.
     pub local_sets: Memo<Vec<CriteriaSet>>,
@@ -72,7 +76,8 @@ impl AppState {
             store: StoredValue::new(store),
             builtin: StoredValue::new(None),
             before_import: RwSignal::new(None),
-            revision: RwSignal::new(0),
+            revision: RwSignal::new(Revision::default()),
+            known: StoredValue::new(Vec::new()),
         }
     }
 
@@ -116,14 +121,41 @@ impl AppState {
     /// Replaces the workspace with what is stored now (another tab's newer
     /// data), and takes its revision.
     pub fn reload_from_storage(&self) {
+        if let Some((revision, workspace)) = self.stored() {
+            self.take_stored(revision, workspace);
+        }
+    }
+
+    /// The workspace stored now, with its revision.
+    pub fn stored(&self) -> Option<(Revision, Workspace)> {
         let (loaded, revision) = self
             .store
             .with_value(|store| (store.load(), store.revision()));
-        if let Ok(crate::platform::storage::Loaded::Found(decoded)) = loaded {
-            self.revision.set(revision);
-            self.workspace.set(decoded.workspace);
-            self.save.set(SaveStatus::Idle);
+        match loaded {
+            Ok(crate::platform::storage::Loaded::Found(decoded)) => {
+                Some((revision, decoded.workspace))
+            }
+            _ => None,
         }
+    }
+
+    /// Holds `workspace`, stored at `revision`, as this tab's own.
+    pub fn take_stored(&self, revision: Revision, workspace: Workspace) {
+        self.remember(revision, workspace.clone());
+        self.workspace.set(workspace);
+        self.save.set(SaveStatus::Idle);
+    }
+
+    /// Records a save this tab read or wrote; only the last few are kept.
+    pub fn remember(&self, revision: Revision, workspace: Workspace) {
+        const KEPT: usize = 4;
+        self.revision.set(revision.clone());
+        self.known.update_value(|known| {
+            known.push((revision, workspace));
+            if known.len() > KEPT {
+                known.remove(0);
+            }
+        });
     }
 
     /// Changes the preferences and stores them at once.

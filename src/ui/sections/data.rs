@@ -70,7 +70,7 @@ fn Backup() -> impl IntoView {
         let file = state.workspace.with_untracked(workspace_file);
         let offered = offer(&file);
         if offered.is_ok() {
-            let revision = state.revision.get_untracked();
+            let revision = state.revision.with_untracked(|r| r.counter);
             state.set_prefs(|p| {
                 p.last_backup = Some((crate::platform::clock::today_date(), revision))
             });
@@ -118,7 +118,7 @@ fn Backup() -> impl IntoView {
                     None => tr!(i18n, backup_never).into_any(),
                     Some((day, revision)) => {
                         let date = day.vietnamese();
-                        let changed = state.revision.get() > revision;
+                        let changed = state.revision.with(|r| r.counter) > revision;
                         view! { {tp!(i18n, backup_last, date)} {changed.then(|| view! { " " {tr!(i18n, backup_changed)} })} }.into_any()
                     }
                 }}
