@@ -3,8 +3,6 @@
 
 use std::collections::HashSet;
 
-use crate::domain::map::Map;
-
 use serde::Serialize;
 use serde_json::Value;
 
@@ -150,25 +148,26 @@ pub fn validate<'a>(set: &'a CriteriaSet) -> Vec<Problem> {
             }
         }
     }
-    let composites = Map::from_entries(composites);
-    for (id, (path, all_of)) in &composites {
+    // Each reference checked against the set's ids once gathered: a lookup,
+    // where a scan of the set for each would take n² on a huge set.
+    let indicator_ids: HashSet<&str> = set.indicators().map(|i| i.id.as_str()).collect();
+    for (_, (path, all_of)) in &composites {
         for (r, target) in all_of.iter().enumerate() {
-            if set.indicator(target).is_none() {
+            if !indicator_ids.contains(target.as_str()) {
                 problems.push(problem(
                     format!("{path}.kind.all_of[{r}]"),
                     ProblemKind::UnknownReference { id: target.clone() },
                 ));
             }
         }
-        if let Some(cycle) = find_cycle(id, &composites) {
-            // Report each cycle once, at its smallest member.
-            if cycle.iter().min() == Some(id) {
-                problems.push(problem(
-                    format!("{path}.kind.all_of"),
-                    ProblemKind::Cycle { ids: cycle },
-                ));
-            }
-        }
+    }
+    for (smallest, cycle) in cycles(&composites) {
+        // Reported once, at its smallest member, which it starts from.
+        let path = &composites[smallest].1 .0;
+        problems.push(problem(
+            format!("{path}.kind.all_of"),
+            ProblemKind::Cycle { ids: cycle },
+        ));
     }
     problems
 }
@@ -249,33 +248,71 @@ fn check_kind(kind: &IndicatorKind, path: &str, problems: &mut Vec<Problem>) {
     }
 }
 
-/// The composite ids on a circle through `start`, if there is one.
-fn find_cycle(start: &str, composites: &Map<String, (String, Vec<String>)>) -> Option<Vec<String>> {
-    fn walk<'a>(
-        current: &str,
-        start: &str,
-        composites: &'a Map<String, (String, Vec<String>)>,
-        trail: &mut Vec<String>,
-        seen: &mut HashSet<&'a str>,
-    ) -> bool {
-        let Some((_, targets)) = composites.get(current) else {
-            return false;
-        };
-        for target in targets {
-            if target == start {
-                return true;
-            }
-            if seen.insert(target.as_str()) {
-                trail.push(target.clone());
-                if walk(target, start, composites, trail, seen) {
-                    return true;
+/// The circles among composite indicators, each once, as the ids along it
+/// from its smallest, with that one's place. The walk is depth first with its own stack, so a chain
+/// 100,000 long takes linear time and no deep recursion.
+fn cycles(composites: &[(String, (String, Vec<String>))]) -> Vec<(usize, Vec<String>)> {
+    let index: std::collections::HashMap<&str, usize> = composites
+        .iter()
+        .enumerate()
+        .map(|(n, (id, _))| (id.as_str(), n))
+        .collect();
+    // Enough to show the user what to mend; a hostile file may hold more.
+    const SHOWN: usize = 20;
+    // 0: not reached; 1: on the current path; 2: done.
+    let mut colour = vec![0u8; composites.len()];
+    // Where each composite on the path stands on it.
+    let mut depth = vec![0usize; composites.len()];
+    let mut found = Vec::new();
+    for root in 0..composites.len() {
+        if colour[root] != 0 {
+            continue;
+        }
+        if found.len() >= SHOWN {
+            break;
+        }
+        colour[root] = 1;
+        let mut path = vec![root];
+        // Each composite on the path, with the next of its parts to follow.
+        let mut stack = vec![(root, 0usize)];
+        while let Some((node, next)) = stack.last_mut() {
+            let targets = &composites[*node].1 .1;
+            let Some(target) = targets.get(*next) else {
+                colour[*node] = 2;
+                path.pop();
+                stack.pop();
+                continue;
+            };
+            *next += 1;
+            let Some(&part) = index.get(target.as_str()) else {
+                continue;
+            };
+            match colour[part] {
+                0 => {
+                    colour[part] = 1;
+                    depth[part] = path.len();
+                    path.push(part);
+                    stack.push((part, 0));
                 }
-                trail.pop();
+                1 if found.len() < SHOWN => {
+                    let mut members = path[depth[part]..].to_vec();
+                    let smallest = (0..members.len())
+                        .min_by_key(|&n| &composites[members[n]].0)
+                        .unwrap_or(0);
+                    members.rotate_left(smallest);
+                    let mut ids: Vec<String> = members
+                        .iter()
+                        .take(SHOWN)
+                        .map(|&p| composites[p].0.clone())
+                        .collect();
+                    if members.len() > SHOWN {
+                        ids.push("…".to_owned());
+                    }
+                    found.push((members[0], ids));
+                }
+                _ => {}
             }
         }
-        false
     }
-    let mut trail = vec![start.to_owned()];
-    let mut seen = HashSet::new();
-    walk(start, start, composites, &mut trail, &mut seen).then_some(trail)
+    found
 }

@@ -772,3 +772,71 @@ proptest! {
         prop_assert!(eval.conformity.answered <= eval.conformity.total);
     }
 }
+
+/// A chain of `depth` composites, each naming the next, ending at a
+/// count; with `circle`, the last names the first instead.
+fn chain(depth: usize, circle: bool) -> CriteriaSet {
+    let mut indicators: Vec<Indicator> = (0..depth)
+        .map(|n| {
+            let next = if n + 1 == depth {
+                if circle {
+                    "k0".to_owned()
+                } else {
+                    "end".to_owned()
+                }
+            } else {
+                format!("k{}", n + 1)
+            };
+            indicator(
+                &format!("k{n}"),
+                IndicatorKind::Composite { all_of: vec![next] },
+            )
+        })
+        .collect();
+    indicators.push(indicator("end", IndicatorKind::CountZero { escape: None }));
+    set_of(vec![criterion("c", CriterionRule::All, indicators)])
+}
+
+#[test]
+fn a_chain_of_a_hundred_thousand_composites_is_checked_and_evaluated_without_deep_recursion() {
+    // Run on a thread with a small stack: recursion one level per link would overflow it.
+    let worker = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(|| {
+            let started = std::time::Instant::now();
+            let set = chain(100_000, false);
+            assert!(antq::format::criteria::validate(&set).is_empty());
+            let answers = Answers::new().with(
+                "end",
+                Answer::Count {
+                    count: 1,
+                    handled: false,
+                },
+            );
+            let evaluation = evaluate(&set, &answers, &Context::default(), YEAR);
+            assert_eq!(
+                evaluation.indicators[&"k0".to_owned()].status,
+                Status::Failed
+            );
+            assert_eq!(evaluation.criteria[&"c".to_owned()].status, Status::Failed);
+            let circle = chain(100_000, true);
+            let problems = antq::format::criteria::validate(&circle);
+            assert_eq!(problems.len(), 1);
+            let antq::format::ProblemKind::Cycle { ids } = &problems[0].kind else {
+                panic!("{problems:?}");
+            };
+            // The circle is named from its smallest id, shortened for the message.
+            assert_eq!(ids.first().map(String::as_str), Some("k0"));
+            assert_eq!(ids.last().map(String::as_str), Some("…"));
+            let evaluation = evaluate(&circle, &answers, &Context::default(), YEAR);
+            assert_eq!(
+                evaluation.indicators[&"k500".to_owned()].reason,
+                Reason::CompositeCycle
+            );
+            started.elapsed()
+        })
+        .unwrap();
+    let took = worker.join().expect("no stack overflow");
+    // Linear: far below the seconds a scan per link would take (debug build).
+    assert!(took < std::time::Duration::from_secs(10), "{took:?}");
+}

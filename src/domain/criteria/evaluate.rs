@@ -1,6 +1,6 @@
 //! The evaluation engine: pure, total, and explaining every result as data.
 
-use crate::domain::map::{Map, Set};
+use crate::domain::map::Map;
 
 use super::answer::{Answer, Answers, Context, Figures, LeftOut};
 use super::set::{
@@ -222,13 +222,15 @@ pub fn trend_holds(current: u64, previous: u64, allow_equal: bool) -> bool {
 /// Evaluates `answers` to `set` for the assessment `year`. Pure and total:
 /// any set and any answers give an evaluation, never a panic.
 pub fn evaluate(set: &CriteriaSet, answers: &Answers, context: &Context, year: i32) -> Evaluation {
+    let all: Vec<&Indicator> = set.indicators().collect();
     let mut engine = Engine {
-        set,
         answers,
         context,
         year,
         done: Done::of(set),
-        visiting: Set::new(),
+        visiting: vec![false; all.len()],
+        on_circle: vec![false; all.len()],
+        all,
     };
     let mut progress = Progress::default();
     let mut conformity = Progress::default();
@@ -269,12 +271,16 @@ pub fn evaluate(set: &CriteriaSet, answers: &Answers, context: &Context, year: i
 }
 
 struct Engine<'a> {
-    set: &'a CriteriaSet,
     answers: &'a Answers,
     context: &'a Context,
     year: i32,
     done: Done<'a>,
-    visiting: Set<String>,
+    /// The set's indicators, by their place.
+    all: Vec<&'a Indicator>,
+    /// Composites whose parts are being walked.
+    visiting: Vec<bool>,
+    /// Composites found naming one of those: on a circle.
+    on_circle: Vec<bool>,
 }
 
 /// Each indicator's result once computed. Its places are built once, sorted
@@ -345,6 +351,9 @@ impl Engine<'_> {
         if let Some(done) = self.done.get(&indicator.id) {
             return done.clone();
         }
+        if matches!(indicator.kind, IndicatorKind::Composite { .. }) {
+            return self.composite(indicator);
+        }
         let result = self.compute(indicator);
         self.done.insert(&indicator.id, result.clone());
         result
@@ -361,7 +370,8 @@ impl Engine<'_> {
         }
         match &indicator.kind {
             IndicatorKind::Note => result(Status::NotEvaluated, Reason::Note),
-            IndicatorKind::Composite { all_of } => self.composite(&indicator.id, all_of),
+            // Composites are walked by `composite`, never computed alone.
+            IndicatorKind::Composite { .. } => result(Status::Incomplete, Reason::CompositeCycle),
             IndicatorKind::Derived {
                 threshold,
                 rounding,
@@ -539,37 +549,72 @@ impl Engine<'_> {
         }
     }
 
-    fn composite(&mut self, id: &str, all_of: &[String]) -> IndicatorResult {
-        if !self.visiting.insert(id.to_owned()) {
+    /// A composite's result from its parts', computed depth first without
+    /// recursion, so that a chain of any length is evaluated in linear time
+    /// on a small stack: each composite is finished once every part it names
+    /// is. A composite on a circle, or naming one, is undecided.
+    fn composite(&mut self, root: &Indicator) -> IndicatorResult {
+        let Some(&root_at) = self.done.places.get(root.id.as_str()) else {
             return result(Status::Incomplete, Reason::CompositeCycle);
-        }
-        let mut failed = Vec::new();
-        let mut incomplete = Vec::new();
-        let mut cycle = false;
-        for target in all_of {
-            let Some(indicator) = self.set.indicator(target) else {
-                incomplete.push(target.clone());
+        };
+        // Each composite on the walk: where it is, and whether its parts are pushed.
+        let mut stack: Vec<(usize, bool)> = vec![(root_at, false)];
+        while let Some((at, expanded)) = stack.pop() {
+            if self.done.results[at].is_some() {
+                continue;
+            }
+            let indicator = self.all[at];
+            let IndicatorKind::Composite { all_of } = &indicator.kind else {
+                let computed = self.compute(indicator);
+                self.done.results[at] = Some(computed);
                 continue;
             };
-            let part = if self.visiting.contains(target) {
-                cycle = true;
+            if !expanded {
+                self.visiting[at] = true;
+                stack.push((at, true));
+                for target in all_of {
+                    match self.done.places.get(target.as_str()) {
+                        Some(&part) if self.visiting[part] => self.on_circle[at] = true,
+                        Some(&part) if self.done.results[part].is_none() => {
+                            stack.push((part, false))
+                        }
+                        _ => {}
+                    }
+                }
+                continue;
+            }
+            let mut failed = Vec::new();
+            let mut incomplete = Vec::new();
+            let mut cycle = self.on_circle[at];
+            for target in all_of {
+                let part = self
+                    .done
+                    .places
+                    .get(target.as_str())
+                    .and_then(|&part| self.done.results[part].as_ref());
+                match part {
+                    None => incomplete.push(target.clone()),
+                    Some(part) => {
+                        cycle |= part.reason == Reason::CompositeCycle;
+                        match part.status {
+                            Status::Failed => failed.push(target.clone()),
+                            Status::Incomplete => incomplete.push(target.clone()),
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            self.visiting[at] = false;
+            self.done.results[at] = Some(if cycle {
                 result(Status::Incomplete, Reason::CompositeCycle)
             } else {
-                self.indicator(indicator)
-            };
-            cycle |= part.reason == Reason::CompositeCycle;
-            match part.status {
-                Status::Failed => failed.push(target.clone()),
-                Status::Incomplete => incomplete.push(target.clone()),
-                _ => {}
-            }
+                let status = all_must_pass(&failed, &incomplete);
+                result(status, Reason::Composite { failed, incomplete })
+            });
         }
-        self.visiting.remove(id);
-        if cycle {
-            return result(Status::Incomplete, Reason::CompositeCycle);
-        }
-        let status = all_must_pass(&failed, &incomplete);
-        result(status, Reason::Composite { failed, incomplete })
+        self.done.results[root_at]
+            .clone()
+            .unwrap_or_else(|| result(Status::Incomplete, Reason::CompositeCycle))
     }
 
     fn criterion(&mut self, criterion: &Criterion) -> CriterionResult {
