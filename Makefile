@@ -51,9 +51,12 @@ dist: setup
 	cargo fetch --quiet
 	trunk build --release
 
+# The benchmark's own build, in dist-bench/: the user's build (dist/) has none
+# of its entry points.
 bench: setup
 	cargo fetch --quiet
 	bash bench/size.sh
+	ANTQ_BENCH=1 trunk build --release --dist dist-bench
 	node bench/perf.mjs
 
 # Fuzzing of the import pipeline (nightly toolchain); not part of `make test`.
@@ -68,6 +71,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --features split --lib --bins -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --features split,bench --lib --bins -- -D warnings
 
 clean:
 	cargo clean

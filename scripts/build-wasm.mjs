@@ -9,7 +9,8 @@
 // So this script does the Rust part of the build, and index.html starts
 // pkg/antq.js itself.
 //
-// release: cargo build --release --features split (linked with its
+// release: cargo build --release --features split (and bench, for
+//          ANTQ_BENCH=1: make bench's own build; linked with its
 //          relocations, see build.rs), wasm-split-cli, wasm-bindgen on the
 //          main module, wasm-opt (scripts/wasm-opt.mjs's flags) on every wasm.
 // debug:   cargo build, wasm-bindgen; nothing split (`trunk serve`).
@@ -87,7 +88,8 @@ export async function buildWasm(dir, release) {
   await rm(pkg, { recursive: true, force: true });
   await mkdir(pkg, { recursive: true });
   const cargo = ['build', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', NAME];
-  if (release) cargo.push('--release', '--features', 'split');
+  // ANTQ_BENCH=1: the benchmark's own build (dist-bench/), with its entry points.
+  if (release) cargo.push('--release', '--features', process.env.ANTQ_BENCH ? 'split,bench' : 'split');
   run('cargo', cargo);
   const built = join(targetDir(), 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${NAME}.wasm`);
   const bindgen = ['--target', 'web', '--weak-refs', '--no-typescript', '--out-dir', pkg, '--out-name', NAME];

@@ -9,7 +9,7 @@ pub mod catalog;
 pub mod domain;
 pub mod format;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;
 #[cfg(target_arch = "wasm32")]
 pub mod platform;

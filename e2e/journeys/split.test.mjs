@@ -183,3 +183,22 @@ test('a page open when a new build is deployed never takes the new build’s chu
     await deployed.close();
   }
 });
+
+test('nothing of the benchmark ships: no entry points, no chunk, nothing in the service worker', async () => {
+  const s = await open(env);
+  await s.page.goto(env.server.url);
+  await ready(s.page);
+  // The page's bindings are there, and the benchmark's are not among them.
+  const bindings = await s.page.evaluate(() => Object.keys(window.wasmBindings ?? {}));
+  assert.ok(bindings.length > 0, 'the bindings are exposed');
+  assert.deepEqual(bindings.filter((name) => /bench/i.test(name)), []);
+  const files = [];
+  for (const entry of await readdir(DIST, { recursive: true })) files.push(entry);
+  assert.ok(files.some((name) => /split_help\.wasm$/.test(name)), 'the sections are split');
+  assert.deepEqual(files.filter((name) => /bench/i.test(name)), []);
+  const worker = await readFile(join(DIST, 'sw.js'), 'utf8');
+  assert.doesNotMatch(worker, /bench/i);
+  assert.match(worker, /split_help\.wasm/);
+  s.check();
+  await s.close();
+});

@@ -113,7 +113,9 @@ pub fn then<T>(loaded: Loaded<T>, done: impl FnOnce(Loaded<T>)) {
     done(loaded)
 }
 
-/// A split function's result, awaited with `split`: `awaited!(f(x))`.
+/// A split function's result, awaited with `split`: `awaited!(f(x))`. Only
+/// the benchmark's entry points, outside any component, await one.
+#[cfg(feature = "bench")]
 macro_rules! awaited {
     ($call:expr) => {{
         #[cfg(feature = "split")]
@@ -123,6 +125,7 @@ macro_rules! awaited {
         loaded
     }};
 }
+#[cfg(feature = "bench")]
 pub(crate) use awaited;
 
 /// A part of the page from a split function: a loading line until its
