@@ -1,6 +1,7 @@
 //! What an import would change, record by record, decided before anything
 //! is stored; and applying the user's choice to a copy of the workspace.
 
+use super::criteria::validated;
 use super::exchange::Incoming;
 use crate::domain::assessment::{Assessment, Status};
 use crate::domain::criteria::{CriteriaSet, ImportDecision, Library, SetRef};
@@ -19,6 +20,10 @@ pub enum Decision {
     Older,
     /// Here, different, neither further along: kept unless chosen.
     Conflicting,
+    /// A criteria set that takes a built-in set's id without being one of
+    /// its versions: added only if chosen, as a local variant with its own
+    /// id (the assessments of the file that use it follow it).
+    LocalVariant,
 }
 
 /// Which record a change is about.
@@ -115,15 +120,32 @@ pub fn preview(workspace: &Workspace, builtin: &[CriteriaSet], incoming: &Incomi
             ImportDecision::AlreadyPresent { identical: false } => Decision::Conflicting,
             ImportDecision::Newer { .. } => Decision::Newer,
             ImportDecision::Older { .. } => Decision::Older,
+            ImportDecision::LocalVariant { .. } => Decision::LocalVariant,
         };
-        out.push(change(
-            Target::CriteriaSet(set.key()),
-            format!("{} v{}", set.title.vi, set.version),
-            decision,
-        ));
+        let label = match library.import_decision(set) {
+            ImportDecision::LocalVariant { id } => {
+                format!("{} v{} → {id}", set.title.vi, set.version)
+            }
+            _ => format!("{} v{}", set.title.vi, set.version),
+        };
+        out.push(change(Target::CriteriaSet(set.key()), label, decision));
     }
+    // The file's sets that could only become local variants: an assessment
+    // made with one is added only with it, when the user chooses both.
+    let variants: Vec<SetRef> = incoming
+        .criteria_sets
+        .iter()
+        .filter(|set| {
+            matches!(
+                library.import_decision(set),
+                ImportDecision::LocalVariant { .. }
+            )
+        })
+        .map(|set| set.key())
+        .collect();
     for assessment in &incoming.assessments {
         let decision = match same_assessment(workspace, assessment) {
+            _ if variants.contains(&assessment.set) => Decision::LocalVariant,
             None => Decision::New,
             Some(here) if here == assessment => Decision::Identical,
             Some(here) if rank(&assessment.status) > rank(&here.status) => Decision::Newer,
@@ -158,7 +180,12 @@ pub fn preview(workspace: &Workspace, builtin: &[CriteriaSet], incoming: &Incomi
 
 /// The workspace after the chosen changes; the one given is left as it was,
 /// so the caller keeps it for undo.
-pub fn apply(workspace: &Workspace, incoming: &Incoming, changes: &[Change]) -> Workspace {
+pub fn apply(
+    workspace: &Workspace,
+    builtin: &[CriteriaSet],
+    incoming: &Incoming,
+    changes: &[Change],
+) -> Workspace {
     let chosen = |target: &Target| changes.iter().any(|c| &c.target == target && c.apply);
     if let Some(whole) = &incoming.workspace {
         return if chosen(&Target::Workspace) {
@@ -180,8 +207,20 @@ pub fn apply(workspace: &Workspace, incoming: &Incoming, changes: &[Change]) -> 
             });
         }
     }
+    // A set that reuses a built-in id is stored under its own id, and the
+    // file's assessments made with it follow it there.
+    let mut renamed: Vec<(SetRef, SetRef)> = Vec::new();
     for set in &incoming.criteria_sets {
-        if chosen(&Target::CriteriaSet(set.key())) {
+        if !chosen(&Target::CriteriaSet(set.key())) {
+            continue;
+        }
+        let library = Library::new(builtin, next.criteria_sets());
+        if let ImportDecision::LocalVariant { .. } = library.import_decision(set) {
+            if let Ok(local) = validated(library.as_local_variant(set)) {
+                renamed.push((set.key(), local.key()));
+                next.put_criteria_set(local);
+            }
+        } else {
             next.put_criteria_set(set.clone());
         }
     }
@@ -189,7 +228,17 @@ pub fn apply(workspace: &Workspace, incoming: &Incoming, changes: &[Change]) -> 
         if chosen(&Target::Assessment(assessment.id.clone()))
             && next.units().get(&assessment.unit).is_some()
         {
-            next.put_assessment(assessment.clone());
+            let mut assessment = assessment.clone();
+            if let Some((_, local)) = renamed.iter().find(|(from, _)| *from == assessment.set) {
+                assessment.set = local.clone();
+            }
+            // Never an assessment whose set is found nowhere.
+            if Library::new(builtin, next.criteria_sets())
+                .find(&assessment.set)
+                .is_some()
+            {
+                next.put_assessment(assessment);
+            }
         }
     }
     for plan in &incoming.festival_plans {

@@ -211,7 +211,7 @@ fn an_assessment_travels_with_its_set_and_is_evaluated_by_the_receiver() {
             (Target::Assessment("a-2025".into()), Decision::New),
         ]
     );
-    let after = apply(&commune, &incoming, &changes);
+    let after = apply(&commune, &builtin_sets(), &incoming, &changes);
     assert_eq!(
         commune.assessments().len(),
         0,
@@ -255,7 +255,12 @@ fn a_later_status_is_newer_an_earlier_one_older() {
     let newer = preview(&other, &builtin_sets(), &read_file(&locked.text).unwrap());
     assert_eq!(newer.last().unwrap().decision, Decision::Newer);
     assert!(newer.last().unwrap().apply);
-    other = apply(&other, &read_file(&locked.text).unwrap(), &newer);
+    other = apply(
+        &other,
+        &builtin_sets(),
+        &read_file(&locked.text).unwrap(),
+        &newer,
+    );
     let older = preview(&other, &builtin_sets(), &read_file(&draft.text).unwrap());
     assert_eq!(older.last().unwrap().decision, Decision::Older);
     assert!(!older.last().unwrap().apply);
@@ -355,6 +360,7 @@ fn a_byte_order_mark_html_and_decomposed_text_are_accepted_as_text() {
     let incoming = read_file(&value.to_string()).unwrap();
     let after = apply(
         &Workspace::new(),
+        &builtin_sets(),
         &incoming,
         &preview(&Workspace::new(), &builtin_sets(), &incoming),
     );
@@ -473,4 +479,67 @@ fn a_criteria_set_file_has_the_envelope_and_first_release_sets_still_open() {
             found: "workspace".into()
         }
     );
+}
+
+#[test]
+fn a_file_claiming_a_newer_built_in_set_is_only_a_local_variant_and_never_applied_by_default() {
+    let mut ws = village_workspace();
+    let mut lax = builtin_sets()
+        .into_iter()
+        .find(|s| s.id == "tt124-khu-dan-cu")
+        .unwrap();
+    lax.version = 99;
+    for group in &mut lax.groups {
+        for criterion in &mut group.criteria {
+            for indicator in &mut criterion.indicators {
+                if let antq::domain::criteria::IndicatorKind::Percent { threshold, .. } =
+                    &mut indicator.kind
+                {
+                    *threshold = 0;
+                }
+            }
+        }
+    }
+    let lax = antq::format::criteria::validated(lax).unwrap();
+    let assessment = {
+        let mut a = ws.assessments()[0].clone();
+        a.id = "a-lax".into();
+        a.year = 2026;
+        a.set = lax.key();
+        a
+    };
+    ws.put_criteria_set(lax.clone());
+    ws.put_assessment(assessment.clone());
+    let file = antq::format::exchange::export_assessment(&ws, &lax, &assessment, AT).unwrap();
+    let incoming = read_file(&file.text).unwrap();
+    let here = village_workspace();
+    let changes = preview(&here, &builtin_sets(), &incoming);
+    let of = |target: &Target| changes.iter().find(|c| &c.target == target).unwrap();
+    let set_change = of(&Target::CriteriaSet(lax.key()));
+    assert_eq!(set_change.decision, Decision::LocalVariant);
+    assert!(!set_change.apply);
+    assert!(set_change.label.ends_with("→ tt124-khu-dan-cu-dia-phuong"));
+    let a_change = of(&Target::Assessment("a-lax".into()));
+    assert_eq!(
+        (a_change.decision, a_change.apply),
+        (Decision::LocalVariant, false)
+    );
+    // By default nothing of it is stored.
+    assert_eq!(apply(&here, &builtin_sets(), &incoming, &changes), here);
+    // Chosen, both arrive under the local id; the built-in set is untouched.
+    let chosen: Vec<_> = changes
+        .iter()
+        .cloned()
+        .map(|mut c| {
+            c.apply = true;
+            c
+        })
+        .collect();
+    let after = apply(&here, &builtin_sets(), &incoming, &chosen);
+    let local = &after.criteria_sets()[0];
+    assert_eq!(
+        (local.id.as_str(), local.version),
+        ("tt124-khu-dan-cu-dia-phuong", 1)
+    );
+    assert_eq!(after.assessment("a-lax").unwrap().set, local.key());
 }

@@ -15,6 +15,11 @@ pub enum ImportDecision {
     Newer { current: u32 },
     /// An older version of a set that is there: kept beside it, for old assessments.
     Older { current: u32 },
+    /// A set that takes a built-in set's id without being one of its
+    /// versions (a "version 99" with every threshold at 0%): built-in sets
+    /// change only with the app, so it can only be added as a local variant,
+    /// under the id `id`, and only if the user chooses to.
+    LocalVariant { id: String },
 }
 
 /// Every set this browser can use, newest version first within each id.
@@ -56,6 +61,12 @@ impl<'a> Library<'a> {
 
     /// What importing `incoming` would do.
     pub fn import_decision(&self, incoming: &CriteriaSet) -> ImportDecision {
+        let builtin_id = self.builtin.iter().any(|set| set.id == incoming.id);
+        if builtin_id && !self.builtin.iter().any(|set| set == incoming) {
+            return ImportDecision::LocalVariant {
+                id: self.free_id(&incoming.id),
+            };
+        }
         if let Some(same) = self.find(&incoming.key()) {
             return ImportDecision::AlreadyPresent {
                 identical: same == incoming,
@@ -76,23 +87,43 @@ impl<'a> Library<'a> {
     /// A local variant of `source`: a new id, version 1, the source named,
     /// everything else copied so that a province can add or change items.
     pub fn variant_of(&self, source: &CriteriaSet) -> CriteriaSet {
-        let base = format!("{}-dia-phuong", source.id);
-        let mut id = base.clone();
+        self.local_copy(source, source.key())
+    }
+
+    /// An incoming set that reuses a built-in id ([`ImportDecision::LocalVariant`])
+    /// as a local variant of the newest built-in version of that id.
+    pub fn as_local_variant(&self, incoming: &CriteriaSet) -> CriteriaSet {
+        let source = self
+            .latest()
+            .into_iter()
+            .find(|set| set.id == incoming.id)
+            .map_or_else(|| incoming.key(), CriteriaSet::key);
+        self.local_copy(incoming, source)
+    }
+
+    /// A free id for a local variant of the set `id`.
+    fn free_id(&self, id: &str) -> String {
+        let base = format!("{id}-dia-phuong");
+        let mut free = base.clone();
         let mut n = 2;
-        while self.all().any(|set| set.id == id) {
-            id = format!("{base}-{n}");
+        while self.all().any(|set| set.id == free) {
+            free = format!("{base}-{n}");
             n += 1;
         }
-        let mut variant = source.clone();
-        variant.id = id;
+        free
+    }
+
+    fn local_copy(&self, set: &CriteriaSet, source: SetRef) -> CriteriaSet {
+        let mut variant = set.clone();
+        variant.id = self.free_id(&set.id);
         variant.version = 1;
-        variant.variant_of = Some(source.key());
+        variant.variant_of = Some(source);
         variant.title = Text {
-            vi: format!("{} (bản địa phương)", source.title.vi),
-            en: if source.title.en.is_empty() {
+            vi: format!("{} (bản địa phương)", set.title.vi),
+            en: if set.title.en.is_empty() {
                 String::new()
             } else {
-                format!("{} (local variant)", source.title.en)
+                format!("{} (local variant)", set.title.en)
             },
         };
         variant
@@ -126,37 +157,39 @@ mod tests {
             library.import_decision(&same),
             ImportDecision::AlreadyPresent { identical: true }
         );
+        // A built-in id with other content, or another version, is only a local variant.
         let mut changed = same.clone();
         changed.title.vi.push('!');
-        assert_eq!(
-            library.import_decision(&changed),
-            ImportDecision::AlreadyPresent { identical: false }
-        );
+        let variant = ImportDecision::LocalVariant {
+            id: format!("{}-dia-phuong", same.id),
+        };
+        assert_eq!(library.import_decision(&changed), variant);
         let mut newer = same.clone();
-        newer.version = same.version + 1;
+        newer.version = 99;
+        assert_eq!(library.import_decision(&newer), variant);
+        let local = library.as_local_variant(&newer);
         assert_eq!(
-            library.import_decision(&newer),
+            (local.id.as_str(), local.version),
+            ("tt124-khu-dan-cu-dia-phuong", 1)
+        );
+        assert_eq!(local.variant_of, Some(same.key()));
+        // A local set's versions follow each other as before.
+        let mut own = same.clone();
+        own.id = "tinh-x".into();
+        assert_eq!(library.import_decision(&own), ImportDecision::New);
+        let stored = vec![own.clone()];
+        let library = Library::new(&builtin, &stored);
+        let mut own_next = own.clone();
+        own_next.version += 1;
+        assert_eq!(
+            library.import_decision(&own_next),
             ImportDecision::Newer {
-                current: same.version
+                current: own.version
             }
         );
-        let local = vec![newer.clone()];
-        let library = Library::new(&builtin, &local);
         assert_eq!(
-            library
-                .latest()
-                .iter()
-                .find(|s| s.id == same.id)
-                .unwrap()
-                .version,
-            same.version + 1
-        );
-        assert_eq!(
-            library.import_decision(&same),
+            library.import_decision(&own),
             ImportDecision::AlreadyPresent { identical: true }
         );
-        let mut other = same;
-        other.id = "tinh-x".into();
-        assert_eq!(library.import_decision(&other), ImportDecision::New);
     }
 }

@@ -59,7 +59,18 @@ pub fn ImportPanel(selected: RwSignal<Option<SetRef>>) -> impl IntoView {
         });
     };
     let confirm = move |_| {
-        if let Stage::Pending { set, .. } = stage.get_untracked() {
+        if let Stage::Pending { set, decision } = stage.get_untracked() {
+            // A built-in id is never taken over: the set is added as a local variant.
+            let set = match decision {
+                ImportDecision::LocalVariant { .. } => {
+                    let local = with_library(state, |library| library.as_local_variant(&set));
+                    match crate::format::criteria::validated(local) {
+                        Ok(local) => local,
+                        Err(_) => return,
+                    }
+                }
+                _ => set,
+            };
             let key = set.key();
             let (title, version) = (text(&set.title), set.version);
             let _ = state.edit(|ws| {
@@ -109,6 +120,9 @@ pub fn ImportPanel(selected: RwSignal<Option<SetRef>>) -> impl IntoView {
                 }
                 ImportDecision::Older { current } => {
                     (tp!(i18n, import_older, id, version, current).into_any(), true)
+                }
+                ImportDecision::LocalVariant { id: local } => {
+                    (tp!(i18n, import_local_variant, title, id, version, local).into_any(), true)
                 }
             };
             view! {

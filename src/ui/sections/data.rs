@@ -316,7 +316,7 @@ fn Import() -> impl IntoView {
             {
                 let changes = changes.get_untracked();
                 count += changes.iter().filter(|c| c.apply).count();
-                next = apply(&next, &incoming, &changes);
+                next = state.with_builtin(|builtin| apply(&next, builtin, &incoming, &changes));
             }
         }
         let _ = state.edit(|ws| {
@@ -382,8 +382,9 @@ fn Import() -> impl IntoView {
                                             Decision::Newer => tr!(i18n, dec_newer).into_any(),
                                             Decision::Older => tr!(i18n, dec_older).into_any(),
                                             Decision::Conflicting => tr!(i18n, dec_conflicting).into_any(),
+                                            Decision::LocalVariant => tr!(i18n, dec_local_variant).into_any(),
                                         };
-                                        let choosable = matches!(c.decision, Decision::Older | Decision::Conflicting);
+                                        let choosable = matches!(c.decision, Decision::Older | Decision::Conflicting | Decision::LocalVariant);
                                         let field = format!("take-{field_base}-{n}");
                                         view! {
                                             <li data-decision=format!("{:?}", c.decision)>
