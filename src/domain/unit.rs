@@ -270,6 +270,19 @@ impl Units {
         }
     }
 
+    /// The units whose chain of parents comes back to them: a circle no
+    /// single change could make, but several files put together can.
+    pub fn on_parent_circles(&self) -> Vec<&Unit> {
+        self.0
+            .iter()
+            .filter(|unit| {
+                unit.parent
+                    .as_ref()
+                    .is_some_and(|parent| self.is_at_or_below(parent, &unit.id))
+            })
+            .collect()
+    }
+
     fn index_of(&self, id: &UnitId) -> Option<usize> {
         self.0.iter().position(|unit| &unit.id == id)
     }

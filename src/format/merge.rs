@@ -2,7 +2,8 @@
 //! is stored; and applying the user's choice to a copy of the workspace.
 
 use super::criteria::validated;
-use super::exchange::Incoming;
+use super::exchange::{FileKind, Incoming};
+use super::LoadError;
 use crate::domain::assessment::{Assessment, Status};
 use crate::domain::criteria::{CriteriaSet, ImportDecision, Library, SetRef};
 use crate::domain::{Unit, UnitId, Workspace};
@@ -176,6 +177,51 @@ pub fn preview(workspace: &Workspace, builtin: &[CriteriaSet], incoming: &Incomi
         ));
     }
     out
+}
+
+/// Why a whole import was refused: nothing of it is stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportRefusal {
+    /// Put together, the files make units each other's parents (names).
+    ParentCircle { names: Vec<String> },
+}
+
+/// Whether a file may come in through the workspace's import: a roll-up
+/// file is for Tổng hợp, which reads it as the level above's.
+pub fn admit(incoming: Incoming) -> Result<Incoming, LoadError> {
+    if incoming.kind == FileKind::Rollup {
+        return Err(LoadError::WrongKind {
+            found: FileKind::Rollup.code().to_owned(),
+        });
+    }
+    Ok(incoming)
+}
+
+/// The workspace after the chosen changes of every file picked together,
+/// checked as a whole: what no single file breaks, the files together may
+/// (units made each other's parents), and then nothing is applied. Returns
+/// the workspace and how many changes it took.
+pub fn apply_all(
+    workspace: &Workspace,
+    builtin: &[CriteriaSet],
+    files: &[(Incoming, Vec<Change>)],
+) -> Result<(Workspace, usize), ImportRefusal> {
+    let mut next = workspace.clone();
+    let mut count = 0;
+    for (incoming, changes) in files {
+        count += changes.iter().filter(|c| c.apply).count();
+        next = apply(&next, builtin, incoming, changes);
+    }
+    let circle: Vec<String> = next
+        .units()
+        .on_parent_circles()
+        .into_iter()
+        .map(|unit| unit.name.clone())
+        .collect();
+    if !circle.is_empty() {
+        return Err(ImportRefusal::ParentCircle { names: circle });
+    }
+    Ok((next, count))
 }
 
 /// The workspace after the chosen changes; the one given is left as it was,

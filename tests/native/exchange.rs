@@ -543,3 +543,69 @@ fn a_file_claiming_a_newer_built_in_set_is_only_a_local_variant_and_never_applie
     );
     assert_eq!(after.assessment("a-lax").unwrap().set, local.key());
 }
+
+#[test]
+fn files_that_together_make_units_each_others_parents_are_refused_whole() {
+    use antq::format::merge::{apply_all, ImportRefusal};
+    let kdc = builtin_sets()
+        .into_iter()
+        .find(|s| s.id == "tt124-khu-dan-cu")
+        .unwrap();
+    let names = ["Thôn A", "Thôn B", "Thôn C"];
+    let fields = |n: usize, parent: Option<usize>, suffix: &str| UnitFields {
+        name: format!("{}{suffix}", names[n]),
+        kind: UnitKind::ResidentialArea,
+        above: String::new(),
+        parent: parent.map(|p| UnitId::new(format!("u{p}"))),
+        scope: Default::default(),
+    };
+    let mut here = Workspace::new();
+    for n in 0..3 {
+        here.add_unit(UnitId::new(format!("u{n}")), fields(n, None, ""))
+            .unwrap();
+    }
+    // Each file renames one unit and puts it under the next: alone, each is fine.
+    let file = |n: usize| {
+        let mut ws = here.clone();
+        let parent = (n + 1) % 3;
+        ws.update_unit(
+            &UnitId::new(format!("u{n}")),
+            fields(n, Some(parent), " mới"),
+        )
+        .unwrap();
+        ws.start_assessment(
+            format!("a{n}"),
+            &UnitId::new(format!("u{n}")),
+            &kdc,
+            2025,
+            false,
+        )
+        .unwrap();
+        let assessment = ws.assessments()[0].clone();
+        let text = antq::format::exchange::export_assessment(&ws, &kdc, &assessment, AT)
+            .unwrap()
+            .text;
+        let incoming = read_file(&text).unwrap();
+        let mut changes = preview(&here, &builtin_sets(), &incoming);
+        for change in &mut changes {
+            change.apply = true;
+        }
+        (incoming, changes)
+    };
+    let files: Vec<_> = (0..3).map(file).collect();
+    for one in &files {
+        assert!(apply_all(&here, &builtin_sets(), std::slice::from_ref(one)).is_ok());
+    }
+    let two = apply_all(&here, &builtin_sets(), &files[..2]).unwrap().0;
+    assert_eq!(two.units().on_parent_circles().len(), 0);
+    assert_eq!(
+        apply_all(&here, &builtin_sets(), &files),
+        Err(ImportRefusal::ParentCircle {
+            names: vec![
+                "Thôn A mới".into(),
+                "Thôn B mới".into(),
+                "Thôn C mới".into()
+            ]
+        })
+    );
+}

@@ -3,10 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::format::exchange::{
-    export_assessment, export_festival_plan, Exported, FileKind, Incoming,
-};
-use crate::format::merge::{apply, preview, Change, Decision, Target};
+use crate::format::exchange::{export_assessment, export_festival_plan, Exported, Incoming};
+use crate::format::merge::{self, admit, preview, Change, Decision, Target};
 use crate::format::LoadError;
 use crate::platform::archive::BEFORE_IMPORT;
 use crate::platform::clipboard;
@@ -225,10 +223,12 @@ fn ExportRecord() -> impl IntoView {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 enum Notice {
     Applied(usize),
     Undone,
+    /// Nothing was applied: the files together break a rule.
+    Refused(merge::ImportRefusal),
 }
 
 /// One file on its way in.
@@ -278,14 +278,11 @@ fn Import() -> impl IntoView {
             for (name, text) in read_texts(&files).await {
                 out.push(match text {
                     Err(error) => Pending::Unreadable { name, error },
-                    Ok(text) => match crate::platform::hash::read_file(&text).await {
+                    Ok(text) => match crate::platform::hash::read_file(&text)
+                        .await
+                        .and_then(admit)
+                    {
                         Err(error) => Pending::Failed { name, error },
-                        Ok(incoming) if incoming.kind == FileKind::Rollup => Pending::Failed {
-                            name,
-                            error: LoadError::WrongKind {
-                                found: FileKind::Rollup.code().to_owned(),
-                            },
-                        },
                         Ok(incoming) => {
                             let changes = state.with_builtin(|builtin| {
                                 state
@@ -307,18 +304,24 @@ fn Import() -> impl IntoView {
     };
     let apply_all = move |_| {
         let previous = state.workspace.get_untracked();
-        let mut next = previous.clone();
-        let mut count = 0;
-        for p in pending.get_untracked() {
-            if let Pending::Ready {
-                incoming, changes, ..
-            } = p
-            {
-                let changes = changes.get_untracked();
-                count += changes.iter().filter(|c| c.apply).count();
-                next = state.with_builtin(|builtin| apply(&next, builtin, &incoming, &changes));
+        let files: Vec<_> = pending
+            .get_untracked()
+            .into_iter()
+            .filter_map(|p| match p {
+                Pending::Ready {
+                    incoming, changes, ..
+                } => Some((incoming, changes.get_untracked())),
+                _ => None,
+            })
+            .collect();
+        let outcome = state.with_builtin(|builtin| merge::apply_all(&previous, builtin, &files));
+        let (next, count) = match outcome {
+            Ok(done) => done,
+            Err(refusal) => {
+                notice.set(Some(Notice::Refused(refusal)));
+                return;
             }
-        }
+        };
         let _ = state.edit(|ws| {
             *ws = next;
             Ok::<(), ()>(())
@@ -411,6 +414,10 @@ fn Import() -> impl IntoView {
             <p role="status" data-testid="import-notice">{move || notice.get().map(|n| match n {
                 Notice::Applied(count) => tp!(i18n, dx_applied, count).into_any(),
                 Notice::Undone => tr!(i18n, dx_undone).into_any(),
+                Notice::Refused(merge::ImportRefusal::ParentCircle { names }) => {
+                    let names = names.join(", ");
+                    view! { <span role="alert" data-testid="import-refused">{tp!(i18n, dx_parent_circle, names = names.clone())}</span> }.into_any()
+                }
             })}</p>
             {move || before.get().map(|_| view! {
                 <button type="button" class="button" on:click=undo data-testid="import-undo">{tr!(i18n, dx_undo)}</button>
