@@ -93,6 +93,8 @@ struct RawEnvelope<'a> {
     exported_at: String,
     #[serde(default)]
     unit: Option<UnitInfo>,
+    #[serde(default)]
+    year: Option<i32>,
     checksum: String,
     #[serde(borrow)]
     content: &'a RawValue,
@@ -106,6 +108,9 @@ struct Head {
     exported_at: String,
     #[serde(default)]
     unit: Option<UnitInfo>,
+    /// The year the envelope states, which the records must have.
+    #[serde(default)]
+    year: Option<i32>,
     checksum: String,
 }
 
@@ -309,6 +314,11 @@ pub fn export_assessment(
     assessment: &Assessment,
     exported_at: &str,
 ) -> Option<Exported> {
+    // A file whose assessment names another set than the one it carries
+    // would be refused by every receiver (`format::records`).
+    if set.key() != assessment.set {
+        return None;
+    }
     let unit = workspace.units().get(&assessment.unit)?;
     let content = AssessmentContent {
         assessment,
@@ -482,6 +492,7 @@ pub fn open_file(text: &str) -> Result<Opened<'_>, LoadError> {
                     kind: raw.kind,
                     exported_at: raw.exported_at,
                     unit: raw.unit,
+                    year: raw.year,
                     checksum: raw.checksum,
                 },
                 body: Body::Text(raw.content.get()),
@@ -582,14 +593,20 @@ impl<'a> Opened<'a> {
     /// result is given out until [`Unverified::verify`] has compared it.
     pub fn decode(self) -> Unverified {
         let Opened { head, body } = self;
+        let year = head.year;
+        // One set of record rules for every door a file comes in by.
+        let checked = |incoming: Incoming| {
+            super::records::check(&incoming, year)?;
+            Ok(incoming)
+        };
         match body {
             Body::Text(text) => Unverified {
                 expected: Some(head.checksum.clone()),
-                result: records_from_text(head, text),
+                result: records_from_text(head, text).and_then(checked),
             },
             Body::Checked(content) => Unverified {
                 expected: None,
-                result: records(head, content),
+                result: records(head, content).and_then(checked),
             },
         }
     }
@@ -896,6 +913,7 @@ mod tests {
                 parent: None,
                 scope: Default::default(),
             }),
+            year: None,
             checksum: "c".into(),
         }
     }

@@ -14,6 +14,7 @@ pub mod migrate;
 mod mutations;
 pub mod prefs;
 pub mod problem;
+pub mod records;
 pub mod revision;
 pub mod rollup;
 pub mod workspace;

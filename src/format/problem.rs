@@ -32,6 +32,14 @@ pub enum ProblemKind {
     UnknownReference { id: String },
     /// Composite indicators that name each other in a circle.
     Cycle { ids: Vec<String> },
+    /// An assessment made with a set that is not for its unit's kind.
+    SetNotForKind { set: String, kind: &'static str },
+    /// An answer of another kind than its indicator (`expected`: the indicator's).
+    AnswerKindMismatch { expected: &'static str },
+    /// The envelope says one year, the record another.
+    YearMismatch { envelope: i32, content: i32 },
+    /// A year outside `format::records::YEARS`.
+    YearOutOfRange { year: i32 },
 }
 
 /// Why a whole document could not be read. Stored data is left untouched.

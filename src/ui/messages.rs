@@ -129,6 +129,24 @@ pub fn problem(i18n: I18n, problem: &Problem) -> AnyView {
             let ids = ids.join(" → ");
             tp!(i18n, problem_cycle, path, ids).into_any()
         }
+        ProblemKind::SetNotForKind { set, kind } => {
+            let kind =
+                UnitKind::from_code(kind).map_or_else(|| kind.to_owned(), |k| unit_kind(i18n, k));
+            tp!(i18n, problem_set_not_for_kind, path, set, kind).into_any()
+        }
+        ProblemKind::AnswerKindMismatch { expected } => {
+            tp!(i18n, problem_answer_kind, path, expected).into_any()
+        }
+        ProblemKind::YearMismatch { envelope, content } => {
+            tp!(i18n, problem_year_mismatch, path, envelope, content).into_any()
+        }
+        ProblemKind::YearOutOfRange { year } => {
+            let (from, to) = (
+                *crate::format::records::YEARS.start(),
+                *crate::format::records::YEARS.end(),
+            );
+            tp!(i18n, problem_year_range, path, year, from, to).into_any()
+        }
     }
 }
 

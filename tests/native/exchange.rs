@@ -178,7 +178,7 @@ fn an_assessment_travels_with_its_set_and_is_evaluated_by_the_receiver() {
     let a = village.assessment("a-2025").unwrap();
     let kdc = builtin_sets()
         .into_iter()
-        .find(|s| s.id == "tt124-khu-dan-cu")
+        .find(|s| s.id == "tt124-khu-dan-cu" && s.version == 1)
         .unwrap();
     let file = export_assessment(&village, &kdc, a, AT).unwrap();
     assert_eq!(file.file_name, "2025_thon-dong_tu-danh-gia.json");
@@ -240,7 +240,7 @@ fn a_later_status_is_newer_an_earlier_one_older() {
     let mut village = village_workspace();
     let kdc = builtin_sets()
         .into_iter()
-        .find(|s| s.id == "tt124-khu-dan-cu")
+        .find(|s| s.id == "tt124-khu-dan-cu" && s.version == 1)
         .unwrap();
     let draft =
         export_assessment(&village, &kdc, village.assessment("a-2025").unwrap(), AT).unwrap();
@@ -348,7 +348,7 @@ fn a_byte_order_mark_html_and_decomposed_text_are_accepted_as_text() {
     let village = village_workspace();
     let kdc = builtin_sets()
         .into_iter()
-        .find(|s| s.id == "tt124-khu-dan-cu")
+        .find(|s| s.id == "tt124-khu-dan-cu" && s.version == 1)
         .unwrap();
     let file =
         export_assessment(&village, &kdc, village.assessment("a-2025").unwrap(), AT).unwrap();
@@ -608,4 +608,96 @@ fn files_that_together_make_units_each_others_parents_are_refused_whole() {
             ]
         })
     );
+}
+
+#[test]
+fn records_that_break_the_rules_are_refused_by_every_door_with_their_path() {
+    use antq::format::records::YEARS;
+    let village = village_workspace();
+    let kdc = builtin_sets()
+        .into_iter()
+        .find(|s| s.id == "tt124-khu-dan-cu" && s.version == 1)
+        .unwrap();
+    let text = export_assessment(&village, &kdc, village.assessment("a-2025").unwrap(), AT)
+        .unwrap()
+        .text;
+    // The file as exported comes in; each change below is refused, naming where.
+    assert!(read_file(&text).is_ok());
+    let refused = |change: &dyn Fn(&mut serde_json::Value)| -> Vec<(String, ProblemKind)> {
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        change(&mut value);
+        value["checksum"] = antq::format::exchange::checksum(&value["content"]).into();
+        // Dữ liệu and Tổng hợp both read a file through `read_file`.
+        let refusal = read_file(&value.to_string()).unwrap_err();
+        match refusal {
+            LoadError::Invalid { problems } => {
+                problems.into_iter().map(|p| (p.path, p.kind)).collect()
+            }
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(
+        refused(&|v| v["content"]["assessment"]["unit"] = "u-xa-tan-lap".into()),
+        [(
+            "content.assessment.unit".into(),
+            ProblemKind::UnknownReference {
+                id: "u-xa-tan-lap".into()
+            }
+        )]
+    );
+    assert_eq!(
+        refused(&|v| v["content"]["assessment"]["set"]["version"] = 7.into()),
+        [(
+            "content.assessment.set".into(),
+            ProblemKind::UnknownReference {
+                id: "tt124-khu-dan-cu v7".into()
+            }
+        )]
+    );
+    assert_eq!(
+        refused(&|v| {
+            v["content"]["unit"]["kind"] = "co-quan".into();
+            v["unit"]["kind"] = "co-quan".into();
+        }),
+        [(
+            "content.assessment.set".into(),
+            ProblemKind::SetNotForKind {
+                set: "tt124-khu-dan-cu".into(),
+                kind: "co-quan"
+            }
+        )]
+    );
+    assert_eq!(
+        refused(&|v| v["content"]["assessment"]["answers"]["kdc-3a"] =
+            serde_json::json!({"type": "yes_no", "value": true})),
+        [(
+            "content.assessment.answers.kdc-3a".into(),
+            ProblemKind::AnswerKindMismatch {
+                expected: "count_zero"
+            }
+        )]
+    );
+    assert_eq!(
+        refused(&|v| v["year"] = 2024.into()),
+        [(
+            "year".into(),
+            ProblemKind::YearMismatch {
+                envelope: 2024,
+                content: 2025
+            }
+        )]
+    );
+    for year in [1800, 3000] {
+        assert!(!YEARS.contains(&year));
+        assert_eq!(
+            refused(&|v| {
+                v["year"] = year.into();
+                v["content"]["assessment"]["year"] = year.into();
+            }),
+            [(
+                "content.assessment.year".into(),
+                ProblemKind::YearOutOfRange { year }
+            )]
+        );
+    }
 }

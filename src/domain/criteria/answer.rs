@@ -9,6 +9,8 @@ use crate::domain::calendar::Date;
 use crate::domain::decode::{deserialize_tagged, required, Tagged};
 use crate::domain::scope::Exclusion;
 
+use super::set::IndicatorKind;
+
 /// The answer to one indicator. No entry means not answered yet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -183,6 +185,24 @@ impl Tagged for Answer {
 deserialize_tagged!(Answer);
 
 impl Answer {
+    /// Whether this answer is of the kind `kind` asks for ("không áp dụng"
+    /// fits any; whether it is allowed is the evaluation's question).
+    pub fn fits(&self, kind: &IndicatorKind) -> bool {
+        use IndicatorKind as K;
+        matches!(
+            (self, kind),
+            (Answer::NotApplicable, _)
+                | (Answer::YesNo { .. }, K::YesNo { .. })
+                | (Answer::Count { .. }, K::CountZero { .. })
+                | (Answer::Rating { .. }, K::Rating { .. })
+                | (Answer::Number { .. }, K::Number { .. })
+                | (Answer::Ratio { .. }, K::Percent { .. } | K::Derived { .. })
+                | (Answer::Trend { .. }, K::Trend { .. })
+                | (Answer::Checklist { .. }, K::Checklist { .. })
+                | (Answer::Points { .. }, K::Points { .. })
+        )
+    }
+
     /// A trend entered as one total.
     pub fn trend(current: u64, previous: Option<u64>) -> Answer {
         Answer::Trend {
