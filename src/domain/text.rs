@@ -1,8 +1,9 @@
 //! Text normalisation for names typed by users.
 
 /// Normalises a name as typed: NFC (of Latin text, `domain::latin`), so that "Hiếu" typed with a
-/// combining-mark keyboard equals "Hiếu" typed precomposed; surrounding
-/// white space trimmed and inner runs of white space folded to one space.
+/// combining-mark keyboard equals "Hiếu" typed precomposed; zero-width
+/// characters taken out; surrounding white space trimmed and inner runs of
+/// white space folded to one space.
 ///
 /// ```
 /// use antq::domain::text::normalise_name;
@@ -10,7 +11,14 @@
 /// ```
 pub fn normalise_name(raw: &str) -> String {
     let nfc = super::latin::nfc(raw);
-    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Invisible characters would make two names that look alike differ.
+    let visible: String = nfc.chars().filter(|c| !is_zero_width(*c)).collect();
+    visible.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Zero-width spaces and joiners, and the byte-order mark inside text.
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// A text with its `{name}` placeholders filled from `args`; a placeholder
@@ -34,7 +42,7 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
         });
         match value {
             Some((close, value)) => {
-                out.push_str(value);
+                push_isolated(&mut out, value);
                 rest = &after[close + 1..];
             }
             None => {
@@ -45,6 +53,32 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Appends `value`, a user's text inside a sentence of the app; one that
+/// holds right-to-left letters or direction controls (a right-to-left
+/// override) is isolated between FSI and PDI, so it cannot turn the words
+/// around it. Other text goes in as it is.
+fn push_isolated(out: &mut String, value: &str) {
+    if value.chars().any(turns_direction) {
+        out.push('\u{2068}');
+        out.push_str(value);
+        out.push('\u{2069}');
+    } else {
+        out.push_str(value);
+    }
+}
+
+/// Right-to-left letters (Hebrew to Arabic, and their presentation forms)
+/// and the Unicode direction controls.
+fn turns_direction(c: char) -> bool {
+    matches!(c,
+        '\u{0590}'..='\u{08FF}'
+        | '\u{FB1D}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}'
+        | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}')
 }
 
 /// The longest name a unit may have, in characters. Long enough for
@@ -70,6 +104,26 @@ mod tests {
         assert_eq!(fill("{a}-{b}-{c}-{", &args), "{b}-2-{c}-{");
         assert_eq!(fill("", &args), "");
         assert_eq!(fill("Không có gì", &[]), "Không có gì");
+    }
+
+    #[test]
+    fn a_value_that_could_turn_the_sentence_around_is_isolated() {
+        let args = [("name", "Thôn \u{202E}gnôĐ".to_owned())];
+        assert_eq!(
+            fill("Đã thêm «{name}».", &args),
+            "Đã thêm «\u{2068}Thôn \u{202E}gnôĐ\u{2069}»."
+        );
+        // Vietnamese goes in untouched.
+        assert_eq!(
+            fill("«{name}»", &[("name", "Thôn Đồng".into())]),
+            "«Thôn Đồng»"
+        );
+    }
+
+    #[test]
+    fn zero_width_characters_are_taken_out_of_names() {
+        assert_eq!(normalise_name("Thôn\u{200B} Đồng\u{FEFF}"), "Thôn Đồng");
+        assert_eq!(normalise_name("\u{200D}"), "");
     }
 
     #[test]

@@ -444,6 +444,26 @@ fn prefixed(prefix: &str, error: LoadError) -> LoadError {
     }
 }
 
+/// A backup whose content is not a workspace document is still this app's
+/// file: its content is of the wrong shape, said at `content.format`.
+fn backup_content(error: LoadError) -> LoadError {
+    match error {
+        LoadError::NotOurs { found } => LoadError::Invalid {
+            problems: vec![match found {
+                Some(found) => problem(
+                    "content.format",
+                    ProblemKind::UnknownName {
+                        found,
+                        allowed: super::workspace::FORMAT_WORKSPACE.to_owned(),
+                    },
+                ),
+                None => problem("content.format", ProblemKind::Missing),
+            }],
+        },
+        other => prefixed("content", other),
+    }
+}
+
 fn record<T: serde::de::DeserializeOwned>(value: &Value, path: &str) -> Result<T, LoadError> {
     deserialize_at::<T>(value, path).map_err(|p| LoadError::Invalid { problems: vec![p] })
 }
@@ -617,7 +637,7 @@ impl<'a> Opened<'a> {
 /// roll-up receives, are decoded straight from their text.
 fn records_from_text(head: Head, text: &str) -> Result<Incoming, LoadError> {
     if head.kind == FileKind::Workspace && head.unit.is_none() {
-        let decoded = decode_workspace(text).map_err(|e| prefixed("content", e))?;
+        let decoded = decode_workspace(text).map_err(backup_content)?;
         let mut incoming = Incoming::empty(head.kind, head.exported_at, head.checksum);
         incoming.workspace = Some(decoded.workspace);
         return Ok(incoming);
@@ -708,7 +728,7 @@ fn records(head: Head, mut content: Value) -> Result<Incoming, LoadError> {
     let mut incoming = Incoming::empty(head.kind, head.exported_at, head.checksum);
     match head.kind {
         FileKind::Workspace => {
-            let decoded = decode_workspace_value(&content).map_err(|e| prefixed("content", e))?;
+            let decoded = decode_workspace_value(&content).map_err(backup_content)?;
             incoming.workspace = Some(decoded.workspace);
         }
         FileKind::Assessment => {

@@ -20,8 +20,14 @@ pub enum ProblemKind {
     UnknownUnitKind { code: String },
     /// Two records share one identifier.
     DuplicateId { id: String },
-    /// The value does not fit the expected shape; `detail` is the parser's own words.
+    /// The value does not fit the expected shape; `detail` is the parser's
+    /// own words, for what [`from_serde`] cannot put in the user's.
     Shape { detail: String },
+    /// A name the field does not know ("daycare" for a school level), and
+    /// those it does.
+    UnknownName { found: String, allowed: String },
+    /// A field given twice in one object.
+    DuplicateField { field: String },
     /// A percentage above 100.
     PercentAbove100 { value: u32 },
     /// A number outside what the field allows.
@@ -130,9 +136,88 @@ pub(crate) fn deserialize_at<T: serde::de::DeserializeOwned>(
         let inner = at.map_or_else(|| ".".to_owned(), |at| path_at(&text, at, &words));
         let path = joined_path(prefix, &inner);
         let suffix = format!(" at line {} column {}", err.line(), err.column());
-        let detail = words.strip_suffix(&suffix).unwrap_or(&words).to_owned();
-        problem(path, ProblemKind::Shape { detail })
+        from_serde(path, words.strip_suffix(&suffix).unwrap_or(&words))
     })
+}
+
+/// A problem at `path` from serde's words `detail`, put as data the UI words
+/// in the user's language: a missing field (at the field's own path), a
+/// wrong type, an unknown name, a value out of range, a repeated field;
+/// anything else keeps serde's words.
+pub(crate) fn from_serde(path: String, detail: &str) -> Problem {
+    let quoted = |prefix: &str| {
+        let rest = detail.strip_prefix(prefix)?;
+        Some(rest[..rest.find('`')?].to_owned())
+    };
+    if let Some(field) = quoted("missing field `") {
+        return problem(joined_path(&path, &field), ProblemKind::Missing);
+    }
+    if let Some(field) = quoted("duplicate field `") {
+        return problem(path, ProblemKind::DuplicateField { field });
+    }
+    if let Some(found) = quoted("unknown variant `") {
+        let allowed = detail
+            .split_once("expected ")
+            .map(|(_, names)| {
+                names
+                    .trim_start_matches("one of ")
+                    .replace(" or ", ", ")
+                    .replace('`', "")
+            })
+            .unwrap_or_default();
+        return problem(path, ProblemKind::UnknownName { found, allowed });
+    }
+    if let Some(code) = detail.strip_prefix("unknown unit kind: ") {
+        return problem(
+            path,
+            ProblemKind::UnknownUnitKind {
+                code: code.to_owned(),
+            },
+        );
+    }
+    if let Some((_, expected)) = detail
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        return problem(
+            path,
+            ProblemKind::WrongType {
+                expected: type_code(expected),
+            },
+        );
+    }
+    if detail.starts_with("invalid value: ") || detail.starts_with("number out of range") {
+        return problem(path, ProblemKind::OutOfRange);
+    }
+    problem(
+        path,
+        ProblemKind::Shape {
+            detail: detail.to_owned(),
+        },
+    )
+}
+
+/// The app's code for what serde expected ("a string" → "text").
+fn type_code(expected: &str) -> &'static str {
+    let has = |word: &str| expected.contains(word);
+    if has("boolean or an integer") {
+        "yes_no_or_number"
+    } else if has("bool") {
+        "yes_no"
+    } else if has("string") || has("char") {
+        "text"
+    } else if [
+        "u8", "u16", "u32", "u64", "usize", "i32", "i64", "integer", "number", "f64",
+    ]
+    .iter()
+    .any(|word| has(word))
+    {
+        "number"
+    } else if has("sequence") || has("tuple") {
+        "list"
+    } else {
+        "object"
+    }
 }
 
 /// The path (`units[3].name`; `.` for the whole) of the innermost value of
@@ -302,11 +387,9 @@ mod tests {
     /// oracle for the paths found from where the decoder stopped.
     fn oracle<T: DeserializeOwned>(value: &Value, prefix: &str) -> Result<T, Problem> {
         serde_path_to_error::deserialize::<_, T>(value).map_err(|err| {
-            problem(
+            from_serde(
                 joined_path(prefix, &err.path().to_string()),
-                ProblemKind::Shape {
-                    detail: err.into_inner().to_string(),
-                },
+                &err.into_inner().to_string(),
             )
         })
     }

@@ -103,13 +103,33 @@ pub fn load_error(i18n: I18n, error: &LoadError) -> (AnyView, Vec<AnyView>) {
     }
 }
 
+/// What a field should hold, by the format layer's code ("text"…).
+fn type_word(i18n: I18n, code: &str) -> String {
+    match code {
+        "text" => t_string!(i18n, type_text),
+        "number" => t_string!(i18n, type_number),
+        "list" => t_string!(i18n, type_list),
+        "yes_no" => t_string!(i18n, type_yes_no),
+        "yes_no_or_number" => t_string!(i18n, type_yes_no_or_number),
+        _ => t_string!(i18n, type_object),
+    }
+    .to_owned()
+}
+
 /// One problem of a document, with its path.
 pub fn problem(i18n: I18n, problem: &Problem) -> AnyView {
     let path = problem.path.clone();
     match problem.kind.clone() {
         ProblemKind::Missing => tp!(i18n, problem_missing, path).into_any(),
         ProblemKind::WrongType { expected } => {
+            let expected = type_word(i18n, expected);
             tp!(i18n, problem_wrong_type, path, expected).into_any()
+        }
+        ProblemKind::UnknownName { found, allowed } => {
+            tp!(i18n, problem_unknown_name, path, found, allowed).into_any()
+        }
+        ProblemKind::DuplicateField { field } => {
+            tp!(i18n, problem_duplicate_field, path, field).into_any()
         }
         ProblemKind::Empty => tp!(i18n, problem_empty, path).into_any(),
         ProblemKind::UnknownUnitKind { code } => {

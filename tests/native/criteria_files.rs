@@ -91,10 +91,34 @@ fn a_wrong_type_names_its_path() {
         found[0].0,
         "groups[0].criteria[0].indicators[2].kind.threshold"
     );
-    let ProblemKind::Shape { detail } = &found[0].1 else {
-        panic!("expected a shape problem");
-    };
-    assert!(detail.contains("bảy mươi"), "{detail}");
+    // Said as data the UI words in the user's language, not in serde's English.
+    assert_eq!(found[0].1, ProblemKind::WrongType { expected: "number" });
+}
+
+#[test]
+fn serde_refusals_become_problems_in_the_users_words() {
+    let mut value = commune();
+    value["groups"][0]["criteria"][0]["indicators"][2]["kind"]["rounding"] = "sideways".into();
+    let found = problems(value);
+    assert_eq!(
+        found,
+        vec![(
+            "groups[0].criteria[0].indicators[2].kind.rounding".into(),
+            ProblemKind::UnknownName {
+                found: "sideways".into(),
+                allowed: "up, down".into()
+            }
+        )]
+    );
+    let mut value = commune();
+    value["groups"][0]["criteria"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("label");
+    assert_eq!(
+        problems(value),
+        vec![("groups[0].criteria[0].label".into(), ProblemKind::Missing)]
+    );
 }
 
 #[test]

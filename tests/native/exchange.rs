@@ -701,3 +701,26 @@ fn records_that_break_the_rules_are_refused_by_every_door_with_their_path() {
         );
     }
 }
+
+#[test]
+fn a_backup_whose_content_is_an_assessment_is_the_apps_file_of_the_wrong_shape() {
+    let village = village_workspace();
+    let backup = export_workspace(&village, AT, (2025, 11, 1)).text;
+    let mut value: serde_json::Value = serde_json::from_str(&backup).unwrap();
+    value["content"] = serde_json::json!({"assessment": {"id": "a"}});
+    value["checksum"] = antq::format::exchange::checksum(&value["content"]).into();
+    assert_eq!(
+        read_file(&value.to_string()).unwrap_err(),
+        LoadError::Invalid {
+            problems: vec![antq::format::Problem {
+                path: "content.format".into(),
+                kind: ProblemKind::Missing
+            }]
+        }
+    );
+    // A foreign file stays "not ours".
+    assert!(matches!(
+        read_file(r#"{"type": "excalidraw", "elements": []}"#),
+        Err(LoadError::NotOurs { .. })
+    ));
+}
