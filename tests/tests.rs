@@ -14,9 +14,13 @@ mod engine;
 mod exchange;
 #[path = "native/festival.rs"]
 mod festival;
+#[path = "native/golden.rs"]
+mod golden;
 #[path = "native/legal_cases.rs"]
 mod legal_cases;
 #[path = "native/rollup.rs"]
 mod rollup;
+#[path = "native/schema.rs"]
+mod schema;
 #[path = "native/tidy.rs"]
 mod tidy;
