@@ -35,39 +35,7 @@ pub fn encode_criteria_set(set: &CriteriaSet) -> String {
 /// Reads a criteria-set file: JSON → envelope → shape → checks.
 pub fn decode_criteria_set(text: &str) -> Result<ValidSet, LoadError> {
     let value = super::problem::parse_json(text)?;
-    let Some(root) = value.as_object() else {
-        return Err(LoadError::NotOurs { found: None });
-    };
-    match root.get("format").and_then(Value::as_str) {
-        Some(FORMAT_CRITERIA_SET) => {}
-        Some(other) if other.starts_with("antq.") => {
-            return Err(LoadError::WrongKind {
-                found: other.to_owned(),
-            })
-        }
-        other => {
-            return Err(LoadError::NotOurs {
-                found: other.map(str::to_owned),
-            })
-        }
-    }
-    match root.get("schema_version").and_then(Value::as_u64) {
-        Some(version) if version > u64::from(CRITERIA_SCHEMA_VERSION) => {
-            return Err(LoadError::NewerSchema {
-                found: version,
-                supported: CRITERIA_SCHEMA_VERSION,
-            })
-        }
-        Some(version) if version >= 1 => {}
-        _ => {
-            return Err(LoadError::Invalid {
-                problems: vec![problem(
-                    "schema_version",
-                    ProblemKind::WrongType { expected: "number" },
-                )],
-            })
-        }
-    }
+    super::envelope::check(&value, FORMAT_CRITERIA_SET, CRITERIA_SCHEMA_VERSION)?;
     let set = set_from_value(&value, "")?;
     validated(set).map_err(|problems| LoadError::Invalid { problems })
 }

@@ -7,6 +7,7 @@
 //! problem with its JSON path. Nothing here panics on any input.
 
 pub mod criteria;
+mod envelope;
 pub mod exchange;
 pub mod merge;
 pub mod migrate;

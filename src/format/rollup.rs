@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::exchange::{FileKind, Incoming};
-use super::problem::{deserialize_at, problem, unknown_reference, LoadError, ProblemKind};
+use super::problem::{deserialize_at, unknown_reference, LoadError};
 use crate::domain::rollup::{Body, Received, Review};
 use crate::domain::text::normalise_name;
 use crate::domain::UnitInfo;
@@ -116,34 +116,7 @@ pub fn decode_received(text: &str) -> Result<Received, LoadError> {
         }
     }
     let value = super::problem::parse_json(text)?;
-    match value.get("format").and_then(serde_json::Value::as_str) {
-        Some(FORMAT_RECEIVED) => {}
-        other => {
-            return Err(LoadError::NotOurs {
-                found: other.map(str::to_owned),
-            })
-        }
-    }
-    match value
-        .get("schema_version")
-        .and_then(serde_json::Value::as_u64)
-    {
-        Some(v) if v == u64::from(RECEIVED_SCHEMA_VERSION) => {}
-        Some(v) if v > u64::from(RECEIVED_SCHEMA_VERSION) => {
-            return Err(LoadError::NewerSchema {
-                found: v,
-                supported: RECEIVED_SCHEMA_VERSION,
-            })
-        }
-        _ => {
-            return Err(LoadError::Invalid {
-                problems: vec![problem(
-                    "schema_version",
-                    ProblemKind::WrongType { expected: "number" },
-                )],
-            })
-        }
-    }
+    super::envelope::check(&value, FORMAT_RECEIVED, RECEIVED_SCHEMA_VERSION)?;
     let stored: Stored<Received> =
         deserialize_at(&value, "").map_err(|p| LoadError::Invalid { problems: vec![p] })?;
     Ok(stored.record)

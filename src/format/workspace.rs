@@ -194,30 +194,7 @@ pub fn decode_workspace_value(value: &Value) -> Result<Decoded, LoadError> {
 }
 
 fn check_envelope(value: &Value) -> Result<&Map<String, Value>, LoadError> {
-    let Some(root) = value.as_object() else {
-        return Err(LoadError::NotOurs { found: None });
-    };
-    match root.get("format").and_then(Value::as_str) {
-        Some(FORMAT_WORKSPACE) => {}
-        other => {
-            return Err(LoadError::NotOurs {
-                found: other.map(str::to_owned),
-            })
-        }
-    }
-    match root.get("schema_version").and_then(Value::as_u64) {
-        Some(version) if version > u64::from(SCHEMA_VERSION) => Err(LoadError::NewerSchema {
-            found: version,
-            supported: SCHEMA_VERSION,
-        }),
-        Some(version) if version >= 1 => Ok(root),
-        _ => Err(LoadError::Invalid {
-            problems: vec![problem(
-                "schema_version",
-                ProblemKind::WrongType { expected: "number" },
-            )],
-        }),
-    }
+    super::envelope::check(value, FORMAT_WORKSPACE, SCHEMA_VERSION).map(|(root, _)| root)
 }
 
 /// The items of an optional list field; anything else is a problem.
