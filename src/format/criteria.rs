@@ -40,6 +40,13 @@ pub fn decode_criteria_set(text: &str) -> Result<ValidSet, LoadError> {
     validated(set).map_err(|problems| LoadError::Invalid { problems })
 }
 
+/// A criteria set from its slice, checked.
+pub(crate) fn set_at(text: &str, path: &str) -> Result<ValidSet, LoadError> {
+    let set: CriteriaSet = super::problem::record(text, path)?;
+    validated(set)
+        .map_err(|problems| super::problem::prefixed(path, LoadError::Invalid { problems }))
+}
+
 /// Checks a set (an edited draft, say) and vouches for it when it passes.
 pub fn validated(set: CriteriaSet) -> Result<ValidSet, Vec<Problem>> {
     let problems = validate(&set);

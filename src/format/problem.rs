@@ -129,15 +129,65 @@ pub(crate) fn deserialize_at<T: serde::de::DeserializeOwned>(
     value: &serde_json::Value,
     prefix: &str,
 ) -> Result<T, Problem> {
-    let text = value.to_string();
-    serde_json::from_str::<T>(&text).map_err(|err| {
+    deserialize_text(&value.to_string(), prefix)
+}
+
+/// Reads a record of type `T` from its own slice of a document's `text`
+/// (well-formed JSON), naming the path below `prefix` of the first field
+/// of the wrong shape, as [`deserialize_at`] does.
+pub(crate) fn deserialize_text<'de, T: serde::Deserialize<'de>>(
+    text: &'de str,
+    prefix: &str,
+) -> Result<T, Problem> {
+    serde_json::from_str::<T>(text).map_err(|err| {
         let words = err.to_string();
-        let at = (err.line() == 1 && err.column() > 0).then(|| err.column() - 1);
-        let inner = at.map_or_else(|| ".".to_owned(), |at| path_at(&text, at, &words));
+        let inner = byte_at(text, err.line(), err.column())
+            .map_or_else(|| ".".to_owned(), |at| path_at(text, at, &words));
         let path = joined_path(prefix, &inner);
         let suffix = format!(" at line {} column {}", err.line(), err.column());
         from_serde(path, words.strip_suffix(&suffix).unwrap_or(&words))
     })
+}
+
+/// The byte of `text` at serde_json's line and column (both from 1; column
+/// 0 is before the line's first byte, which names no byte).
+fn byte_at(text: &str, line: usize, column: usize) -> Option<usize> {
+    if line == 0 || column == 0 {
+        return None;
+    }
+    let start: usize = text.split('\n').take(line - 1).map(|l| l.len() + 1).sum();
+    let at = start + column - 1;
+    (at < text.len()).then_some(at)
+}
+
+/// `error`'s problems, below `prefix`.
+pub(crate) fn prefixed(prefix: &str, error: LoadError) -> LoadError {
+    match error {
+        LoadError::Invalid { problems } => LoadError::Invalid {
+            problems: under(prefix, problems),
+        },
+        other => other,
+    }
+}
+
+/// A record of type `T` from its slice `text`, at `path`.
+pub(crate) fn record<'de, T: serde::Deserialize<'de>>(
+    text: &'de str,
+    path: &str,
+) -> Result<T, LoadError> {
+    deserialize_text::<T>(text, path).map_err(|p| LoadError::Invalid { problems: vec![p] })
+}
+
+/// A field the content must have, as its slice of the text.
+pub(crate) fn required<'a>(
+    field: Option<&'a serde_json::value::RawValue>,
+    path: &str,
+) -> Result<&'a str, LoadError> {
+    field
+        .map(serde_json::value::RawValue::get)
+        .ok_or_else(|| LoadError::Invalid {
+            problems: vec![problem(path, ProblemKind::Missing)],
+        })
 }
 
 /// A problem at `path` from serde's words `detail`, put as data the UI words

@@ -1,14 +1,187 @@
-//! Received files for the roll-up: an exchange file read by
-//! [`read_file`](super::exchange::read_file) becomes [`Received`] records,
-//! and each record is stored on its own as an `antq.received` document.
+//! The roll-up: the content of a roll-up file, written and read (the
+//! envelope around it is `format::exchange`'s); an exchange file read by
+//! [`read_file`](super::exchange::read_file) becoming [`Received`] records;
+//! and each record stored on its own as an `antq.received` document.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
-use super::exchange::{FileKind, Incoming};
+use super::exchange::{slug, summary_of, wrap, Exported, FileKind, Incoming};
 use super::problem::{deserialize_at, unknown_reference, LoadError};
+use crate::domain::assessment::Assessment;
+use crate::domain::criteria::CriteriaSet;
+use crate::domain::festival::FestivalPlan;
 use crate::domain::rollup::{Body, Received, Review};
 use crate::domain::text::normalise_name;
 use crate::domain::UnitInfo;
+
+/// The content of a roll-up file.
+#[derive(Serialize)]
+struct RollupContent<'a> {
+    assessments: Vec<RolledAssessment<'a>>,
+    criteria_sets: &'a [&'a CriteriaSet],
+    festival_plans: Vec<RolledPlan<'a>>,
+    unit: &'a UnitInfo,
+}
+
+#[derive(Serialize)]
+struct RolledAssessment<'a> {
+    assessment: &'a Assessment,
+    unit: &'a UnitInfo,
+}
+
+#[derive(Serialize)]
+struct RolledPlan<'a> {
+    festival_plan: &'a FestivalPlan,
+    unit: &'a UnitInfo,
+}
+
+/// A roll-up's content as read: each record its own slice of the text.
+#[derive(Deserialize)]
+struct RollupText<'a> {
+    #[serde(borrow, default)]
+    unit: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    criteria_sets: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    assessments: Vec<RolledText<'a>>,
+    #[serde(borrow, default)]
+    festival_plans: Vec<RolledText<'a>>,
+}
+
+/// One unit's record in a roll-up, as read.
+#[derive(Deserialize)]
+struct RolledText<'a> {
+    #[serde(borrow, default)]
+    unit: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    assessment: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    festival_plan: Option<&'a RawValue>,
+}
+
+/// A roll-up's content `text`: the sender, the criteria sets once each, and
+/// the assessments and festival plans with their units.
+pub(crate) fn read_rollup(text: &str, incoming: &mut Incoming) -> Result<(), LoadError> {
+    use super::criteria::set_at;
+    use super::problem::{record, required};
+    let content: RollupText = record(text, "content")?;
+    incoming.sender = Some(record(
+        required(content.unit, "content.unit")?,
+        "content.unit",
+    )?);
+    for (i, set) in content.criteria_sets.iter().enumerate() {
+        let path = format!("content.criteria_sets[{i}]");
+        let set = set_at(set.get(), &path)?;
+        if incoming.criteria_sets.iter().any(|s| s.key() == set.key()) {
+            return Err(LoadError::Invalid {
+                problems: vec![super::problem::problem(
+                    format!("{path}.id"),
+                    super::problem::ProblemKind::DuplicateId { id: set.id.clone() },
+                )],
+            });
+        }
+        incoming.criteria_sets.push(set);
+    }
+    let add_unit = |units: &mut Vec<UnitInfo>, unit: UnitInfo| {
+        if !units.iter().any(|u| u.id == unit.id) {
+            units.push(unit);
+        }
+    };
+    for (i, rolled) in content.assessments.iter().enumerate() {
+        let path = format!("content.assessments[{i}]");
+        let unit: UnitInfo = record(
+            required(rolled.unit, &format!("{path}.unit"))?,
+            &format!("{path}.unit"),
+        )?;
+        let assessment: Assessment = record(
+            required(rolled.assessment, &format!("{path}.assessment"))?,
+            &format!("{path}.assessment"),
+        )?;
+        if assessment.unit != unit.id {
+            return Err(unknown_reference(
+                format!("{path}.assessment.unit"),
+                assessment.unit.as_str(),
+            ));
+        }
+        add_unit(&mut incoming.units, unit);
+        incoming.assessments.push(assessment);
+    }
+    for (i, rolled) in content.festival_plans.iter().enumerate() {
+        let path = format!("content.festival_plans[{i}]");
+        let unit: UnitInfo = record(
+            required(rolled.unit, &format!("{path}.unit"))?,
+            &format!("{path}.unit"),
+        )?;
+        let plan: FestivalPlan = record(
+            required(rolled.festival_plan, &format!("{path}.festival_plan"))?,
+            &format!("{path}.festival_plan"),
+        )?;
+        if plan.unit != unit.id {
+            return Err(unknown_reference(
+                format!("{path}.festival_plan.unit"),
+                plan.unit.as_str(),
+            ));
+        }
+        add_unit(&mut incoming.units, unit);
+        incoming.festival_plans.push(plan);
+    }
+    Ok(())
+}
+
+/// A roll-up file: what `sender` received and accepted, passed on.
+pub fn export_rollup(
+    sender: &UnitInfo,
+    year: i32,
+    assessments: &[(&UnitInfo, &Assessment, &CriteriaSet)],
+    festival_plans: &[(&UnitInfo, &FestivalPlan)],
+    exported_at: &str,
+) -> Exported {
+    let mut sets: Vec<&CriteriaSet> = Vec::new();
+    for (_, _, set) in assessments {
+        if !sets.iter().any(|s| s.key() == set.key()) {
+            sets.push(set);
+        }
+    }
+    let content = RollupContent {
+        assessments: assessments
+            .iter()
+            .map(|(unit, assessment, _)| RolledAssessment { assessment, unit })
+            .collect(),
+        criteria_sets: &sets,
+        festival_plans: festival_plans
+            .iter()
+            .map(|(unit, plan)| RolledPlan {
+                festival_plan: plan,
+                unit,
+            })
+            .collect(),
+        unit: sender,
+    };
+    let list: Vec<&Assessment> = assessments.iter().map(|(_, a, _)| *a).collect();
+    let mut summary = summary_of(&list, &sets);
+    let mut units: Vec<&crate::domain::UnitId> = assessments
+        .iter()
+        .map(|(u, ..)| &u.id)
+        .chain(festival_plans.iter().map(|(u, _)| &u.id))
+        .collect();
+    crate::domain::order::sort(&mut units);
+    units.dedup();
+    summary.units = units.len();
+    summary.festival_plans = festival_plans.len();
+    Exported {
+        file_name: format!("{year}_{}_tong-hop.json", slug(&sender.name)),
+        text: wrap(
+            FileKind::Rollup,
+            exported_at,
+            Some(sender.clone()),
+            Some(year),
+            None,
+            &content,
+        ),
+        summary,
+    }
+}
 
 /// The `format` of a stored received record.
 pub const FORMAT_RECEIVED: &str = "antq.received";

@@ -18,7 +18,8 @@ use antq::domain::rollup::{Body, Received, Review};
 use antq::domain::scope::{EnterpriseSize, SchoolLevel};
 use antq::domain::unit::UnitFields;
 use antq::domain::{Scope, UnitId, UnitInfo, UnitKind, Workspace};
-use antq::format::exchange::{export_rollup, read_file};
+use antq::format::exchange::read_file;
+use antq::format::rollup::export_rollup;
 use antq::format::rollup::{decode_received, encode_received};
 use antq::format::{decode_workspace, encode_workspace};
 

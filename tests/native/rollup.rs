@@ -13,7 +13,7 @@ use antq::domain::rollup::{festival, Copies, Received, Review, Shelf, ShelfError
 use antq::domain::unit::UnitFields;
 use antq::domain::{UnitId, UnitInfo, UnitKind, Workspace};
 use antq::format::exchange::{
-    export_assessment, export_festival_plan, export_rollup, export_workspace, read_file,
+    export_assessment, export_festival_plan, export_workspace, read_file,
 };
 use antq::format::rollup::{decode_received, encode_received, received_from};
 use antq::format::{LoadError, ProblemKind};
@@ -431,7 +431,7 @@ fn a_rollup_file_carries_the_accepted_records_to_the_level_above() {
         .accepted()
         .map(|r| (&r.unit, r.assessment().unwrap(), r.set().unwrap()))
         .collect();
-    let exported = export_rollup(&commune, 2025, &assessments, &[], AT);
+    let exported = antq::format::rollup::export_rollup(&commune, 2025, &assessments, &[], AT);
     assert_eq!(exported.file_name, "2025_xa-tan-lap_tong-hop.json");
     assert_eq!(exported.summary.units, 3);
     assert_eq!(exported.summary.assessments, 3);

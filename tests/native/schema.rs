@@ -6,8 +6,9 @@
 use antq::catalog::builtin_sets;
 use antq::domain::{UnitId, UnitInfo};
 use antq::format::exchange::{
-    export_assessment, export_criteria_set, export_festival_plan, export_rollup, export_workspace,
+    export_assessment, export_criteria_set, export_festival_plan, export_workspace,
 };
+use antq::format::rollup::export_rollup;
 use serde_json::Value;
 
 use super::golden::{every_field_workspace, every_plan};

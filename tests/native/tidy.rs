@@ -296,3 +296,117 @@ fn both_languages_have_the_same_placeholders_and_every_use_fills_them() {
     }
     assert!(uses > 500, "only {uses} translated texts found");
 }
+
+/// The files of `src/format/` a file of it uses (its tests left out), by
+/// their paths below `src/format/`: `super::x` and `crate::format::x` name
+/// `x.rs` (or `x/mod.rs`); inside `exchange/`, `super::x` names a sibling
+/// file when there is one, and `exchange/mod.rs` otherwise. A module's own
+/// `pub use` re-exports are not uses.
+fn format_uses(file: &Path, files: &[String]) -> Vec<String> {
+    let text = fs::read_to_string(file).unwrap();
+    let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+    let base = root().join("src/format");
+    let here = file
+        .strip_prefix(&base)
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let dir = here.rsplit_once('/').map(|(dir, _)| format!("{dir}/"));
+    let module = |name: &str, within: &str| {
+        [
+            format!("{within}{name}.rs"),
+            format!("{within}{name}/mod.rs"),
+        ]
+        .into_iter()
+        .find(|f| files.contains(f))
+    };
+    let mut uses = Vec::new();
+    for line in text.lines().filter(|l| {
+        !l.trim_start().starts_with("pub use") && !l.trim_start().starts_with("pub(crate) use")
+    }) {
+        for (marker, within) in [
+            ("crate::format::", String::new()),
+            ("super::", dir.clone().unwrap_or_default()),
+        ] {
+            for piece in line.split(marker).skip(1) {
+                let names: Vec<&str> = match piece.strip_prefix('{') {
+                    Some(group) => group
+                        .split('}')
+                        .next()
+                        .unwrap_or_default()
+                        .split(',')
+                        .collect(),
+                    None => vec![piece],
+                };
+                for name in names {
+                    let name: String = name
+                        .trim()
+                        .chars()
+                        .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                        .collect();
+                    let found = module(&name, &within).or_else(|| {
+                        // `super::Item` inside a folder: the folder's mod.rs.
+                        dir.as_ref()
+                            .filter(|_| marker == "super::")
+                            .map(|d| format!("{d}mod.rs"))
+                    });
+                    if let Some(found) = found.filter(|f| *f != here) {
+                        uses.push(found);
+                    }
+                }
+            }
+        }
+    }
+    uses.sort();
+    uses.dedup();
+    uses
+}
+
+#[test]
+fn no_file_of_the_format_layer_uses_itself_through_others() {
+    let base = root().join("src/format");
+    let files: Vec<String> = rust_files(&base)
+        .iter()
+        .map(|f| {
+            f.strip_prefix(&base)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let graph: Vec<(String, Vec<String>)> = files
+        .iter()
+        .map(|f| (f.clone(), format_uses(&base.join(f), &files)))
+        .collect();
+    // A file reaches itself only through a cycle.
+    for (start, _) in &graph {
+        let mut seen = vec![start.clone()];
+        let mut todo: Vec<(String, Vec<String>)> = vec![(start.clone(), vec![start.clone()])];
+        while let Some((file, trail)) = todo.pop() {
+            let next = &graph.iter().find(|(f, _)| *f == file).unwrap().1;
+            for used in next {
+                assert!(
+                    used != start,
+                    "a cycle in src/format: {} → {start}",
+                    trail.join(" → ")
+                );
+                if !seen.contains(used) {
+                    seen.push(used.clone());
+                    let mut longer = trail.clone();
+                    longer.push(used.clone());
+                    todo.push((used.clone(), longer));
+                }
+            }
+        }
+    }
+    // The check sees the uses it must: the envelope reads the records.
+    let envelope = &graph
+        .iter()
+        .find(|(f, _)| f == "exchange/envelope.rs")
+        .unwrap()
+        .1;
+    assert!(
+        envelope.contains(&"exchange/read.rs".to_owned()),
+        "{envelope:?}"
+    );
+}
