@@ -236,6 +236,25 @@ pub struct VersionMove {
     pub removed: Vec<String>,
 }
 
+impl ReportText {
+    /// Takes the unit's addresses from `earlier` where this has none: the
+    /// body that issues the documents, the one the dossier goes to, the
+    /// place and the signer; not the texts of the year.
+    pub fn remember_addresses(&mut self, earlier: &ReportText) {
+        for (here, there) in [
+            (&mut self.issuing_body, &earlier.issuing_body),
+            (&mut self.superior_body, &earlier.superior_body),
+            (&mut self.place, &earlier.place),
+            (&mut self.signer_title, &earlier.signer_title),
+            (&mut self.signer_name, &earlier.signer_name),
+        ] {
+            if here.trim().is_empty() {
+                here.clone_from(there);
+            }
+        }
+    }
+}
+
 /// Why a change to an assessment was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AssessmentError {

@@ -158,6 +158,17 @@ impl Workspace {
             None => Assessment::new(id, unit.clone(), set.key(), year),
         };
         assessment.set = set.key();
+        // Who issues the documents, where the dossier goes and who signs are
+        // the unit's own, remembered from its latest assessment of any set:
+        // free text, never an authority's name written into the law's place.
+        if let Some(latest) = self
+            .assessments
+            .iter()
+            .filter(|a| &a.unit == unit)
+            .max_by_key(|a| a.year)
+        {
+            assessment.report.remember_addresses(&latest.report);
+        }
         self.assessments.push(assessment);
         Ok(self.assessments.last().expect("just pushed"))
     }

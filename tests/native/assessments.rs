@@ -378,3 +378,27 @@ fn a_commune_leaves_out_the_units_tt124_does_not_cover_and_names_them() {
         antq::domain::criteria::Status::Passed
     );
 }
+
+#[test]
+fn where_the_dossier_goes_is_remembered_per_unit_as_free_text() {
+    let mut ws = Workspace::new();
+    add(&mut ws, "thon", UnitKind::ResidentialArea, None);
+    let kdc = set("tt124-khu-dan-cu");
+    ws.start_assessment("a1".into(), &UnitId::new("thon"), &kdc, 2025, false)
+        .unwrap();
+    ws.edit_assessment("a1", |a| {
+        let mut report = a.report.clone();
+        report.superior_body = "Công an xã Tân Lập".into();
+        report.signer_name = "Nguyễn Văn An".into();
+        report.situation = "Tình hình năm 2025".into();
+        a.set_report(report)
+    })
+    .unwrap();
+    // A new year, not copied from the last: the addresses come along, the year's texts do not.
+    let next = ws
+        .start_assessment("a2".into(), &UnitId::new("thon"), &kdc, 2026, false)
+        .unwrap();
+    assert_eq!(next.report.superior_body, "Công an xã Tân Lập");
+    assert_eq!(next.report.signer_name, "Nguyễn Văn An");
+    assert_eq!(next.report.situation, "");
+}
