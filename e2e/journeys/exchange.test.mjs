@@ -81,3 +81,49 @@ test('a village assessment goes to the commune, previewed, applied and undone', 
   commune.check();
   await commune.close();
 });
+
+test('a file claiming a newer built-in set is offered only as a local variant, never by default', async () => {
+  const { catalogueSet, villageFile } = await import('../villages.mjs');
+  // "Version 99" of the residential-area set, every threshold at 0%.
+  const lax = catalogueSet('tt124-khu-dan-cu');
+  lax.version = 99;
+  for (const group of lax.groups) {
+    for (const criterion of group.criteria) {
+      for (const indicator of criterion.indicators) {
+        if (indicator.kind.type === 'percent') indicator.kind.threshold = 0;
+      }
+    }
+  }
+  const file = villageFile({ set: lax, index: 1 });
+  const dir = await mkdtemp(join(tmpdir(), 'antq-'));
+  const path = join(dir, file.name);
+  await writeFile(path, file.text);
+  const s = await open(env);
+  const page = s.page;
+  await page.goto(env.server.url + '#/du-lieu');
+  await ready(page);
+  await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(path);
+  const preview = page.getByTestId('import-preview');
+  await preview.getByText(/v99 → tt124-khu-dan-cu-dia-phuong: Dùng mã của một bộ có sẵn/).waitFor();
+  // The unit is new and applied by default; the set and the assessment made with it are not.
+  await preview.getByText('Thôn 01: Mới: sẽ thêm').waitFor();
+  await page.getByTestId('import-apply').click();
+  await page.getByTestId('import-notice').getByText('Đã nhập 1 thay đổi.').waitFor();
+  await page.waitForFunction(() => (JSON.parse(localStorage.getItem('antq.workspace') || '{}').units || []).length === 1);
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('antq.workspace')));
+  assert.deepEqual(stored.criteria_sets, []);
+  assert.deepEqual(stored.assessments, []);
+  // Chosen on purpose, the set and its assessment arrive under the local id.
+  await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(path);
+  const choices = page.getByTestId('import-preview').locator('li[data-decision="LocalVariant"] input[type=checkbox]');
+  assert.equal(await choices.count(), 2);
+  for (const choice of await choices.all()) await choice.check();
+  await page.getByTestId('import-apply').click();
+  await page.getByTestId('import-notice').getByText('Đã nhập 2 thay đổi.').waitFor();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('antq.workspace')).assessments.length === 1);
+  const chosen = JSON.parse(await page.evaluate(() => localStorage.getItem('antq.workspace')));
+  assert.deepEqual(chosen.criteria_sets.map((set) => [set.id, set.version]), [['tt124-khu-dan-cu-dia-phuong', 1]]);
+  assert.deepEqual(chosen.assessments[0].set, { id: 'tt124-khu-dan-cu-dia-phuong', version: 1 });
+  s.check();
+  await s.close();
+});

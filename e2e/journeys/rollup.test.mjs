@@ -186,6 +186,18 @@ test('a commune rolls up thirty village files', async () => {
   await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(rollupPath);
   await page.getByTestId('import-error').getByText('hãy nhận ở mục Tổng hợp').waitFor();
   assert.equal(await page.evaluate(() => localStorage.getItem('antq.workspace')), stored);
+  // The commune's own self-assessment counts the same files: computed, not typed.
+  await page.locator('nav a[data-route="tu-danh-gia"]').click();
+  await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: 'Xã Tân Lập' });
+  await page.getByLabel('Năm đánh giá').fill('2025');
+  await page.getByTestId('start-submit').click();
+  const ownReason = (id) => page.locator(`[data-indicator-id="${id}"]`).getByTestId('reason');
+  await ownReason('xa-4b').getByText(new RegExp(`^${recognised}/${N} đơn vị = `)).waitFor();
+  await ownReason('xa-4a').getByText(new RegExp(`^${N}/${N} đơn vị = 100% ≥ 100%`)).waitFor();
+  await page.locator('[data-indicator-id="xa-4b"]').getByTestId('derived-live').waitFor();
+  assert.equal(await page.locator('#in-xa-4b-num').count(), 0, 'a computed figure is not an input');
+  // Its companion: a figure typed by hand is an input.
+  assert.ok((await page.locator('[data-indicator-id="xa-1c"] input').count()) > 0);
   session.check();
   await session.close();
 });

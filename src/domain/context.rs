@@ -39,6 +39,39 @@ pub fn context_for(workspace: &Workspace, assessment: &Assessment, set: &Criteri
     context_from(set, &children, last_year)
 }
 
+/// The context for the assessment of a unit that receives files from the
+/// units under it: its derived figures counted as Tổng hợp counts them,
+/// from the accepted files of the year on `shelf` together with the units
+/// under it here and their own assessments in this browser, so the
+/// commune's self-assessment, its Tổng hợp and its printed summary say the
+/// same numbers.
+pub fn context_with_received(
+    workspace: &Workspace,
+    assessment: &Assessment,
+    set: &CriteriaSet,
+    shelf: &super::rollup::Shelf,
+) -> Context {
+    let mut context = context_for(workspace, assessment, set);
+    let own_children: Vec<super::UnitInfo> = workspace
+        .units()
+        .children(&assessment.unit)
+        .map(super::UnitInfo::of)
+        .collect();
+    let own_assessments: Vec<&Assessment> = workspace.assessments().iter().collect();
+    for figure in super::rollup::figures::derived(
+        shelf,
+        set,
+        assessment.year,
+        &own_children,
+        &own_assessments,
+    ) {
+        if let Some(figures) = figure.figures() {
+            context.derived.insert(figure.indicator.clone(), figures);
+        }
+    }
+    context
+}
+
 /// A unit directly under the assessed one, with its assessments of the
 /// year (any set).
 #[derive(Clone, Debug)]

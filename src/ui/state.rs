@@ -44,6 +44,10 @@ pub struct AppState {
     /// The built-in criteria sets, read on first use ([`AppState::with_builtin`]):
     /// the first paint needs neither them nor their decoder.
     builtin: StoredValue<Option<Vec<CriteriaSet>>>,
+    /// The files received from the units below (IndexedDB), as the
+    /// self-assessment last read them: what a commune's own derived figures
+    /// count, as Tổng hợp does. `None` until read.
+    pub received: RwSignal<Option<crate::domain::rollup::Shelf>>,
     /// The workspace as it was before the last import, until the next one.
     pub before_import: RwSignal<Option<Workspace>>,
     /// The stored revision this tab last read or wrote (several tabs).
@@ -76,6 +80,7 @@ impl AppState {
             store: StoredValue::new(store),
             builtin: StoredValue::new(None),
             before_import: RwSignal::new(None),
+            received: RwSignal::new(None),
             revision: RwSignal::new(Revision::default()),
             known: StoredValue::new(Vec::new()),
         }
@@ -154,6 +159,17 @@ impl AppState {
             known.push((revision, workspace));
             if known.len() > KEPT {
                 known.remove(0);
+            }
+        });
+    }
+
+    /// Reads the received files again from IndexedDB, for the figures the
+    /// self-assessment derives from them; a failure leaves what was read.
+    pub fn read_received(&self) {
+        let (archive, received) = (self.archive.get_value(), self.received);
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(shelved) = archive.load_received().await {
+                received.set(Some(crate::domain::rollup::Shelf::new(shelved.records)));
             }
         });
     }

@@ -339,7 +339,7 @@ fn the_communes_derived_figures_come_from_received_files() {
         receive(&mut shelf, &village(&v, &kdc), "f").unwrap();
     }
     shelf.accept_all();
-    let figures = derived(&shelf, &xa, 2025, &[]);
+    let figures = derived(&shelf, &xa, 2025, &[], &[]);
     let recognised = figures
         .iter()
         .find(|f| f.measure == antq::domain::criteria::DerivedMeasure::Recognised)
@@ -369,7 +369,7 @@ fn the_communes_derived_figures_come_from_received_files() {
         own("x-2", "Thôn Xa"),
         own("x-3", "thôn 3"),
     ];
-    let figures = derived(&shelf, &xa, 2025, &own_children);
+    let figures = derived(&shelf, &xa, 2025, &own_children, &[]);
     let recognised = figures
         .iter()
         .find(|f| f.measure == antq::domain::criteria::DerivedMeasure::Recognised)
@@ -654,4 +654,74 @@ fn files_of_the_first_and_second_built_in_versions_sit_in_one_table() {
     assert_eq!(t.columns.len(), 5);
     assert!(a.lacking(&t.columns).is_empty() && b.lacking(&t.columns).is_empty());
     assert_eq!(a.cells, b.cells);
+}
+
+#[test]
+fn the_communes_own_assessment_counts_the_received_files_as_tong_hop_does() {
+    use antq::domain::context::{context_for, context_with_received};
+    let kdc = set("tt124-khu-dan-cu");
+    let xa = set("tt124-xa-phuong");
+    let mut ws = Workspace::new();
+    let add = |ws: &mut Workspace, id: &str, name: &str, kind, parent: Option<&str>| {
+        ws.add_unit(
+            UnitId::new(id),
+            UnitFields {
+                name: name.into(),
+                kind,
+                above: String::new(),
+                parent: parent.map(UnitId::new),
+                scope: Default::default(),
+            },
+        )
+        .unwrap();
+    };
+    add(&mut ws, "u-xa", "Xã Tân Lập", UnitKind::Commune, None);
+    for (id, name) in [("u-a", "Thôn A"), ("u-b", "Thôn B"), ("u-c", "Thôn C")] {
+        add(&mut ws, id, name, UnitKind::ResidentialArea, Some("u-xa"));
+    }
+    // Thôn C assessed itself in this browser; Thôn A and B sent files, A recognised.
+    ws.start_assessment("a-c".into(), &UnitId::new("u-c"), &kdc, 2025, false)
+        .unwrap();
+    let mut shelf = Shelf::default();
+    let a = Village {
+        recognised: true,
+        ..plain("u-a", "Thôn A", &[])
+    };
+    receive(&mut shelf, &village(&a, &kdc), "a").unwrap();
+    receive(
+        &mut shelf,
+        &village(&plain("u-b", "Thôn B", &[]), &kdc),
+        "b",
+    )
+    .unwrap();
+    shelf.accept_all();
+    ws.start_assessment("a-xa".into(), &UnitId::new("u-xa"), &xa, 2025, false)
+        .unwrap();
+    let commune = ws.assessment("a-xa").unwrap();
+    let figure = |context: &antq::domain::criteria::Context, id: &str| {
+        context
+            .derived
+            .get(id)
+            .map(|f| (f.numerator, f.denominator))
+    };
+    // Without the files, only the unit assessed here has registered.
+    let alone = context_for(&ws, commune, &xa);
+    assert_eq!(figure(&alone, "xa-4a"), Some((1, 3)));
+    // With them, the same numbers as Tổng hợp's: all three registered, one recognised.
+    let counted = context_with_received(&ws, commune, &xa, &shelf);
+    assert_eq!(figure(&counted, "xa-4a"), Some((3, 3)));
+    assert_eq!(figure(&counted, "xa-4b"), Some((1, 3)));
+    let own: Vec<UnitInfo> = ws
+        .units()
+        .children(&UnitId::new("u-xa"))
+        .map(UnitInfo::of)
+        .collect();
+    let own_assessments: Vec<_> = ws.assessments().iter().collect();
+    let tong_hop = derived(&shelf, &xa, 2025, &own, &own_assessments);
+    for figure_there in &tong_hop {
+        assert_eq!(
+            figure(&counted, &figure_there.indicator),
+            Some((figure_there.numerator, figure_there.denominator))
+        );
+    }
 }

@@ -11,7 +11,8 @@ use super::{Received, Shelf};
 use crate::domain::assessment::{Assessment, Status as AssessmentStatus};
 use crate::domain::context::counts_for;
 use crate::domain::criteria::{
-    required_count, CriteriaSet, DerivedMeasure, IndicatorKind, Rounding, Status, Text,
+    required_count, CriteriaSet, DerivedMeasure, Figures, IndicatorKind, LeftOut, Rounding, Status,
+    Text,
 };
 use crate::domain::scope::Exclusion;
 use crate::domain::text::normalise_name;
@@ -111,12 +112,14 @@ pub struct DerivedFigure {
 /// receiving unit are those of the kinds the indicator names that sent an
 /// accepted file of the year, together with `own_children` (the units the
 /// receiver keeps under itself, matched to files by id, or by kind and name)
-/// that sent none.
+/// that sent none. `own_assessments` are those this browser holds of its
+/// own children: a unit assessed here has registered as one that sent a file.
 pub fn derived(
     shelf: &Shelf,
     set: &CriteriaSet,
     year: i32,
     own_children: &[UnitInfo],
+    own_assessments: &[&Assessment],
 ) -> Vec<DerivedFigure> {
     let files: Vec<&Received> = shelf
         .accepted()
@@ -152,10 +155,17 @@ pub fn derived(
                 u.id == child.id
                     || (u.kind == child.kind && normalise_name(&u.name).to_lowercase() == name)
             });
+            let here = own_assessments
+                .iter()
+                .copied()
+                .filter(|a| a.unit == child.id && a.year == year);
             match known {
                 // What the receiver states of its own unit wins over the file.
-                Some((unit, _)) => unit.scope = child.scope.or(unit.scope),
-                None => units.push((child.clone(), Vec::new())),
+                Some((unit, assessments)) => {
+                    unit.scope = child.scope.or(unit.scope);
+                    assessments.extend(here);
+                }
+                None => units.push((child.clone(), here.collect())),
             }
         }
         crate::domain::order::sort_by_key(&mut units, |a| a.0.name.to_lowercase());
@@ -196,6 +206,27 @@ pub fn derived(
         });
     }
     out
+}
+
+impl DerivedFigure {
+    /// The figures as the evaluation takes them, with the units left out;
+    /// none when no unit stands behind them, so the assessor types them.
+    pub fn figures(&self) -> Option<Figures> {
+        (!self.units.is_empty()).then(|| Figures {
+            numerator: self.numerator,
+            denominator: self.denominator,
+            left_out: self
+                .units
+                .iter()
+                .filter_map(|b| {
+                    b.left_out.map(|why| LeftOut {
+                        name: b.name.clone(),
+                        why,
+                    })
+                })
+                .collect(),
+        })
+    }
 }
 
 /// A criterion and how many accepted files of `year` fail it.

@@ -308,16 +308,22 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             let den_field = format!("{field}-den");
             let (s1, s2) = (set_ratio.clone(), set_ratio);
             let live2 = live;
+            // Figures counted from the units below are shown as counted, never
+            // as inputs that would ignore what is typed; by hand only without them.
+            let live3 = live2.clone();
+            let pair = Memo::new(move |_| live3().is_none());
             view! {
                 <div class="answer">
-                    {move || live().map(|denominator| view! { <p class="answer__note">{tp!(i18n, in_derived_live, denominator)}</p> })}
+                    {move || live().map(|denominator| view! { <p class="answer__note" data-testid="derived-live">{tp!(i18n, in_derived_live, denominator)}</p> })}
                     {move || (derived && live2().is_none()).then(|| view! { <p class="answer__note">{tr!(i18n, in_derived_manual)}</p> })}
-                    <div class="answer__pair">
-                        {Input::count(num_field, tr!(i18n, in_numerator), move || typed_num.get(),
-                            move |v| { typed_num.set(v); s1() }).disabled(locked).view()}
-                        {Input::count(den_field, tr!(i18n, in_denominator), move || typed_den.get(),
-                            move |v| { typed_den.set(v); s2() }).disabled(locked).view()}
-                    </div>
+                    <crate::ui::When when=move || pair.get()>
+                        <div class="answer__pair">
+                            {Input::count(num_field.clone(), tr!(i18n, in_numerator), move || typed_num.get(),
+                                { let s1 = s1.clone(); move |v| { typed_num.set(v); s1() } }).disabled(locked).view()}
+                            {Input::count(den_field.clone(), tr!(i18n, in_denominator), move || typed_den.get(),
+                                { let s2 = s2.clone(); move |v| { typed_den.set(v); s2() } }).disabled(locked).view()}
+                        </div>
+                    </crate::ui::When>
                 </div>
             }
             .into_any()

@@ -13,7 +13,7 @@ mod status;
 use leptos::prelude::*;
 
 use crate::domain::assessment::Assessment;
-use crate::domain::context::context_for;
+use crate::domain::context::{context_for, context_with_received};
 use crate::domain::criteria::{evaluate, CriteriaSet, Evaluation, Status};
 use crate::ui::criteria::{find_set, words::text};
 use crate::ui::i18n::*;
@@ -48,9 +48,13 @@ pub(crate) fn evaluated(
 ) -> Option<(Assessment, CriteriaSet, Evaluation)> {
     let assessment = state.workspace.with(|ws| ws.assessment(id).cloned())?;
     let set = find_set(state, &assessment.set)?;
-    let context = state
-        .workspace
-        .with(|ws| context_for(ws, &assessment, &set));
+    // A unit that receives files counts them as Tổng hợp does.
+    let context = state.received.with(|received| {
+        state.workspace.with(|ws| match received {
+            Some(shelf) => context_with_received(ws, &assessment, &set, shelf),
+            None => context_for(ws, &assessment, &set),
+        })
+    });
     let evaluation = evaluate(&set, &assessment.answers, &context, assessment.year);
     Some((assessment, set, evaluation))
 }
@@ -88,6 +92,7 @@ pub fn AssessmentSection() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
     let (initial, initial_tab) = from_hash();
+    state.read_received();
     let open = RwSignal::new(initial);
     let tab = RwSignal::new(initial_tab);
     Effect::new(move |_| to_hash(open.get().as_deref(), tab.get()));

@@ -78,6 +78,9 @@ pub(crate) fn year_figures() -> Memo<Option<YearFigures>> {
             .with(|t| t.as_ref().map(|t| t.year))
             .or_else(|| rollup.shelf.with(|s| s.years().first().copied()))?;
         let (sets, children) = own_context(state);
+        let own: Vec<crate::domain::assessment::Assessment> =
+            state.workspace.with(|ws| ws.assessments().to_vec());
+        let own_assessments: Vec<&crate::domain::assessment::Assessment> = own.iter().collect();
         rollup.shelf.with(|shelf| {
             let has_previous = shelf.years().contains(&(year - 1));
             let previous = shelf
@@ -94,7 +97,7 @@ pub(crate) fn year_figures() -> Memo<Option<YearFigures>> {
                     .map(|set| {
                         (
                             words::text(&set.title),
-                            derived(shelf, set, year, &children),
+                            derived(shelf, set, year, &children, &own_assessments),
                         )
                     })
                     .collect(),
