@@ -99,7 +99,10 @@ test('a village head goes from an empty app to the printed report', async () => 
   await doc.getByRole('button', { name: 'Quay lại' }).click();
 
   // The submission and the minutes come prefilled from the same assessment.
-  await page.getByLabel('Thành phần dự họp (mỗi người một dòng)').isDisabled();
+  // Locked, the dossier's details can still be filled in, and print.
+  await page.getByLabel('Thành phần dự họp (mỗi người một dòng)').fill('Bí thư chi bộ Lê Văn Cường');
+  // The unit passes: no warning on the submission.
+  assert.equal(await page.getByTestId('rep-submission-warning').isVisible(), false);
   await page.getByRole('button', { name: 'Xem và in Tờ trình' }).click();
   await doc.getByText('TỜ TRÌNH', { exact: true }).waitFor();
   await doc.getByText(/Kính đề nghị .* xem xét, công nhận Thôn Đồng/).waitFor();
@@ -107,6 +110,7 @@ test('a village head goes from an empty app to the printed report', async () => 
   await page.getByRole('button', { name: 'Xem và in Biên bản họp' }).click();
   await doc.getByText('BIÊN BẢN', { exact: true }).waitFor();
   await doc.getByText('Thành phần tham dự gồm:').waitFor();
+  await doc.getByText('Bí thư chi bộ Lê Văn Cường').waitFor();
   await doc.getByRole('button', { name: 'Quay lại' }).click();
 
   // Next year starts from this year's answers; last year's count becomes the comparison.

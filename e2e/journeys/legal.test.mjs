@@ -116,6 +116,9 @@ test('an enterprise with a member disciplined fails clause 5; a small one is tol
   await criterionShows(page, 'cq-5', 'passed');
   await count(page, 'cq-5b', legal.answers['cq-5b'].count);
   await criterionShows(page, 'cq-5', legal.expect['cq-5']);
+  // A submission asking for recognition says what it would ask of a unit that does not pass.
+  await page.getByRole('tab', { name: 'Báo cáo và hồ sơ' }).click();
+  await page.getByTestId('rep-submission-warning').getByText(/Kết quả tự đánh giá hiện là «Chưa/).waitFor();
   s.check();
   await s.close();
 });

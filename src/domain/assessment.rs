@@ -383,10 +383,20 @@ impl Assessment {
         Ok(())
     }
 
+    /// The report's texts and the documents' details (letterhead, place,
+    /// signer, participants): locking fixes the answers, not these, so a
+    /// dossier printed after locking is never empty; a decision closes them.
     pub fn set_report(&mut self, report: ReportText) -> Result<(), AssessmentError> {
-        self.editable()?;
+        if self.report_closed() {
+            return Err(AssessmentError::Locked);
+        }
         self.report = report;
         Ok(())
+    }
+
+    /// True once a decision is recorded: the dossier is what was decided on.
+    pub fn report_closed(&self) -> bool {
+        matches!(self.status, Status::Decided { .. })
     }
 
     fn change(&mut self, to: Status, on: Date, by: &str, note: &str) {

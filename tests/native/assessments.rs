@@ -402,3 +402,41 @@ fn where_the_dossier_goes_is_remembered_per_unit_as_free_text() {
     assert_eq!(next.report.signer_name, "Nguyễn Văn An");
     assert_eq!(next.report.situation, "");
 }
+
+#[test]
+fn the_dossiers_texts_stay_open_after_locking_and_close_with_the_decision() {
+    let mut ws = Workspace::new();
+    add(&mut ws, "thon", UnitKind::ResidentialArea, None);
+    ws.start_assessment(
+        "a".into(),
+        &UnitId::new("thon"),
+        &set("tt124-khu-dan-cu"),
+        2025,
+        false,
+    )
+    .unwrap();
+    let report = |participants: &str| antq::domain::assessment::ReportText {
+        participants: participants.into(),
+        ..Default::default()
+    };
+    ws.edit_assessment("a", |a| a.lock("An", date(10, 1)))
+        .unwrap();
+    // The answers are fixed, the dossier's texts are not.
+    assert_eq!(
+        ws.edit_assessment("a", |a| a.set_answer("kdc-3a", None)),
+        Err(AssessmentError::Locked)
+    );
+    assert!(ws
+        .edit_assessment("a", |a| a.set_report(report("Bí thư chi bộ")))
+        .is_ok());
+    ws.edit_assessment("a", |a| a.decide(true, "25/QĐ-UBND", date(11, 10)))
+        .unwrap();
+    assert_eq!(
+        ws.edit_assessment("a", |a| a.set_report(report("Người khác"))),
+        Err(AssessmentError::Locked)
+    );
+    assert_eq!(
+        ws.assessment("a").unwrap().report.participants,
+        "Bí thư chi bộ"
+    );
+}

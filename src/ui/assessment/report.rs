@@ -43,7 +43,9 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let locked = move || data.with(|d| d.as_ref().is_some_and(|(a, _, _)| a.status.is_locked()));
+    // Locking fixes the answers; the dossier's texts stay open until a decision.
+    let locked = move || data.with(|d| d.as_ref().is_some_and(|(a, _, _)| a.report_closed()));
+    let verdict = move || data.with(|d| d.as_ref().map(|(_, _, e)| e.set.status));
     let edit = {
         let id = id.clone();
         move |apply: Box<dyn Fn(&mut ReportText)>| {
@@ -82,6 +84,7 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
         <div class="report-tab">
             <form class="report-fields" on:submit=|ev| ev.prevent_default()>
                 <h3>{tr!(i18n, rep_fields)}</h3>
+                <p class="field__hint" data-testid="rep-lock-note">{tr!(i18n, rep_lock_note)}</p>
                 {input("superior", tr!(i18n, rep_superior).into_any(), |r| r.superior_body.clone(), |r, v| r.superior_body = v, false)}
                 {input("issuer", tr!(i18n, rep_issuer).into_any(), |r| r.issuing_body.clone(), |r, v| r.issuing_body = v, false)}
                 {input("place", tr!(i18n, rep_place).into_any(), |r| r.place.clone(), |r, v| r.place = v, false)}
@@ -95,9 +98,18 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
             </form>
             <div class="report-actions">
                 <button type="button" class="button button--primary" on:click=move |_| preview.set(Some(Doc::Report))>{tr!(i18n, rep_preview_report)}</button>
-                <button type="button" class="button" on:click=move |_| preview.set(Some(Doc::Submission))>{tr!(i18n, rep_preview_submission)}</button>
+                <button type="button" class="button" aria-describedby="rep-submission-warning" on:click=move |_| preview.set(Some(Doc::Submission))>{tr!(i18n, rep_preview_submission)}</button>
                 <button type="button" class="button" on:click=move |_| preview.set(Some(Doc::Minutes))>{tr!(i18n, rep_preview_minutes)}</button>
             </div>
+            // Asking for recognition of a unit that does not meet the standard.
+            <p id="rep-submission-warning" class="banner banner--warning" role="note" data-testid="rep-submission-warning"
+                hidden=move || verdict() == Some(Status::Passed)>
+                <span aria-hidden="true">"⚠ "</span>
+                {move || {
+                    let result = verdict().map(result_word).unwrap_or("—");
+                    tp!(i18n, rep_submission_warning, result = result)
+                }}
+            </p>
             {move || preview.get().map(|doc| view! {
                 <crate::ui::documents::DocOverlay on_back=move || preview.set(None)>
                     <Document doc=doc data=data />
