@@ -100,7 +100,11 @@ test('a village head goes from an empty app to the printed report', async () => 
 
   // The submission and the minutes come prefilled from the same assessment.
   // Locked, the dossier's details can still be filled in, and print.
+  await page.getByTestId('rep-fill-roles').click();
+  assert.match(await page.getByLabel('Thành phần dự họp (mỗi người một dòng)').inputValue(), /^Trưởng khu dân cư \(chủ trì\)\nBí thư chi bộ\n/);
   await page.getByLabel('Thành phần dự họp (mỗi người một dòng)').fill('Bí thư chi bộ Lê Văn Cường');
+  await page.getByLabel('Thư ký cuộc họp (ký biên bản)').fill('Lê Thị Hoa');
+  await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn Bình');
   // The unit passes: no warning on the submission.
   assert.equal(await page.getByTestId('rep-submission-warning').isVisible(), false);
   await page.getByRole('button', { name: 'Xem và in Tờ trình' }).click();
@@ -111,6 +115,9 @@ test('a village head goes from an empty app to the printed report', async () => 
   await doc.getByText('BIÊN BẢN', { exact: true }).waitFor();
   await doc.getByText('Thành phần tham dự gồm:').waitFor();
   await doc.getByText('Bí thư chi bộ Lê Văn Cường').waitFor();
+  // Signed by the secretary and the chair.
+  await doc.getByTestId('minutes-secretary').getByText('Lê Thị Hoa').waitFor();
+  await doc.getByTestId('minutes-chair').getByText('Nguyễn Văn Bình').waitFor();
   await doc.getByRole('button', { name: 'Quay lại' }).click();
 
   // Next year starts from this year's answers; last year's count becomes the comparison.

@@ -202,6 +202,36 @@ pub struct ReportText {
     /// Who attended the review meeting (TT 124 Article 9 clause 1).
     #[serde(default)]
     pub participants: String,
+    /// Who took the minutes of that meeting, and signs them beside its chair.
+    /// Written only when given, so documents without it keep their shape.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub secretary: String,
+}
+
+/// Who TT 124 Article 9 clause 1 calls to the review meeting of a unit of
+/// `kind`, the chair first: point a for a residential area, point c for an
+/// agency, enterprise or school. Point b (the commune) names a steering
+/// committee whose name TT 48/2025 changed, unverified: none is offered.
+pub fn meeting_roles(kind: crate::domain::UnitKind) -> &'static [&'static str] {
+    use crate::domain::UnitKind as K;
+    match kind {
+        K::ResidentialArea => &[
+            "Trưởng khu dân cư (chủ trì)",
+            "Bí thư chi bộ",
+            "Đại diện Ban Công tác Mặt trận",
+            "Đại diện các tổ chức đoàn thể quần chúng (nếu có)",
+            "Đại diện Công an cấp cơ sở",
+        ],
+        K::Agency | K::Enterprise | K::School => &[
+            "Người đứng đầu (chủ trì)",
+            "Đại diện cấp ủy Đảng",
+            "Đại diện các tổ chức đoàn thể",
+            "Đại diện lực lượng bảo vệ (nếu có)",
+            "Đại diện Công an cơ sở",
+            "Đại diện cơ quan có thẩm quyền quản lý",
+        ],
+        _ => &[],
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -113,6 +113,32 @@ pub fn signature(l: &Letterhead) -> impl IntoView {
     }
 }
 
+/// The signatures of minutes: the secretary's on the left, the chair's (the
+/// letterhead's signer) on the right.
+pub fn minutes_signature(secretary: &str, l: &Letterhead) -> impl IntoView {
+    let chair = if l.signer_title.trim().is_empty() {
+        "CHỦ TRÌ".to_owned()
+    } else {
+        format!("CHỦ TRÌ\n{}", l.signer_title.to_uppercase())
+    };
+    view! {
+        <table class="nd30-signature" role="presentation" data-testid="signature-block">
+            <tr>
+                <td class="nd30-signer" data-testid="minutes-secretary">
+                    <p class="nd30-signer__title">"THƯ KÝ"</p>
+                    <p class="nd30-signer__space" aria-hidden="true"></p>
+                    <p class="nd30-signer__name">{secretary.to_owned()}</p>
+                </td>
+                <td class="nd30-signer" data-testid="minutes-chair">
+                    <p class="nd30-signer__title nd30-signer__title--lines">{chair}</p>
+                    <p class="nd30-signer__space" aria-hidden="true"></p>
+                    <p class="nd30-signer__name">{l.signer_name.clone()}</p>
+                </td>
+            </tr>
+        </table>
+    }
+}
+
 /// A document shown over the page, with "In" and "Quay lại"; only the
 /// document itself prints.
 #[component]

@@ -440,3 +440,15 @@ fn the_dossiers_texts_stay_open_after_locking_and_close_with_the_decision() {
         "Bí thư chi bộ"
     );
 }
+
+#[test]
+fn the_review_meeting_calls_whom_article_9_names() {
+    use antq::domain::assessment::meeting_roles;
+    let village = meeting_roles(UnitKind::ResidentialArea);
+    assert_eq!(village[0], "Trưởng khu dân cư (chủ trì)");
+    assert!(village.contains(&"Bí thư chi bộ"));
+    assert!(village.contains(&"Đại diện Công an cấp cơ sở"));
+    assert!(meeting_roles(UnitKind::School).contains(&"Đại diện cơ quan có thẩm quyền quản lý"));
+    // The commune's committee was renamed in 2025 (wording unverified): none is offered.
+    assert!(meeting_roles(UnitKind::Commune).is_empty());
+}

@@ -339,6 +339,7 @@ fn every_report() -> ReportText {
         signer_title: "TRƯỞNG THÔN".into(),
         signer_name: "Nguyễn Văn An".into(),
         participants: "Bí thư chi bộ".into(),
+        secretary: "Lê Thị Hoa".into(),
     }
 }
 

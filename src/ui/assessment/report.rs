@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::input::Data;
-use crate::domain::assessment::{ActionStatus, ReportText};
+use crate::domain::assessment::{meeting_roles, ActionStatus, ReportText};
 use crate::domain::criteria::Status;
 use crate::platform::clock;
 use crate::ui::criteria::words::{self, text};
@@ -54,6 +54,7 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
             let _ = state.edit(|ws| ws.edit_assessment(&id, |a| a.set_report(r)));
         }
     };
+    let edit_roles = edit.clone();
     let input = {
         let edit = edit.clone();
         move |key: &'static str,
@@ -91,6 +92,20 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
                 {input("signer-title", tr!(i18n, rep_signer_title).into_any(), |r| r.signer_title.clone(), |r, v| r.signer_title = v, false)}
                 {input("signer-name", tr!(i18n, rep_signer_name).into_any(), |r| r.signer_name.clone(), |r, v| r.signer_name = v, false)}
                 {input("participants", tr!(i18n, rep_participants).into_any(), |r| r.participants.clone(), |r, v| r.participants = v, true)}
+                {move || {
+                    // The roles Article 9 names, offered while the list is empty.
+                    let roles = data.with(|d| d.as_ref().and_then(|(a, _, _)| {
+                        state.workspace.with(|ws| ws.units().get(&a.unit).map(|u| meeting_roles(u.kind)))
+                    })).unwrap_or_default();
+                    let fill = edit_roles.clone();
+                    (report().participants.trim().is_empty() && !roles.is_empty() && !locked()).then(|| view! {
+                        <button type="button" class="button button--small" data-testid="rep-fill-roles"
+                            on:click=move |_| fill(Box::new(move |r| r.participants = roles.join("\n")))>
+                            {tr!(i18n, rep_fill_roles)}
+                        </button>
+                    })
+                }}
+                {input("secretary", tr!(i18n, rep_secretary).into_any(), |r| r.secretary.clone(), |r, v| r.secretary = v, false)}
                 {input("situation", tr!(i18n, rep_situation).into_any(), |r| r.situation.clone(), |r, v| r.situation = v, true)}
                 {input("shortcomings", tr!(i18n, rep_shortcomings).into_any(), |r| r.shortcomings.clone(), |r, v| r.shortcomings = v, true)}
                 {input("direction", tr!(i18n, rep_direction).into_any(), |r| r.direction.clone(), |r, v| r.direction = v, true)}
@@ -262,11 +277,16 @@ fn Document(doc: Doc, data: Data) -> impl IntoView {
             .into_any()
         }
     };
+    // The minutes are signed by their secretary and the meeting's chair.
+    let signature = match doc {
+        Doc::Minutes => documents::minutes_signature(&r.secretary, &letterhead).into_any(),
+        _ => documents::signature(&letterhead).into_any(),
+    };
     view! {
         <article class="print-doc" lang="vi">
             {documents::header(&letterhead)}
             {body}
-            {documents::signature(&letterhead)}
+            {signature}
         </article>
     }
     .into_any()
