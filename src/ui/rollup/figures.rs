@@ -7,9 +7,7 @@ use leptos::prelude::*;
 
 use super::table::use_selection;
 use super::use_rollup;
-use crate::domain::criteria::{
-    CriteriaSet, DerivedMeasure, IndicatorKind, LeftOut, Library, Status,
-};
+use crate::domain::criteria::{CriteriaSet, DerivedMeasure, IndicatorKind, Library, Status};
 use crate::domain::numbers::{grouped, percent_tenths, tenths_text};
 use crate::domain::rollup::festival::{totals, FestivalTotals};
 use crate::domain::rollup::figures::{
@@ -224,16 +222,7 @@ fn derived_item(i18n: I18n, d: DerivedFigure) -> impl IntoView {
         DerivedMeasure::Registered => t_string!(i18n, ru_counted_registered),
         DerivedMeasure::Recognised => t_string!(i18n, ru_counted_recognised),
     };
-    let left_out: Vec<LeftOut> = d
-        .units
-        .iter()
-        .filter_map(|b| {
-            b.left_out.map(|why| LeftOut {
-                name: b.name.clone(),
-                why,
-            })
-        })
-        .collect();
+    let left_out = d.figures().map(|f| f.left_out).unwrap_or_default();
     view! {
         <li data-testid="ru-derived-item" data-indicator=d.indicator.clone() data-status=format!("{:?}", d.status)>
             <strong>{label}</strong> ": " <span data-testid="ru-derived-figure">{figure}</span>
