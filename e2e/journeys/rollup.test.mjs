@@ -81,6 +81,12 @@ test('a commune rolls up thirty village files', async () => {
   // Received files are kept apart: the commune's own workspace is untouched.
   assert.equal(await page.evaluate(() => localStorage.getItem('antq.workspace')), stored);
 
+  // Before accepting, each file shows its result by its own set and the status the unit gave it.
+  const firstRows = page.locator('[data-testid="ru-file"][data-unit="Thôn 00"]');
+  const results = (await firstRows.getByTestId('ru-file-result').allTextContents()).sort();
+  assert.deepEqual(results, ['Kết quả: Chưa đạt', 'Kết quả: Đạt']);
+  await firstRows.first().getByTestId('ru-file-their-status').waitFor();
+
   // Nothing counts before it is accepted.
   await page.getByText('Chưa có bản ghi tự đánh giá nào được chấp nhận.').waitFor();
   await page.getByTestId('ru-accept-all').click();

@@ -19,6 +19,10 @@ struct Line {
     exported: String,
     year: i32,
     review: Review,
+    /// The assessment's result by its own set, as the core evaluates it.
+    result: Option<crate::domain::criteria::Status>,
+    /// The status the unit gave it ("đã tự đánh giá"…), by its code.
+    their_status: Option<&'static str>,
 }
 
 #[component]
@@ -75,6 +79,9 @@ pub fn Files() -> impl IntoView {
                         exported: r.exported_at.chars().take(10).collect(),
                         year: r.year(),
                         review: r.review.clone(),
+                        result: crate::domain::rollup::table::evaluate_record(shelf, r)
+                            .map(|e| e.set.status),
+                        their_status: r.assessment().map(|a| a.status.code()),
                     };
                     let copies = copies.get(&r.id).cloned().unwrap_or(Copies::Unique);
                     (line, set, kind_word, copies)
@@ -91,7 +98,7 @@ pub fn Files() -> impl IntoView {
                 view! {
                     <p data-testid="ru-counts">{tp!(i18n, ru_counts, count, waiting)}</p>
                     {(waiting > 0).then(|| view! {
-                        <button type="button" class="button button--primary" on:click=accept_all data-testid="ru-accept-all">{tr!(i18n, ru_accept_all)}</button>
+                        <button type="button" class="button" on:click=accept_all data-testid="ru-accept-all">{tr!(i18n, ru_accept_all)}</button>
                     })}
                 }
             }}
@@ -142,7 +149,16 @@ pub fn Files() -> impl IntoView {
                             </td>
                             <td>{kind_word}<br /><span class="muted">{r.file_name.clone()} " · " {exported}</span></td>
                             <td>{r.year}</td>
-                            <td>{set}</td>
+                            <td>
+                                {set}
+                                {r.result.map(|status| view! {
+                                    <br /><span data-testid="ru-file-result">{tr!(i18n, ru_file_result)} ": "
+                                        <span class=messages::result_class(status)>{messages::result(i18n, status)}</span></span>
+                                })}
+                                {r.their_status.map(|code| view! {
+                                    <br /><span class="muted" data-testid="ru-file-their-status">{tr!(i18n, ru_file_their_status)} ": " {messages::assessment_status(i18n, code)}</span>
+                                })}
+                            </td>
                             <td>{status} {copies_note.map(|n| view! { <br /> {n} })}</td>
                             <td class="ru-actions">
                                 {(!accepted && !duplicate).then(|| view! {
