@@ -315,6 +315,7 @@ async fn a_ratio_reason_names_the_units_left_out_and_why() {
                 why: Exclusion::SmallEnterprise(EnterpriseSize::Small),
             },
         ],
+        not_counted: vec![],
     };
     let kind = IndicatorKind::Percent {
         threshold: 70,
@@ -348,6 +349,7 @@ async fn a_ratio_reason_names_the_numbers_in_both_languages() {
         rounding: Rounding::Up,
         source: FigureSource::ChildUnits,
         left_out: vec![],
+        not_counted: vec![],
     };
     let kind = IndicatorKind::Percent {
         threshold: 70,

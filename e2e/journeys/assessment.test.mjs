@@ -153,7 +153,10 @@ test('a commune officer sees the 70% computed from the units under the commune',
   await startAssessment(page, 'Xã Tân Lập', 2025);
   await indicator(page, 'xa-4b').getByText('Tính từ 7 đơn vị trực thuộc trong ứng dụng.').waitFor();
   assert.equal(await reason(page, 'xa-4a'), '7/7 đơn vị = 100% ≥ 100% (cần ít nhất 7).');
-  assert.equal(await reason(page, 'xa-4b'), '4/7 đơn vị = 57,1% < 70% (cần ít nhất 5).');
+  assert.equal(
+    await reason(page, 'xa-4b'),
+    '4/7 đơn vị = 57,1% < 70% (cần ít nhất 5). Chưa tính 3 đơn vị: Thôn 4 (chưa có quyết định công nhận), Thôn 5 (chưa có quyết định công nhận), Trường THPT Tân Lập (chưa có quyết định công nhận).',
+  );
 
   // One more village recognised: the commune's figure follows at once.
   await page.locator('[data-assessment-id]', { hasText: 'Thôn 4' }).getByRole('button').click();
@@ -167,7 +170,10 @@ test('a commune officer sees the 70% computed from the units under the commune',
   await page.getByTestId('status-panel').getByText('Có quyết định bổ sung').waitFor();
 
   await page.locator('[data-assessment-id]', { hasText: 'Xã Tân Lập' }).getByRole('button').click();
-  assert.equal(await reason(page, 'xa-4b'), '5/7 đơn vị = 71,4% ≥ 70% (cần ít nhất 5).');
+  assert.equal(
+    await reason(page, 'xa-4b'),
+    '5/7 đơn vị = 71,4% ≥ 70% (cần ít nhất 5). Chưa tính 2 đơn vị: Thôn 5 (chưa có quyết định công nhận), Trường THPT Tân Lập (chưa có quyết định công nhận).',
+  );
   // The filter shows only what fails.
   await page.getByLabel('Lọc chỉ tiêu').selectOption('failing');
   assert.equal(await indicator(page, 'xa-4b').isVisible(), false);

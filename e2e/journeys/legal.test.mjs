@@ -81,7 +81,7 @@ test('a commune does not count the kindergarten in its list, and names it', asyn
   );
   assert.equal(
     await reason(page, 'xa-4b'),
-    `${recognised}/${total} đơn vị = 75% ≥ 70% (cần ít nhất 3). Không tính 1 đơn vị ngoài phạm vi: ${kindergarten.name} (mầm non, nhà trẻ).`,
+    `${recognised}/${total} đơn vị = 75% ≥ 70% (cần ít nhất 3). Không tính 1 đơn vị ngoài phạm vi: ${kindergarten.name} (mầm non, nhà trẻ). Chưa tính 1 đơn vị: ${names[3]} (chưa có quyết định công nhận).`,
   );
   await criterionShows(page, 'xa-4', legal.expect['xa-4']);
 

@@ -4,7 +4,8 @@
 
 use super::assessment::{Assessment, Status};
 use super::criteria::{
-    Answer, Context, CriteriaSet, DerivedMeasure, Figures, IndicatorKind, LeftOut,
+    Answer, Context, CriteriaSet, DerivedMeasure, Figures, IndicatorKind, LeftOut, NotCounted,
+    Pending,
 };
 use super::scope::Scope;
 use super::workspace::Workspace;
@@ -122,18 +123,25 @@ pub fn context_from(
                     continue;
                 }
                 let mut left_out = Vec::new();
+                let mut not_counted = Vec::new();
                 let mut counted = 0;
                 let mut denominator = 0;
                 for child in under {
-                    match child.scope.not_counted(child.kind) {
-                        Some(why) => left_out.push(LeftOut {
+                    if let Some(why) = child.scope.not_counted(child.kind) {
+                        left_out.push(LeftOut {
                             name: child.name.to_owned(),
                             why,
-                        }),
-                        None => {
-                            denominator += 1;
-                            counted += u64::from(counts_for(*measure, &child.assessments));
-                        }
+                        });
+                        continue;
+                    }
+                    denominator += 1;
+                    if counts_for(*measure, &child.assessments) {
+                        counted += 1;
+                    } else {
+                        not_counted.push(NotCounted {
+                            name: child.name.to_owned(),
+                            why: pending(!child.assessments.is_empty()),
+                        });
                     }
                 }
                 context.derived.insert(
@@ -142,6 +150,7 @@ pub fn context_from(
                         numerator: counted,
                         denominator,
                         left_out,
+                        not_counted,
                     },
                 );
             }
@@ -156,6 +165,16 @@ pub fn context_from(
         }
     }
     context
+}
+
+/// Why a unit in a derived figure's denominator is not in its numerator:
+/// it has no assessment of the year, or none recognised.
+pub fn pending(assessed: bool) -> Pending {
+    if assessed {
+        Pending::NoDecision
+    } else {
+        Pending::NoAssessment
+    }
 }
 
 /// The counts that matter in a year (incidents, crimes): every count and

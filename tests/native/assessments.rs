@@ -161,10 +161,17 @@ fn the_commune_70_percent_is_computed_from_the_units_under_it() {
         let ws = commune_with_children(recognised);
         let a = ws.assessment("a-xa").unwrap();
         let context = context_for(&ws, a, &commune);
+        let recognised_figure = &context.derived[&"xa-4b".to_owned()];
         assert_eq!(
-            context.derived[&"xa-4b".to_owned()],
-            Figures::typed(recognised as u64, 7)
+            (recognised_figure.numerator, recognised_figure.denominator),
+            (recognised as u64, 7)
         );
+        // The units behind the gap are named: assessed, but not recognised.
+        assert_eq!(recognised_figure.not_counted.len(), 7 - recognised);
+        assert!(recognised_figure
+            .not_counted
+            .iter()
+            .all(|n| n.why == antq::domain::criteria::Pending::NoDecision));
         assert_eq!(context.derived[&"xa-4a".to_owned()], Figures::typed(7, 7));
         let eval = evaluate(&commune, &a.answers, &context, 2025);
         assert_eq!(
@@ -182,7 +189,15 @@ fn a_child_without_an_assessment_has_not_registered() {
     add(&mut ws, "t6", UnitKind::ResidentialArea, Some("xa"));
     let commune = set("tt124-xa-phuong");
     let context = context_for(&ws, ws.assessment("a-xa").unwrap(), &commune);
-    assert_eq!(context.derived[&"xa-4a".to_owned()], Figures::typed(7, 8));
+    let registered = &context.derived[&"xa-4a".to_owned()];
+    assert_eq!((registered.numerator, registered.denominator), (7, 8));
+    assert_eq!(
+        registered.not_counted,
+        [antq::domain::criteria::NotCounted {
+            name: "t6".into(),
+            why: antq::domain::criteria::Pending::NoAssessment
+        }]
+    );
     let eval = evaluate(&commune, &Answers::new(), &context, 2025);
     assert_eq!(eval.indicators[&"xa-4a".to_owned()].status, Status_::Failed);
 }

@@ -249,6 +249,7 @@ fn commune_fails_with_16_of_25_recognised_and_passes_with_18() {
             rounding: Rounding::Up,
             source: FigureSource::Manual,
             left_out: vec![],
+            not_counted: vec![],
         }
     );
     assert_eq!(status(kind.clone(), ratio(17, 25)), Status::Failed);

@@ -265,6 +265,25 @@ pub struct Figures {
     pub numerator: u64,
     pub denominator: u64,
     pub left_out: Vec<LeftOut>,
+    /// Units in the denominator but not the numerator, and why: what stands
+    /// between the figure and its threshold.
+    pub not_counted: Vec<NotCounted>,
+}
+
+/// A unit counted in a derived figure's denominator but not its numerator.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotCounted {
+    pub name: String,
+    pub why: Pending,
+}
+
+/// Why a unit under the assessed one is not (yet) counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// No assessment of the year: not in this browser, no file received.
+    NoAssessment,
+    /// Assessed, but no decision recognising it.
+    NoDecision,
 }
 
 impl Figures {
@@ -274,6 +293,7 @@ impl Figures {
             numerator,
             denominator,
             left_out: Vec::new(),
+            not_counted: Vec::new(),
         }
     }
 }

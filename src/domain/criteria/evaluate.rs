@@ -2,7 +2,7 @@
 
 use crate::domain::map::Map;
 
-use super::answer::{Answer, Answers, Context, Figures, LeftOut};
+use super::answer::{Answer, Answers, Context, Figures, LeftOut, NotCounted};
 use super::set::{
     Bound, ChecklistItem, CriteriaSet, Criterion, CriterionRule, DateWindow, Escape, Indicator,
     IndicatorKind, Rounding, SetRule,
@@ -83,6 +83,8 @@ pub enum Reason {
         source: FigureSource,
         /// Units under the assessed one that are not counted, and why.
         left_out: Vec<LeftOut>,
+        /// Units counted in the denominator only, and why.
+        not_counted: Vec<NotCounted>,
     },
     DenominatorZero {
         source: FigureSource,
@@ -747,6 +749,7 @@ fn ratio(
         numerator,
         denominator,
         left_out,
+        not_counted,
     } = figures;
     if denominator == 0 {
         return result(
@@ -774,6 +777,7 @@ fn ratio(
             rounding,
             source,
             left_out,
+            not_counted,
         },
     )
 }

@@ -10,7 +10,7 @@ mod evaluate;
 mod library;
 mod set;
 
-pub use answer::{Answer, Answers, Context, Figures, LeftOut};
+pub use answer::{Answer, Answers, Context, Figures, LeftOut, NotCounted, Pending};
 pub use evaluate::{
     evaluate, required_count, trend_holds, CriterionReason, CriterionResult, Evaluation,
     FigureSource, IndicatorResult, Progress, Reason, SetReason, SetResult, Status,

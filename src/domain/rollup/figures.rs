@@ -11,8 +11,8 @@ use super::{Received, Shelf};
 use crate::domain::assessment::{Assessment, Status as AssessmentStatus};
 use crate::domain::context::counts_for;
 use crate::domain::criteria::{
-    required_count, CriteriaSet, DerivedMeasure, Figures, IndicatorKind, LeftOut, Rounding, Status,
-    Text,
+    required_count, CriteriaSet, DerivedMeasure, Figures, IndicatorKind, LeftOut, NotCounted,
+    Rounding, Status, Text,
 };
 use crate::domain::scope::Exclusion;
 use crate::domain::text::normalise_name;
@@ -223,6 +223,15 @@ impl DerivedFigure {
                         name: b.name.clone(),
                         why,
                     })
+                })
+                .collect(),
+            not_counted: self
+                .units
+                .iter()
+                .filter(|b| b.left_out.is_none() && !b.counted)
+                .map(|b| NotCounted {
+                    name: b.name.clone(),
+                    why: crate::domain::context::pending(b.has_file),
                 })
                 .collect(),
         })

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::domain::calendar::{Date, MonthDay};
 use crate::domain::criteria::{
-    trend_holds, Bound, Citation, Escape, FigureSource, IndicatorKind, LeftOut, Reason, Rounding,
-    Text, Verification,
+    trend_holds, Bound, Citation, Escape, FigureSource, IndicatorKind, LeftOut, NotCounted,
+    Pending, Reason, Rounding, Text, Verification,
 };
 use crate::domain::numbers::{percent_tenths, tenths_text};
 use crate::domain::scope::{EnterpriseSize, Exclusion, SchoolLevel};
@@ -43,6 +43,36 @@ pub fn left_out_words(i18n: I18n, left_out: &[LeftOut]) -> Option<AnyView> {
         .join(", ");
     Some(
         view! { " " <span data-testid="left-out">{tp!(i18n, reason_left_out, count, names = names.clone())}</span> }
+            .into_any(),
+    )
+}
+
+/// " Chưa tính 2 đơn vị: A (chưa có quyết định công nhận), B (…)." after
+/// the figures: the units between the figure and its threshold; nothing
+/// when every unit counts. At most ten are named.
+pub fn not_counted_words(i18n: I18n, not_counted: &[NotCounted]) -> Option<AnyView> {
+    const NAMED: usize = 10;
+    if not_counted.is_empty() {
+        return None;
+    }
+    let count = not_counted.len();
+    let mut names: Vec<String> = not_counted
+        .iter()
+        .take(NAMED)
+        .map(|unit| {
+            let why = match unit.why {
+                Pending::NoAssessment => t_string!(i18n, pending_no_assessment),
+                Pending::NoDecision => t_string!(i18n, pending_no_decision),
+            };
+            format!("{} ({why})", unit.name)
+        })
+        .collect();
+    if count > NAMED {
+        names.push("…".to_owned());
+    }
+    let names = names.join(", ");
+    Some(
+        view! { " " <span data-testid="not-counted">{tp!(i18n, reason_not_counted, count, names = names.clone())}</span> }
             .into_any(),
     )
 }
@@ -275,6 +305,7 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
             required,
             source,
             ref left_out,
+            ref not_counted,
             ..
         } => {
             let percent = percent(numerator, denominator);
@@ -321,7 +352,7 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
                 )
                 .into_any(),
             };
-            view! { {figures} {left_out_words(i18n, left_out)} }.into_any()
+            view! { {figures} {left_out_words(i18n, left_out)} {not_counted_words(i18n, not_counted)} }.into_any()
         }
         Reason::DenominatorZero { ref left_out, .. } => view! {
             {tr!(i18n, reason_denominator_zero)} {left_out_words(i18n, left_out)}
