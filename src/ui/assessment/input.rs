@@ -310,7 +310,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             let live2 = live;
             // Figures counted from the units below are shown as counted, never
             // as inputs that would ignore what is typed; by hand only without them.
-            let live3 = live2.clone();
+            let live3 = live2;
             let pair = Memo::new(move |_| live3().is_none());
             view! {
                 <div class="answer">
