@@ -21,6 +21,8 @@ test('a village head goes from an empty app to the printed report', async () => 
   await addUnit(page, 'Thôn Đồng', 'khu-dan-cu');
   await startAssessment(page, 'Thôn Đồng', 2025);
   await page.getByText('Kỳ đánh giá: 01/11/2024 – 31/10/2025').waitFor();
+  // The new assessment is brought into view, its heading focused.
+  await page.waitForFunction(() => document.activeElement?.id === 'assessment-title');
 
   await yes(page, 'kdc-1a', '2025-02-15');
   await yes(page, 'kdc-1b', '2025-04-02');
@@ -138,6 +140,9 @@ test('a commune officer sees the 70% computed from the units under the commune',
   await page.goto(env.server.url);
   await ready(page);
   await addUnit(page, 'Xã Tân Lập', 'xa');
+  // The form is ready for the next unit: a village again, the name field focused.
+  assert.equal(await page.getByLabel('Loại đơn vị').inputValue(), 'khu-dan-cu');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'unit-name');
   const children = [
     ['Thôn 1', 'khu-dan-cu', true],
     ['Thôn 2', 'khu-dan-cu', true],

@@ -121,7 +121,10 @@ test('the language switch is remembered after a reload', async () => {
   const s = await open(env);
   await s.page.goto(env.server.url + '#/huong-dan');
   await ready(s.page);
-  await s.page.getByRole('button', { name: /Switch to English/ }).click();
+  // The button's accessible name begins with the text it shows (WCAG 2.5.3).
+  const switchButton = s.page.getByRole('button', { name: /Switch to English/ });
+  assert.match(await switchButton.getAttribute('aria-label'), new RegExp(`^${(await switchButton.innerText()).trim()}`));
+  await switchButton.click();
   await s.page.locator('main h1', { hasText: 'Help' }).waitFor();
   assert.equal(await s.page.getAttribute('html', 'lang'), 'en');
   await s.page.reload();

@@ -115,6 +115,9 @@ fn UnitForm(
 
     let reset = move || {
         name.set(String::new());
+        // The parent resets, and the kind with it: the next unit added after a
+        // commune is a village again unless the user says otherwise.
+        kind.set(UnitKind::ResidentialArea);
         above.set(String::new());
         parent.set(String::new());
         scope.set(Scope::default());
@@ -148,6 +151,10 @@ fn UnitForm(
             Ok(message) => {
                 announcement.set(message);
                 reset();
+                // Ready for the next unit.
+                if let Some(input) = name_input.get_untracked() {
+                    let _ = input.focus();
+                }
             }
             Err(err) => {
                 error.set(Some(err));

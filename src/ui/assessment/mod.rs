@@ -243,7 +243,7 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
             let overall = move || figures.get().map(|f| f.4).unwrap_or(Status::Incomplete);
             view! {
                     <header class="assessment__header screen-only">
-                        <h2 id="assessment-title">{unit} " · " {assessment.year}</h2>
+                        <h2 id="assessment-title" tabindex="-1">{unit} " · " {assessment.year}</h2>
                         <p>{text(&set.title)}</p>
                         {period}
                         <p data-testid="progress">{tp!(i18n, as_progress, answered = answered(), total = total(), met = met(), decided = decided())}</p>

@@ -105,6 +105,17 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
             Ok(()) => {
                 open.set(Some(id));
                 tab.set(Tab::Form);
+                // The new assessment opens below the list: go to it, to its heading.
+                request_animation_frame(|| {
+                    if let Some(heading) = document().get_element_by_id("assessment-title") {
+                        if let Ok(heading) =
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
+                        {
+                            heading.scroll_into_view();
+                            let _ = heading.focus();
+                        }
+                    }
+                });
             }
             Err(AssessmentError::AlreadyExists { id }) => {
                 notice.set(Some(year));
