@@ -58,6 +58,8 @@ test('a village head goes from an empty app to the printed report', async () => 
   // The failing criterion appears in the gap view; an action with a past date is flagged.
   await page.getByRole('tab', { name: 'Khắc phục' }).click();
   const gap = page.getByTestId('gaps').locator('[data-criterion-id="kdc-4"]');
+  // The gap says why, with its numbers.
+  await gap.getByTestId('gap-reasons').getByText('Xảy ra 1 vụ việc (phải bằng 0).').waitFor();
   await gap.getByRole('button', { name: 'Thêm việc cần làm' }).click();
   await gap.getByLabel('Việc cần làm').fill('Tăng cường tuần tra ban đêm');
   await gap.getByLabel('Người thực hiện').fill('Tổ bảo vệ ANTT');

@@ -36,8 +36,26 @@ pub fn GapView(id: String, data: Data) -> impl IntoView {
             set.criteria()
                 .filter_map(|c| {
                     let status = evaluation.criteria.get(&c.id)?.status;
+                    // Each indicator behind the gap, with the reason and its numbers.
+                    let behind: Vec<_> = c
+                        .indicators
+                        .iter()
+                        .filter_map(|i| {
+                            let result = evaluation.indicators.get(&i.id)?;
+                            matches!(result.status, Status::Failed | Status::Incomplete).then(
+                                || {
+                                    (
+                                        i.id.clone(),
+                                        text(&i.label),
+                                        result.reason.clone(),
+                                        i.kind.clone(),
+                                    )
+                                },
+                            )
+                        })
+                        .collect();
                     matches!(status, Status::Failed | Status::Incomplete)
-                        .then(|| (c.id.clone(), text(&c.label), status))
+                        .then(|| (c.id.clone(), text(&c.label), status, behind))
                 })
                 .collect::<Vec<_>>()
         })
@@ -49,7 +67,7 @@ pub fn GapView(id: String, data: Data) -> impl IntoView {
             <When when=move || { !gaps().is_empty() } fallback=move || view! { <p>{tr!(i18n, gaps_none)}</p> }>
                 {
                     let id = id.clone();
-                    move || gaps().into_iter().map(|(cid, label, status)| {
+                    move || gaps().into_iter().map(|(cid, label, status, behind)| {
                         let id = id.clone();
                         let action_ids = {
                             let cid = cid.clone();
@@ -63,6 +81,14 @@ pub fn GapView(id: String, data: Data) -> impl IntoView {
                         view! {
                             <div class="gap" data-criterion-id=cid.clone()>
                                 <h4>{label} " " <span class=messages::result_class(status)>{messages::result(i18n, status)}</span></h4>
+                                <ul class="gap__why" data-testid="gap-reasons">
+                                    {behind.into_iter().map(|(iid, ilabel, reason, kind)| view! {
+                                        <li data-indicator-id=iid.clone()>
+                                            <span class="set-tree__id">{iid.clone()}</span> " " {ilabel} ": "
+                                            <span class="reason">{crate::ui::criteria::words::reason(i18n, &reason, &kind)}</span>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
                                 {move || action_ids().into_iter().map(|aid| view! { <ActionRow id=id.clone() action=aid data=data /> }).collect_view()}
                                 <button type="button" class="button button--small" on:click=add>{tr!(i18n, act_add)}</button>
                             </div>
