@@ -15,6 +15,9 @@ use crate::platform::{clock, ids};
 /// the other tab in turn), and left to the user when both changed one record.
 fn reconcile(state: AppState) {
     let Some((stored, theirs)) = state.stored() else {
+        // Nothing readable is stored now (another tab started afresh): this
+        // tab's data is not saved, and the user is told so.
+        state.save.set(SaveStatus::Failed(StoreError::Conflict));
         return;
     };
     let outcome = state.known.with_value(|known| {

@@ -42,8 +42,10 @@ pub fn SaveFailedBanner() -> impl IntoView {
                     </button>
                     <button type="button" class="button" on:click=move |_| {
                         // Keeping this tab's data: save it over the newer revision, on purpose.
-                        if let Some((revision, theirs)) = state.stored() {
-                            state.remember(revision, theirs);
+                        match state.stored() {
+                            Some((revision, theirs)) => state.remember(revision, theirs),
+                            // Nothing readable there: write over the revision as it stands.
+                            None => state.revision.set(state.store.with_value(|s| s.revision())),
                         }
                         state.workspace.notify();
                     }>
