@@ -150,6 +150,7 @@ async fn until(what: &str, check: impl Fn() -> bool) {
         if check() {
             return;
         }
+        // A poll's pause, not a wait for the event itself: the next look.
         sleep(20).await;
     }
     panic!("never happened: {what}");

@@ -60,6 +60,21 @@ struct RolledText<'a> {
     festival_plan: Option<&'a RawValue>,
 }
 
+/// One unit's record in a roll-up at `path`: the unit, and the record in
+/// `field` (`body`), each read from its own slice.
+fn unit_record<'a, T: Deserialize<'a>>(
+    rolled: &RolledText<'a>,
+    path: &str,
+    field: &str,
+    body: Option<&'a RawValue>,
+) -> Result<(UnitInfo, T), LoadError> {
+    use super::problem::{record, required};
+    let unit_path = format!("{path}.unit");
+    let unit = record(required(rolled.unit, &unit_path)?, &unit_path)?;
+    let body_path = format!("{path}.{field}");
+    Ok((unit, record(required(body, &body_path)?, &body_path)?))
+}
+
 /// A roll-up's content `text`: the sender, the criteria sets once each, and
 /// the assessments and festival plans with their units.
 pub(crate) fn read_rollup(text: &str, incoming: &mut Incoming) -> Result<(), LoadError> {
@@ -90,15 +105,9 @@ pub(crate) fn read_rollup(text: &str, incoming: &mut Incoming) -> Result<(), Loa
     };
     for (i, rolled) in content.assessments.iter().enumerate() {
         let path = format!("content.assessments[{i}]");
-        let unit: UnitInfo = record(
-            required(rolled.unit, &format!("{path}.unit"))?,
-            &format!("{path}.unit"),
-        )?;
-        let assessment: Assessment = record(
-            required(rolled.assessment, &format!("{path}.assessment"))?,
-            &format!("{path}.assessment"),
-        )?;
-        if assessment.unit != unit.id {
+        let (unit, assessment): (_, Assessment) =
+            unit_record(rolled, &path, "assessment", rolled.assessment)?;
+        if unit.id != assessment.unit {
             return Err(unknown_reference(
                 format!("{path}.assessment.unit"),
                 assessment.unit.as_str(),
@@ -109,15 +118,9 @@ pub(crate) fn read_rollup(text: &str, incoming: &mut Incoming) -> Result<(), Loa
     }
     for (i, rolled) in content.festival_plans.iter().enumerate() {
         let path = format!("content.festival_plans[{i}]");
-        let unit: UnitInfo = record(
-            required(rolled.unit, &format!("{path}.unit"))?,
-            &format!("{path}.unit"),
-        )?;
-        let plan: FestivalPlan = record(
-            required(rolled.festival_plan, &format!("{path}.festival_plan"))?,
-            &format!("{path}.festival_plan"),
-        )?;
-        if plan.unit != unit.id {
+        let (unit, plan): (_, FestivalPlan) =
+            unit_record(rolled, &path, "festival_plan", rolled.festival_plan)?;
+        if unit.id != plan.unit {
             return Err(unknown_reference(
                 format!("{path}.festival_plan.unit"),
                 plan.unit.as_str(),
