@@ -495,6 +495,22 @@ impl Assessment {
         Ok(())
     }
 
+    /// The decision of the level that recognises the unit, as it arrives
+    /// in a decision file: recorded whatever step the assessment was at
+    /// (the decision is on the file the unit sent), by its signer.
+    pub fn receive_decision(&mut self, recognised: bool, decision: &str, on: Date, signer: &str) {
+        self.change(
+            Status::Decided {
+                recognised,
+                decision: decision.trim().to_owned(),
+                on,
+            },
+            on,
+            signer,
+            decision,
+        );
+    }
+
     /// Any locked state → draft again; the reopening is recorded.
     pub fn reopen(&mut self, by: &str, on: Date, reason: &str) -> Result<(), AssessmentError> {
         if !self.status.is_locked() {

@@ -25,6 +25,19 @@ pub enum Decision {
     /// its versions: added only if chosen, as a local variant with its own
     /// id (the assessments of the file that use it follow it).
     LocalVariant,
+    /// A decision about an assessment this browser does not hold: nothing
+    /// to apply it to.
+    NoAssessment,
+}
+
+impl Decision {
+    /// Whether the user may choose otherwise than the default.
+    pub fn choosable(self) -> bool {
+        matches!(
+            self,
+            Decision::Older | Decision::Conflicting | Decision::LocalVariant
+        )
+    }
 }
 
 /// Which record a change is about.
@@ -35,6 +48,8 @@ pub enum Target {
     Assessment(String),
     FestivalPlan(String),
     CriteriaSet(SetRef),
+    /// A recognition decision on the assessment with this id.
+    Decision(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -176,7 +191,48 @@ pub fn preview(workspace: &Workspace, builtin: &[CriteriaSet], incoming: &Incomi
             decision,
         ));
     }
+    for notice in &incoming.decisions {
+        let decision = match decided(workspace, notice) {
+            None => Decision::NoAssessment,
+            Some(here) => match &here.status {
+                Status::Decided {
+                    recognised,
+                    decision,
+                    on,
+                } if *recognised == notice.decision.recognised
+                    && decision == &notice.decision.number
+                    && *on == notice.decision.on =>
+                {
+                    Decision::Identical
+                }
+                Status::Decided { .. } => Decision::Conflicting,
+                _ => Decision::New,
+            },
+        };
+        out.push(change(
+            Target::Decision(notice.assessment.clone()),
+            format!(
+                "{} {} · {} {}",
+                name_of(&notice.unit),
+                notice.year,
+                notice.decision.number,
+                notice.decision.on.vietnamese()
+            ),
+            decision,
+        ));
+    }
     out
+}
+
+/// The assessment a decision is about: by its id, or by its unit, set and year.
+fn decided<'a>(
+    workspace: &'a Workspace,
+    notice: &crate::domain::rollup::Notice,
+) -> Option<&'a Assessment> {
+    workspace.assessments().iter().find(|a| {
+        a.id == notice.assessment
+            || (a.unit == notice.unit && a.set.id == notice.set.id && a.year == notice.year)
+    })
 }
 
 /// Why a whole import was refused: nothing of it is stored.
@@ -291,6 +347,22 @@ pub fn apply(
         if chosen(&Target::FestivalPlan(plan.id.clone())) && next.units().get(&plan.unit).is_some()
         {
             next.put_festival_plan(plan.clone());
+        }
+    }
+    for notice in &incoming.decisions {
+        if !chosen(&Target::Decision(notice.assessment.clone())) {
+            continue;
+        }
+        if let Some(id) = decided(&next, notice).map(|a| a.id.clone()) {
+            let _ = next.edit_assessment(&id, |a| {
+                a.receive_decision(
+                    notice.decision.recognised,
+                    &notice.decision.number,
+                    notice.decision.on,
+                    &notice.decision.signer,
+                );
+                Ok(())
+            });
         }
     }
     next

@@ -19,7 +19,10 @@ pub const YEARS: RangeInclusive<i32> = 2000..=2100;
 /// when all hold. A whole backup is checked as a workspace, not here.
 pub fn check(incoming: &Incoming, envelope_year: Option<i32>) -> Result<(), LoadError> {
     let mut problems = Vec::new();
-    let one_unit = matches!(incoming.kind, FileKind::Assessment | FileKind::FestivalPlan);
+    let one_unit = matches!(
+        incoming.kind,
+        FileKind::Assessment | FileKind::FestivalPlan | FileKind::Decision
+    );
     let unit_of = |id: &UnitId| incoming.units.iter().find(|u| &u.id == id);
     let year = |path: String, year: i32, problems: &mut Vec<Problem>| {
         if !YEARS.contains(&year) {
@@ -106,6 +109,9 @@ pub fn check(incoming: &Incoming, envelope_year: Option<i32>) -> Result<(), Load
                 },
             ));
         }
+    }
+    for notice in &incoming.decisions {
+        year("content".to_owned(), notice.year, &mut problems);
     }
     if problems.is_empty() {
         Ok(())

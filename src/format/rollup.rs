@@ -206,7 +206,10 @@ pub fn received_from(
     file_name: &str,
     received_at: &str,
 ) -> Result<Vec<Received>, LoadError> {
-    if matches!(incoming.kind, FileKind::Workspace | FileKind::CriteriaSet) {
+    if matches!(
+        incoming.kind,
+        FileKind::Workspace | FileKind::CriteriaSet | FileKind::Decision
+    ) {
         return Err(LoadError::WrongKind {
             found: incoming.kind.code().to_owned(),
         });
@@ -229,6 +232,8 @@ pub fn received_from(
         via: incoming.sender.as_ref().map(clean),
         review: Review::Received,
         body,
+        sent_as: None,
+        decision: None,
     };
     let mut out = Vec::new();
     for (i, assessment) in incoming.assessments.iter().enumerate() {

@@ -14,7 +14,7 @@ use antq::domain::calendar::{Date, MonthDay};
 use antq::domain::criteria::*;
 use antq::domain::festival::*;
 use antq::domain::map::Map;
-use antq::domain::rollup::{Body, Received, Review};
+use antq::domain::rollup::{Body, Received, Recognition, Review};
 use antq::domain::scope::{EnterpriseSize, SchoolLevel};
 use antq::domain::unit::UnitFields;
 use antq::domain::{Scope, UnitId, UnitInfo, UnitKind, Workspace};
@@ -520,6 +520,12 @@ fn a_received_record_under_review_is_stored_as_its_golden_file() {
     let set = ws.criteria_sets()[0].clone();
     let unit = UnitInfo::of(ws.units().get(&UnitId::new("u-thon")).unwrap());
     let via = UnitInfo::of(ws.units().get(&UnitId::new("u-xa")).unwrap());
+    let sent_as = UnitInfo {
+        id: UnitId::new("u-thon-o-thon"),
+        name: "thôn Đồng".into(),
+        parent: None,
+        ..unit.clone()
+    };
     let records = [
         Received {
             id: "r-1".into(),
@@ -532,9 +538,32 @@ fn a_received_record_under_review_is_stored_as_its_golden_file() {
                 comment: "Thiếu minh chứng".into(),
             },
             body: Body::Assessment {
+                assessment: assessment.clone(),
+                criteria_set: set.clone(),
+            },
+            sent_as: None,
+            decision: None,
+        },
+        Received {
+            id: "r-3".into(),
+            file_name: "2025_thon-dong_tu-danh-gia (2).json".into(),
+            exported_at: "2025-11-03T08:00:00Z".into(),
+            received_at: "2025-11-04T08:00:00Z".into(),
+            unit: unit.clone(),
+            via: None,
+            review: Review::Accepted,
+            body: Body::Assessment {
                 assessment,
                 criteria_set: set,
             },
+            sent_as: Some(sent_as),
+            decision: Some(Recognition {
+                recognised: false,
+                number: "15/QĐ-UBND".into(),
+                on: Date::new(2025, 11, 10).unwrap(),
+                signer: "Chủ tịch UBND xã".into(),
+                note: "Còn 2 vụ việc chưa giải quyết".into(),
+            }),
         },
         Received {
             id: "r-2".into(),
@@ -547,6 +576,8 @@ fn a_received_record_under_review_is_stored_as_its_golden_file() {
             body: Body::Festival {
                 festival_plan: every_plan(),
             },
+            sent_as: None,
+            decision: None,
         },
     ];
     let written: Vec<String> = records.iter().map(encode_received).collect();

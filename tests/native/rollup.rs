@@ -725,3 +725,331 @@ fn the_communes_own_assessment_counts_the_received_files_as_tong_hop_does() {
         );
     }
 }
+
+/// A commune here with its villages (id, name), and their units as the
+/// roll-up's matching sees them.
+fn commune_with(villages: &[(&str, &str)]) -> (Workspace, Vec<UnitInfo>) {
+    let mut ws = Workspace::new();
+    ws.add_unit(
+        UnitId::new("u-xa"),
+        UnitFields {
+            name: "Xã Tân Lập".into(),
+            kind: UnitKind::Commune,
+            above: String::new(),
+            parent: None,
+            scope: Default::default(),
+        },
+    )
+    .unwrap();
+    for (id, name) in villages {
+        ws.add_unit(
+            UnitId::new(*id),
+            UnitFields {
+                name: (*name).into(),
+                kind: UnitKind::ResidentialArea,
+                above: String::new(),
+                parent: Some(UnitId::new("u-xa")),
+                scope: Default::default(),
+            },
+        )
+        .unwrap();
+    }
+    let units = ws.units().iter().map(UnitInfo::of).collect();
+    (ws, units)
+}
+
+#[test]
+fn a_village_set_up_in_its_own_browser_meets_the_communes_record_once_and_is_counted_once() {
+    use antq::domain::rollup::identity::{candidates, identify, Identity};
+    let kdc = set("tt124-khu-dan-cu");
+    let xa = set("tt124-xa-phuong");
+    let (ws, units) = commune_with(&[("c-dong", "Thôn Đông"), ("c-tay", "Thôn Tây")]);
+    let mut shelf = Shelf::default();
+    // Thôn Đông set itself up twice, in two browsers, with other ids and
+    // another way of typing its name; the later file is the newer copy.
+    let first = Village {
+        recognised: true,
+        ..plain("v-dong", "thôn  đông", &[])
+    };
+    let second = Village {
+        exported_at: "2025-11-05T08:00:00Z",
+        ..plain("v-dong-2", "Thôn Đông", &["kdc-1a"])
+    };
+    receive(&mut shelf, &village(&first, &kdc), "dong-1").unwrap();
+    receive(&mut shelf, &village(&second, &kdc), "dong-2").unwrap();
+    let ids: Vec<String> = shelf.records().iter().map(|r| r.id.clone()).collect();
+    for id in &ids {
+        let record = shelf.get(id).unwrap();
+        assert_eq!(
+            identify(record, &units),
+            Identity::Suggested(UnitId::new("c-dong"))
+        );
+        // The officer may pick another village of the same kind, never the commune.
+        let names: Vec<&str> = candidates(record, &units)
+            .iter()
+            .map(|u| u.name.as_str())
+            .collect();
+        assert_eq!(names, ["Thôn Đông", "Thôn Tây"]);
+    }
+    // Before the officer confirms, two files of other ids are two records, not copies.
+    assert_eq!(shelf.copies(&ids[0]), Copies::Unique);
+    let dong = units.iter().find(|u| u.id.as_str() == "c-dong").unwrap();
+    for id in &ids {
+        shelf.confirm(id, Some(dong)).unwrap();
+    }
+    let record = shelf.get(&ids[0]).unwrap();
+    assert_eq!(identify(record, &units), Identity::Confirmed);
+    assert_eq!(record.unit.id.as_str(), "c-dong");
+    assert_eq!(record.sent_id().as_str(), "v-dong");
+    // Now they are copies of one record: the later export is the newest.
+    assert_eq!(shelf.copies(&ids[1]), Copies::Newest { others: 1 });
+    assert!(matches!(shelf.copies(&ids[0]), Copies::Older { .. }));
+    assert_eq!(
+        shelf.review(&ids[1], Review::Accepted),
+        Err(ShelfError::Duplicate)
+    );
+    // The officer keeps the older one (the recognised file) instead.
+    shelf.keep(&ids[0]).unwrap();
+    shelf.review(&ids[0], Review::Accepted).unwrap();
+    // A later file from the first browser follows the remembered match.
+    let again = Village {
+        exported_at: "2025-11-20T08:00:00Z",
+        ..plain("v-dong", "thôn  đông", &["kdc-1b"])
+    };
+    let added = receive(&mut shelf, &village(&again, &kdc), "dong-3").unwrap();
+    let later = shelf.get(&added[0]).unwrap();
+    assert_eq!(later.unit.id.as_str(), "c-dong");
+    assert_eq!(identify(later, &units), Identity::Confirmed);
+    shelf.remove(&added[0]);
+    // Counted once, as the commune's Thôn Đông, beside Thôn Tây without a file.
+    let own: Vec<UnitInfo> = ws
+        .units()
+        .children(&UnitId::new("u-xa"))
+        .map(UnitInfo::of)
+        .collect();
+    let figures = derived(&shelf, &xa, 2025, &own, &[]);
+    let registered = figures.iter().find(|f| f.indicator == "xa-4a").unwrap();
+    assert_eq!((registered.numerator, registered.denominator), (1, 2));
+    let names: Vec<(&str, bool)> = registered
+        .units
+        .iter()
+        .map(|b| (b.name.as_str(), b.has_file))
+        .collect();
+    assert_eq!(names, [("Thôn Đông", true), ("Thôn Tây", false)]);
+    let kinds = by_kind(&shelf, 2025);
+    assert_eq!(kinds[0].units, 1);
+}
+
+#[test]
+fn a_village_the_officer_says_is_none_of_the_communes_stands_for_itself() {
+    use antq::domain::rollup::identity::{identify, Identity};
+    let kdc = set("tt124-khu-dan-cu");
+    let xa = set("tt124-xa-phuong");
+    let (ws, units) = commune_with(&[("c-dong", "Thôn Đông")]);
+    let mut shelf = Shelf::default();
+    let added = receive(
+        &mut shelf,
+        &village(&plain("v-dong", "Thôn Đông", &[]), &kdc),
+        "f",
+    )
+    .unwrap();
+    shelf.confirm(&added[0], None).unwrap();
+    shelf.accept_all();
+    let record = shelf.get(&added[0]).unwrap();
+    assert_eq!(identify(record, &units), Identity::Confirmed);
+    assert_eq!(record.unit.id.as_str(), "v-dong");
+    // Not matched by name any more: two units, one with a file.
+    let own: Vec<UnitInfo> = ws
+        .units()
+        .children(&UnitId::new("u-xa"))
+        .map(UnitInfo::of)
+        .collect();
+    let figures = derived(&shelf, &xa, 2025, &own, &[]);
+    let registered = figures.iter().find(|f| f.indicator == "xa-4a").unwrap();
+    assert_eq!((registered.numerator, registered.denominator), (1, 2));
+    // A file of an unknown id and an unknown name matches nothing.
+    let other = receive(
+        &mut shelf,
+        &village(&plain("v-bac", "Thôn Bắc", &[]), &kdc),
+        "g",
+    )
+    .unwrap();
+    assert_eq!(
+        identify(shelf.get(&other[0]).unwrap(), &units),
+        Identity::Unmatched
+    );
+}
+
+fn decision(recognised: bool, note: &str) -> antq::domain::rollup::Recognition {
+    antq::domain::rollup::Recognition {
+        recognised,
+        number: "15/QĐ-UBND".into(),
+        on: Date::new(2025, 11, 10).unwrap(),
+        signer: "Nguyễn Văn A, Chủ tịch UBND xã".into(),
+        note: note.into(),
+    }
+}
+
+#[test]
+fn the_communes_decision_is_kept_apart_counts_and_goes_back_down_to_the_village() {
+    use antq::domain::rollup::{DecisionError, Notice};
+    use antq::format::exchange::export_decision;
+    use antq::format::merge::{apply, preview, Decision};
+    let kdc = set("tt124-khu-dan-cu");
+    let xa = set("tt124-xa-phuong");
+    let mut shelf = Shelf::default();
+    let ids: Vec<String> = ["Thôn A", "Thôn B", "Thôn C"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let failing: &'static [&'static str] = if i == 2 { &["kdc-1a"] } else { &[] };
+            receive(
+                &mut shelf,
+                &village(&plain(&format!("u-{i}"), name, failing), &kdc),
+                name,
+            )
+            .unwrap()
+            .remove(0)
+        })
+        .collect();
+    // Only an accepted file is decided on; a refusal says why.
+    assert_eq!(
+        shelf.decide(&ids[0], Some(decision(true, ""))),
+        Err(ShelfError::Decision(DecisionError::NotAccepted))
+    );
+    shelf.accept_all();
+    assert_eq!(
+        shelf.decide(&ids[2], Some(decision(false, "  "))),
+        Err(ShelfError::Decision(DecisionError::NoteRequired))
+    );
+    let before = shelf.get(&ids[0]).unwrap().assessment().unwrap().clone();
+    shelf.decide(&ids[0], Some(decision(true, ""))).unwrap();
+    shelf.decide(&ids[1], Some(decision(true, ""))).unwrap();
+    shelf
+        .decide(&ids[2], Some(decision(false, "Còn 1 vụ trọng án")))
+        .unwrap();
+    // The village's answers and status are as it sent them.
+    assert_eq!(shelf.get(&ids[0]).unwrap().assessment().unwrap(), &before);
+    // 2 of 3 recognised: 67% < 70%, and the reason names the refused one.
+    let figures = derived(&shelf, &xa, 2025, &[], &[]);
+    let recognised = figures.iter().find(|f| f.indicator == "xa-4b").unwrap();
+    assert_eq!((recognised.numerator, recognised.denominator), (2, 3));
+    assert_eq!(recognised.status, Status::Failed);
+    let figures_of = recognised.figures().unwrap();
+    assert_eq!(figures_of.not_counted.len(), 1);
+    assert_eq!(figures_of.not_counted[0].name, "Thôn C");
+    assert_eq!(
+        figures_of.not_counted[0].why,
+        antq::domain::criteria::Pending::NoDecision
+    );
+    let kinds = by_kind(&shelf, 2025);
+    assert_eq!(kinds[0].recognised, 2);
+
+    // The decision goes back down: Thôn A imports it and shows it, without retyping.
+    let commune = UnitInfo {
+        id: UnitId::new("u-xa"),
+        name: "Xã Tân Lập".into(),
+        kind: UnitKind::Commune,
+        above: String::new(),
+        parent: None,
+        scope: Default::default(),
+    };
+    let record = shelf.get(&ids[0]).unwrap();
+    let notice = Notice::of(record, &commune).unwrap();
+    let file = export_decision(&notice, record.sent_as.as_ref().unwrap_or(&record.unit), AT);
+    assert_eq!(file.file_name, "2025_thon-a_quyet-dinh.json");
+    let incoming = read_file(&file.text).unwrap();
+    // The village's own workspace, with the assessment it sent, self-assessed.
+    let mut village_ws = Workspace::new();
+    village_ws
+        .add_unit(
+            UnitId::new("u-0"),
+            UnitFields {
+                name: "Thôn A".into(),
+                kind: UnitKind::ResidentialArea,
+                above: "xã Tân Lập".into(),
+                parent: None,
+                scope: Default::default(),
+            },
+        )
+        .unwrap();
+    village_ws.put_assessment(before.clone());
+    let changes = preview(&village_ws, &builtin_sets(), &incoming);
+    let on_decision: Vec<Decision> = changes
+        .iter()
+        .filter(|c| matches!(c.target, antq::format::merge::Target::Decision(_)))
+        .map(|c| c.decision)
+        .collect();
+    assert_eq!(on_decision, [Decision::New]);
+    let after = apply(&village_ws, &builtin_sets(), &incoming, &changes);
+    let decided = after.assessment(&before.id).unwrap();
+    assert_eq!(decided.status.code(), "recognised");
+    assert!(matches!(
+        &decided.status,
+        antq::domain::assessment::Status::Decided { decision, .. } if decision == "15/QĐ-UBND"
+    ));
+    assert_eq!(decided.answers, before.answers);
+    // Imported again: nothing to do. A village without that assessment: nothing applied.
+    let again = preview(&after, &builtin_sets(), &incoming);
+    assert!(again.iter().any(
+        |c| matches!(c.target, antq::format::merge::Target::Decision(_))
+            && c.decision == Decision::Identical
+    ));
+    let empty = preview(&Workspace::new(), &builtin_sets(), &incoming);
+    let missing = empty
+        .iter()
+        .find(|c| matches!(c.target, antq::format::merge::Target::Decision(_)))
+        .unwrap();
+    assert_eq!(missing.decision, Decision::NoAssessment);
+    assert!(!missing.apply && !missing.decision.choosable());
+    // The roll-up refuses a decision file: it is for the village.
+    assert!(matches!(
+        received_from(&incoming, "q.json", AT),
+        Err(LoadError::WrongKind { .. })
+    ));
+}
+
+#[test]
+fn a_file_marked_with_a_problem_is_named_with_its_comment_and_not_counted() {
+    let kdc = set("tt124-khu-dan-cu");
+    let xa = set("tt124-xa-phuong");
+    let mut shelf = Shelf::default();
+    let a = receive(
+        &mut shelf,
+        &village(&plain("u-a", "Thôn A", &[]), &kdc),
+        "a",
+    )
+    .unwrap();
+    let b = receive(
+        &mut shelf,
+        &village(&plain("u-b", "Thôn B", &[]), &kdc),
+        "b",
+    )
+    .unwrap();
+    // A file that arrived counts as registered before it is reviewed.
+    let figures = derived(&shelf, &xa, 2025, &[], &[]);
+    let registered = figures.iter().find(|f| f.indicator == "xa-4a").unwrap();
+    assert_eq!((registered.numerator, registered.denominator), (2, 2));
+    shelf
+        .review(
+            &b[0],
+            Review::Problem {
+                comment: "thiếu biên bản họp".into(),
+            },
+        )
+        .unwrap();
+    shelf.review(&a[0], Review::Accepted).unwrap();
+    let figures = derived(&shelf, &xa, 2025, &[], &[]);
+    let registered = figures.iter().find(|f| f.indicator == "xa-4a").unwrap();
+    assert_eq!((registered.numerator, registered.denominator), (1, 2));
+    assert_eq!(registered.status, Status::Failed);
+    let why = registered.figures().unwrap().not_counted;
+    assert_eq!(why.len(), 1);
+    assert_eq!(why[0].name, "Thôn B");
+    assert_eq!(
+        why[0].why,
+        antq::domain::criteria::Pending::FileProblem {
+            comment: "thiếu biên bản họp".into()
+        }
+    );
+}

@@ -278,12 +278,14 @@ pub struct NotCounted {
 }
 
 /// Why a unit under the assessed one is not (yet) counted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
     /// No assessment of the year: not in this browser, no file received.
     NoAssessment,
     /// Assessed, but no decision recognising it.
     NoDecision,
+    /// Its file arrived, but the receiver marked it "có vấn đề" (the comment).
+    FileProblem { comment: String },
 }
 
 impl Figures {

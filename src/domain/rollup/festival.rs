@@ -76,6 +76,6 @@ pub fn totals(shelf: &Shelf, year: i32) -> FestivalTotals {
             individuals,
         })
         .collect();
-    crate::domain::order::sort_by_key(&mut out.lines, |a| a.unit.to_lowercase());
+    crate::domain::order::sort_by_key(&mut out.lines, |a| crate::domain::text::sort_key(&a.unit));
     out
 }

@@ -7,12 +7,12 @@
 use crate::domain::map::Map;
 
 use super::table::evaluate_record;
-use super::{Received, Shelf};
-use crate::domain::assessment::{Assessment, Status as AssessmentStatus};
+use super::{Received, Review, Shelf};
+use crate::domain::assessment::Assessment;
 use crate::domain::context::counts_for;
 use crate::domain::criteria::{
     required_count, CriteriaSet, DerivedMeasure, Figures, IndicatorKind, LeftOut, NotCounted,
-    Rounding, Status, Text,
+    Pending, Rounding, Status, Text,
 };
 use crate::domain::scope::Exclusion;
 use crate::domain::text::normalise_name;
@@ -30,16 +30,6 @@ pub struct KindFigure {
     pub recognised: usize,
 }
 
-fn recognised(assessment: &Assessment) -> bool {
-    matches!(
-        assessment.status,
-        AssessmentStatus::Decided {
-            recognised: true,
-            ..
-        }
-    )
-}
-
 /// Units, self-assessed passes and recognitions per kind, in the order of
 /// the kinds, for `year`.
 pub fn by_kind(shelf: &Shelf, year: i32) -> Vec<KindFigure> {
@@ -47,13 +37,13 @@ pub fn by_kind(shelf: &Shelf, year: i32) -> Vec<KindFigure> {
     // Grouped in one go, not unit by unit (see `domain::map`).
     let mut by_unit = Vec::new();
     for record in shelf.accepted().filter(|r| r.year() == year) {
-        let Some(assessment) = record.assessment() else {
+        if record.assessment().is_none() {
             continue;
-        };
+        }
         let passed = evaluate_record(shelf, record).is_some_and(|e| e.set.status == Status::Passed);
         by_unit.push((
             &record.unit.id,
-            (record.unit.kind, passed, recognised(assessment)),
+            (record.unit.kind, passed, record.is_recognised()),
         ));
     }
     let units: Map<&UnitId, (UnitKind, bool, bool)> = Map::grouped(by_unit)
@@ -85,8 +75,11 @@ pub fn by_kind(shelf: &Shelf, year: i32) -> Vec<KindFigure> {
 pub struct Behind {
     pub name: String,
     pub kind: UnitKind,
-    /// An accepted file of the year was received from it.
+    /// A file of the year arrived from it (and was not marked "có vấn đề"),
+    /// or it was assessed in this browser.
     pub has_file: bool,
+    /// Its file of the year was marked "có vấn đề", with the comment.
+    pub problem: Option<String>,
     /// It counts in the numerator.
     pub counted: bool,
     /// Left out of both figures: outside TT 124, or not the receiver's to manage.
@@ -108,12 +101,33 @@ pub struct DerivedFigure {
     pub units: Vec<Behind>,
 }
 
+/// What is known of one unit under the receiver for a derived figure.
+struct Facts {
+    unit: UnitInfo,
+    /// A file arrived, or it was assessed here.
+    arrived: bool,
+    recognised: bool,
+    problem: Option<String>,
+}
+
+impl Facts {
+    fn counts_for(&self, measure: DerivedMeasure) -> bool {
+        match measure {
+            DerivedMeasure::Registered => self.arrived,
+            DerivedMeasure::Recognised => self.recognised,
+        }
+    }
+}
+
 /// The derived indicators of `set` for `year`. The units under the
-/// receiving unit are those of the kinds the indicator names that sent an
-/// accepted file of the year, together with `own_children` (the units the
-/// receiver keeps under itself, matched to files by id, or by kind and name)
-/// that sent none. `own_assessments` are those this browser holds of its
-/// own children: a unit assessed here has registered as one that sent a file.
+/// receiving unit are those of the kinds the indicator names that sent a
+/// file of the year, together with `own_children` (the units the receiver
+/// keeps under itself, matched to files by id, or by kind and name while
+/// the officer has not settled the match) that sent none. A unit has
+/// registered when its file of the year has arrived (unless marked "có vấn
+/// đề") or `own_assessments` (this browser's) hold one of it; it is
+/// recognised when a decision on an accepted file, or on its assessment
+/// here, says so.
 pub fn derived(
     shelf: &Shelf,
     set: &CriteriaSet,
@@ -122,7 +136,8 @@ pub fn derived(
     own_assessments: &[&Assessment],
 ) -> Vec<DerivedFigure> {
     let files: Vec<&Received> = shelf
-        .accepted()
+        .records()
+        .iter()
         .filter(|r| r.year() == year && r.assessment().is_some())
         .collect();
     let mut out = Vec::new();
@@ -136,14 +151,28 @@ pub fn derived(
         else {
             continue;
         };
-        let mut units: Vec<(UnitInfo, Vec<&Assessment>)> = Vec::new();
+        let mut units: Vec<Facts> = Vec::new();
         for record in files.iter().filter(|r| child_kinds.contains(&r.unit.kind)) {
-            match units.iter_mut().find(|(u, _)| u.id == record.unit.id) {
-                Some((_, assessments)) => assessments.extend(record.assessment()),
-                None => units.push((
-                    record.unit.clone(),
-                    record.assessment().into_iter().collect(),
-                )),
+            let index = match units.iter().position(|f| f.unit.id == record.unit.id) {
+                Some(index) => index,
+                None => {
+                    units.push(Facts {
+                        unit: record.unit.clone(),
+                        arrived: false,
+                        recognised: false,
+                        problem: None,
+                    });
+                    units.len() - 1
+                }
+            };
+            let facts = &mut units[index];
+            match &record.review {
+                Review::Problem { comment } => facts.problem = Some(comment.clone()),
+                Review::Received => facts.arrived = true,
+                Review::Accepted => {
+                    facts.arrived = true;
+                    facts.recognised |= record.is_recognised();
+                }
             }
         }
         for child in own_children
@@ -151,33 +180,49 @@ pub fn derived(
             .filter(|c| child_kinds.contains(&c.kind))
         {
             let name = normalise_name(&child.name).to_lowercase();
-            let known = units.iter_mut().find(|(u, _)| {
-                u.id == child.id
-                    || (u.kind == child.kind && normalise_name(&u.name).to_lowercase() == name)
+            let known = units.iter_mut().find(|f| {
+                f.unit.id == child.id
+                    || (f.unit.kind == child.kind
+                        && normalise_name(&f.unit.name).to_lowercase() == name
+                        && !files
+                            .iter()
+                            .any(|r| r.unit.id == f.unit.id && r.sent_as.is_some()))
             });
-            let here = own_assessments
+            let here: Vec<&Assessment> = own_assessments
                 .iter()
                 .copied()
-                .filter(|a| a.unit == child.id && a.year == year);
-            match known {
+                .filter(|a| a.unit == child.id && a.year == year)
+                .collect();
+            let facts = match known {
                 // What the receiver states of its own unit wins over the file.
-                Some((unit, assessments)) => {
-                    unit.scope = child.scope.or(unit.scope);
-                    assessments.extend(here);
+                Some(facts) => {
+                    facts.unit.scope = child.scope.or(facts.unit.scope);
+                    facts
                 }
-                None => units.push((child.clone(), here.collect())),
-            }
+                None => {
+                    units.push(Facts {
+                        unit: child.clone(),
+                        arrived: false,
+                        recognised: false,
+                        problem: None,
+                    });
+                    units.last_mut().expect("just pushed")
+                }
+            };
+            facts.arrived |= !here.is_empty();
+            facts.recognised |= counts_for(DerivedMeasure::Recognised, &here);
         }
-        crate::domain::order::sort_by_key(&mut units, |a| a.0.name.to_lowercase());
+        crate::domain::order::sort_by_key(&mut units, |f| crate::domain::text::sort_key(&f.unit.name));
         let behind: Vec<Behind> = units
             .iter()
-            .map(|(unit, assessments)| {
-                let left_out = unit.scope.not_counted(unit.kind);
+            .map(|facts| {
+                let left_out = facts.unit.scope.not_counted(facts.unit.kind);
                 Behind {
-                    name: unit.name.clone(),
-                    kind: unit.kind,
-                    has_file: !assessments.is_empty(),
-                    counted: left_out.is_none() && counts_for(*measure, assessments),
+                    name: facts.unit.name.clone(),
+                    kind: facts.unit.kind,
+                    has_file: facts.arrived,
+                    problem: facts.problem.clone(),
+                    counted: left_out.is_none() && facts.counts_for(*measure),
                     left_out,
                 }
             })
@@ -231,7 +276,12 @@ impl DerivedFigure {
                 .filter(|b| b.left_out.is_none() && !b.counted)
                 .map(|b| NotCounted {
                     name: b.name.clone(),
-                    why: crate::domain::context::pending(b.has_file),
+                    why: match &b.problem {
+                        Some(comment) if !b.has_file => Pending::FileProblem {
+                            comment: comment.clone(),
+                        },
+                        _ => crate::domain::context::pending(b.has_file),
+                    },
                 })
                 .collect(),
         })

@@ -8,8 +8,10 @@
 //! and [`csv`] the spreadsheet text.
 
 pub mod csv;
+pub mod decision;
 pub mod festival;
 pub mod figures;
+pub mod identity;
 pub mod table;
 
 use crate::domain::decode::named_enum;
@@ -22,6 +24,7 @@ use super::criteria::CriteriaSet;
 use super::decode::{deserialize_tagged, required, Tagged};
 use super::festival::FestivalPlan;
 use super::{UnitId, UnitInfo};
+pub use decision::{DecisionError, Notice, Recognition};
 
 /// Where a received file stands in the receiver's review.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -134,6 +137,15 @@ pub struct Received {
     #[serde(default)]
     pub review: Review,
     pub body: Body,
+    /// The unit as the file named it, when the officer matched it to one of
+    /// the receiver's own units (`unit` is then that one), or confirmed it
+    /// stands for itself (see [`identity`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_as: Option<UnitInfo>,
+    /// The recognition decision the receiver recorded on it, apart from the
+    /// unit's own answers (see [`decision`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Recognition>,
 }
 
 /// What makes two records copies of one another: the unit, the criteria set
@@ -185,6 +197,28 @@ impl Received {
     pub fn is_accepted(&self) -> bool {
         self.review == Review::Accepted
     }
+
+    /// Recognised, by the decision recorded here or by the one the unit's
+    /// own file carries.
+    pub fn is_recognised(&self) -> bool {
+        match &self.decision {
+            Some(decision) => decision.recognised,
+            None => self.assessment().is_some_and(|a| {
+                matches!(
+                    a.status,
+                    super::assessment::Status::Decided {
+                        recognised: true,
+                        ..
+                    }
+                )
+            }),
+        }
+    }
+
+    /// The id the file gave its unit.
+    pub fn sent_id(&self) -> &UnitId {
+        &self.sent_as.as_ref().unwrap_or(&self.unit).id
+    }
 }
 
 /// How a record stands against other copies of it.
@@ -206,6 +240,8 @@ pub enum ShelfError {
     Duplicate,
     /// A file with a problem needs a comment saying what is wrong.
     CommentRequired,
+    /// The decision was not recorded.
+    Decision(DecisionError),
 }
 
 /// What receiving a batch did.
@@ -247,13 +283,23 @@ impl Shelf {
         self.0.iter().filter(|r| r.is_accepted())
     }
 
-    /// Adds what is not on the shelf yet; the same file again is reported, not doubled.
+    /// Adds what is not on the shelf yet; the same file again is reported,
+    /// not doubled. A file sent under an id already matched to one of the
+    /// receiver's units follows that match.
     pub fn add(&mut self, records: Vec<Received>) -> Added {
         let mut out = Added::default();
-        for record in records {
+        for mut record in records {
             if self.get(&record.id).is_some() {
                 out.already.push(record.id);
             } else {
+                if let Some(earlier) = self
+                    .0
+                    .iter()
+                    .find(|r| r.sent_as.is_some() && r.sent_id() == &record.unit.id)
+                {
+                    let unit = earlier.unit.clone();
+                    record.sent_as = Some(std::mem::replace(&mut record.unit, unit));
+                }
                 out.added.push(record.id.clone());
                 self.0.push(record);
             }
@@ -341,6 +387,43 @@ impl Shelf {
             .find(|r| r.id == id)
             .ok_or(ShelfError::Unknown)?;
         record.review = review;
+        Ok(())
+    }
+
+    /// Settles which unit the files sent under `id`'s unit id are about:
+    /// `to` (one of the receiver's units) or, with none, the unit as the
+    /// file named it. Every record sent under that id follows, now and later.
+    pub fn confirm(&mut self, id: &str, to: Option<&UnitInfo>) -> Result<(), ShelfError> {
+        let sent = self.get(id).ok_or(ShelfError::Unknown)?.sent_id().clone();
+        for record in self.0.iter_mut().filter(|r| r.sent_id() == &sent) {
+            let sent_as = record.sent_as.take().unwrap_or_else(|| record.unit.clone());
+            record.unit = match to {
+                Some(unit) => UnitInfo {
+                    kind: sent_as.kind,
+                    ..unit.clone()
+                },
+                None => sent_as.clone(),
+            };
+            record.sent_as = Some(sent_as);
+        }
+        Ok(())
+    }
+
+    /// Records (or, with none, clears) the recognition decision on an
+    /// accepted assessment.
+    pub fn decide(&mut self, id: &str, decision: Option<Recognition>) -> Result<(), ShelfError> {
+        let record = self
+            .0
+            .iter_mut()
+            .find(|r| r.id == id)
+            .ok_or(ShelfError::Unknown)?;
+        if !record.is_accepted() || record.assessment().is_none() {
+            return Err(ShelfError::Decision(DecisionError::NotAccepted));
+        }
+        record.decision = match decision {
+            Some(decision) => Some(decision.checked().map_err(ShelfError::Decision)?),
+            None => None,
+        };
         Ok(())
     }
 

@@ -200,19 +200,22 @@ impl Table {
                     && filter.result.is_none_or(|wanted| result == Some(wanted))
             })
             .collect();
-        let by_name = |a: &Row, b: &Row| {
-            a.unit
-                .name
-                .to_lowercase()
-                .cmp(&b.unit.name.to_lowercase())
-                .then_with(|| a.record.cmp(&b.record))
+        let keys: Vec<_> = self
+            .rows
+            .iter()
+            .map(|row| crate::domain::text::sort_key(&row.unit.name))
+            .collect();
+        let by_name = |a: usize, b: usize| {
+            keys[a]
+                .cmp(&keys[b])
+                .then_with(|| self.rows[a].record.cmp(&self.rows[b].record))
         };
         let column = match sort {
             SortKey::Criterion(id) => self.column(id),
             _ => None,
         };
-        crate::domain::order::sort_by(&mut shown, |&a, &b| {
-            let (a, b) = (&self.rows[a], &self.rows[b]);
+        crate::domain::order::sort_by(&mut shown, |&ia, &ib| {
+            let (a, b) = (&self.rows[ia], &self.rows[ib]);
             let primary = match sort {
                 SortKey::Unit => Ordering::Equal,
                 SortKey::Kind => a.unit.kind.code().cmp(b.unit.kind.code()),
@@ -223,7 +226,7 @@ impl Table {
                     None => Ordering::Equal,
                 },
             };
-            let ordering = primary.then_with(|| by_name(a, b));
+            let ordering = primary.then_with(|| by_name(ia, ib));
             if descending {
                 ordering.reverse()
             } else {

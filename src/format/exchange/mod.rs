@@ -34,7 +34,8 @@ pub(crate) use envelope::Head;
 pub use envelope::{open_file, read_criteria_set_file, read_file, Opened, Unverified};
 pub use hash::{checksum, hex, sha256_hex};
 pub use write::{
-    export_assessment, export_criteria_set, export_festival_plan, export_workspace, slug,
+    export_assessment, export_criteria_set, export_decision, export_festival_plan,
+    export_workspace, slug,
 };
 pub(crate) use write::{summary_of, wrap};
 
@@ -60,6 +61,8 @@ named_enum! {
         /// A roll-up: the files one unit received from the units below it,
         /// passed on to the level above.
         Rollup = "rollup",
+        /// A recognition decision, sent back down to the unit it is about.
+        Decision = "decision",
     }
 }
 
@@ -72,6 +75,7 @@ impl FileKind {
             FileKind::FestivalPlan => "festival_plan",
             FileKind::CriteriaSet => "criteria_set",
             FileKind::Rollup => "rollup",
+            FileKind::Decision => "decision",
         }
     }
 }
@@ -109,6 +113,8 @@ pub struct Incoming {
     pub workspace: Option<Workspace>,
     /// The unit that sent a roll-up.
     pub sender: Option<UnitInfo>,
+    /// Recognition decisions sent back down.
+    pub decisions: Vec<crate::domain::rollup::Notice>,
     /// The content's checksum: the file's identity.
     pub checksum: String,
 }
@@ -120,6 +126,7 @@ impl Incoming {
             exported_at,
             checksum,
             sender: None,
+            decisions: Vec::new(),
             units: Vec::new(),
             assessments: Vec::new(),
             festival_plans: Vec::new(),

@@ -57,6 +57,14 @@ pub(crate) fn records_from_text(head: Head, text: &str) -> Result<Incoming, Load
         }
         FileKind::CriteriaSet => incoming.criteria_sets.push(set_at(text, "content")?),
         FileKind::Rollup => crate::format::rollup::read_rollup(text, &mut incoming)?,
+        FileKind::Decision => {
+            let notice: crate::domain::rollup::Notice = record(text, "content")?;
+            if head.unit.as_ref().is_some_and(|u| u.id != notice.unit) {
+                return Err(LoadError::ChecksumMismatch);
+            }
+            incoming.units.extend(head.unit);
+            incoming.decisions.push(notice);
+        }
         FileKind::Assessment | FileKind::FestivalPlan => {
             let content: UnitContent = record(text, "content")?;
             // The envelope's description of the unit must say what the content says.

@@ -226,3 +226,27 @@ pub fn export_criteria_set(set: &CriteriaSet, exported_at: &str) -> Exported {
         },
     }
 }
+
+/// A recognition decision, for the unit it is about to import: `unit` as
+/// its own file named it.
+pub fn export_decision(
+    notice: &crate::domain::rollup::Notice,
+    unit: &UnitInfo,
+    exported_at: &str,
+) -> Exported {
+    Exported {
+        file_name: format!("{}_{}_quyet-dinh.json", notice.year, slug(&unit.name)),
+        text: wrap(
+            FileKind::Decision,
+            exported_at,
+            Some(unit.clone()),
+            Some(notice.year),
+            Some(notice.set.clone()),
+            notice,
+        ),
+        summary: Summary {
+            units: 1,
+            ..Summary::default()
+        },
+    }
+}

@@ -60,9 +60,13 @@ pub fn not_counted_words(i18n: I18n, not_counted: &[NotCounted]) -> Option<AnyVi
         .iter()
         .take(NAMED)
         .map(|unit| {
-            let why = match unit.why {
-                Pending::NoAssessment => t_string!(i18n, pending_no_assessment),
-                Pending::NoDecision => t_string!(i18n, pending_no_decision),
+            let why = match &unit.why {
+                Pending::NoAssessment => t_string!(i18n, pending_no_assessment).to_owned(),
+                Pending::NoDecision => t_string!(i18n, pending_no_decision).to_owned(),
+                Pending::FileProblem { comment } => {
+                    let comment = comment.clone();
+                    tp!(i18n, pending_file_problem, comment).get_untracked()
+                }
             };
             format!("{} ({why})", unit.name)
         })

@@ -386,8 +386,9 @@ fn Import() -> impl IntoView {
                                             Decision::Older => tr!(i18n, dec_older).into_any(),
                                             Decision::Conflicting => tr!(i18n, dec_conflicting).into_any(),
                                             Decision::LocalVariant => tr!(i18n, dec_local_variant).into_any(),
+                                            Decision::NoAssessment => tr!(i18n, dec_no_assessment).into_any(),
                                         };
-                                        let choosable = matches!(c.decision, Decision::Older | Decision::Conflicting | Decision::LocalVariant);
+                                        let choosable = c.decision.choosable();
                                         let field = format!("take-{field_base}-{n}");
                                         view! {
                                             <li data-decision=format!("{:?}", c.decision)>
