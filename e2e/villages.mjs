@@ -69,11 +69,12 @@ function failing(kind) {
 /**
  * One village's assessment file.
  * `fail` lists indicator ids answered so that they fail; `recognised` adds
- * the commune's decision recognising the village.
+ * the commune's decision recognising the village; `unitId` is the id the
+ * village's own browser gave it (another browser, another id).
  */
-export function villageFile({ set, index, year = 2025, fail = [], recognised = false, exportedAt = '2025-11-01T08:00:00Z', commune = 'u-xa-tan-lap' }) {
+export function villageFile({ set, index, year = 2025, fail = [], recognised = false, exportedAt = '2025-11-01T08:00:00Z', commune = 'u-xa-tan-lap', unitId }) {
   const unit = {
-    id: `u-thon-${index}`,
+    id: unitId ?? `u-thon-${index}`,
     name: `Thôn ${String(index).padStart(2, '0')}`,
     kind: 'khu-dan-cu',
     above: 'xã Tân Lập',

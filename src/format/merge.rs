@@ -212,7 +212,7 @@ pub fn preview(workspace: &Workspace, builtin: &[CriteriaSet], incoming: &Incomi
         out.push(change(
             Target::Decision(notice.assessment.clone()),
             format!(
-                "{} {} · {} {}",
+                "{} {} · {} · {}",
                 name_of(&notice.unit),
                 notice.year,
                 notice.decision.number,

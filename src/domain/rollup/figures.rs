@@ -212,7 +212,9 @@ pub fn derived(
             facts.arrived |= !here.is_empty();
             facts.recognised |= counts_for(DerivedMeasure::Recognised, &here);
         }
-        crate::domain::order::sort_by_key(&mut units, |f| crate::domain::text::sort_key(&f.unit.name));
+        crate::domain::order::sort_by_key(&mut units, |f| {
+            crate::domain::text::sort_key(&f.unit.name)
+        });
         let behind: Vec<Behind> = units
             .iter()
             .map(|facts| {

@@ -356,7 +356,12 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
                 )
                 .into_any(),
             };
-            view! { {figures} {left_out_words(i18n, left_out)} {not_counted_words(i18n, not_counted)} }.into_any()
+            // A commune's figure typed by hand, with no unit's file behind
+            // it, says so wherever the reason is read, on paper too.
+            let by_hand = (source == FigureSource::Manual
+                && matches!(kind, IndicatorKind::Derived { .. }))
+            .then(|| view! { " " <span data-testid="by-hand">{tr!(i18n, reason_by_hand)}</span> });
+            view! { {figures} {by_hand} {left_out_words(i18n, left_out)} {not_counted_words(i18n, not_counted)} }.into_any()
         }
         Reason::DenominatorZero { ref left_out, .. } => view! {
             {tr!(i18n, reason_denominator_zero)} {left_out_words(i18n, left_out)}

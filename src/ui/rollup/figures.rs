@@ -222,12 +222,16 @@ fn derived_item(i18n: I18n, d: DerivedFigure) -> impl IntoView {
         DerivedMeasure::Registered => t_string!(i18n, ru_counted_registered),
         DerivedMeasure::Recognised => t_string!(i18n, ru_counted_recognised),
     };
-    let left_out = d.figures().map(|f| f.left_out).unwrap_or_default();
+    let (left_out, not_counted) = d
+        .figures()
+        .map(|f| (f.left_out, f.not_counted))
+        .unwrap_or_default();
     view! {
         <li data-testid="ru-derived-item" data-indicator=d.indicator.clone() data-status=format!("{:?}", d.status)>
             <strong>{label}</strong> ": " <span data-testid="ru-derived-figure">{figure}</span>
             " · " {tp!(i18n, ru_derived_needs, threshold, required)} " · " <strong>{result}</strong>
             " " {words::left_out_words(i18n, &left_out)}
+            {words::not_counted_words(i18n, &not_counted)}
             <details>
                 <summary>{tr!(i18n, ru_units_behind)}</summary>
                 <ul>
@@ -236,8 +240,14 @@ fn derived_item(i18n: I18n, d: DerivedFigure) -> impl IntoView {
                         let state = match b.left_out {
                             Some(why) => words::exclusion(i18n, why),
                             None if b.counted => format!("✓ {measure}"),
-                            None if b.has_file => "✗".to_owned(),
-                            None => t_string!(i18n, ru_no_file).to_owned(),
+                            None if b.has_file => format!("✗ {}", t_string!(i18n, pending_no_decision)),
+                            None => match &b.problem {
+                                Some(comment) => {
+                                    let comment = comment.clone();
+                                    tp!(i18n, pending_file_problem, comment).get_untracked()
+                                }
+                                None => t_string!(i18n, ru_no_file).to_owned(),
+                            },
                         };
                         view! { <li>{b.name} " (" {kind} "): " {state}</li> }
                     }).collect_view()}

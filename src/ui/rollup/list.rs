@@ -1,13 +1,17 @@
-//! The received files: unit, kind, year, criteria set, status, copies, and
-//! the review (accept, "có vấn đề" with a comment, keep one copy, remove).
+//! The received files: unit, kind, year, criteria set, the result and the
+//! unit's own status, the review, copies, the decision; each opened to be
+//! reviewed (`review.rs`), one copy kept, or removed.
 
 use leptos::prelude::*;
 
 use super::use_rollup;
+use crate::domain::rollup::identity::{identify, Identity};
 use crate::domain::rollup::{Body, Copies, Review, ShelfError};
+use crate::domain::UnitInfo;
 use crate::ui::criteria::words;
 use crate::ui::i18n::*;
 use crate::ui::messages;
+use crate::ui::state::use_app_state;
 
 /// What the list shows of a record (not the record itself: no copy of its set).
 struct Line {
@@ -23,24 +27,27 @@ struct Line {
     result: Option<crate::domain::criteria::Status>,
     /// The status the unit gave it ("đã tự đánh giá"…), by its code.
     their_status: Option<&'static str>,
+    /// Which of the receiver's units it is, for an assessment.
+    identity: Option<Identity>,
+    /// The decision recorded on it: recognised or not, number and date.
+    decision: Option<(bool, String)>,
+}
+
+/// Why a change to the received list was refused, in words.
+pub(super) fn refusal_words(i18n: I18n, refusal: ShelfError) -> AnyView {
+    match refusal {
+        ShelfError::Duplicate => tr!(i18n, ru_refused_duplicate).into_any(),
+        ShelfError::CommentRequired => tr!(i18n, ru_refused_comment).into_any(),
+        ShelfError::Unknown => tr!(i18n, ru_refused_unknown).into_any(),
+        ShelfError::Decision(_) => tr!(i18n, ru_decision_not_accepted).into_any(),
+    }
 }
 
 #[component]
 pub fn Files() -> impl IntoView {
     let i18n = use_i18n();
     let rollup = use_rollup();
-    let commenting = RwSignal::new(None::<String>);
-    let comment = RwSignal::new(String::new());
     let refusal = RwSignal::new(None::<ShelfError>);
-    let review = move |id: String, review: Review| {
-        rollup.change(
-            move |shelf| shelf.review(&id, review),
-            move |result| {
-                refusal.set(result.err());
-                commenting.set(None);
-            },
-        );
-    };
     let accept_all = move |_| rollup.change(|shelf| shelf.accept_all(), move |_| refusal.set(None));
     let waiting = move || {
         rollup.shelf.with(|s| {
@@ -51,6 +58,9 @@ pub fn Files() -> impl IntoView {
         })
     };
     let rows = move || {
+        let units: Vec<UnitInfo> = use_app_state()
+            .workspace
+            .with(|ws| ws.units().iter().map(UnitInfo::of).collect());
         rollup.shelf.with(|shelf| {
             let copies = shelf.all_copies();
             shelf
@@ -82,6 +92,13 @@ pub fn Files() -> impl IntoView {
                         result: crate::domain::rollup::table::evaluate_record(shelf, r)
                             .map(|e| e.set.status),
                         their_status: r.assessment().map(|a| a.status.code()),
+                        identity: r.assessment().map(|_| identify(r, &units)),
+                        decision: r.decision.as_ref().map(|d| {
+                            (
+                                d.recognised,
+                                format!("{} · {}", d.number, d.on.vietnamese()),
+                            )
+                        }),
                     };
                     let copies = copies.get(&r.id).cloned().unwrap_or(Copies::Unique);
                     (line, set, kind_word, copies)
@@ -95,20 +112,9 @@ pub fn Files() -> impl IntoView {
             {move || {
                 let count = rollup.shelf.with(|s| s.len());
                 let waiting = waiting();
-                view! {
-                    <p data-testid="ru-counts">{tp!(i18n, ru_counts, count, waiting)}</p>
-                    {(waiting > 0).then(|| view! {
-                        <button type="button" class="button" on:click=accept_all data-testid="ru-accept-all">{tr!(i18n, ru_accept_all)}</button>
-                    })}
-                }
+                view! { <p data-testid="ru-counts">{tp!(i18n, ru_counts, count, waiting)}</p> }
             }}
-            {move || refusal.get().map(|r| view! {
-                <p class="field__error" role="alert">{match r {
-                    ShelfError::Duplicate => tr!(i18n, ru_refused_duplicate).into_any(),
-                    ShelfError::CommentRequired => tr!(i18n, ru_refused_comment).into_any(),
-                    ShelfError::Unknown => tr!(i18n, ru_refused_unknown).into_any(),
-                }}</p>
-            })}
+            {move || refusal.get().map(|r| view! { <p class="field__error" role="alert">{refusal_words(i18n, r)}</p> })}
             <div class="table-scroll">
             <table class="ru-files" data-testid="ru-files">
                 <thead><tr>
@@ -121,8 +127,7 @@ pub fn Files() -> impl IntoView {
                 </tr></thead>
                 <tbody>
                 {move || rows().into_iter().map(|(r, set, kind_word, copies)| {
-                    let id = r.id.clone();
-                    let (id_accept, id_problem, id_keep, id_remove, id_save) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+                    let (id_open, id_keep, id_remove) = (r.id.clone(), r.id.clone(), r.id.clone());
                     let kind_name = messages::unit_kind(i18n, r.kind);
                     let status = match &r.review {
                         Review::Received => view! { <span class="ru-status">{tr!(i18n, ru_status_received)}</span> }.into_any(),
@@ -134,20 +139,28 @@ pub fn Files() -> impl IntoView {
                         Copies::Newest { others } => Some(view! { <span class="ru-copies" data-testid="ru-newer">{tp!(i18n, ru_newest, others)}</span> }.into_any()),
                         Copies::Older { .. } => Some(view! { <span class="ru-copies" data-testid="ru-older">{tr!(i18n, ru_older)}</span> }.into_any()),
                     };
+                    let identity_note = match &r.identity {
+                        Some(Identity::Suggested(_)) => Some(view! { <br /><span class="ru-copies" data-testid="ru-identity-note">{tr!(i18n, ru_identity_to_confirm)}</span> }.into_any()),
+                        Some(Identity::Unmatched) => Some(view! { <br /><span class="ru-copies" data-testid="ru-identity-note">{tr!(i18n, ru_identity_not_found)}</span> }.into_any()),
+                        _ => None,
+                    };
+                    let decision = r.decision.clone().map(|(recognised, line)| {
+                        let word = if recognised { tr!(i18n, status_recognised).into_any() } else { tr!(i18n, status_not_recognised).into_any() };
+                        view! { <br /><span data-testid="ru-file-decision"><strong>{word}</strong> " · " {line}</span> }
+                    });
                     let duplicate = copies != Copies::Unique;
-                    let accepted = r.review == Review::Accepted;
                     let via = r.via.clone();
                     let exported = r.exported.clone();
-                    let field = format!("ru-comment-{}", r.id);
-                    let field_for = field.clone();
+                    let open_label = format!("{} {} {}", t_string!(i18n, ru_open), r.unit, r.year);
                     view! {
                         <tr data-testid="ru-file" data-unit=r.unit.clone()>
                             <td>
                                 <strong>{r.unit.clone()}</strong>
                                 <br /><span class="muted">{kind_name}</span>
                                 {via.map(|v| view! { <br /><span class="muted">{tp!(i18n, ru_via, v)}</span> })}
+                                {identity_note}
                             </td>
-                            <td>{kind_word}<br /><span class="muted">{r.file_name.clone()} " · " {exported}</span></td>
+                            <td>{kind_word}<br /><span class="muted">{r.file_name.clone()} " · " {tp!(i18n, ru_review_sent, exported)}</span></td>
                             <td>{r.year}</td>
                             <td>
                                 {set}
@@ -159,26 +172,14 @@ pub fn Files() -> impl IntoView {
                                     <br /><span class="muted" data-testid="ru-file-their-status">{tr!(i18n, ru_file_their_status)} ": " {messages::assessment_status(i18n, code)}</span>
                                 })}
                             </td>
-                            <td>{status} {copies_note.map(|n| view! { <br /> {n} })}</td>
+                            <td>{status} {copies_note.map(|n| view! { <br /> {n} })} {decision}</td>
                             <td class="ru-actions">
-                                {(!accepted && !duplicate).then(|| view! {
-                                    <button type="button" class="button button--small" on:click=move |_| review(id_accept.clone(), Review::Accepted)>{tr!(i18n, ru_accept)}</button>
-                                })}
-                                <button type="button" class="button button--small" on:click=move |_| { comment.set(String::new()); commenting.set(Some(id_problem.clone())); }>{tr!(i18n, ru_problem)}</button>
+                                <button type="button" class="button button--small button--primary" id=format!("ru-open-{id_open}") aria-label=open_label data-testid="ru-open"
+                                    on:click=move |_| rollup.viewing.set(Some(id_open.clone()))>{tr!(i18n, ru_open)}</button>
                                 {duplicate.then(|| view! {
                                     <button type="button" class="button button--small" data-testid="ru-keep" on:click=move |_| { let id = id_keep.clone(); rollup.change(move |shelf| shelf.keep(&id), move |r| refusal.set(r.err())); }>{tr!(i18n, ru_keep)}</button>
                                 })}
                                 <button type="button" class="button button--small" on:click=move |_| { let id = id_remove.clone(); rollup.change(move |shelf| { shelf.remove(&id); }, |()| {}); }>{tr!(i18n, ru_remove)}</button>
-                                {move || (commenting.get().as_deref() == Some(id.as_str())).then(|| {
-                                    let id_save = id_save.clone();
-                                    view! {
-                                        <form class="ru-comment" on:submit=move |ev| { ev.prevent_default(); review(id_save.clone(), Review::Problem { comment: comment.get_untracked() }); }>
-                                            <label for=field.clone()>{tr!(i18n, ru_comment)}</label>
-                                            <input id=field_for.clone() type="text" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev)) />
-                                            <button type="submit" class="button button--small">{tr!(i18n, ru_save_comment)}</button>
-                                        </form>
-                                    }
-                                })}
                             </td>
                         </tr>
                     }
@@ -186,6 +187,12 @@ pub fn Files() -> impl IntoView {
                 </tbody>
             </table>
             </div>
+            {move || (waiting() > 0).then(|| view! {
+                <p class="ru-secondary">
+                    <button type="button" class="button button--small" on:click=accept_all data-testid="ru-accept-all">{tr!(i18n, ru_accept_all)}</button>
+                    " " <span class="muted">{tr!(i18n, ru_accept_all_note)}</span>
+                </p>
+            })}
         </section>
     }
 }

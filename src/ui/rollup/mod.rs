@@ -5,6 +5,7 @@
 mod figures;
 mod list;
 mod outputs;
+mod review;
 mod table;
 
 use leptos::prelude::*;
@@ -33,6 +34,8 @@ enum Opening {
 #[derive(Clone, Copy)]
 pub(crate) struct Rollup {
     pub shelf: RwSignal<Shelf>,
+    /// The received record opened for review.
+    pub viewing: RwSignal<Option<String>>,
     loading: RwSignal<Opening>,
     /// The last write that failed: the change was not made.
     write_error: RwSignal<Option<StoreError>>,
@@ -87,6 +90,7 @@ pub fn RollUpSection() -> impl IntoView {
     let state = use_app_state();
     let rollup = Rollup {
         shelf: RwSignal::new(Shelf::default()),
+        viewing: RwSignal::new(None),
         loading: RwSignal::new(Opening::Pending),
         write_error: RwSignal::new(None),
         unreadable: RwSignal::new(Vec::new()),
@@ -131,6 +135,7 @@ pub fn RollUpSection() -> impl IntoView {
                 }}
                 <Receive />
                 <list::Files />
+                <review::ReviewPanel />
                 <table::Consolidated />
                 <figures::Figures />
                 <outputs::Outputs />

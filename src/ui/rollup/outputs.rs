@@ -8,7 +8,7 @@ use super::figures::{share, year_figures, YearFigures};
 use super::table::{cell_word, use_selection};
 use super::{use_rollup, Rollup};
 use crate::domain::assessment::ReportText;
-use crate::domain::criteria::Status;
+use crate::domain::criteria::{Pending, Status};
 use crate::domain::numbers::grouped;
 use crate::domain::rollup::csv::{table_csv, Separator, Words};
 use crate::domain::rollup::table::Table;
@@ -222,18 +222,83 @@ fn summary(
                 Status::Failed => "chưa đạt",
                 _ => "chưa đủ thông tin",
             };
+            // The units behind the figure that it does not count, and why,
+            // as the commune's own assessment names them.
+            let pending: Vec<String> = d
+                .figures()
+                .map(|f| {
+                    f.not_counted
+                        .iter()
+                        .map(|n| {
+                            let why = match &n.why {
+                                Pending::NoAssessment => "chưa gửi tệp".to_owned(),
+                                Pending::NoDecision => "chưa có quyết định công nhận".to_owned(),
+                                Pending::FileProblem { comment } => {
+                                    format!("tệp có vấn đề: {comment}")
+                                }
+                            };
+                            format!("{} ({why})", n.name)
+                        })
+                        .chain(
+                            f.left_out
+                                .iter()
+                                .map(|l| format!("{} (ngoài phạm vi, không tính)", l.name)),
+                        )
+                        .collect()
+                })
+                .unwrap_or_default();
+            let pending =
+                (!pending.is_empty()).then(|| format!(" Chưa tính: {}.", pending.join("; ")));
             view! {
                 <p class="nd30-para">{format!(
-                    "- {}: {} (cần {} đơn vị, ngưỡng {}%): {}.",
+                    "- {}: {} (cần {} đơn vị, ngưỡng {}%): {}.{}",
                     d.label.vi,
                     share(d.numerator as usize, d.denominator as usize),
                     d.required,
                     d.threshold,
-                    result
+                    result,
+                    pending.unwrap_or_default()
                 )}</p>
             }
         })
         .collect_view();
+    let decisions = rollup.shelf.with_untracked(|shelf| {
+        let mut lines: Vec<(String, String)> = shelf
+            .accepted()
+            .filter(|r| r.year() == year)
+            .filter_map(|r| {
+                let d = r.decision.as_ref()?;
+                let word = if d.recognised {
+                    "được công nhận"
+                } else {
+                    "không được công nhận"
+                };
+                let note = if d.note.is_empty() {
+                    String::new()
+                } else {
+                    format!("; lý do: {}", d.note)
+                };
+                Some((
+                    r.unit.name.clone(),
+                    format!(
+                        "{}: {word}, Quyết định số {} ngày {} ({}){note}.",
+                        r.unit.name,
+                        d.number,
+                        d.on.vietnamese(),
+                        d.signer
+                    ),
+                ))
+            })
+            .collect();
+        crate::domain::order::sort_by_key(&mut lines, |(name, _)| {
+            crate::domain::text::sort_key(name)
+        });
+        lines
+    });
+    let decisions = (!decisions.is_empty()).then(|| view! {
+        <p class="nd30-para">"Quyết định công nhận đã ghi nhận:"</p>
+        <ul data-testid="ru-summary-decisions">{decisions.into_iter().map(|(_, line)| view! { <li>{line}</li> }).collect_view()}</ul>
+    });
     let failing_units = table.map(|t| {
         t.rows
             .iter()
@@ -277,6 +342,7 @@ fn summary(
                 <tbody>{kinds}</tbody>
             </table>
             {derived}
+            {decisions}
             <h2 class="nd30-heading">"III. NHỮNG TIÊU CHÍ, ĐƠN VỊ CHƯA ĐẠT"</h2>
             <ol>{most}</ol>
             <ul data-testid="ru-summary-failing">{failing_units}</ul>

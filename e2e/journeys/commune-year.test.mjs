@@ -1,0 +1,198 @@
+// The commune's year (issue 21): five village files arrive, two of them from
+// one village set up in two browsers, one with a problem; the officer matches
+// each to the commune's own village, reviews it read-only, accepts it and
+// records the chairman's decision; the commune's own self-assessment then
+// counts the same units as Tổng hợp, naming those it does not count and the
+// one out of scope; a decision file goes back down and the village shows its
+// recognition without retyping.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, open, ready, addUnit, startAssessment, reason } from '../harness.mjs';
+import { catalogueSet, villageFile } from '../villages.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const SCHOOL = 'Trường Mầm non Hoa Sen';
+
+/** Opens a received file for review; focus lands on its heading. */
+async function openFile(page, unit, nth = 0) {
+  await page.locator(`[data-testid="ru-file"][data-unit="${unit}"]`).nth(nth).getByTestId('ru-open').click();
+  const review = page.getByTestId('ru-review');
+  await review.getByRole('heading', { name: new RegExp(`${unit} · 2025`) }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'ru-review-title');
+  return review;
+}
+
+async function confirmUnit(review, unit) {
+  await review.getByTestId('ru-identity').getByText(`có vẻ là đơn vị «${unit}» của bạn`, { exact: false }).waitFor();
+  await review.getByTestId('ru-identity-confirm').click();
+  await review.getByTestId('ru-identity').getByText(`Tệp này được tính cho đơn vị: ${unit}.`).waitFor();
+}
+
+async function close(page) {
+  await page.getByTestId('ru-review-close').click();
+  await page.getByTestId('ru-review').waitFor({ state: 'detached' });
+}
+
+async function decide(review, { recognised, number, note = '' }) {
+  await review.getByTestId(recognised ? 'ru-decision-yes' : 'ru-decision-no').check();
+  await review.getByTestId('ru-decision-number').fill(number);
+  await review.getByTestId('ru-decision-on').fill('2025-11-10');
+  await review.getByTestId('ru-decision-signer').fill('Nguyễn Văn An, Chủ tịch UBND xã');
+  await review.getByTestId('ru-decision-note').fill(note);
+  await review.getByTestId('ru-decision-save').click();
+}
+
+test('five village files become the commune’s figures, and the decision goes back down', async () => {
+  const set = catalogueSet('tt124-khu-dan-cu');
+  const dir = await mkdtemp(join(tmpdir(), 'antq-commune-'));
+  const files = [
+    villageFile({ set, index: 0 }),
+    villageFile({ set, index: 1 }),
+    // The same village, set up again in another browser: another id, a later export.
+    villageFile({ set, index: 1, unitId: 'u-thon-1-may-2', exportedAt: '2025-11-05T08:00:00Z', fail: ['kdc-2a'] }),
+    villageFile({ set, index: 2 }),
+    villageFile({ set, index: 3 }),
+  ];
+  const paths = [];
+  for (const [n, file] of files.entries()) {
+    const path = join(dir, `${n}-${file.name}`);
+    await writeFile(path, file.text);
+    paths.push(path);
+  }
+
+  const s = await open(env);
+  const { page } = s;
+  await page.goto(env.server.url + '#/tong-quan');
+  await ready(page);
+  // The commune keeps its own list of villages (made here, with ids of its own) and a kindergarten.
+  await addUnit(page, 'Xã Tân Lập', 'xa');
+  for (const n of [0, 1, 2, 3]) await addUnit(page, `Thôn 0${n}`, 'khu-dan-cu', 'Xã Tân Lập');
+  await addUnit(page, SCHOOL, 'co-so-giao-duc', 'Xã Tân Lập', { level: 'preschool' });
+
+  await page.locator('nav a[data-route="tong-hop"]').click();
+  await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(paths);
+  await page.getByTestId('ru-batch').getByText('Đã nhận 5 bản ghi; 0 tệp có lỗi.').waitFor();
+  assert.equal(await page.getByTestId('ru-file').count(), 5);
+  // None of the files carries the commune's ids: each asks to be confirmed.
+  assert.equal(await page.getByTestId('ru-identity-note').count(), 5);
+  await page.getByTestId('ru-identity-note').first().getByText('Cần xác nhận là đơn vị nào của bạn').waitFor();
+
+  // Thôn 00: opened read-only, matched, accepted, recognised.
+  let review = await openFile(page, 'Thôn 00');
+  await review.getByTestId('ru-review-result').getByText('Kết quả: Đạt').waitFor();
+  await review.getByTestId('ru-review-their-status').getByText('Bản nháp').waitFor();
+  assert.ok((await review.getByTestId('ru-review-indicator').count()) > 10);
+  await review.getByTestId('ru-review-indicator').filter({ hasText: 'kdc-1a' }).getByTestId('reason').waitFor();
+  // Before it is accepted, no decision can be recorded.
+  await review.getByTestId('ru-decision-wait').waitFor();
+  await confirmUnit(review, 'Thôn 00');
+  await review.getByTestId('ru-review-accept').click();
+  await review.getByTestId('ru-review-state').getByText('Đã chấp nhận').waitFor();
+  await decide(review, { recognised: true, number: '15/QĐ-UBND' });
+  await review.getByTestId('ru-decision-recorded').getByText(/Được công nhận · 15\/QĐ-UBND · 10\/11\/2025/).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), review.getByTestId('ru-decision-send').click()]);
+  assert.equal(download.suggestedFilename(), '2025_thon-00_quyet-dinh.json');
+  const decisionFile = join(dir, 'quyet-dinh.json');
+  await download.saveAs(decisionFile);
+  await close(page);
+  // Focus returns to the row's button.
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'ru-open');
+
+  // Thôn 01, twice: once both are matched they are copies of one record.
+  assert.equal(await page.getByTestId('ru-newer').count(), 0);
+  for (const nth of [0, 1]) {
+    review = await openFile(page, 'Thôn 01', nth);
+    await confirmUnit(review, 'Thôn 01');
+    await close(page);
+  }
+  await page.getByTestId('ru-newer').waitFor();
+  await page.getByTestId('ru-older').waitFor();
+  // The officer keeps the older copy (the newer one fails kdc-2a by mistake).
+  await page.locator('[data-testid="ru-file"]', { has: page.getByTestId('ru-older') }).getByTestId('ru-keep').click();
+  await page.getByTestId('ru-older').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('[data-testid="ru-file"][data-unit="Thôn 01"]').count(), 1);
+  review = await openFile(page, 'Thôn 01');
+  await review.getByTestId('ru-review-result').getByText('Kết quả: Đạt').waitFor();
+  await review.getByTestId('ru-review-accept').click();
+  await review.getByTestId('ru-review-state').getByText('Đã chấp nhận').waitFor();
+  await decide(review, { recognised: true, number: '16/QĐ-UBND' });
+  await review.getByTestId('ru-decision-recorded').waitFor();
+  await close(page);
+
+  // Thôn 02 is flagged: not counted, and named with the problem.
+  review = await openFile(page, 'Thôn 02');
+  await confirmUnit(review, 'Thôn 02');
+  await review.getByLabel('Vấn đề của tệp').fill('thiếu biên bản họp');
+  await review.getByRole('button', { name: 'Ghi nhận có vấn đề' }).click();
+  await review.getByTestId('ru-review-state').getByText('Có vấn đề: thiếu biên bản họp').waitFor();
+  await close(page);
+
+  // Thôn 03 is not recognised: a refusal needs its reason.
+  review = await openFile(page, 'Thôn 03');
+  await confirmUnit(review, 'Thôn 03');
+  await review.getByTestId('ru-review-accept').click();
+  await review.getByTestId('ru-review-state').getByText('Đã chấp nhận').waitFor();
+  await decide(review, { recognised: false, number: '17/QĐ-UBND' });
+  await review.getByTestId('ru-decision-error').getByText('Không công nhận thì phải ghi rõ lý do.').waitFor();
+  assert.equal(await review.getByTestId('ru-decision-recorded').count(), 0);
+  await decide(review, { recognised: false, number: '17/QĐ-UBND', note: 'Còn 1 vụ việc chưa giải quyết' });
+  await review.getByTestId('ru-decision-recorded').getByText(/Không được công nhận · 17\/QĐ-UBND/).waitFor();
+  await close(page);
+
+  // Tổng hợp's figures: 3 of 4 registered, 2 of 4 recognised, the kindergarten left out.
+  const figure = (id) => page.locator(`[data-testid="ru-derived-item"][data-indicator="${id}"]`).getByTestId('ru-derived-figure');
+  await figure('xa-4a').getByText(/^3\/4/).waitFor();
+  await figure('xa-4b').getByText(/^2\/4/).waitFor();
+  // The printed summary lists the decisions.
+  await page.getByRole('button', { name: 'Xem và in báo cáo tổng hợp' }).click();
+  const decisions = page.getByTestId('ru-summary-decisions');
+  await decisions.getByText(/Thôn 00: được công nhận, Quyết định số 15\/QĐ-UBND ngày 10\/11\/2025/).waitFor();
+  await decisions.getByText(/Thôn 03: không được công nhận.*lý do: Còn 1 vụ việc chưa giải quyết/).waitFor();
+  await page.getByRole('button', { name: 'Quay lại' }).click();
+
+  // The commune's own self-assessment counts the same units, and names the rest.
+  await startAssessment(page, 'Xã Tân Lập', 2025);
+  const registered = await reason(page, 'xa-4a');
+  assert.match(registered, /^3\/4 đơn vị = 75% < 100%/);
+  assert.match(registered, new RegExp(`${SCHOOL} \\(mầm non, nhà trẻ\\)`));
+  assert.match(registered, /Thôn 02 \(tệp có vấn đề: thiếu biên bản họp\)/);
+  const recognised = await reason(page, 'xa-4b');
+  assert.match(recognised, /^2\/4 đơn vị = 50% < 70% \(cần ít nhất 3\)/);
+  assert.match(recognised, /Thôn 03 \(chưa có quyết định công nhận\)/);
+  assert.doesNotMatch(recognised, /Thôn 00|Thôn 01/);
+  // Computed, so shown as computed: no input for these figures.
+  assert.equal(await page.locator('#in-xa-4b-num').count(), 0);
+  s.check();
+  await s.close();
+
+  // The village, in its own browser, with the assessment it sent.
+  const v = await open(env);
+  const vp = v.page;
+  await vp.goto(env.server.url + '#/du-lieu');
+  await ready(vp);
+  await vp.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(paths[0]);
+  await vp.getByTestId('import-apply').click();
+  await vp.getByTestId('import-notice').getByText('Đã nhập 2 thay đổi.').waitFor();
+  await vp.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(decisionFile);
+  await vp.getByTestId('import-preview').getByText(/Thôn 00 2025 · 15\/QĐ-UBND · 10\/11\/2025: Mới: sẽ thêm/).waitFor();
+  await vp.getByTestId('import-apply').click();
+  await vp.getByTestId('import-notice').getByText('Đã nhập 1 thay đổi.').waitFor();
+  await vp.locator('nav a[data-route="tu-danh-gia"]').click();
+  const item = vp.locator('[data-assessment-id]', { hasText: 'Thôn 00' });
+  await item.getByText('Được công nhận').waitFor();
+  await item.getByRole('button').first().click();
+  await vp.getByTestId('status-panel').getByText(/15\/QĐ-UBND · 10\/11\/2025/).waitFor();
+  await vp.getByTestId('assessment-status').getByText('Được công nhận', { exact: true }).waitFor();
+  v.check();
+  await v.close();
+});
