@@ -482,16 +482,7 @@ impl Assessment {
         ) {
             return Err(AssessmentError::WrongStep);
         }
-        self.change(
-            Status::Decided {
-                recognised,
-                decision: decision.trim().to_owned(),
-                on,
-            },
-            on,
-            "",
-            decision,
-        );
+        self.receive_decision(recognised, decision, on, "");
         Ok(())
     }
 

@@ -15,7 +15,6 @@ use crate::domain::criteria::{
     Pending, Rounding, Status, Text,
 };
 use crate::domain::scope::Exclusion;
-use crate::domain::text::normalise_name;
 use crate::domain::{UnitId, UnitInfo, UnitKind};
 
 /// The accepted files of one kind of unit in a year.
@@ -84,6 +83,22 @@ pub struct Behind {
     pub counted: bool,
     /// Left out of both figures: outside TT 124, or not the receiver's to manage.
     pub left_out: Option<Exclusion>,
+}
+
+impl Behind {
+    /// Why it is in the denominator but not the numerator; none when it
+    /// counts or is left out.
+    pub fn pending(&self) -> Option<Pending> {
+        if self.counted || self.left_out.is_some() {
+            return None;
+        }
+        Some(match &self.problem {
+            Some(comment) if !self.has_file => Pending::FileProblem {
+                comment: comment.clone(),
+            },
+            _ => crate::domain::context::pending(self.has_file),
+        })
+    }
 }
 
 /// One derived indicator of the receiving unit's set, computed from the files.
@@ -179,11 +194,11 @@ pub fn derived(
             .iter()
             .filter(|c| child_kinds.contains(&c.kind))
         {
-            let name = normalise_name(&child.name).to_lowercase();
+            // By id, or by kind and name while the officer has not settled
+            // which unit the file is (`identity`).
             let known = units.iter_mut().find(|f| {
                 f.unit.id == child.id
-                    || (f.unit.kind == child.kind
-                        && normalise_name(&f.unit.name).to_lowercase() == name
+                    || (super::identity::same_kind_and_name(&f.unit, child)
                         && !files
                             .iter()
                             .any(|r| r.unit.id == f.unit.id && r.sent_as.is_some()))
@@ -275,15 +290,11 @@ impl DerivedFigure {
             not_counted: self
                 .units
                 .iter()
-                .filter(|b| b.left_out.is_none() && !b.counted)
-                .map(|b| NotCounted {
-                    name: b.name.clone(),
-                    why: match &b.problem {
-                        Some(comment) if !b.has_file => Pending::FileProblem {
-                            comment: comment.clone(),
-                        },
-                        _ => crate::domain::context::pending(b.has_file),
-                    },
+                .filter_map(|b| {
+                    b.pending().map(|why| NotCounted {
+                        name: b.name.clone(),
+                        why,
+                    })
                 })
                 .collect(),
         })

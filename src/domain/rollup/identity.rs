@@ -28,13 +28,17 @@ fn folded(name: &str) -> String {
     normalise_name(name).to_lowercase()
 }
 
+/// Whether two units have the same kind and the same name, however typed.
+pub fn same_kind_and_name(a: &UnitInfo, b: &UnitInfo) -> bool {
+    a.kind == b.kind && folded(&a.name) == folded(&b.name)
+}
+
 /// The one unit among `units` with `unit`'s kind and name, narrowed by the
 /// name of the unit above when several have it.
 pub fn same_unit<'a>(unit: &UnitInfo, units: &'a [UnitInfo]) -> Option<&'a UnitInfo> {
-    let name = folded(&unit.name);
     let same: Vec<&UnitInfo> = units
         .iter()
-        .filter(|u| u.kind == unit.kind && folded(&u.name) == name)
+        .filter(|u| same_kind_and_name(u, unit))
         .collect();
     match same.as_slice() {
         [one] => Some(one),

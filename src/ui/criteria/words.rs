@@ -47,6 +47,18 @@ pub fn left_out_words(i18n: I18n, left_out: &[LeftOut]) -> Option<AnyView> {
     )
 }
 
+/// Why a unit is not counted yet, in words.
+pub fn pending(i18n: I18n, why: &Pending) -> String {
+    match why {
+        Pending::NoAssessment => t_string!(i18n, pending_no_assessment).to_owned(),
+        Pending::NoDecision => t_string!(i18n, pending_no_decision).to_owned(),
+        Pending::FileProblem { comment } => {
+            let comment = comment.clone();
+            tp!(i18n, pending_file_problem, comment).get_untracked()
+        }
+    }
+}
+
 /// " Chưa tính 2 đơn vị: A (chưa có quyết định công nhận), B (…)." after
 /// the figures: the units between the figure and its threshold; nothing
 /// when every unit counts. At most ten are named.
@@ -59,17 +71,7 @@ pub fn not_counted_words(i18n: I18n, not_counted: &[NotCounted]) -> Option<AnyVi
     let mut names: Vec<String> = not_counted
         .iter()
         .take(NAMED)
-        .map(|unit| {
-            let why = match &unit.why {
-                Pending::NoAssessment => t_string!(i18n, pending_no_assessment).to_owned(),
-                Pending::NoDecision => t_string!(i18n, pending_no_decision).to_owned(),
-                Pending::FileProblem { comment } => {
-                    let comment = comment.clone();
-                    tp!(i18n, pending_file_problem, comment).get_untracked()
-                }
-            };
-            format!("{} ({why})", unit.name)
-        })
+        .map(|unit| format!("{} ({})", unit.name, pending(i18n, &unit.why)))
         .collect();
     if count > NAMED {
         names.push("…".to_owned());

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use super::table::use_selection;
 use super::use_rollup;
-use crate::domain::criteria::{CriteriaSet, DerivedMeasure, IndicatorKind, Library, Status};
+use crate::domain::criteria::{
+    CriteriaSet, DerivedMeasure, IndicatorKind, Library, Pending, Status,
+};
 use crate::domain::numbers::{grouped, percent_tenths, tenths_text};
 use crate::domain::rollup::festival::{totals, FestivalTotals};
 use crate::domain::rollup::figures::{
@@ -237,17 +239,11 @@ fn derived_item(i18n: I18n, d: DerivedFigure) -> impl IntoView {
                 <ul>
                     {d.units.into_iter().map(|b| {
                         let kind = messages::unit_kind(i18n, b.kind);
-                        let state = match b.left_out {
-                            Some(why) => words::exclusion(i18n, why),
-                            None if b.counted => format!("✓ {measure}"),
-                            None if b.has_file => format!("✗ {}", t_string!(i18n, pending_no_decision)),
-                            None => match &b.problem {
-                                Some(comment) => {
-                                    let comment = comment.clone();
-                                    tp!(i18n, pending_file_problem, comment).get_untracked()
-                                }
-                                None => t_string!(i18n, ru_no_file).to_owned(),
-                            },
+                        let state = match (b.left_out, b.pending()) {
+                            (Some(why), _) => words::exclusion(i18n, why),
+                            (None, Some(Pending::NoAssessment)) => t_string!(i18n, ru_no_file).to_owned(),
+                            (None, Some(why)) => format!("✗ {}", words::pending(i18n, &why)),
+                            (None, None) => format!("✓ {measure}"),
                         };
                         view! { <li>{b.name} " (" {kind} "): " {state}</li> }
                     }).collect_view()}

@@ -7,11 +7,9 @@ use leptos::prelude::*;
 use super::use_rollup;
 use crate::domain::rollup::identity::{identify, Identity};
 use crate::domain::rollup::{Body, Copies, Review, ShelfError};
-use crate::domain::UnitInfo;
 use crate::ui::criteria::words;
 use crate::ui::i18n::*;
 use crate::ui::messages;
-use crate::ui::state::use_app_state;
 
 /// What the list shows of a record (not the record itself: no copy of its set).
 struct Line {
@@ -58,9 +56,7 @@ pub fn Files() -> impl IntoView {
         })
     };
     let rows = move || {
-        let units: Vec<UnitInfo> = use_app_state()
-            .workspace
-            .with(|ws| ws.units().iter().map(UnitInfo::of).collect());
+        let units = super::review::own_units();
         rollup.shelf.with(|shelf| {
             let copies = shelf.all_copies();
             shelf

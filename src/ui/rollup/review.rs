@@ -22,7 +22,7 @@ use crate::ui::messages;
 use crate::ui::state::use_app_state;
 
 /// The receiver's own units, as matching sees them.
-fn own_units() -> Vec<UnitInfo> {
+pub(super) fn own_units() -> Vec<UnitInfo> {
     use_app_state()
         .workspace
         .with(|ws| ws.units().iter().map(UnitInfo::of).collect())
