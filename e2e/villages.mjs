@@ -70,13 +70,14 @@ function failing(kind) {
  * One village's assessment file.
  * `fail` lists indicator ids answered so that they fail; `recognised` adds
  * the commune's decision recognising the village; `unitId` is the id the
- * village's own browser gave it (another browser, another id).
+ * village's own browser gave it (another browser, another id); `name` and
+ * `kind` make it another unit than a village.
  */
-export function villageFile({ set, index, year = 2025, fail = [], recognised = false, exportedAt = '2025-11-01T08:00:00Z', commune = 'u-xa-tan-lap', unitId }) {
+export function villageFile({ set, index, year = 2025, fail = [], recognised = false, exportedAt = '2025-11-01T08:00:00Z', commune = 'u-xa-tan-lap', unitId, name, kind = 'khu-dan-cu' }) {
   const unit = {
     id: unitId ?? `u-thon-${index}`,
-    name: `Thôn ${String(index).padStart(2, '0')}`,
-    kind: 'khu-dan-cu',
+    name: name ?? `Thôn ${String(index).padStart(2, '0')}`,
+    kind,
     above: 'xã Tân Lập',
     parent: commune,
   };

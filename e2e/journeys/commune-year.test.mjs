@@ -196,3 +196,97 @@ test('five village files become the commune’s figures, and the decision goes b
   v.check();
   await v.close();
 });
+
+test('a unit card sets the village up with the commune’s id, so its file needs no matching', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'antq-card-'));
+  const s = await open(env);
+  const { page } = s;
+  await page.goto(env.server.url + '#/tong-quan');
+  await ready(page);
+  await addUnit(page, 'Xã Tân Lập', 'xa');
+  await addUnit(page, 'Thôn Đông', 'khu-dan-cu', 'Xã Tân Lập');
+  // The commune has no card of its own: it is under no unit here.
+  const item = (name) =>
+    page.getByTestId('unit-list').locator('.unit-list__item', { has: page.locator('.unit-list__name', { hasText: new RegExp(`^${name}$`) }) });
+  const commune = item('Xã Tân Lập');
+  const row = item('Thôn Đông');
+  await row.getByTestId('unit-card').waitFor();
+  assert.equal(await commune.getByTestId('unit-card').count(), 0);
+  await row.getByTestId('unit-card').click();
+  await row.getByLabel('Liên hệ của đơn vị bạn (ghi trên thẻ)').fill('Công an xã, 0912 345 678');
+  const [card] = await Promise.all([page.waitForEvent('download'), row.getByTestId('unit-card-download').click()]);
+  assert.equal(card.suggestedFilename(), 'the-don-vi_thon-dong.json');
+  const cardPath = join(dir, 'the.json');
+  await card.saveAs(cardPath);
+  await row.getByTestId('unit-card-made').getByText('Đã tạo the-don-vi_thon-dong.json.').waitFor();
+
+  // The village, in its own browser where it set itself up already (its
+  // own id), imports the card: its unit takes the commune's id.
+  const v = await open(env);
+  const vp = v.page;
+  await vp.goto(env.server.url + '#/tong-quan');
+  await ready(vp);
+  await addUnit(vp, 'thôn đông');
+  await vp.locator('nav a[data-route="du-lieu"]').click();
+  await vp.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(cardPath);
+  const preview = vp.getByTestId('import-preview');
+  await preview.getByText('Xã Tân Lập (Công an xã, 0912 345 678): Mới: sẽ thêm').waitFor();
+  await preview.getByText('Thôn Đông: Đã có đơn vị này với mã khác: nhận mã của cấp trên').waitFor();
+  await vp.getByTestId('import-apply').click();
+  await vp.getByTestId('import-notice').getByText('Đã nhập 2 thay đổi.').waitFor();
+  // One unit of that name, not two.
+  await vp.locator('nav a[data-route="tong-quan"]').click();
+  await vp.getByTestId('unit-list').locator('.unit-list__name', { hasText: 'Xã Tân Lập' }).waitFor();
+  assert.equal(await vp.getByTestId('unit-list').locator('.unit-list__name', { hasText: /^Thôn Đông$/i }).count(), 1);
+  await startAssessment(vp, 'Thôn Đông', 2025);
+  await vp.locator('nav a[data-route="du-lieu"]').click();
+  const [sent] = await Promise.all([vp.waitForEvent('download'), vp.getByTestId('export-record').click()]);
+  const sentPath = join(dir, sent.suggestedFilename());
+  await sent.saveAs(sentPath);
+  v.check();
+  await v.close();
+
+  // Its file meets the commune's record at once.
+  await page.locator('nav a[data-route="tong-hop"]').click();
+  await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(sentPath);
+  await page.getByTestId('ru-batch').getByText('Đã nhận 1 bản ghi; 0 tệp có lỗi.').waitFor();
+  const review = await openFile(page, 'Thôn Đông');
+  await review.getByTestId('ru-identity').getByText('Tệp này được tính cho đơn vị: Thôn Đông.').waitFor();
+  assert.equal(await review.getByTestId('ru-identity-confirm').count(), 0);
+  assert.equal(await page.getByTestId('ru-identity-note').count(), 0);
+  s.check();
+  await s.close();
+});
+
+test('an enterprise’s recognition is the level above’s: the commune records what it was told', async () => {
+  const set = catalogueSet('tt124-co-quan-doanh-nghiep');
+  const dir = await mkdtemp(join(tmpdir(), 'antq-above-'));
+  const file = villageFile({ set, index: 9, unitId: 'u-cty', name: 'Công ty May Tân Lập', kind: 'doanh-nghiep' });
+  const path = join(dir, file.name);
+  await writeFile(path, file.text);
+  const s = await open(env);
+  const { page } = s;
+  await page.goto(env.server.url + '#/tong-quan');
+  await ready(page);
+  await addUnit(page, 'Xã Tân Lập', 'xa');
+  await page.locator('nav a[data-route="tong-hop"]').click();
+  await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(path);
+  await page.getByTestId('ru-batch').getByText('Đã nhận 1 bản ghi; 0 tệp có lỗi.').waitFor();
+  const review = await openFile(page, 'Công ty May Tân Lập');
+  // No unit of the commune is like it: it stands for itself.
+  await review.getByTestId('ru-identity').getByText(/không khớp đơn vị nào của bạn/).waitFor();
+  await review.getByTestId('ru-review-accept').click();
+  const decision = review.getByTestId('ru-decision');
+  await decision.getByText('Cấp trên quyết định công nhận đơn vị này (Thông tư 124, Điều 10). Ghi lại quyết định đã được thông báo.').waitFor();
+  await decide(review, { recognised: true, number: '88/QĐ-UBND' });
+  // Dated on or after 20/11 it is late for an enterprise; 10/11 is not.
+  await review.getByTestId('ru-decision-recorded').getByText(/Được công nhận · 88\/QĐ-UBND/).waitFor();
+  assert.equal(await review.getByTestId('ru-decision-late').count(), 0);
+  await review.getByTestId('ru-decision-on').fill('2025-11-20');
+  await review.getByTestId('ru-decision-save').click();
+  await review.getByTestId('ru-decision-late').getByText('phải trước 20/11/2025').waitFor();
+  await close(page);
+  await page.locator('[data-testid="ru-file"]').getByTestId('ru-file-decision').getByText(/Được công nhận · 88\/QĐ-UBND · 20\/11\/2025/).waitFor();
+  s.check();
+  await s.close();
+});

@@ -233,6 +233,24 @@ impl Units {
         Ok((removed, detached))
     }
 
+    /// Gives the unit `from` the id `to`, its children following; false
+    /// when `from` is not here or `to` is taken.
+    pub fn reidentify(&mut self, from: &UnitId, to: &UnitId) -> bool {
+        if self.get(to).is_some() {
+            return false;
+        }
+        let Some(index) = self.index_of(from) else {
+            return false;
+        };
+        self.0[index].id = to.clone();
+        for unit in &mut self.0 {
+            if unit.parent.as_ref() == Some(from) {
+                unit.parent = Some(to.clone());
+            }
+        }
+        true
+    }
+
     /// Builds units from stored records without re-checking names: used by
     /// the format layer after its own validation, so stored data is never
     /// silently changed. Parents that do not exist or form a cycle are

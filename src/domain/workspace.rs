@@ -239,6 +239,29 @@ impl Workspace {
         self
     }
 
+    /// Gives the unit `from` the id `to` (the one the unit above gave it,
+    /// in a unit card): its assessments, festival plans, children and the
+    /// unit in use follow. False when `from` is not here or `to` is taken.
+    pub fn reidentify_unit(&mut self, from: &UnitId, to: &UnitId) -> bool {
+        if !self.units.reidentify(from, to) {
+            return false;
+        }
+        for assessment in &mut self.assessments {
+            if &assessment.unit == from {
+                assessment.unit = to.clone();
+            }
+        }
+        for plan in &mut self.festival_plans {
+            if &plan.unit == from {
+                plan.unit = to.clone();
+            }
+        }
+        if self.active_unit.as_ref() == Some(from) {
+            self.active_unit = Some(to.clone());
+        }
+        true
+    }
+
     /// Inserts or replaces a unit received in a file.
     pub fn put_unit_record(&mut self, unit: super::Unit) {
         self.units.put_record(unit);
@@ -328,5 +351,17 @@ mod tests {
         units.add(UnitId::new("a"), village("Thôn A")).unwrap();
         let workspace = Workspace::from_parts(units, Some(UnitId::new("gone")), vec![], vec![]);
         assert_eq!(workspace.active_unit_id(), Some(&UnitId::new("a")));
+    }
+
+    #[test]
+    fn a_unit_takes_another_id_with_its_records_but_never_a_taken_one() {
+        let mut ws = Workspace::new();
+        ws.add_unit(UnitId::new("a"), village("Thôn A")).unwrap();
+        ws.add_unit(UnitId::new("b"), village("Thôn B")).unwrap();
+        assert!(!ws.reidentify_unit(&UnitId::new("a"), &UnitId::new("b")));
+        assert!(!ws.reidentify_unit(&UnitId::new("x"), &UnitId::new("y")));
+        assert!(ws.reidentify_unit(&UnitId::new("a"), &UnitId::new("c")));
+        assert!(ws.units().get(&UnitId::new("a")).is_none());
+        assert_eq!(ws.active_unit_id(), Some(&UnitId::new("c")));
     }
 }

@@ -28,6 +28,9 @@ pub enum Decision {
     /// A decision about an assessment this browser does not hold: nothing
     /// to apply it to.
     NoAssessment,
+    /// A unit card's unit, here already under another id: it takes the
+    /// card's id, its records following.
+    SameUnit,
 }
 
 impl Decision {
@@ -35,7 +38,7 @@ impl Decision {
     pub fn choosable(self) -> bool {
         matches!(
             self,
-            Decision::Older | Decision::Conflicting | Decision::LocalVariant
+            Decision::Older | Decision::Conflicting | Decision::LocalVariant | Decision::SameUnit
         )
     }
 }
@@ -64,7 +67,10 @@ pub struct Change {
 }
 
 fn change(target: Target, label: String, decision: Decision) -> Change {
-    let apply = matches!(decision, Decision::New | Decision::Newer);
+    let apply = matches!(
+        decision,
+        Decision::New | Decision::Newer | Decision::SameUnit
+    );
     Change {
         target,
         label,
@@ -112,8 +118,10 @@ pub fn preview(workspace: &Workspace, builtin: &[CriteriaSet], incoming: &Incomi
             .or_else(|| workspace.units().get(id).map(|u| u.name.clone()))
             .unwrap_or_else(|| id.as_str().to_owned())
     };
+    let adopted = adopted(workspace, incoming);
     for unit in &incoming.units {
         let decision = match workspace.units().get(&unit.id) {
+            None if adopted.is_some_and(|(_, to)| to == &unit.id) => Decision::SameUnit,
             None => Decision::New,
             Some(here)
                 if here.name == unit.name && here.kind == unit.kind && here.above == unit.above =>
@@ -122,11 +130,14 @@ pub fn preview(workspace: &Workspace, builtin: &[CriteriaSet], incoming: &Incomi
             }
             Some(_) => Decision::Conflicting,
         };
-        out.push(change(
-            Target::Unit(unit.id.clone()),
-            unit.name.clone(),
-            decision,
-        ));
+        // The card's unit above says how to reach it.
+        let label = match &incoming.card {
+            Some(card) if card.above.id == unit.id && !card.contact.is_empty() => {
+                format!("{} ({})", unit.name, card.contact)
+            }
+            _ => unit.name.clone(),
+        };
+        out.push(change(Target::Unit(unit.id.clone()), label, decision));
     }
     let library = Library::new(builtin, workspace.criteria_sets());
     for set in &incoming.criteria_sets {
@@ -224,6 +235,15 @@ pub fn preview(workspace: &Workspace, builtin: &[CriteriaSet], incoming: &Incomi
     out
 }
 
+/// A unit card's unit that is here under another id: (that id, the card's).
+fn adopted<'a>(
+    workspace: &'a Workspace,
+    incoming: &'a Incoming,
+) -> Option<(&'a UnitId, &'a UnitId)> {
+    let card = incoming.card.as_ref()?;
+    Some((card.same_unit_here(workspace)?, &card.unit.id))
+}
+
 /// The assessment a decision is about: by its id, or by its unit, set and year.
 fn decided<'a>(
     workspace: &'a Workspace,
@@ -297,6 +317,11 @@ pub fn apply(
         };
     }
     let mut next = workspace.clone();
+    if let Some((from, to)) = adopted(workspace, incoming) {
+        if chosen(&Target::Unit(to.clone())) {
+            next.reidentify_unit(from, to);
+        }
+    }
     for unit in &incoming.units {
         if chosen(&Target::Unit(unit.id.clone())) {
             next.put_unit_record(Unit {
@@ -307,6 +332,12 @@ pub fn apply(
                 parent: unit.parent.clone(),
                 scope: unit.scope.for_kind(unit.kind),
             });
+        }
+    }
+    // A card says which unit this browser is.
+    if let Some(card) = &incoming.card {
+        if next.units().get(&card.unit.id).is_some() {
+            let _ = next.set_active_unit(&card.unit.id);
         }
     }
     // A set that reuses a built-in id is stored under its own id, and the

@@ -208,7 +208,7 @@ pub fn received_from(
 ) -> Result<Vec<Received>, LoadError> {
     if matches!(
         incoming.kind,
-        FileKind::Workspace | FileKind::CriteriaSet | FileKind::Decision
+        FileKind::Workspace | FileKind::CriteriaSet | FileKind::Decision | FileKind::UnitCard
     ) {
         return Err(LoadError::WrongKind {
             found: incoming.kind.code().to_owned(),

@@ -82,6 +82,7 @@ pub fn load_error(i18n: I18n, error: &LoadError) -> (AnyView, Vec<AnyView>) {
         LoadError::WrongKind { found } => match found.as_str() {
             "rollup" => (tr!(i18n, problem_kind_rollup).into_any(), Vec::new()),
             "workspace" | "criteria_set" => (tr!(i18n, problem_kind_data).into_any(), Vec::new()),
+            "decision" | "unit_card" => (tr!(i18n, problem_kind_for_unit).into_any(), Vec::new()),
             _ => (tp!(i18n, problem_wrong_kind, found).into_any(), Vec::new()),
         },
         LoadError::TooLarge { bytes, .. } => {

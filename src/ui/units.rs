@@ -313,6 +313,8 @@ fn UnitList(
 ) -> impl IntoView {
     let state = use_app_state();
     let confirming = RwSignal::new(None::<UnitId>);
+    // Typed once, on every card made in this visit.
+    let contact = RwSignal::new(String::new());
     let ids = move || {
         state
             .workspace
@@ -321,7 +323,7 @@ fn UnitList(
     view! {
         <ul class="unit-list" data-testid="unit-list">
             <For each=ids key=|id| id.clone() let:id>
-                <UnitRow id=id editing=editing confirming=confirming announcement=announcement />
+                <UnitRow id=id editing=editing confirming=confirming announcement=announcement contact=contact />
             </For>
         </ul>
     }
@@ -333,6 +335,7 @@ fn UnitRow(
     editing: RwSignal<Option<UnitId>>,
     confirming: RwSignal<Option<UnitId>>,
     announcement: RwSignal<Announcement>,
+    contact: RwSignal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
@@ -401,6 +404,25 @@ fn UnitRow(
         let unit = unit.clone();
         move || unit().map(|u| u.name).unwrap_or_default()
     };
+    let card_open = RwSignal::new(false);
+    let card_made = RwSignal::new(String::new());
+    let card_field = format!("unit-card-contact-{}", id.as_str());
+    let download_card = {
+        let id = id.clone();
+        move |_| {
+            let card = state.workspace.with_untracked(|ws| {
+                crate::domain::rollup::UnitCard::of(ws, &id, &contact.get_untracked())
+            });
+            let Some(card) = card else { return };
+            let file =
+                crate::format::exchange::export_unit_card(&card, &crate::ui::export::now_stamp());
+            let name = file.file_name.clone();
+            card_made.set(match crate::ui::export::offer(&file) {
+                Ok(()) => tp!(i18n, unit_card_made, name).get_untracked(),
+                Err(error) => error,
+            });
+        }
+    };
     view! {
         <li class="unit-list__item" data-unit-id=id.as_str().to_owned()>
             <div class="unit-list__main">
@@ -429,10 +451,25 @@ fn UnitRow(
                 </span>
                 {
                     let unit = unit.clone();
+                    let parent_name = parent_name.clone();
                     move || unit().map(|u| scope_note(i18n, &u, parent_name().is_some()))
                 }
             </div>
             <div class="unit-list__actions">
+                {
+                    let parent_name = parent_name.clone();
+                    let name_text = name_text.clone();
+                    move || parent_name().map(|_| {
+                        let name_text = name_text.clone();
+                        view! {
+                            <button type="button" class="button button--small" aria-expanded=move || card_open.get().to_string()
+                                data-testid="unit-card" on:click=move |_| card_open.update(|o| *o = !*o)>
+                                {tr!(i18n, unit_card)}
+                                <span class="visually-hidden">" " {name_text()}</span>
+                            </button>
+                        }
+                    })
+                }
                 <button type="button" class="button button--small" on:click=edit>
                     {tr!(i18n, unit_edit)}
                     <span class="visually-hidden">" " {name_text.clone()}</span>
@@ -442,6 +479,17 @@ fn UnitRow(
                     <span class="visually-hidden">" " {name_text.clone()}</span>
                 </button>
             </div>
+            <When when=move || card_open.get()>
+                <div class="unit-card" role="group" aria-label=t_string!(i18n, unit_card) data-testid="unit-card-panel">
+                    <p class="muted">{tr!(i18n, unit_card_help)}</p>
+                    <div class="field">
+                        <label for=card_field.clone()>{tr!(i18n, unit_card_contact)}</label>
+                        <input id=card_field.clone() type="text" prop:value=move || contact.get() on:input=move |ev| contact.set(event_target_value(&ev)) />
+                    </div>
+                    <button type="button" class="button" on:click=download_card.clone() data-testid="unit-card-download">{tr!(i18n, unit_card_download)}</button>
+                    <p role="status" data-testid="unit-card-made">{move || card_made.get()}</p>
+                </div>
+            </When>
             <When when=is_confirming.clone()>
                 <div class="confirm" role="group" aria-label=t_string!(i18n, unit_delete)>
                     <p>{

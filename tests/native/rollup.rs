@@ -1053,3 +1053,108 @@ fn a_file_marked_with_a_problem_is_named_with_its_comment_and_not_counted() {
         }
     );
 }
+
+#[test]
+fn a_unit_card_gives_the_village_the_communes_id_so_its_file_needs_no_matching() {
+    use antq::domain::rollup::identity::{identify, Identity};
+    use antq::domain::rollup::UnitCard;
+    use antq::format::exchange::{export_assessment, export_unit_card};
+    use antq::format::merge::{apply, preview, Decision, Target};
+    let kdc = set("tt124-khu-dan-cu");
+    let (commune, units) = commune_with(&[("c-dong", "Thôn Đông"), ("c-tay", "Thôn Tây")]);
+    let card = UnitCard::of(
+        &commune,
+        &UnitId::new("c-dong"),
+        " Công an xã, 0912 345 678 ",
+    )
+    .unwrap();
+    assert_eq!(card.contact, "Công an xã, 0912 345 678");
+    // The commune itself has no card: it is under no unit here.
+    assert!(UnitCard::of(&commune, &UnitId::new("u-xa"), "").is_none());
+    let file = export_unit_card(&card, AT);
+    assert_eq!(file.file_name, "the-don-vi_thon-dong.json");
+    let incoming = read_file(&file.text).unwrap();
+    // The roll-up refuses it: it is for the village.
+    assert!(matches!(
+        received_from(&incoming, "the.json", AT),
+        Err(LoadError::WrongKind { .. })
+    ));
+
+    // A new browser: both units are added, and the village is the unit in use.
+    let changes = preview(&Workspace::new(), &builtin_sets(), &incoming);
+    let labels: Vec<(&str, Decision)> = changes
+        .iter()
+        .map(|c| (c.label.as_str(), c.decision))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("Xã Tân Lập (Công an xã, 0912 345 678)", Decision::New),
+            ("Thôn Đông", Decision::New)
+        ]
+    );
+    let mut village = apply(&Workspace::new(), &builtin_sets(), &incoming, &changes);
+    assert_eq!(village.active_unit_id(), Some(&UnitId::new("c-dong")));
+    assert_eq!(
+        village.units().get(&UnitId::new("c-dong")).unwrap().parent,
+        Some(UnitId::new("u-xa"))
+    );
+    // Its file then carries the commune's id: known at once, no match to confirm.
+    village
+        .start_assessment("a-dong".into(), &UnitId::new("c-dong"), &kdc, 2025, false)
+        .unwrap();
+    let sent = export_assessment(&village, &kdc, village.assessment("a-dong").unwrap(), AT)
+        .unwrap()
+        .text;
+    let mut shelf = Shelf::default();
+    let ids = receive(&mut shelf, &sent, "dong").unwrap();
+    assert_eq!(
+        identify(shelf.get(&ids[0]).unwrap(), &units),
+        Identity::Known
+    );
+
+    // A browser that set the village up before the card: it takes the card's
+    // id, and its assessment follows; the other units stay as they were.
+    let mut before = Workspace::new();
+    before
+        .add_unit(
+            UnitId::new("v-own"),
+            UnitFields {
+                name: "thôn đông".into(),
+                kind: UnitKind::ResidentialArea,
+                above: String::new(),
+                parent: None,
+                scope: Default::default(),
+            },
+        )
+        .unwrap();
+    before
+        .start_assessment("a-own".into(), &UnitId::new("v-own"), &kdc, 2025, false)
+        .unwrap();
+    let changes = preview(&before, &builtin_sets(), &incoming);
+    let on_unit = changes
+        .iter()
+        .find(|c| c.target == Target::Unit(UnitId::new("c-dong")))
+        .unwrap();
+    assert_eq!(on_unit.decision, Decision::SameUnit);
+    assert!(on_unit.apply && on_unit.decision.choosable());
+    let after = apply(&before, &builtin_sets(), &incoming, &changes);
+    assert!(after.units().get(&UnitId::new("v-own")).is_none());
+    assert_eq!(after.units().len(), 2);
+    assert_eq!(after.assessment("a-own").unwrap().unit.as_str(), "c-dong");
+    assert_eq!(after.active_unit_id(), Some(&UnitId::new("c-dong")));
+    // Declining keeps the village's own id and adds only the commune.
+    let declined: Vec<_> = changes
+        .iter()
+        .cloned()
+        .map(|mut c| {
+            if c.decision == Decision::SameUnit {
+                c.apply = false;
+            }
+            c
+        })
+        .collect();
+    let kept = apply(&before, &builtin_sets(), &incoming, &declined);
+    assert_eq!(kept.assessment("a-own").unwrap().unit.as_str(), "v-own");
+    assert!(kept.units().get(&UnitId::new("c-dong")).is_none());
+}

@@ -32,6 +32,8 @@ fn errors(validator: &jsonschema::Validator, text: &str) -> Vec<String> {
 
 /// Each kind of file the app exports, from the workspace with every field.
 fn every_file() -> Vec<(&'static str, String)> {
+    use antq::domain::rollup::{Notice, Recognition, UnitCard};
+    use antq::format::exchange::{export_decision, export_unit_card};
     let ws = every_field_workspace();
     let set = ws.criteria_sets()[0].clone();
     let assessment = ws.assessment("a-done").unwrap().clone();
@@ -56,6 +58,36 @@ fn every_file() -> Vec<(&'static str, String)> {
                 2025,
                 &[(&unit, &assessment, &set)],
                 &[(&unit, &plan)],
+                AT,
+            )
+            .text,
+        ),
+        (
+            "unit card",
+            export_unit_card(
+                &UnitCard::of(&ws, &UnitId::new("u-thon"), "Công an xã, 0912 345 678").unwrap(),
+                AT,
+            )
+            .text,
+        ),
+        (
+            "decision",
+            export_decision(
+                &Notice {
+                    unit: unit.id.clone(),
+                    assessment: assessment.id.clone(),
+                    set: set.key(),
+                    year: 2025,
+                    decision: Recognition {
+                        recognised: false,
+                        number: "15/QĐ-UBND".into(),
+                        on: antq::domain::calendar::Date::new(2025, 11, 10).unwrap(),
+                        signer: "Chủ tịch UBND xã".into(),
+                        note: "Còn vụ việc chưa giải quyết".into(),
+                    },
+                    from: sender.clone(),
+                },
+                &unit,
                 AT,
             )
             .text,

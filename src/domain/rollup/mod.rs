@@ -7,6 +7,7 @@
 //! [`figures`] the figures reported upward, [`festival`] the festival totals
 //! and [`csv`] the spreadsheet text.
 
+pub mod card;
 pub mod csv;
 pub mod decision;
 pub mod festival;
@@ -24,6 +25,7 @@ use super::criteria::CriteriaSet;
 use super::decode::{deserialize_tagged, required, Tagged};
 use super::festival::FestivalPlan;
 use super::{UnitId, UnitInfo};
+pub use card::UnitCard;
 pub use decision::{DecisionError, Notice, Recognition};
 
 /// Where a received file stands in the receiver's review.

@@ -35,7 +35,7 @@ pub use envelope::{open_file, read_criteria_set_file, read_file, Opened, Unverif
 pub use hash::{checksum, hex, sha256_hex};
 pub use write::{
     export_assessment, export_criteria_set, export_decision, export_festival_plan,
-    export_workspace, slug,
+    export_unit_card, export_workspace, slug,
 };
 pub(crate) use write::{summary_of, wrap};
 
@@ -63,6 +63,8 @@ named_enum! {
         Rollup = "rollup",
         /// A recognition decision, sent back down to the unit it is about.
         Decision = "decision",
+        /// A unit card: a unit below, by the id the unit above gave it.
+        UnitCard = "unit_card",
     }
 }
 
@@ -76,6 +78,7 @@ impl FileKind {
             FileKind::CriteriaSet => "criteria_set",
             FileKind::Rollup => "rollup",
             FileKind::Decision => "decision",
+            FileKind::UnitCard => "unit_card",
         }
     }
 }
@@ -115,6 +118,8 @@ pub struct Incoming {
     pub sender: Option<UnitInfo>,
     /// Recognition decisions sent back down.
     pub decisions: Vec<crate::domain::rollup::Notice>,
+    /// A unit card (its units are also in `units`, the one above first).
+    pub card: Option<crate::domain::rollup::UnitCard>,
     /// The content's checksum: the file's identity.
     pub checksum: String,
 }
@@ -127,6 +132,7 @@ impl Incoming {
             checksum,
             sender: None,
             decisions: Vec::new(),
+            card: None,
             units: Vec::new(),
             assessments: Vec::new(),
             festival_plans: Vec::new(),

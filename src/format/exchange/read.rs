@@ -65,6 +65,15 @@ pub(crate) fn records_from_text(head: Head, text: &str) -> Result<Incoming, Load
             incoming.units.extend(head.unit);
             incoming.decisions.push(notice);
         }
+        FileKind::UnitCard => {
+            let card: crate::domain::rollup::UnitCard = record(text, "content")?;
+            if head.unit.as_ref().is_some_and(|u| u != &card.unit) {
+                return Err(LoadError::ChecksumMismatch);
+            }
+            // The unit above first, so the card's unit finds its parent.
+            incoming.units = vec![card.above.clone(), card.unit.clone()];
+            incoming.card = Some(card);
+        }
         FileKind::Assessment | FileKind::FestivalPlan => {
             let content: UnitContent = record(text, "content")?;
             // The envelope's description of the unit must say what the content says.

@@ -250,3 +250,22 @@ pub fn export_decision(
         },
     }
 }
+
+/// A unit card, for the unit it names to import.
+pub fn export_unit_card(card: &crate::domain::rollup::UnitCard, exported_at: &str) -> Exported {
+    Exported {
+        file_name: format!("the-don-vi_{}.json", slug(&card.unit.name)),
+        text: wrap(
+            FileKind::UnitCard,
+            exported_at,
+            Some(card.unit.clone()),
+            None,
+            None,
+            card,
+        ),
+        summary: Summary {
+            units: 2,
+            ..Summary::default()
+        },
+    }
+}

@@ -244,7 +244,7 @@ enum Pending {
     },
     Ready {
         name: String,
-        incoming: Incoming,
+        incoming: Box<Incoming>,
         changes: RwSignal<Vec<Change>>,
     },
 }
@@ -291,7 +291,7 @@ fn Import() -> impl IntoView {
                             });
                             Pending::Ready {
                                 name,
-                                incoming,
+                                incoming: Box::new(incoming),
                                 changes: RwSignal::new(changes),
                             }
                         }
@@ -310,7 +310,7 @@ fn Import() -> impl IntoView {
             .filter_map(|p| match p {
                 Pending::Ready {
                     incoming, changes, ..
-                } => Some((incoming, changes.get_untracked())),
+                } => Some((*incoming, changes.get_untracked())),
                 _ => None,
             })
             .collect();
@@ -387,6 +387,7 @@ fn Import() -> impl IntoView {
                                             Decision::Conflicting => tr!(i18n, dec_conflicting).into_any(),
                                             Decision::LocalVariant => tr!(i18n, dec_local_variant).into_any(),
                                             Decision::NoAssessment => tr!(i18n, dec_no_assessment).into_any(),
+                                            Decision::SameUnit => tr!(i18n, dec_same_unit).into_any(),
                                         };
                                         let choosable = c.decision.choosable();
                                         let field = format!("take-{field_base}-{n}");
