@@ -82,6 +82,7 @@ test('five village files become the commune’s figures, and the decision goes b
   await page.locator('nav a[data-route="tong-hop"]').click();
   await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(paths);
   await page.getByTestId('ru-batch').getByText('Đã nhận 5 bản ghi; 0 tệp có lỗi.').waitFor();
+  await page.getByTestId('ru-file').nth(4).waitFor();
   assert.equal(await page.getByTestId('ru-file').count(), 5);
   // None of the files carries the commune's ids: each asks to be confirmed.
   assert.equal(await page.getByTestId('ru-identity-note').count(), 5);

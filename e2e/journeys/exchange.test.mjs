@@ -116,6 +116,8 @@ test('a file claiming a newer built-in set is offered only as a local variant, n
   // Chosen on purpose, the set and its assessment arrive under the local id.
   await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(path);
   const choices = page.getByTestId('import-preview').locator('li[data-decision="LocalVariant"] input[type=checkbox]');
+  // The preview comes once the file is read: wait for it before counting.
+  await choices.first().waitFor();
   assert.equal(await choices.count(), 2);
   for (const choice of await choices.all()) await choice.check();
   await page.getByTestId('import-apply').click();
