@@ -145,3 +145,41 @@ export async function childAssessment(page, name, recognised) {
     .getByText(recognised ? 'Được công nhận' : 'Không được công nhận', { exact: true })
     .waitFor();
 }
+
+/**
+ * Waits until `field` is marked invalid and the message it is described by
+ * says `message`: a refused value or a problem, next to its field.
+ */
+export async function invalid(page, field, message) {
+  await page.waitForFunction(
+    ([el, text]) => {
+      const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+      const said = ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+      return el.getAttribute('aria-invalid') === 'true' && said.includes(text);
+    },
+    [await field.elementHandle(), message],
+  );
+}
+
+/** Waits until `field` is no longer marked invalid nor described by a message. */
+export async function valid(page, field) {
+  await page.waitForFunction(
+    (el) => el.getAttribute('aria-invalid') !== 'true' && !el.hasAttribute('aria-describedby'),
+    await field.elementHandle(),
+  );
+}
+
+/**
+ * Waits until the element with id `id` has focus (`id` starting with "^" is
+ * a pattern). After "Thêm…" the new row's first field takes focus on the
+ * next frame: a journey waits for it before typing elsewhere in the row.
+ */
+export async function focusIs(page, id) {
+  await page.waitForFunction(
+    (want) => {
+      const now = document.activeElement?.id ?? '';
+      return want.startsWith('^') ? new RegExp(want).test(now) : now === want;
+    },
+    id,
+  );
+}

@@ -5,6 +5,8 @@
 // over the content written with sorted keys and no spaces.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -120,4 +122,21 @@ export function villagePlan(i) {
   if (i % 3 === 0) fail.push('kdc-3a');
   if (i % 5 === 0) fail.push('kdc-2a');
   return { fail, recognised: i % 4 !== 0 };
+}
+
+/**
+ * Writes files made here (`{ name, text }`) where a file input can take
+ * them, each in a folder of its own so that two may share a name; returns
+ * their paths, in order.
+ */
+export async function onDisk(files) {
+  const dir = await mkdtemp(join(tmpdir(), 'antq-files-'));
+  const paths = [];
+  for (const [n, file] of files.entries()) {
+    await mkdir(join(dir, String(n)));
+    const path = join(dir, String(n), file.name);
+    await writeFile(path, file.text);
+    paths.push(path);
+  }
+  return paths;
 }

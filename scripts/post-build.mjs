@@ -8,6 +8,9 @@
 //    says it could not be loaded.
 // 1. Adds a strict Content-Security-Policy to index.html, allowing Trunk's
 //    inline start-up script (index.html's) by its hash and nothing else inline.
+//    A development build (`trunk serve`, profile "debug") also allows inline
+//    scripts: Trunk adds its live-reload script to the page as it serves it,
+//    after this hook, so no hash can name it.
 // 2. Writes sw.js from scripts/sw.template.js with the list of every file of
 //    the build, the wasm chunks included, and a cache version computed from
 //    their content (pkg/'s file names stay the same when the bytes change).
@@ -29,8 +32,11 @@ async function listFiles(dir) {
   return out;
 }
 
-function csp(scriptHashes) {
-  const scripts = ["'self'", "'wasm-unsafe-eval'", ...scriptHashes.map((h) => `'sha256-${h}'`)].join(' ');
+function csp(scriptHashes, development) {
+  // With a hash in the list, 'unsafe-inline' would be ignored: development
+  // names none.
+  const inline = development ? ["'unsafe-inline'"] : scriptHashes.map((h) => `'sha256-${h}'`);
+  const scripts = ["'self'", "'wasm-unsafe-eval'", ...inline].join(' ');
   return [
     "default-src 'self'",
     `script-src ${scripts}`,
@@ -46,8 +52,11 @@ function csp(scriptHashes) {
   ].join('; ');
 }
 
-/** Adds the CSP meta to index.html in `dir`; returns the new HTML. */
-export async function addCsp(dir) {
+/**
+ * Adds the CSP meta to index.html in `dir`; returns the new HTML. The
+ * release policy unless `development`.
+ */
+export async function addCsp(dir, { development = false } = {}) {
   const file = join(dir, 'index.html');
   let html = await readFile(file, 'utf8');
   html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/g, '');
@@ -55,7 +64,7 @@ export async function addCsp(dir) {
   for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
     hashes.push(createHash('sha256').update(match[1], 'utf8').digest('base64'));
   }
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${csp(hashes)}">`;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${csp(hashes, development)}">`;
   html = html.replace(/(<meta charset="utf-8"\s*\/?>)/i, `$1\n    ${meta}`);
   if (!html.includes('Content-Security-Policy')) throw new Error('index.html has no <meta charset="utf-8">');
   await writeFile(file, html);
@@ -102,10 +111,10 @@ export async function versionPkg(dir) {
   return name;
 }
 
-export async function finalize(dir) {
+export async function finalize(dir, { development = false } = {}) {
   // A build's own folder; a dist/ finalised again (a test's copy) has none.
   if (existsSync(join(dir, 'pkg'))) await versionPkg(dir);
-  await addCsp(dir);
+  await addCsp(dir, { development });
   return writeServiceWorker(dir);
 }
 
@@ -115,6 +124,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.error('usage: node scripts/post-build.mjs DIR (or run as a Trunk post_build hook)');
     process.exit(2);
   }
-  const version = await finalize(dir);
+  // Trunk names the profile; run by hand, the build is a release.
+  const development = (process.env.TRUNK_PROFILE ?? 'release') !== 'release';
+  const version = await finalize(dir, { development });
   console.log(`post-build: wasm in its build's own folder, CSP added, sw.js written (cache version ${version})`);
 }

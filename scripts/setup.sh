@@ -87,11 +87,12 @@ if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# 5. playwright-core and binaryen's wasm-opt, from the committed package-lock.
+# 5. playwright-core, axe-core and binaryen's wasm-opt, from the committed package-lock.
 want_opt="wasm-opt version ${BINARYEN_NPM_VERSION%%.*}"
 if ! [ -x e2e/node_modules/.bin/wasm-opt ] || ! [ -d e2e/node_modules/playwright-core ] \
+  || ! [ -f e2e/node_modules/axe-core/axe.min.js ] \
   || ! e2e/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "^${want_opt}"; then
-  say "installing playwright-core and binaryen from e2e/package-lock.json"
+  say "installing playwright-core, axe-core and binaryen from e2e/package-lock.json"
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

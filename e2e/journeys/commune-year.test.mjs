@@ -11,7 +11,7 @@ import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, open, ready, addUnit, startAssessment, reason } from '../harness.mjs';
-import { catalogueSet, villageFile } from '../villages.mjs';
+import { catalogueSet, onDisk, villageFile } from '../villages.mjs';
 
 let env;
 before(async () => {
@@ -55,20 +55,14 @@ async function decide(review, { recognised, number, note = '' }) {
 test('five village files become the commune’s figures, and the decision goes back down', async () => {
   const set = catalogueSet('tt124-khu-dan-cu');
   const dir = await mkdtemp(join(tmpdir(), 'antq-commune-'));
-  const files = [
+  const paths = await onDisk([
     villageFile({ set, index: 0 }),
     villageFile({ set, index: 1 }),
     // The same village, set up again in another browser: another id, a later export.
     villageFile({ set, index: 1, unitId: 'u-thon-1-may-2', exportedAt: '2025-11-05T08:00:00Z', fail: ['kdc-2a'] }),
     villageFile({ set, index: 2 }),
     villageFile({ set, index: 3 }),
-  ];
-  const paths = [];
-  for (const [n, file] of files.entries()) {
-    const path = join(dir, `${n}-${file.name}`);
-    await writeFile(path, file.text);
-    paths.push(path);
-  }
+  ]);
 
   const s = await open(env);
   const { page } = s;
@@ -261,10 +255,7 @@ test('a unit card sets the village up with the commune’s id, so its file needs
 
 test('an enterprise’s recognition is the level above’s: the commune records what it was told', async () => {
   const set = catalogueSet('tt124-co-quan-doanh-nghiep');
-  const dir = await mkdtemp(join(tmpdir(), 'antq-above-'));
-  const file = villageFile({ set, index: 9, unitId: 'u-cty', name: 'Công ty May Tân Lập', kind: 'doanh-nghiep' });
-  const path = join(dir, file.name);
-  await writeFile(path, file.text);
+  const [path] = await onDisk([villageFile({ set, index: 9, unitId: 'u-cty', name: 'Công ty May Tân Lập', kind: 'doanh-nghiep' })]);
   const s = await open(env);
   const { page } = s;
   await page.goto(env.server.url + '#/tong-quan');

@@ -6,7 +6,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, open, ready, DIST } from '../harness.mjs';
-import { finalize } from '../../scripts/post-build.mjs';
+import { addCsp, finalize } from '../../scripts/post-build.mjs';
 
 const SECTIONS = [
   ['tong-quan', 'Tổng quan'],
@@ -146,4 +146,29 @@ test('the web app manifest names the app in Vietnamese and every icon it lists e
   assert.doesNotMatch(csp, /unsafe-inline|https?:/);
   s.check();
   await s.close();
+});
+
+test('a development build lets the live-reload script that Trunk adds as it serves run, a release build does not', async () => {
+  // What `trunk serve` does after the hooks: an inline script in the page.
+  const reload = '<script>window.__reloadScriptRan = true;</script>';
+  const ran = async (development) => {
+    const dir = await copyOfDist();
+    await addCsp(dir, { development });
+    const html = await readFile(join(dir, 'index.html'), 'utf8');
+    await writeFile(join(dir, 'index.html'), html.replace('</body>', `${reload}</body>`));
+    const env = await start({ root: dir });
+    envs.push(env);
+    const s = await open(env);
+    await s.page.goto(env.server.url + '#/tong-quan');
+    await ready(s.page);
+    const result = await s.page.evaluate(() => window.__reloadScriptRan === true);
+    await s.close();
+    return { result, problems: s.problems };
+  };
+  const dev = await ran(true);
+  assert.equal(dev.result, true);
+  assert.deepEqual(dev.problems, []);
+  const release = await ran(false);
+  assert.equal(release.result, false);
+  assert.ok(release.problems.some((p) => p.includes('CSP violation')), release.problems.join('\n'));
 });

@@ -216,3 +216,28 @@ test('stored data from another app is kept aside and explained, not overwritten'
   s.check();
   await s.close();
 });
+
+test('the backup reminder sends to Dữ liệu from elsewhere and is not shown on Dữ liệu itself', async () => {
+  const s = await open(env);
+  const page = s.page;
+  await page.goto(env.server.url + '#/tong-quan');
+  await ready(page);
+  // Twenty saves without a backup bring the reminder (each add waits for
+  // its own save: saves made while typing are one).
+  const reminder = page.getByTestId('backup-reminder');
+  for (let n = 1; n <= 20; n += 1) {
+    assert.equal(await reminder.count(), 0);
+    await addUnit(page, `Thôn ${n}`);
+    await page.waitForFunction((saved) => Number(localStorage.getItem('antq.revision')) >= saved, n);
+  }
+  await reminder.waitFor();
+  assert.equal(await reminder.getByRole('link', { name: 'Đến mục Dữ liệu' }).getAttribute('href'), '#/du-lieu');
+  await reminder.getByRole('link', { name: 'Đến mục Dữ liệu' }).click();
+  await page.getByRole('heading', { name: 'Dữ liệu', level: 1 }).waitFor();
+  await reminder.waitFor({ state: 'detached' });
+  // Back elsewhere, it is there again until a backup is made.
+  await page.locator('nav a[data-route="tong-quan"]').click();
+  await reminder.waitFor();
+  s.check();
+  await s.close();
+});

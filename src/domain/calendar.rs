@@ -14,6 +14,23 @@ impl MonthDay {
         MonthDay { month, day }
     }
 
+    /// Reads "07-01" (month-day, as the window's fields show it); None when
+    /// it is not a day of the year.
+    pub fn parse(text: &str) -> Option<MonthDay> {
+        let (month, day) = text.trim().split_once('-')?;
+        let digits = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(month) || !digits(day) {
+            return None;
+        }
+        let md = MonthDay::new(month.parse().ok()?, day.parse().ok()?);
+        md.is_valid().then_some(md)
+    }
+
+    /// "07-01", as [`MonthDay::parse`] reads it.
+    pub fn text(self) -> String {
+        format!("{:02}-{:02}", self.month, self.day)
+    }
+
     /// True when the day exists in some year (29/02 does).
     pub fn is_valid(self) -> bool {
         (1..=12).contains(&self.month)
@@ -148,6 +165,18 @@ mod tests {
         assert_eq!(Date::parse_iso("31/03/2025"), None);
         assert!(Date::new(2025, 3, 31) < Date::new(2025, 4, 1));
         assert_eq!(Date::new(2025, 3, 9).unwrap().vietnamese(), "09/03/2025");
+    }
+
+    #[test]
+    fn days_of_the_year_read_as_month_day() {
+        assert_eq!(MonthDay::parse("07-01"), Some(MonthDay::new(7, 1)));
+        assert_eq!(MonthDay::parse(" 8-19 "), Some(MonthDay::new(8, 19)));
+        assert_eq!(MonthDay::parse("02-29"), Some(MonthDay::new(2, 29)));
+        assert_eq!(MonthDay::parse("13-45"), None);
+        assert_eq!(MonthDay::parse("02-30"), None);
+        assert_eq!(MonthDay::parse("07/01"), None);
+        assert_eq!(MonthDay::parse("+7-01"), None);
+        assert_eq!(MonthDay::new(7, 1).text(), "07-01");
     }
 
     #[test]

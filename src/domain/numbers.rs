@@ -57,6 +57,47 @@ pub fn grouped(value: u64, separator: char) -> String {
     out
 }
 
+/// Why a typed whole number (an amount, a count) was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WholeError {
+    /// "-5": below zero.
+    Negative,
+    /// "abc", "1,5", "1.50": not digits in groups of three.
+    NotWhole,
+    /// More than the field can hold.
+    TooLarge,
+}
+
+/// Reads a whole number of 0 or more as people type it: "1500000",
+/// "1.500.000" or "1 500 000" (a dot, comma or space between groups of
+/// three digits). Empty is `None`.
+pub fn parse_whole(text: &str) -> Result<Option<u64>, WholeError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if let Some(rest) = text.strip_prefix('-') {
+        return match parse_whole(rest) {
+            Ok(Some(0)) => Ok(Some(0)),
+            Ok(Some(_)) | Err(WholeError::TooLarge) => Err(WholeError::Negative),
+            _ => Err(WholeError::NotWhole),
+        };
+    }
+    let groups: Vec<&str> = text.split(['.', ',', ' ', '\u{a0}']).collect();
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let well_grouped = groups.iter().all(|g| digits(g))
+        && groups.iter().skip(1).all(|g| g.len() == 3)
+        && (groups.len() == 1 || groups[0].len() <= 3);
+    if !well_grouped {
+        return Err(WholeError::NotWhole);
+    }
+    groups
+        .concat()
+        .parse()
+        .map(Some)
+        .map_err(|_| WholeError::TooLarge)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +124,27 @@ mod tests {
         assert_eq!(grouped(1_500_000, '.'), "1.500.000");
         assert_eq!(grouped(999, '.'), "999");
         assert_eq!(tenths_text(123_450, ','), "12.345");
+    }
+
+    #[test]
+    fn whole_numbers_are_read_as_typed_or_refused_with_a_reason() {
+        assert_eq!(parse_whole(""), Ok(None));
+        assert_eq!(parse_whole("  "), Ok(None));
+        assert_eq!(parse_whole("1500000"), Ok(Some(1_500_000)));
+        assert_eq!(parse_whole("1.500.000"), Ok(Some(1_500_000)));
+        assert_eq!(parse_whole("1 500 000"), Ok(Some(1_500_000)));
+        assert_eq!(parse_whole("-0"), Ok(Some(0)));
+        assert_eq!(parse_whole("-5"), Err(WholeError::Negative));
+        assert_eq!(parse_whole("-1.000"), Err(WholeError::Negative));
+        assert_eq!(parse_whole("abc"), Err(WholeError::NotWhole));
+        assert_eq!(parse_whole("1,5"), Err(WholeError::NotWhole));
+        assert_eq!(parse_whole("1.50"), Err(WholeError::NotWhole));
+        assert_eq!(parse_whole("1500.000"), Err(WholeError::NotWhole));
+        assert_eq!(parse_whole("1e5"), Err(WholeError::NotWhole));
+        assert_eq!(parse_whole("--5"), Err(WholeError::NotWhole));
+        assert_eq!(
+            parse_whole("99999999999999999999"),
+            Err(WholeError::TooLarge)
+        );
     }
 }

@@ -22,11 +22,14 @@ fn is_zero_width(c: char) -> bool {
 }
 
 /// A text with its `{name}` placeholders filled from `args`; a placeholder
-/// without an argument is left as it is.
+/// without an argument is left as it is. `{name|one|other}` is the word
+/// for a count: `one` when `name` is 1, else `other` (English plurals).
 ///
 /// ```
 /// use antq::domain::text::fill;
 /// assert_eq!(fill("{count} đơn vị, {name}", &[("count", "3".into()), ("name", "Thôn {A}".into())]), "3 đơn vị, Thôn {A}");
+/// assert_eq!(fill("{n} {n|unit|units}", &[("n", "1".into())]), "1 unit");
+/// assert_eq!(fill("{n} {n|unit|units}", &[("n", "0".into())]), "0 units");
 /// ```
 pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -35,14 +38,25 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            args.iter()
-                .find(|(arg, _)| *arg == name)
-                .map(|(_, value)| (close, value))
+            let mut parts = after[..close].split('|');
+            let name = parts.next().unwrap_or_default();
+            let (one, other) = (parts.next(), parts.next());
+            let value = args.iter().find(|(arg, _)| *arg == name)?.1.as_str();
+            match (one, other) {
+                (Some(one), Some(other)) => {
+                    let word = if value.trim() == "1" { one } else { other };
+                    Some((close, word, false))
+                }
+                _ => Some((close, value, true)),
+            }
         });
         match value {
-            Some((close, value)) => {
-                push_isolated(&mut out, value);
+            Some((close, value, isolated)) => {
+                if isolated {
+                    push_isolated(&mut out, value);
+                } else {
+                    out.push_str(value);
+                }
                 rest = &after[close + 1..];
             }
             None => {

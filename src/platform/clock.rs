@@ -21,3 +21,17 @@ pub fn today_date() -> crate::domain::calendar::Date {
     let (year, month, day) = today();
     crate::domain::calendar::Date::new(year, month, day).expect("the browser's date exists")
 }
+
+/// The present instant in UTC as an iCalendar stamp, "YYYYMMDDTHHMMSSZ".
+pub fn utc_stamp() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        now.get_utc_full_year(),
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+        now.get_utc_hours(),
+        now.get_utc_minutes(),
+        now.get_utc_seconds()
+    )
+}

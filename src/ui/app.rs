@@ -140,11 +140,16 @@ fn load(state: AppState) {
     }
 }
 
+/// The section shown, for what depends on where the user is.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(pub ReadSignal<Route>);
+
 #[component]
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     let state = super::state::use_app_state();
     let route = RwSignal::new(current_route());
+    provide_context(CurrentRoute(route.read_only()));
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(current_route());
     });

@@ -139,18 +139,84 @@ pub fn minutes_signature(secretary: &str, l: &Letterhead) -> impl IntoView {
     }
 }
 
-/// A document shown over the page, with "In" and "Quay lại"; only the
-/// document itself prints.
+/// Tab from the dialog's last control goes to its first, Shift+Tab from the
+/// first to the last: focus never leaves an open modal dialog for the
+/// browser's own controls.
+fn keep_focus_inside(ev: &leptos::ev::KeyboardEvent) {
+    if ev.key() != "Tab" {
+        return;
+    }
+    let Some(dialog) = ev
+        .current_target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+    else {
+        return;
+    };
+    let Ok(controls) =
+        dialog.query_selector_all("button, a[href], input, select, textarea, [tabindex='0']")
+    else {
+        return;
+    };
+    let (Some(first), Some(last)) = (
+        controls.get(0),
+        controls.get(controls.length().saturating_sub(1)),
+    ) else {
+        return;
+    };
+    let active: Option<web_sys::Node> = document().active_element().map(Into::into);
+    let (from, to) = if ev.shift_key() {
+        (first, last)
+    } else {
+        (last, first)
+    };
+    if active.as_ref() == Some(&from) {
+        if let Ok(to) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(to) {
+            ev.prevent_default();
+            let _ = to.focus();
+        }
+    }
+}
+
+/// A document shown over the page, with "In" and "Quay lại", as a modal
+/// dialog: the page behind is inert, Esc goes back, and going back returns
+/// focus to what opened it. Only the document itself prints.
 #[component]
 pub fn DocOverlay(#[prop(into)] on_back: Callback<()>, children: Children) -> impl IntoView {
     let i18n = crate::ui::i18n::use_i18n();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    // What had focus when the document opened: the button that opened it.
+    let opener = StoredValue::new_local(document().active_element());
+    Effect::new(move || {
+        if let Some(dialog) = dialog.get() {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+        }
+    });
+    let back = move || {
+        // Closed first: while it is open the page behind is inert and
+        // cannot take focus.
+        if let Some(dialog) = dialog.get_untracked() {
+            dialog.close();
+        }
+        on_back.run(());
+        if let Some(opener) = opener.get_value() {
+            if opener.is_connected() {
+                if let Ok(opener) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(opener) {
+                    let _ = opener.focus();
+                }
+            }
+        }
+    };
     view! {
-        <div class="doc-overlay" data-testid="doc-preview">
+        <dialog class="doc-overlay" data-testid="doc-preview" aria-label=move || crate::ui::i18n::t_string!(i18n, rep_preview_label) node_ref=dialog
+            on:cancel=move |ev: web_sys::Event| { ev.prevent_default(); back() }
+            on:keydown=move |ev| keep_focus_inside(&ev)>
             <div class="doc-toolbar">
                 <button type="button" class="button button--primary" on:click=move |_| { let _ = window().print(); }>{tr!(i18n, rep_print)}</button>
-                <button type="button" class="button" on:click=move |_| on_back.run(())>{tr!(i18n, rep_back)}</button>
+                <button type="button" class="button" on:click=move |_| back()>{tr!(i18n, rep_back)}</button>
             </div>
             {children()}
-        </div>
+        </dialog>
     }
 }

@@ -7,7 +7,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-/// A labelled `<input>` of a text, number or date.
+/// Reads what was typed: `Some(why)` refuses it, and the field keeps the
+/// text with the reason beside it instead of writing it.
+pub type Refuse = Arc<dyn Fn(&str) -> Option<String> + Send + Sync>;
+/// A problem with the value the field holds (a date outside the window),
+/// shown beside it.
+pub type Problem = Arc<dyn Fn() -> Option<String> + Send + Sync>;
+
+/// A labelled `<input>` of a text, number or date, or a `<textarea>`.
+/// A refused value or a problem is said next to it, tied to it by
+/// `aria-describedby`, and marks it `aria-invalid`.
 pub struct Input {
     /// The input's id, which its label names.
     pub field: String,
@@ -22,6 +31,10 @@ pub struct Input {
     pub count: bool,
     /// A narrow field with a numeric keypad, of any sign.
     pub numeric: bool,
+    pub refuse: Option<Refuse>,
+    pub problem: Option<Problem>,
+    /// A field for a line of text that takes a row of its own in a list.
+    pub wide: bool,
 }
 
 impl Input {
@@ -41,6 +54,9 @@ impl Input {
             disabled: None,
             count: false,
             numeric: false,
+            refuse: None,
+            problem: None,
+            wide: false,
         }
     }
 
@@ -78,17 +94,64 @@ impl Input {
             disabled,
             count,
             numeric,
+            refuse,
+            problem,
+            wide,
         } = self;
         let narrow = count || numeric;
-        view! {
-            <div class=if narrow { "field field--narrow" } else { "field" }>
-                <label for=field.clone()>{label}</label>
-                <input id=field type=kind
+        // Text typed and refused, with the reason: shown until it is mended.
+        let refused = RwSignal::new(None::<(String, String)>);
+        let message = std::sync::Arc::new(move || {
+            refused
+                .with(|r| r.as_ref().map(|(_, why)| why.clone()))
+                .or_else(|| problem.as_ref().and_then(|p| p()))
+        });
+        let shown = move || {
+            refused
+                .with(|r| r.as_ref().map(|(text, _)| text.clone()))
+                .unwrap_or_else(|| value())
+        };
+        let on_input = move |ev| {
+            let text = event_target_value(&ev);
+            match refuse.as_ref().and_then(|r| r(&text)) {
+                Some(why) => refused.set(Some((text, why))),
+                None => {
+                    refused.set(None);
+                    changed(text)
+                }
+            }
+        };
+        let error_id = format!("{field}-error");
+        let described = {
+            let (error_id, message) = (error_id.clone(), message.clone());
+            move || message().is_some().then(|| error_id.clone())
+        };
+        let invalid = {
+            let message = message.clone();
+            move || message().is_some().then_some("true")
+        };
+        let disabled = move || disabled.is_some_and(|d| d.get());
+        let control = if kind == "textarea" {
+            view! {
+                <textarea id=field.clone() rows="4" disabled=disabled aria-invalid=invalid.clone()
+                    aria-describedby=described.clone() prop:value=shown.clone() on:input=on_input.clone()></textarea>
+            }
+            .into_any()
+        } else {
+            view! {
+                <input id=field.clone() type=kind
                     min=count.then_some("0")
                     inputmode=narrow.then_some("numeric")
-                    disabled=move || disabled.is_some_and(|d| d.get())
-                    prop:value=move || value()
-                    on:input=move |ev| changed(event_target_value(&ev)) />
+                    disabled=disabled aria-invalid=invalid aria-describedby=described
+                    prop:value=shown on:input=on_input />
+            }
+            .into_any()
+        };
+        view! {
+            <div class=if narrow { "field field--narrow" } else if wide { "field field--wide" } else { "field" }>
+                <label for=field>{label}</label>
+                {control}
+                <p id=error_id class="field__error field__error--inline" aria-live="polite">{move || message()}</p>
             </div>
         }
         .into_any()

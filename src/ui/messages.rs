@@ -6,6 +6,7 @@ use super::i18n::*;
 use crate::domain::assessment::ActionStatus;
 use crate::domain::assessment::AssessmentError;
 use crate::domain::criteria::Status as ResultStatus;
+use crate::domain::numbers::{grouped, WholeError};
 use crate::domain::scope::{EnterpriseSize, SchoolLevel};
 use crate::domain::timeline::Step;
 use crate::domain::{UnitError, UnitKind};
@@ -268,4 +269,51 @@ pub fn progress_options(i18n: I18n) -> Vec<(String, String)> {
         }
         .into()
     })
+}
+
+/// Why a typed whole number (an amount, a count) was refused.
+pub fn whole_refused(i18n: I18n, value: &str, error: WholeError) -> String {
+    let value = value.trim().to_owned();
+    match error {
+        WholeError::Negative => tp!(i18n, field_negative, value),
+        WholeError::NotWhole => tp!(i18n, field_not_whole, value),
+        WholeError::TooLarge => tp!(i18n, field_too_large, value),
+    }
+    .get_untracked()
+}
+
+/// Why a typed time of day was refused.
+pub fn time_refused(i18n: I18n, value: &str) -> String {
+    let value = value.trim().to_owned();
+    tp!(i18n, field_time_refused, value).get_untracked()
+}
+
+/// Why a typed day of the year ("07-01") was refused.
+pub fn month_day_refused(i18n: I18n, value: &str) -> String {
+    let value = value.trim().to_owned();
+    tp!(i18n, field_month_day_refused, value).get_untracked()
+}
+
+/// The decimal mark of the language in use: "87,5" in Vietnamese, "87.5"
+/// in English.
+pub fn decimal_mark(i18n: I18n) -> char {
+    match i18n.get_locale() {
+        Locale::en => '.',
+        Locale::vi => ',',
+    }
+}
+
+/// A whole number with the language's thousands mark: "1.500" in
+/// Vietnamese, "1,500" in English.
+pub fn number(i18n: I18n, value: u64) -> String {
+    grouped(value, if decimal_mark(i18n) == ',' { '.' } else { ',' })
+}
+
+/// An amount of money on screen, in the language in use: "1.500.000 đ",
+/// "1,500,000 VND". (Printed documents stay Vietnamese.)
+pub fn money(i18n: I18n, amount: u64) -> String {
+    match i18n.get_locale() {
+        Locale::en => format!("{} VND", number(i18n, amount)),
+        Locale::vi => format!("{} đ", number(i18n, amount)),
+    }
 }

@@ -94,6 +94,7 @@ mod export;
 pub mod festival;
 pub mod field;
 pub mod files;
+pub mod focus;
 mod header;
 mod messages;
 mod nav;
@@ -102,6 +103,7 @@ pub mod rollup;
 pub mod sections;
 pub mod split;
 pub mod state;
+pub mod tabs;
 pub mod units;
 
 pub use app::App;

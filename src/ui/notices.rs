@@ -166,7 +166,12 @@ pub fn UpdateBanner() -> impl IntoView {
 pub fn BackupReminder() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
+    let route = use_context::<super::app::CurrentRoute>();
     let shown = move || {
+        // Dữ liệu itself is where the backup is made: no banner sending there.
+        if route.is_some_and(|r| r.0.get() == crate::domain::Route::Data) {
+            return false;
+        }
         let last = state.prefs.with(|p| p.last_backup);
         crate::domain::prefs::needs_backup_reminder(
             state.revision.with(|r| r.counter),

@@ -89,11 +89,22 @@ fn clashes_key_tasks_after_the_day_and_same_day_plans_are_warned_about() {
     p.programme[1].start = Some(460);
     let mut other = FestivalPlan::new("q".into(), UnitId::new("thon"), 2025, "x".into());
     other.date = Some(date(2025, 8, 15));
-    let warnings = p.warnings([other].iter());
+    let warnings = p.warnings([other.clone()].iter());
     assert!(warnings.contains(&PlanWarning::SameDay {
         unit: UnitId::new("thon")
     }));
+    // The report is due after the day by design: no warning. A preparation
+    // task moved after the day is warned about.
+    assert!(!warnings.contains(&PlanWarning::KeyTaskAfter {
+        task: "viec-bao-cao-sau".into()
+    }));
+    let security = p.tasks.iter_mut().find(|t| t.id == "viec-an-ninh").unwrap();
+    security.due = Some(date(2025, 8, 16));
+    let warnings = p.warnings([other.clone()].iter());
     assert!(warnings.contains(&PlanWarning::KeyTaskAfter {
+        task: "viec-an-ninh".into()
+    }));
+    assert!(!warnings.contains(&PlanWarning::KeyTaskAfter {
         task: "viec-bao-cao-sau".into()
     }));
     assert!(warnings.contains(&PlanWarning::Clash {
@@ -182,9 +193,220 @@ fn ics_escapes_folds_at_75_octets_and_ends_lines_with_crlf() {
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
     assert!(!ics.replace("\r\n", "").contains('\n'));
+    // Without a time the festival is a day.
     assert!(ics.contains("DTSTART;VALUE=DATE:20250815\r\n"));
     assert!(ics.contains("LOCATION:Nhà văn hóa xã\\, thôn Đồng\r\n"));
-    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1 + p.tasks.len());
+    let calendar = parse_ics(&ics);
+    assert_eq!(calendar.of("VEVENT").len(), 1);
+    assert_eq!(calendar.of("VTODO").len(), p.tasks.len());
+}
+
+/// One component of a parsed calendar: its name and its properties as
+/// (name, parameters, value), after unfolding.
+#[derive(Debug)]
+struct Component {
+    name: String,
+    properties: Vec<(String, String, String)>,
+}
+
+impl Component {
+    fn get(&self, name: &str) -> Vec<(&str, &str)> {
+        self.properties
+            .iter()
+            .filter(|(n, _, _)| n == name)
+            .map(|(_, params, value)| (params.as_str(), value.as_str()))
+            .collect()
+    }
+}
+
+struct Calendar(Vec<Component>);
+
+impl Calendar {
+    fn of(&self, name: &str) -> Vec<&Component> {
+        self.0.iter().filter(|c| c.name == name).collect()
+    }
+}
+
+/// A strict reader of the RFC 5545 rules the writer promises: CRLF only,
+/// physical lines of at most 75 octets, folds on character boundaries,
+/// BEGIN/END balanced, UID and DTSTAMP once in each event and to-do, every
+/// TZID parameter naming a VTIMEZONE of the file, date-times well formed.
+fn parse_ics(ics: &str) -> Calendar {
+    assert!(ics.ends_with("\r\n"));
+    assert!(
+        !ics.replace("\r\n", "").contains(['\r', '\n']),
+        "bare CR or LF"
+    );
+    let mut logical: Vec<String> = Vec::new();
+    for physical in ics.trim_end_matches("\r\n").split("\r\n") {
+        assert!(
+            physical.len() <= 75,
+            "{} octets: {physical}",
+            physical.len()
+        );
+        match physical.strip_prefix(' ') {
+            Some(rest) => logical
+                .last_mut()
+                .expect("a fold follows a line")
+                .push_str(rest),
+            None => logical.push(physical.to_owned()),
+        }
+    }
+    let mut stack: Vec<Component> = Vec::new();
+    let mut done = Vec::new();
+    for line in logical {
+        let (head, value) = line
+            .split_once(':')
+            .unwrap_or_else(|| panic!("no colon: {line}"));
+        let (name, params) = head.split_once(';').unwrap_or((head, ""));
+        assert!(
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase() || c == '-'),
+            "{name}"
+        );
+        match name {
+            "BEGIN" => stack.push(Component {
+                name: value.to_owned(),
+                properties: Vec::new(),
+            }),
+            "END" => {
+                let component = stack.pop().expect("END after BEGIN");
+                assert_eq!(component.name, value, "END matches BEGIN");
+                done.push(component);
+            }
+            _ => stack
+                .last_mut()
+                .expect("a property inside a component")
+                .properties
+                .push((name.to_owned(), params.to_owned(), value.to_owned())),
+        }
+    }
+    assert!(stack.is_empty(), "unbalanced BEGIN/END");
+    let calendar = Calendar(done);
+    assert_eq!(calendar.of("VCALENDAR").len(), 1);
+    let zones: Vec<String> = calendar
+        .of("VTIMEZONE")
+        .iter()
+        .map(|z| z.get("TZID")[0].1.to_owned())
+        .collect();
+    for component in calendar
+        .of("VEVENT")
+        .into_iter()
+        .chain(calendar.of("VTODO"))
+    {
+        assert_eq!(component.get("UID").len(), 1, "{component:?}");
+        let stamp = component.get("DTSTAMP");
+        assert_eq!(stamp.len(), 1);
+        assert!(stamp[0].1.len() == 16 && stamp[0].1.ends_with('Z'));
+        for (_, params, value) in &component.properties {
+            if let Some(zone) = params.strip_prefix("TZID=") {
+                assert!(zones.iter().any(|z| z == zone), "{zone} has no VTIMEZONE");
+                let (day, time) = value.split_once('T').expect("a date-time");
+                assert!(day.len() == 8 && time.len() == 6, "{value}");
+                assert!(day.chars().chain(time.chars()).all(|c| c.is_ascii_digit()));
+            }
+        }
+    }
+    calendar
+}
+
+#[test]
+fn ics_gives_the_festival_and_its_programme_their_times_and_the_tasks_their_owners() {
+    let mut p = plan();
+    p.date = Some(date(2025, 8, 15));
+    p.time = Some(7 * 60 + 30);
+    p.venue = "Nhà văn hóa xã".into();
+    FestivalTemplate::builtin().apply(&mut p, Language::Vi);
+    p.people.push(Person {
+        id: "ng-1".into(),
+        name: "Nguyễn Văn An".into(),
+        role: Role::Head,
+        position: "Trưởng Công an xã".into(),
+        phone: "0912 345 678".into(),
+    });
+    p.tasks[0].owner = Some("ng-1".into());
+    p.tasks[1].status = TaskStatus::Done;
+    p.programme[1].responsible = Some("ng-1".into());
+    let ics = to_ics(&p, "Xã Tân Lập", "20250801T000000Z");
+    let calendar = parse_ics(&ics);
+    let zone = calendar.of("VTIMEZONE");
+    assert_eq!(zone[0].get("TZID")[0].1, "Asia/Ho_Chi_Minh");
+    let standard = &calendar.of("STANDARD")[0];
+    assert_eq!(standard.get("TZOFFSETTO")[0].1, "+0700");
+    assert_eq!(standard.get("TZOFFSETFROM")[0].1, "+0700");
+    assert!(calendar.of("DAYLIGHT").is_empty());
+
+    let events = calendar.of("VEVENT");
+    let festival = events
+        .iter()
+        .find(|e| e.get("UID")[0].1 == "p-ngay-hoi@antq")
+        .unwrap();
+    assert_eq!(
+        festival.get("DTSTART"),
+        vec![("TZID=Asia/Ho_Chi_Minh", "20250815T073000")]
+    );
+    // It ends when the last timed item of the programme ends.
+    let last_end = p
+        .programme
+        .iter()
+        .filter_map(|i| i.start.map(|s| s + i.minutes))
+        .max()
+        .unwrap();
+    let end = format!("20250815T{:02}{:02}00", last_end / 60, last_end % 60);
+    assert_eq!(
+        festival.get("DTEND"),
+        vec![("TZID=Asia/Ho_Chi_Minh", end.as_str())]
+    );
+    // Every item with a time is an event of its own, at its time.
+    let timed: Vec<_> = p.programme.iter().filter(|i| i.start.is_some()).collect();
+    assert!(!timed.is_empty());
+    assert_eq!(events.len(), 1 + timed.len());
+    let second = events
+        .iter()
+        .find(|e| e.get("UID")[0].1 == format!("p-{}@antq", p.programme[1].id))
+        .unwrap();
+    let start = p.programme[1].start.unwrap();
+    assert_eq!(
+        second.get("DTSTART")[0].1,
+        format!("20250815T{:02}{:02}00", start / 60, start % 60)
+    );
+    assert!(second.get("DESCRIPTION")[0].1.contains("Nguyễn Văn An"));
+
+    // Tasks are to-dos with their deadline, owner and state.
+    let todos = calendar.of("VTODO");
+    assert_eq!(todos.len(), p.tasks.len());
+    let first = todos
+        .iter()
+        .find(|t| t.get("UID")[0].1 == format!("p-{}@antq", p.tasks[0].id))
+        .unwrap();
+    let due = p.tasks[0].due.unwrap();
+    assert_eq!(
+        first.get("DUE"),
+        vec![(
+            "VALUE=DATE",
+            format!("{:04}{:02}{:02}", due.year, due.month, due.day).as_str()
+        )]
+    );
+    assert_eq!(
+        first.get("DESCRIPTION")[0].1,
+        "Người phụ trách: Nguyễn Văn An (Trưởng Công an xã\\, 0912 345 678)"
+    );
+    assert_eq!(first.get("STATUS")[0].1, "NEEDS-ACTION");
+    let second = todos
+        .iter()
+        .find(|t| t.get("UID")[0].1 == format!("p-{}@antq", p.tasks[1].id))
+        .unwrap();
+    assert_eq!(second.get("STATUS")[0].1, "COMPLETED");
+
+    // A programme running past midnight lands on the next day.
+    p.programme[0].start = Some(23 * 60 + 30);
+    p.programme[0].minutes = 60;
+    let calendar = parse_ics(&to_ics(&p, "Xã Tân Lập", "20250801T000000Z"));
+    let first_item = calendar
+        .of("VEVENT")
+        .into_iter()
+        .find(|e| e.get("UID")[0].1 == format!("p-{}@antq", p.programme[0].id))
+        .unwrap();
+    assert_eq!(first_item.get("DTEND")[0].1, "20250816T003000");
 }
 
 #[test]

@@ -1158,3 +1158,22 @@ fn a_unit_card_gives_the_village_the_communes_id_so_its_file_needs_no_matching()
     assert_eq!(kept.assessment("a-own").unwrap().unit.as_str(), "v-own");
     assert!(kept.units().get(&UnitId::new("c-dong")).is_none());
 }
+
+#[test]
+fn the_table_opens_on_the_set_most_files_were_assessed_against() {
+    let (agencies, villages) = (set("tt124-co-quan-doanh-nghiep"), set("tt124-khu-dan-cu"));
+    let mut shelf = Shelf::default();
+    let agency = Village {
+        kind: UnitKind::Agency,
+        ..plain("u-cq", "Trường THCS Tân Lập", &[])
+    };
+    receive(&mut shelf, &village(&agency, &agencies), "cq").unwrap();
+    for (id, name) in [("u-a", "Thôn A"), ("u-b", "Thôn B")] {
+        receive(&mut shelf, &village(&plain(id, name, &[]), &villages), id).unwrap();
+    }
+    shelf.accept_all();
+    // By id the agencies' set comes first; the villages' holds more files.
+    assert_eq!(shelf.sets_in(2025)[0].0.id, "tt124-co-quan-doanh-nghiep");
+    assert_eq!(shelf.main_set_in(2025).unwrap().id, "tt124-khu-dan-cu");
+    assert!(shelf.main_set_in(2024).is_none());
+}

@@ -88,7 +88,11 @@ fn placeholders(text: &str) -> Vec<String> {
     let mut names: Vec<String> = text
         .split('{')
         .skip(1)
-        .filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned()))
+        // "{count|unit|units}" is the word for the count `count`.
+        .filter_map(|part| {
+            part.split_once('}')
+                .map(|(name, _)| name.split('|').next().unwrap_or(name).to_owned())
+        })
         .collect();
     names.sort();
     names.dedup();

@@ -258,7 +258,8 @@ pub struct FestivalPlan {
 pub enum PlanWarning {
     /// Another unit of the workspace holds its festival the same day.
     SameDay { unit: UnitId },
-    /// A key task falls due after the festival.
+    /// A key task of the preparation falls due after the festival (the
+    /// report, due after the day by design, is not warned about).
     KeyTaskAfter { task: String },
     /// Two programme items of the same part overlap.
     Clash { first: String, second: String },
@@ -387,6 +388,20 @@ impl FestivalPlan {
             .collect()
     }
 
+    /// Planned and actual spending over every source, in đồng.
+    pub fn budget_total(&self) -> (u64, u64) {
+        self.budget_totals()
+            .into_iter()
+            .fold((0, 0), |(planned, actual), (_, p, a)| {
+                (planned.saturating_add(p), actual.saturating_add(a))
+            })
+    }
+
+    /// The person a task or an item names, when the plan still holds them.
+    pub fn person(&self, id: Option<&String>) -> Option<&Person> {
+        id.and_then(|id| self.people.iter().find(|p| &p.id == id))
+    }
+
     /// Commendations counted by award, for the report.
     pub fn commendations_by_award(&self) -> Vec<(String, usize, usize)> {
         let mut out: Vec<(String, usize, usize)> = Vec::new();
@@ -424,8 +439,10 @@ impl FestivalPlan {
                     });
                 }
             }
+            let template = super::FestivalTemplate::builtin();
             for task in &self.tasks {
-                if task.key && task.due.is_some_and(|due| due > date) {
+                let late = task.due.is_some_and(|due| due > date);
+                if task.key && late && !template.is_after_festival(task) {
                     out.push(PlanWarning::KeyTaskAfter {
                         task: task.id.clone(),
                     });

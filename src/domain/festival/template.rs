@@ -41,10 +41,21 @@ pub struct FestivalTemplate {
 }
 
 impl FestivalTemplate {
-    /// The built-in template.
-    pub fn builtin() -> FestivalTemplate {
-        serde_json::from_str(include_str!("../../catalog/festival-template.json"))
-            .expect("the built-in festival template is valid (a test checks it)")
+    /// The built-in template, read once.
+    pub fn builtin() -> &'static FestivalTemplate {
+        static TEMPLATE: std::sync::OnceLock<FestivalTemplate> = std::sync::OnceLock::new();
+        TEMPLATE.get_or_init(|| {
+            serde_json::from_str(include_str!("../../catalog/festival-template.json"))
+                .expect("the built-in festival template is valid (a test checks it)")
+        })
+    }
+
+    /// Whether the task came from this template as work done after the
+    /// festival (the report): its deadline falls after the day by design.
+    pub fn is_after_festival(&self, task: &Task) -> bool {
+        self.tasks
+            .iter()
+            .any(|t| t.days_before < 0 && format!("viec-{}", t.id) == task.id)
     }
 
     /// Fills an empty plan's programme and tasks; due dates are counted back

@@ -471,4 +471,14 @@ impl Shelf {
         }
         by_id.into_iter().map(|(_, v)| v).collect()
     }
+
+    /// The set most files of `year` were assessed against (the first by id
+    /// of those with as many): the table opens on it.
+    pub fn main_set_in(&self, year: i32) -> Option<&CriteriaSet> {
+        self.sets_in(year)
+            .into_iter()
+            .rev()
+            .max_by_key(|(_, n)| *n)
+            .map(|(set, _)| set)
+    }
 }

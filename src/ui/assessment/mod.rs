@@ -211,19 +211,12 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
             })
         })
     });
-    let tab_button = move |which: Tab, label: AnyView| {
-        view! {
-            <button
-                type="button"
-                role="tab"
-                class="tabs__tab"
-                aria-selected=move || if tab.get() == which { "true" } else { "false" }
-                on:click=move |_| tab.set(which)
-            >
-                {label}
-            </button>
-        }
+    let tabs = crate::ui::tabs::Tabs {
+        prefix: "assessment",
+        selected: tab,
+        all: vec![Tab::Form, Tab::Gaps, Tab::History, Tab::Report],
     };
+    let panel_label = tabs.panel_label();
     view! {
         <article class="assessment" data-testid="assessment" aria-labelledby="assessment-title">
         {move || {
@@ -255,18 +248,19 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                         </p>
                         <status::StatusPanel assessment=assessment.clone() />
                     </header>
-                    <div class="tabs screen-only" role="tablist">
-                        {tab_button(Tab::Form, tr!(i18n, as_tab_form).into_any())}
-                        {tab_button(Tab::Gaps, tr!(i18n, as_tab_gaps).into_any())}
-                        {tab_button(Tab::History, tr!(i18n, as_tab_history).into_any())}
-                        {tab_button(Tab::Report, tr!(i18n, as_tab_report).into_any())}
-                    </div>
+                    {tabs.list("tabs screen-only", vec![
+                        tr!(i18n, as_tab_form).into_any(),
+                        tr!(i18n, as_tab_gaps).into_any(),
+                        tr!(i18n, as_tab_history).into_any(),
+                        tr!(i18n, as_tab_report).into_any(),
+                    ])}
                 }
                 .into_any()
         }}
         // Outside the header, which is rebuilt when the set changes: the
         // outcome of a move to another version, and its undo, stay on screen.
         <div class="screen-only"><notices::SetNotices id=id.clone() data=data /></div>
+        <div role="tabpanel" id="assessment-panel" aria-labelledby=panel_label>
         {move || {
             let id = id.clone();
             match tab.get() {
@@ -276,6 +270,7 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                 Tab::Report => view! { <report::ReportTab id=id data=data /> }.into_any(),
             }
         }}
+        </div>
         </article>
     }
 }

@@ -106,16 +106,7 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
                 open.set(Some(id));
                 tab.set(Tab::Form);
                 // The new assessment opens below the list: go to it, to its heading.
-                request_animation_frame(|| {
-                    if let Some(heading) = document().get_element_by_id("assessment-title") {
-                        if let Ok(heading) =
-                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
-                        {
-                            heading.scroll_into_view();
-                            let _ = heading.focus();
-                        }
-                    }
-                });
+                crate::ui::focus::focus_id_soon("assessment-title".into());
             }
             Err(AssessmentError::AlreadyExists { id }) => {
                 notice.set(Some(year));

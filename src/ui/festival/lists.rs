@@ -6,13 +6,12 @@ use leptos::prelude::*;
 
 use std::sync::Arc;
 
-use super::{choice_input, edit, text_input, PlanMemo};
+use super::{choice_input, edit, refused_time, text_input, whole_input, Bound, PlanMemo};
 use crate::domain::calendar::Date;
 use crate::domain::festival::{
-    time_text, BudgetLine, Commendation, FestivalPlan, FundSource, Guest, Part, Person,
+    parse_time, time_text, BudgetLine, Commendation, FestivalPlan, FundSource, Guest, Part, Person,
     ProgrammeItem, Role, Task, TaskStatus,
 };
-use crate::domain::numbers::grouped;
 use crate::platform::{clock, ids};
 use crate::ui::choice::{named_options, named_value, named_variant, option};
 use crate::ui::field::Check;
@@ -23,8 +22,11 @@ fn count(plan: PlanMemo, of: fn(&crate::domain::festival::FestivalPlan) -> usize
     Memo::new(move |_| plan.with(|p| p.as_ref().map(of).unwrap_or(0)))
 }
 
-fn number(text: &str) -> Option<u64> {
-    text.trim().replace(['.', ' ', ','], "").parse().ok()
+/// After a row is added at the end of a list: focus its first field, `field(n)`
+/// for the new row's index, once it is drawn.
+fn focus_new_row(plan: PlanMemo, len: fn(&FestivalPlan) -> usize, field: fn(usize) -> String) {
+    let n = plan.with_untracked(|p| p.as_ref().map(len).unwrap_or(0));
+    crate::ui::focus::focus_id_soon(field(n));
 }
 
 /// A select of the people of the plan, for owners and responsible persons.
@@ -86,6 +88,7 @@ pub fn Committee(id: String, plan: PlanMemo) -> impl IntoView {
     let add = {
         let id = id.clone();
         move |_| {
+            focus_new_row(plan, |p| p.people.len(), |n| format!("fe-person-{n}-name"));
             edit(&id, |p| {
                 p.people.push(Person {
                     id: ids::new_id("ng"),
@@ -135,6 +138,7 @@ pub fn Programme(id: String, plan: PlanMemo) -> impl IntoView {
     let add = {
         let id = id.clone();
         move |_| {
+            focus_new_row(plan, |p| p.programme.len(), |n| format!("fe-item-{n}-item"));
             edit(&id, |p| {
                 p.programme.push(ProgrammeItem {
                     id: ids::new_id("ct"),
@@ -188,15 +192,16 @@ pub fn Programme(id: String, plan: PlanMemo) -> impl IntoView {
                                 {move || match part() { Some(Part::Ceremony) => tr!(i18n, fe_part_ceremony).into_any(), _ => tr!(i18n, fe_part_festivity).into_any() }}
                                 {move || optional().then(|| view! { " " {tr!(i18n, fe_optional)} })}
                             </span>
-                            {text_input(id.clone(), plan, f("start"), tr!(i18n, fe_start).into_any(),
+                            {Bound::new(id.clone(), plan, f("start"), tr!(i18n, fe_start).into_any(),
                                 move |p| p.programme.get(n).and_then(|i| i.start).map(time_text).unwrap_or_default(),
-                                move |p, v| if let Some(i) = p.programme.get_mut(n) { i.start = crate::domain::festival::parse_time(&v) }, "text")}
-                            {text_input(id.clone(), plan, f("minutes"), tr!(i18n, fe_minutes).into_any(),
-                                move |p| p.programme.get(n).map(|i| i.minutes.to_string()).unwrap_or_default(),
-                                move |p, v| if let (Some(i), Ok(m)) = (p.programme.get_mut(n), v.trim().parse()) { i.minutes = m }, "number")}
-                            {text_input(id.clone(), plan, f("item"), tr!(i18n, fe_item).into_any(),
+                                move |p, v| if let Some(i) = p.programme.get_mut(n) { i.start = parse_time(&v) })
+                                .refusing(move |text| refused_time(i18n, text)).input("text")}
+                            {whole_input(id.clone(), plan, f("minutes"), tr!(i18n, fe_minutes).into_any(),
+                                move |p| p.programme.get(n).map(|i| u64::from(i.minutes)),
+                                move |p, v| if let Some(i) = p.programme.get_mut(n) { i.minutes = u32::try_from(v.unwrap_or(0)).unwrap_or(u32::MAX) })}
+                            {Bound::new(id.clone(), plan, f("item"), tr!(i18n, fe_item).into_any(),
                                 move |p| p.programme.get(n).map(|i| i.item.clone()).unwrap_or_default(),
-                                move |p, v| if let Some(i) = p.programme.get_mut(n) { i.item = v }, "text")}
+                                move |p, v| if let Some(i) = p.programme.get_mut(n) { i.item = v }).wide().input("text")}
                             {person_select(id.clone(), plan, f("responsible"), tr!(i18n, fe_responsible).into_any(),
                                 move |p| p.programme.get(n).and_then(|i| i.responsible.clone()),
                                 move |p, v| if let Some(i) = p.programme.get_mut(n) { i.responsible = v })}
@@ -240,9 +245,11 @@ pub fn Tasks(id: String, plan: PlanMemo) -> impl IntoView {
     let add = {
         let id = id.clone();
         move |_| {
+            let task = ids::new_id("cv");
+            crate::ui::focus::focus_id_soon(format!("fe-task-{task}-title"));
             edit(&id, |p| {
                 p.tasks.push(Task {
-                    id: ids::new_id("cv"),
+                    id: task,
                     title: String::new(),
                     owner: None,
                     due: None,
@@ -267,9 +274,9 @@ pub fn Tasks(id: String, plan: PlanMemo) -> impl IntoView {
                     let key = move || plan.with(|p| p.as_ref().and_then(|p| p10(p).map(|n| p.tasks[n].key))).unwrap_or(false);
                     view! {
                         <div class="festival-row" data-task-id=tid.clone()>
-                            {text_input(id.clone(), plan, f("title"), tr!(i18n, fe_task_title).into_any(),
+                            {Bound::new(id.clone(), plan, f("title"), tr!(i18n, fe_task_title).into_any(),
                                 move |p| p1(p).map(|n| p.tasks[n].title.clone()).unwrap_or_default(),
-                                move |p, v| if let Some(n) = p2(p) { p.tasks[n].title = v }, "text")}
+                                move |p, v| if let Some(n) = p2(p) { p.tasks[n].title = v }).wide().input("text")}
                             {person_select(id.clone(), plan, f("owner"), tr!(i18n, fe_owner).into_any(),
                                 move |p| p3(p).and_then(|n| p.tasks[n].owner.clone()),
                                 move |p, v| if let Some(n) = p4(p) { p.tasks[n].owner = v })}
@@ -302,6 +309,11 @@ pub fn Budget(id: String, plan: PlanMemo) -> impl IntoView {
     let add = {
         let id = id.clone();
         move |_| {
+            focus_new_row(
+                plan,
+                |p| p.budget.len(),
+                |n| format!("fe-budget-{n}-category"),
+            );
             edit(&id, |p| {
                 p.budget.push(BudgetLine {
                     id: ids::new_id("kp"),
@@ -332,12 +344,12 @@ pub fn Budget(id: String, plan: PlanMemo) -> impl IntoView {
                             move || named_options(|source| source_name(source).into()),
                             move |p| p.budget.get(n).map(|l| named_value(l.source)).unwrap_or_default(),
                             move |p, v| if let (Some(l), Some(source)) = (p.budget.get_mut(n), named_variant(&v)) { l.source = source })}
-                        {text_input(id.clone(), plan, f("planned"), tr!(i18n, fe_planned).into_any(),
-                            move |p| p.budget.get(n).map(|l| l.planned.to_string()).unwrap_or_default(),
-                            move |p, v| if let (Some(l), Some(x)) = (p.budget.get_mut(n), number(&v)) { l.planned = x }, "number")}
-                        {text_input(id.clone(), plan, f("actual"), tr!(i18n, fe_actual).into_any(),
-                            move |p| p.budget.get(n).and_then(|l| l.actual).map(|a| a.to_string()).unwrap_or_default(),
-                            move |p, v| if let Some(l) = p.budget.get_mut(n) { l.actual = number(&v) }, "number")}
+                        {whole_input(id.clone(), plan, f("planned"), tr!(i18n, fe_planned).into_any(),
+                            move |p| p.budget.get(n).map(|l| l.planned),
+                            move |p, v| if let Some(l) = p.budget.get_mut(n) { l.planned = v.unwrap_or(0) })}
+                        {whole_input(id.clone(), plan, f("actual"), tr!(i18n, fe_actual).into_any(),
+                            move |p| p.budget.get(n).and_then(|l| l.actual),
+                            move |p, v| if let Some(l) = p.budget.get_mut(n) { l.actual = v })}
                         {remove_button(id.clone(), move |p| if n < p.budget.len() { p.budget.remove(n); })}
                     </div>
                 }
@@ -348,9 +360,15 @@ pub fn Budget(id: String, plan: PlanMemo) -> impl IntoView {
                 <thead><tr><th scope="col">{tr!(i18n, fe_source)}</th><th scope="col">{tr!(i18n, fe_planned)}</th><th scope="col">{tr!(i18n, fe_actual)}</th></tr></thead>
                 <tbody>
                     {move || totals().into_iter().map(|(s, planned, actual)| view! {
-                        <tr><th scope="row">{source_name(s)}</th><td>{format!("{} đ", grouped(planned, '.'))}</td><td>{format!("{} đ", grouped(actual, '.'))}</td></tr>
+                        <tr><th scope="row">{source_name(s)}</th><td>{messages::money(i18n, planned)}</td><td>{messages::money(i18n, actual)}</td></tr>
                     }).collect_view()}
                 </tbody>
+                <tfoot>
+                    {move || {
+                        let (planned, actual) = plan.with(|p| p.as_ref().map(|p| p.budget_total()).unwrap_or_default());
+                        view! { <tr><th scope="row">{tr!(i18n, fe_grand_total)}</th><td>{messages::money(i18n, planned)}</td><td>{messages::money(i18n, actual)}</td></tr> }
+                    }}
+                </tfoot>
             </table>
         </section>
     }
@@ -364,6 +382,7 @@ pub fn Guests(id: String, plan: PlanMemo) -> impl IntoView {
     let add_guest = {
         let id = id.clone();
         move |_| {
+            focus_new_row(plan, |p| p.guests.len(), |n| format!("fe-guest-{n}-name"));
             edit(&id, |p| {
                 p.guests.push(Guest {
                     id: ids::new_id("kh"),
@@ -378,6 +397,11 @@ pub fn Guests(id: String, plan: PlanMemo) -> impl IntoView {
     let add_commendation = {
         let id = id.clone();
         move |_| {
+            focus_new_row(
+                plan,
+                |p| p.commendations.len(),
+                |n| format!("fe-comm-{n}-kind"),
+            );
             edit(&id, |p| {
                 p.commendations.push(Commendation {
                     id: ids::new_id("kt"),
@@ -445,17 +469,18 @@ pub fn Guests(id: String, plan: PlanMemo) -> impl IntoView {
 #[component]
 pub fn AfterReportForm(id: String, plan: PlanMemo) -> impl IntoView {
     let i18n = use_i18n();
-    let num = |v: Option<u64>| v.map(|x| x.to_string()).unwrap_or_default();
     view! {
         <form class="festival__report" on:submit=|ev| ev.prevent_default() data-testid="after-report">
-            {text_input(id.clone(), plan, "fe-r-participants".into(), tr!(i18n, fe_participants).into_any(), move |p| num(p.report.participants), |p, v| p.report.participants = number(&v), "number")}
-            {text_input(id.clone(), plan, "fe-r-gifts".into(), tr!(i18n, fe_gifts).into_any(), move |p| num(p.report.gifts), |p, v| p.report.gifts = number(&v), "number")}
-            {text_input(id.clone(), plan, "fe-r-gifts-value".into(), tr!(i18n, fe_gifts_value).into_any(), move |p| num(p.report.gifts_value), |p, v| p.report.gifts_value = number(&v), "number")}
-            {text_input(id.clone(), plan, "fe-r-models".into(), tr!(i18n, fe_models).into_any(), move |p| num(p.report.models_launched), |p, v| p.report.models_launched = number(&v), "number")}
-            {text_input(id.clone(), plan, "fe-r-commitments".into(), tr!(i18n, fe_commitments).into_any(), move |p| num(p.report.commitments_signed), |p, v| p.report.commitments_signed = number(&v), "number")}
-            {text_input(id.clone(), plan, "fe-r-propaganda".into(), tr!(i18n, fe_propaganda).into_any(), |p| p.report.propaganda.clone(), |p, v| p.report.propaganda = v, "text")}
-            {text_input(id.clone(), plan, "fe-r-well".into(), tr!(i18n, fe_went_well).into_any(), |p| p.report.went_well.clone(), |p, v| p.report.went_well = v, "text")}
-            {text_input(id.clone(), plan, "fe-r-lessons".into(), tr!(i18n, fe_lessons).into_any(), |p| p.report.lessons.clone(), |p, v| p.report.lessons = v, "text")}
+            {whole_input(id.clone(), plan, "fe-r-participants".into(), tr!(i18n, fe_participants).into_any(), |p| p.report.participants, |p, v| p.report.participants = v)}
+            {whole_input(id.clone(), plan, "fe-r-gifts".into(), tr!(i18n, fe_gifts).into_any(), |p| p.report.gifts, |p, v| p.report.gifts = v)}
+            {whole_input(id.clone(), plan, "fe-r-gifts-value".into(), tr!(i18n, fe_gifts_value).into_any(), |p| p.report.gifts_value, |p, v| p.report.gifts_value = v)}
+            {whole_input(id.clone(), plan, "fe-r-models".into(), tr!(i18n, fe_models).into_any(), |p| p.report.models_launched, |p, v| p.report.models_launched = v)}
+            {whole_input(id.clone(), plan, "fe-r-commitments".into(), tr!(i18n, fe_commitments).into_any(), |p| p.report.commitments_signed, |p, v| p.report.commitments_signed = v)}
+            <div class="festival__narratives">
+                {text_input(id.clone(), plan, "fe-r-propaganda".into(), tr!(i18n, fe_propaganda).into_any(), |p| p.report.propaganda.clone(), |p, v| p.report.propaganda = v, "textarea")}
+                {text_input(id.clone(), plan, "fe-r-well".into(), tr!(i18n, fe_went_well).into_any(), |p| p.report.went_well.clone(), |p, v| p.report.went_well = v, "textarea")}
+                {text_input(id.clone(), plan, "fe-r-lessons".into(), tr!(i18n, fe_lessons).into_any(), |p| p.report.lessons.clone(), |p, v| p.report.lessons = v, "textarea")}
+            </div>
         </form>
     }
 }

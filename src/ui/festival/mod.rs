@@ -9,10 +9,12 @@ use crate::domain::calendar::{Date, MonthDay};
 use crate::domain::festival::{
     parse_time, time_text, FestivalKind, FestivalPlan, FestivalTemplate, PlanWarning, WindowError,
 };
+use crate::domain::numbers::parse_whole;
 use crate::platform::{clock, ids};
 use crate::ui::choice::{named_options, named_value, named_variant};
 use crate::ui::field::Check;
 use crate::ui::i18n::*;
+use crate::ui::messages;
 use crate::ui::state::{use_app_state, AppState};
 use crate::ui::When;
 
@@ -72,20 +74,57 @@ pub fn choice_input(
     Bound::new(id, plan, field, label, read, write).choice(std::sync::Arc::new(options))
 }
 
+/// A labelled field of a whole number of 0 or more (an amount in đồng, a
+/// count, minutes), typed as people write it ("1.500.000"); anything else
+/// is refused with its reason.
+pub fn whole_input(
+    id: String,
+    plan: PlanMemo,
+    field: String,
+    label: AnyView,
+    read: impl Fn(&FestivalPlan) -> Option<u64> + Send + Sync + 'static,
+    write: impl Fn(&mut FestivalPlan, Option<u64>) + Send + Sync + 'static,
+) -> AnyView {
+    let i18n = use_i18n();
+    let mut bound = Bound::new(
+        id,
+        plan,
+        field,
+        label,
+        move |p| read(p).map(|v| v.to_string()).unwrap_or_default(),
+        move |p, text| {
+            if let Ok(value) = parse_whole(&text) {
+                write(p, value)
+            }
+        },
+    );
+    bound.refuse = Some(std::sync::Arc::new(move |text: &str| {
+        parse_whole(text)
+            .err()
+            .map(|error| messages::whole_refused(i18n, text, error))
+    }));
+    bound.numeric = true;
+    bound.input("text")
+}
+
 /// A field of the plan and its labelled control. The field's accessors are
 /// taken as trait objects, so every input of the festival shares one view
 /// type and one copy of its code, and so does every select.
-struct Bound {
+pub struct Bound {
     id: String,
     plan: PlanMemo,
     field: String,
     label: AnyView,
     read: Read<String>,
     write: Write<String>,
+    refuse: Option<crate::ui::field::Refuse>,
+    problem: Option<crate::ui::field::Problem>,
+    numeric: bool,
+    wide: bool,
 }
 
 impl Bound {
-    fn new(
+    pub fn new(
         id: String,
         plan: PlanMemo,
         field: String,
@@ -100,6 +139,10 @@ impl Bound {
             label,
             read: std::sync::Arc::new(read),
             write: std::sync::Arc::new(write),
+            refuse: None,
+            problem: None,
+            numeric: false,
+            wide: false,
         }
     }
 
@@ -118,7 +161,29 @@ impl Bound {
         }
     }
 
-    fn input(self, kind: &'static str) -> AnyView {
+    /// A line of text that takes a row of its own in a list (a programme
+    /// item, a task's name).
+    pub fn wide(mut self) -> Self {
+        self.wide = true;
+        self
+    }
+
+    /// Refuses what `refuse` gives a reason for, saying why beside the field.
+    pub fn refusing(
+        mut self,
+        refuse: impl Fn(&str) -> Option<String> + Send + Sync + 'static,
+    ) -> Self {
+        self.refuse = Some(std::sync::Arc::new(refuse));
+        self
+    }
+
+    /// Says beside the field what is wrong with the value it holds.
+    pub fn problem(mut self, problem: impl Fn() -> Option<String> + Send + Sync + 'static) -> Self {
+        self.problem = Some(std::sync::Arc::new(problem));
+        self
+    }
+
+    pub fn input(self, kind: &'static str) -> AnyView {
         crate::ui::field::Input {
             value: std::sync::Arc::new(self.value()),
             changed: std::sync::Arc::new(self.changed()),
@@ -127,7 +192,10 @@ impl Bound {
             kind,
             disabled: None,
             count: false,
-            numeric: false,
+            numeric: self.numeric,
+            refuse: self.refuse,
+            problem: self.problem,
+            wide: self.wide,
         }
         .view()
     }
@@ -194,7 +262,10 @@ pub fn FestivalSection() -> impl IntoView {
             FestivalTemplate::builtin()
                 .apply(&mut plan, state.prefs.with_untracked(|p| p.language));
         }
-        let _ = state.edit(|ws| ws.add_festival_plan(plan));
+        if state.edit(|ws| ws.add_festival_plan(plan)).is_ok() {
+            // The plan opens in place of the form: go to its heading.
+            crate::ui::focus::focus_id_soon("festival-title".into());
+        }
     };
     view! {
         <When when=has_unit fallback=move || view! { <p><a href="#/tong-quan">{tr!(i18n, fe_no_unit)}</a></p> }>
@@ -227,30 +298,39 @@ fn PlanView(id: String) -> impl IntoView {
         Memo::new(move |_| state.workspace.with(|ws| ws.festival_plan(&id).cloned()))
     };
     let tab = RwSignal::new(Tab::General);
-    let tab_button = move |which: Tab, label: AnyView| {
-        view! {
-            <button type="button" role="tab" class="tabs__tab"
-                aria-selected=move || if tab.get() == which { "true" } else { "false" }
-                on:click=move |_| tab.set(which)>{label}</button>
-        }
+    let tabs = crate::ui::tabs::Tabs {
+        prefix: "festival",
+        selected: tab,
+        all: vec![
+            Tab::General,
+            Tab::Committee,
+            Tab::Programme,
+            Tab::Tasks,
+            Tab::Budget,
+            Tab::Guests,
+            Tab::Report,
+            Tab::Outputs,
+        ],
     };
+    let panel_label = tabs.panel_label();
     view! {
         <article class="festival" data-testid="festival-plan">
             <div class="screen-only">
-                <h2>{move || plan.with(|p| p.as_ref().map(|p| p.title.clone()))}</h2>
+                <h2 id="festival-title" tabindex="-1">{move || plan.with(|p| p.as_ref().map(|p| p.title.clone()))}</h2>
                 <Countdown plan=plan />
                 <Warnings plan=plan />
-                <div class="tabs" role="tablist">
-                    {tab_button(Tab::General, tr!(i18n, fe_tab_general).into_any())}
-                    {tab_button(Tab::Committee, tr!(i18n, fe_tab_committee).into_any())}
-                    {tab_button(Tab::Programme, tr!(i18n, fe_tab_programme).into_any())}
-                    {tab_button(Tab::Tasks, tr!(i18n, fe_tab_tasks).into_any())}
-                    {tab_button(Tab::Budget, tr!(i18n, fe_tab_budget).into_any())}
-                    {tab_button(Tab::Guests, tr!(i18n, fe_tab_guests).into_any())}
-                    {tab_button(Tab::Report, tr!(i18n, fe_tab_report).into_any())}
-                    {tab_button(Tab::Outputs, tr!(i18n, fe_tab_outputs).into_any())}
-                </div>
+                {tabs.list("tabs", vec![
+                    tr!(i18n, fe_tab_general).into_any(),
+                    tr!(i18n, fe_tab_committee).into_any(),
+                    tr!(i18n, fe_tab_programme).into_any(),
+                    tr!(i18n, fe_tab_tasks).into_any(),
+                    tr!(i18n, fe_tab_budget).into_any(),
+                    tr!(i18n, fe_tab_guests).into_any(),
+                    tr!(i18n, fe_tab_report).into_any(),
+                    tr!(i18n, fe_tab_outputs).into_any(),
+                ])}
             </div>
+            <div role="tabpanel" id="festival-panel" aria-labelledby=panel_label>
             {move || {
                 let id = id.clone();
                 match tab.get() {
@@ -264,6 +344,7 @@ fn PlanView(id: String) -> impl IntoView {
                     Tab::Outputs => view! { <outputs::Outputs plan=plan /> }.into_any(),
                 }
             }}
+            </div>
         </article>
     }
 }
@@ -288,6 +369,25 @@ pub fn Countdown(plan: PlanMemo) -> impl IntoView {
     }
 }
 
+/// Why a typed time of day is refused; an empty one clears it.
+pub fn refused_time(i18n: I18n, text: &str) -> Option<String> {
+    (!text.trim().is_empty() && parse_time(text).is_none())
+        .then(|| messages::time_refused(i18n, text))
+}
+
+/// What is wrong with the plan's date: outside the window, or another year.
+fn date_problem_text(i18n: I18n, p: &FestivalPlan) -> Option<String> {
+    let (date, problem) = (p.date?, p.date_problem()?);
+    let date = date.vietnamese();
+    Some(match problem {
+        WindowError::Outside { from, to } => {
+            let (from, to) = (from.vietnamese(), to.vietnamese());
+            tp!(i18n, fe_outside, date, from, to).get()
+        }
+        WindowError::OtherYear { year } => tp!(i18n, fe_other_year, year).get(),
+    })
+}
+
 #[component]
 fn Warnings(plan: PlanMemo) -> impl IntoView {
     let i18n = use_i18n();
@@ -297,15 +397,8 @@ fn Warnings(plan: PlanMemo) -> impl IntoView {
             return Vec::new();
         };
         let mut out: Vec<AnyView> = Vec::new();
-        if let (Some(date), Some(problem)) = (p.date, p.date_problem()) {
-            let date = date.vietnamese();
-            out.push(match problem {
-                WindowError::Outside { from, to } => {
-                    let (from, to) = (from.vietnamese(), to.vietnamese());
-                    tp!(i18n, fe_outside, date, from, to).into_any()
-                }
-                WindowError::OtherYear { year } => tp!(i18n, fe_other_year, year).into_any(),
-            });
+        if let Some(problem) = date_problem_text(i18n, &p) {
+            out.push(problem.into_any());
         }
         let warnings = state
             .workspace
@@ -362,12 +455,66 @@ fn Warnings(plan: PlanMemo) -> impl IntoView {
 #[component]
 fn General(id: String, plan: PlanMemo) -> impl IntoView {
     let i18n = use_i18n();
-    let month_day = |d: MonthDay| format!("{:02}-{:02}", d.month, d.day);
-    let parse_md = |s: &str| -> Option<MonthDay> {
-        let (m, d) = s.trim().split_once('-')?;
-        let md = MonthDay::new(m.parse().ok()?, d.parse().ok()?);
-        md.is_valid().then_some(md)
+    // The date is kept when outside the window, and the field says why it
+    // is a problem; a time or a window that cannot be read is refused.
+    let date_problem = move || {
+        let p = plan.get()?;
+        date_problem_text(i18n, &p)
     };
+    let window_id = id.clone();
+    let window_field = move |field: &str, label: AnyView, from: bool| {
+        let mut bound = Bound::new(
+            window_id.clone(),
+            plan,
+            field.into(),
+            label,
+            move |p| if from { p.window.from } else { p.window.to }.text(),
+            move |p, v| {
+                if let Some(md) = MonthDay::parse(&v) {
+                    if from {
+                        p.window.from = md
+                    } else {
+                        p.window.to = md
+                    }
+                }
+            },
+        );
+        bound = bound.refusing(move |text: &str| {
+            let Some(md) = MonthDay::parse(text) else {
+                return Some(messages::month_day_refused(i18n, text));
+            };
+            let window = plan.get_untracked()?.window;
+            let (from, to) = if from {
+                (md, window.to)
+            } else {
+                (window.from, md)
+            };
+            (from > to).then(|| {
+                let (from, to) = (from.text(), to.text());
+                tp!(i18n, field_window_order, from, to).get_untracked()
+            })
+        });
+        bound.input("text")
+    };
+    let date = Bound::new(
+        id.clone(),
+        plan,
+        "fe-date".into(),
+        tr!(i18n, fe_date).into_any(),
+        |p| p.date.map(|d| d.iso()).unwrap_or_default(),
+        |p, v| p.set_date(Date::parse_iso(&v)),
+    )
+    .problem(date_problem);
+    let time = Bound::new(
+        id.clone(),
+        plan,
+        "fe-time".into(),
+        tr!(i18n, fe_time).into_any(),
+        |p| p.time.map(time_text).unwrap_or_default(),
+        |p, v| p.time = parse_time(&v),
+    )
+    .refusing(move |text| refused_time(i18n, text))
+    .input("text");
     view! {
         <form class="festival__general" on:submit=|ev| ev.prevent_default()>
             {text_input(id.clone(), plan, "fe-title".into(), tr!(i18n, fe_title).into_any(), |p| p.title.clone(), |p, v| p.title = v, "text")}
@@ -378,16 +525,11 @@ fn General(id: String, plan: PlanMemo) -> impl IntoView {
                 }.into()),
                 |p| named_value(p.kind),
                 |p, v| if let Some(kind) = named_variant(&v) { p.kind = kind })}
-            {text_input(id.clone(), plan, "fe-date".into(), tr!(i18n, fe_date).into_any(),
-                |p| p.date.map(|d| d.iso()).unwrap_or_default(),
-                |p, v| p.set_date(Date::parse_iso(&v)), "date")}
-            {text_input(id.clone(), plan, "fe-time".into(), tr!(i18n, fe_time).into_any(),
-                |p| p.time.map(time_text).unwrap_or_default(), |p, v| p.time = parse_time(&v), "text")}
+            {date.input("date")}
+            {time}
             {text_input(id.clone(), plan, "fe-venue".into(), tr!(i18n, fe_venue).into_any(), |p| p.venue.clone(), |p, v| p.venue = v, "text")}
-            {text_input(id.clone(), plan, "fe-window-from".into(), tr!(i18n, fe_window_from).into_any(),
-                move |p| month_day(p.window.from), move |p, v| if let Some(md) = parse_md(&v) { p.window.from = md }, "text")}
-            {text_input(id.clone(), plan, "fe-window-to".into(), tr!(i18n, fe_window_to).into_any(),
-                move |p| month_day(p.window.to), move |p, v| if let Some(md) = parse_md(&v) { p.window.to = md }, "text")}
+            {window_field("fe-window-from", tr!(i18n, fe_window_from).into_any(), true)}
+            {window_field("fe-window-to", tr!(i18n, fe_window_to).into_any(), false)}
         </form>
     }
 }

@@ -10,7 +10,7 @@ use crate::domain::festival::{
 };
 use crate::domain::numbers::grouped;
 use crate::format::exchange::slug;
-use crate::platform::download;
+use crate::platform::{clock, download};
 use crate::ui::documents::{self, Letterhead};
 use crate::ui::i18n::*;
 use crate::ui::state::use_app_state;
@@ -42,16 +42,7 @@ pub fn Outputs(plan: PlanMemo) -> impl IntoView {
                 .map(|u| u.name.clone())
                 .unwrap_or_default()
         });
-        let now = js_sys::Date::new_0();
-        let stamp = format!(
-            "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-            now.get_utc_full_year(),
-            now.get_utc_month() + 1,
-            now.get_utc_date(),
-            now.get_utc_hours(),
-            now.get_utc_minutes(),
-            now.get_utc_seconds()
-        );
+        let stamp = clock::utc_stamp();
         let name = format!("{}_{}_ngay-hoi.ics", p.year, slug(&unit));
         let _ = download::download_text(
             &name,
@@ -85,11 +76,27 @@ pub fn Outputs(plan: PlanMemo) -> impl IntoView {
 }
 
 fn name_of(plan: &FestivalPlan, person: &Option<String>) -> String {
-    person
-        .as_ref()
-        .and_then(|id| plan.people.iter().find(|p| &p.id == id))
+    plan.person(person.as_ref())
         .map(|p| p.name.clone())
         .unwrap_or_default()
+}
+
+/// "Nguyễn Văn An – 0912 345 678": who to call, on the run-sheet.
+fn name_and_phone(plan: &FestivalPlan, person: &Option<String>) -> String {
+    match plan.person(person.as_ref()) {
+        Some(p) if !p.phone.trim().is_empty() => format!("{} – {}", p.name, p.phone.trim()),
+        Some(p) => p.name.clone(),
+        None => String::new(),
+    }
+}
+
+/// A source of money as the printed documents name it.
+fn source(s: FundSource) -> &'static str {
+    match s {
+        FundSource::StateBudget => "Ngân sách nhà nước",
+        FundSource::OtherProgrammes => "Lồng ghép chương trình, dự án khác",
+        FundSource::Voluntary => "Xã hội hóa",
+    }
 }
 
 fn document(doc: Doc, p: &FestivalPlan) -> AnyView {
@@ -115,28 +122,33 @@ fn document(doc: Doc, p: &FestivalPlan) -> AnyView {
         (Some(date), None) => date.long_vietnamese(),
         _ => "(chưa định ngày)".to_owned(),
     };
-    let programme = |part: Part| {
+    let programme = |part: Part, phones: bool| {
         p.programme
             .iter()
             .filter(|i| i.part == part)
             .map(|i| {
+                let responsible = if phones {
+                    name_and_phone(p, &i.responsible)
+                } else {
+                    name_of(p, &i.responsible)
+                };
                 view! {
                     <tr>
                         <td>{i.start.map(time_text)}</td>
                         <td>{i.minutes} " phút"</td>
                         <td>{i.item.clone()}</td>
-                        <td>{name_of(p, &i.responsible)}</td>
+                        <td>{responsible}</td>
                         <td>{i.notes.clone()}</td>
                     </tr>
                 }
             })
             .collect_view()
     };
-    let table = |part: Part| {
+    let table = |part: Part, phones: bool| {
         view! {
             <table class="nd30-table" data-testid="programme-table">
                 <thead><tr><th scope="col">"Giờ"</th><th scope="col">"Thời lượng"</th><th scope="col">"Nội dung"</th><th scope="col">"Phụ trách"</th><th scope="col">"Ghi chú"</th></tr></thead>
-                <tbody>{programme(part)}</tbody>
+                <tbody>{programme(part, phones)}</tbody>
             </table>
         }
     };
@@ -148,11 +160,6 @@ fn document(doc: Doc, p: &FestivalPlan) -> AnyView {
                 view! { <li>{format!("{} – {}{}", x.name, if x.position.is_empty() { String::new() } else { format!("{}, ", x.position) }, role)}</li> }
             }).collect_view();
             let totals = p.budget_totals();
-            let source = |s: FundSource| match s {
-                FundSource::StateBudget => "Ngân sách nhà nước",
-                FundSource::OtherProgrammes => "Lồng ghép chương trình, dự án khác",
-                FundSource::Voluntary => "Xã hội hóa",
-            };
             let tasks = p.tasks_by_due().into_iter().map(|t| view! {
                 <tr><td>{t.title.clone()}</td><td>{name_of(p, &t.owner)}</td><td>{t.due.map(|d| d.vietnamese())}</td></tr>
             }).collect_view();
@@ -166,14 +173,17 @@ fn document(doc: Doc, p: &FestivalPlan) -> AnyView {
                     <h2 class="nd30-heading">"II. NỘI DUNG, THỜI GIAN, ĐỊA ĐIỂM"</h2>
                     <p class="nd30-para">{format!("Hình thức: {}. Thời gian: {}. Địa điểm: {}.", if p.kind == FestivalKind::Model { "Ngày hội điểm" } else { "Ngày hội" }, when, p.venue)}</p>
                     <p class="nd30-para"><strong>"1. Phần lễ"</strong></p>
-                    {table(Part::Ceremony)}
+                    {table(Part::Ceremony, false)}
                     <p class="nd30-para"><strong>"2. Phần hội"</strong></p>
-                    {table(Part::Festivity)}
+                    {table(Part::Festivity, false)}
                     <h2 class="nd30-heading">"III. THÀNH PHẦN THAM DỰ"</h2>
                     <ul>{p.guests.iter().map(|g| view! { <li>{format!("{}{}{}", g.name, if g.position.is_empty() { String::new() } else { format!(", {}", g.position) }, if g.body.is_empty() { String::new() } else { format!(", {}", g.body) })}</li> }).collect_view()}</ul>
                     <h2 class="nd30-heading">"IV. KINH PHÍ"</h2>
                     <p class="nd30-para">"Theo Thông tư số 40/2023/TT-BTC ngày 09/6/2023 của Bộ Tài chính:"</p>
-                    <ul data-testid="plan-budget">{totals.into_iter().filter(|(_, planned, _)| *planned > 0).map(|(s, planned, _)| view! { <li>{format!("{}: {}", source(s), money(planned))}</li> }).collect_view()}</ul>
+                    <ul data-testid="plan-budget">
+                        {totals.into_iter().filter(|(_, planned, _)| *planned > 0).map(|(s, planned, _)| view! { <li>{format!("{}: {}", source(s), money(planned))}</li> }).collect_view()}
+                        <li><strong>{format!("Tổng cộng: {}", money(p.budget_total().0))}</strong></li>
+                    </ul>
                     <h2 class="nd30-heading">"V. TỔ CHỨC THỰC HIỆN"</h2>
                     <p class="nd30-para"><strong>"Ban tổ chức:"</strong></p>
                     <ul>{committee}</ul>
@@ -199,6 +209,15 @@ fn document(doc: Doc, p: &FestivalPlan) -> AnyView {
                     }
                 })
                 .collect_view();
+            let budget = p
+                .budget_totals()
+                .into_iter()
+                .filter(|(_, planned, actual)| planned + actual > 0)
+                .map(|(s, planned, actual)| view! {
+                    <tr><th scope="row">{source(s)}</th><td>{money(planned)}</td><td>{money(actual)}</td></tr>
+                })
+                .collect_view();
+            let (planned, actual) = p.budget_total();
             view! {
                 <article class="print-doc" lang="vi">
                     {documents::header(&l)}
@@ -217,6 +236,12 @@ fn document(doc: Doc, p: &FestivalPlan) -> AnyView {
                         <thead><tr><th scope="col">"Hình thức"</th><th scope="col">"Tập thể"</th><th scope="col">"Cá nhân"</th></tr></thead>
                         <tbody>{by_award}</tbody>
                     </table>
+                    <p class="nd30-para"><strong>"Kinh phí:"</strong></p>
+                    <table class="nd30-table" data-testid="report-budget">
+                        <thead><tr><th scope="col">"Nguồn"</th><th scope="col">"Dự kiến"</th><th scope="col">"Thực chi"</th></tr></thead>
+                        <tbody>{budget}</tbody>
+                        <tfoot><tr><th scope="row">"Tổng cộng"</th><td>{money(planned)}</td><td>{money(actual)}</td></tr></tfoot>
+                    </table>
                     <p class="nd30-para">{r.went_well.clone()}</p>
                     <h2 class="nd30-heading">"III. TỒN TẠI, HẠN CHẾ, BÀI HỌC KINH NGHIỆM"</h2>
                     <p class="nd30-para">{r.lessons.clone()}</p>
@@ -230,9 +255,9 @@ fn document(doc: Doc, p: &FestivalPlan) -> AnyView {
                 <p class="nd30-type">"CHƯƠNG TRÌNH VÀ PHÂN CÔNG"</p>
                 <p class="nd30-summary">{format!("{} – {} – {}", p.title, when, p.venue)}</p>
                 <p class="nd30-para"><strong>"Phần lễ"</strong></p>
-                {table(Part::Ceremony)}
+                {table(Part::Ceremony, true)}
                 <p class="nd30-para"><strong>"Phần hội"</strong></p>
-                {table(Part::Festivity)}
+                {table(Part::Festivity, true)}
             </article>
         }
         .into_any(),

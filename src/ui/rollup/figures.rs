@@ -10,7 +10,7 @@ use super::use_rollup;
 use crate::domain::criteria::{
     CriteriaSet, DerivedMeasure, IndicatorKind, Library, Pending, Status,
 };
-use crate::domain::numbers::{grouped, percent_tenths, tenths_text};
+use crate::domain::numbers::{percent_tenths, tenths_text};
 use crate::domain::rollup::festival::{totals, FestivalTotals};
 use crate::domain::rollup::figures::{
     by_kind, derived, failed_in, failed_most, DerivedFigure, Failing, KindFigure,
@@ -21,10 +21,11 @@ use crate::ui::i18n::*;
 use crate::ui::messages::{self, I18n};
 use crate::ui::state::{use_app_state, AppState};
 
-/// "7/10 (70,0%)".
-pub(crate) fn share(part: usize, whole: usize) -> String {
+/// "7/10 (70%)", "2/3 (66,7%)": the decimal mark is the language's on
+/// screen, ',' on printed documents.
+pub(crate) fn share(part: usize, whole: usize, decimal: char) -> String {
     match percent_tenths(part as u64, whole as u64) {
-        Some(tenths) => format!("{part}/{whole} ({}%)", tenths_text(tenths, ',')),
+        Some(tenths) => format!("{part}/{whole} ({}%)", tenths_text(tenths, decimal)),
         None => format!("{part}/{whole}"),
     }
 }
@@ -117,25 +118,27 @@ fn bars(title: String, items: Vec<(String, usize, usize)>, testid: &'static str)
         .max()
         .unwrap_or(1)
         .max(1);
-    let height = 22 * items.len() + 8;
+    // Bars of HTML, so that a long label wraps instead of being cut; each
+    // row says its numbers in words too.
     view! {
         <figure class="ru-chart" data-testid=testid>
-            <figcaption>{title.clone()}</figcaption>
-            <svg viewBox=format!("0 0 320 {height}") width="100%" role="img" aria-label=title>
-                {items.into_iter().enumerate().map(|(i, (label, first, second))| {
-                    let y = 4 + i * 22;
-                    let w1 = 150 * first / max;
-                    let w2 = 150 * second / max;
+            <figcaption>{title}</figcaption>
+            <ul class="ru-bars">
+                {items.into_iter().map(|(label, first, second)| {
+                    let width = |n: usize| format!("{}%", n * 100 / max);
+                    let value = if second == 0 { first.to_string() } else { format!("{first}/{}", first + second) };
                     view! {
-                        <g>
-                            <text x="0" y=y + 14 font-size="11">{label}</text>
-                            <rect x="120" y=y width=w1 height="16" class="ru-bar ru-bar--first"></rect>
-                            <rect x=120 + w1 y=y width=w2 height="16" class="ru-bar ru-bar--second"></rect>
-                            <text x=124 + w1 + w2 y=y + 13 font-size="11">{if second == 0 { first.to_string() } else { format!("{first}/{}", first + second) }}</text>
-                        </g>
+                        <li class="ru-bars__row">
+                            <span class="ru-bars__label">{label}</span>
+                            <span class="ru-bars__track" aria-hidden="true">
+                                <span class="ru-bar ru-bar--first" style:width=width(first)></span>
+                                <span class="ru-bar ru-bar--second" style:width=width(second)></span>
+                            </span>
+                            <span class="ru-bars__value">{value}</span>
+                        </li>
                     }
                 }).collect_view()}
-            </svg>
+            </ul>
         </figure>
     }
 }
@@ -153,19 +156,19 @@ pub fn Figures() -> impl IntoView {
                 let prev_year = previous.as_ref().map(|(y, _)| *y);
                 let kind_rows = f.kinds.iter().map(|k| {
                     let kind = k.kind.map(|k| messages::unit_kind(i18n, k)).unwrap_or_default();
-                    let last = previous.as_ref().and_then(|(_, list)| list.iter().find(|p| p.kind == k.kind)).map(|p| share(p.recognised, p.units));
+                    let last = previous.as_ref().and_then(|(_, list)| list.iter().find(|p| p.kind == k.kind)).map(|p| share(p.recognised, p.units, messages::decimal_mark(i18n)));
                     let has_prev = previous.is_some();
                     view! {
                         <tr data-testid="ru-kind-row" data-kind=k.kind.map(|k| k.code()).unwrap_or_default()>
                             <th scope="row">{kind}</th>
                             <td data-testid="ru-kind-units">{k.units}</td>
-                            <td data-testid="ru-kind-passed">{share(k.passed, k.units)}</td>
-                            <td data-testid="ru-kind-recognised">{share(k.recognised, k.units)}</td>
+                            <td data-testid="ru-kind-passed">{share(k.passed, k.units, messages::decimal_mark(i18n))}</td>
+                            <td data-testid="ru-kind-recognised">{share(k.recognised, k.units, messages::decimal_mark(i18n))}</td>
                             {has_prev.then(|| view! { <td>{last.unwrap_or_else(|| "—".to_owned())}</td> })}
                         </tr>
                     }
                 }).collect_view();
-                let chart_kinds: Vec<(String, usize, usize)> = f.kinds.iter().map(|k| (k.kind.map(|k| messages::unit_kind(i18n, k)).unwrap_or_default().chars().take(18).collect(), k.passed, k.units - k.passed)).collect();
+                let chart_kinds: Vec<(String, usize, usize)> = f.kinds.iter().map(|k| (k.kind.map(|k| messages::unit_kind(i18n, k)).unwrap_or_default(), k.passed, k.units - k.passed)).collect();
                 let chart_failing: Vec<(String, usize, usize)> = f.failed_most.iter().map(|c| (c.criterion.clone(), c.failed, 0)).collect();
                 let derived = f.derived.clone();
                 let festival = f.festival.clone();
@@ -213,7 +216,11 @@ pub fn Figures() -> impl IntoView {
 
 fn derived_item(i18n: I18n, d: DerivedFigure) -> impl IntoView {
     let label = format!("{} {}", d.indicator, words::text(&d.label));
-    let figure = share(d.numerator as usize, d.denominator as usize);
+    let figure = share(
+        d.numerator as usize,
+        d.denominator as usize,
+        messages::decimal_mark(i18n),
+    );
     let (threshold, required) = (d.threshold, d.required);
     let result = match d.status {
         Status::Passed => "✓ ".to_owned() + &messages::result_string(i18n, Status::Passed),
@@ -257,12 +264,12 @@ fn festival_view(i18n: I18n, f: FestivalTotals) -> impl IntoView {
     let (plans, held, participants, gifts, models, commitments) = (
         f.plans,
         f.held,
-        grouped(f.participants, '.'),
-        grouped(f.gifts, '.'),
+        messages::number(i18n, f.participants),
+        messages::number(i18n, f.gifts),
         f.models_launched,
         f.commitments_signed,
     );
-    let value = grouped(f.gifts_value, '.');
+    let value = messages::number(i18n, f.gifts_value);
     view! {
         <h3>{tr!(i18n, ru_festival_title)}</h3>
         <ul data-testid="ru-festival">

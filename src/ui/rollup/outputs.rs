@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::figures::{share, year_figures, YearFigures};
-use super::table::{cell_word, use_selection};
+use super::table::use_selection;
 use super::{use_rollup, Rollup};
 use crate::domain::assessment::ReportText;
 use crate::domain::criteria::{Pending, Status};
@@ -77,7 +77,11 @@ pub fn Outputs() -> impl IntoView {
         let (key, desc) = selection.sort.get_untracked();
         let order = table.view(&selection.filter.get_untracked(), &key, desc);
         let kind_name = move |k| messages::unit_kind(i18n, k);
-        let status = move |s: Option<Status>| cell_word(i18n, s);
+        // Words a spreadsheet can filter on: "Đạt", "Chưa đạt", no marks.
+        let status = move |s: Option<Status>| match s {
+            Some(s) => messages::result_string(i18n, s),
+            None => t_string!(i18n, ru_lacking).to_owned(),
+        };
         let label = |t: &crate::domain::criteria::Text| words::text(t);
         let words = Words {
             unit: t_string!(i18n, ru_col_unit),
@@ -206,8 +210,8 @@ fn summary(
                 <tr>
                     <td>{k.kind.map(kind_word).unwrap_or_default()}</td>
                     <td>{k.units}</td>
-                    <td>{share(k.passed, k.units)}</td>
-                    <td>{share(k.recognised, k.units)}</td>
+                    <td>{share(k.passed, k.units, ',')}</td>
+                    <td>{share(k.recognised, k.units, ',')}</td>
                 </tr>
             }
         })
@@ -253,7 +257,7 @@ fn summary(
                 <p class="nd30-para">{format!(
                     "- {}: {} (cần {} đơn vị, ngưỡng {}%): {}.{}",
                     d.label.vi,
-                    share(d.numerator as usize, d.denominator as usize),
+                    share(d.numerator as usize, d.denominator as usize, ','),
                     d.required,
                     d.threshold,
                     result,

@@ -66,12 +66,7 @@ fn Opened(record: Received) -> impl IntoView {
         rollup.viewing.set(None);
         // Back to the row's own button.
         if let Some(id) = id {
-            if let Some(button) = document()
-                .get_element_by_id(&format!("ru-open-{id}"))
-                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-            {
-                let _ = button.focus();
-            }
+            crate::ui::focus::focus_id(&format!("ru-open-{id}"));
         }
     };
     let evaluation = rollup

@@ -27,7 +27,7 @@ pub(crate) fn use_selection() -> Selection {
 }
 
 /// "Đạt", "Chưa đạt"… with a symbol, so that no colour is needed.
-pub(crate) fn cell_word(i18n: I18n, status: Option<Status>) -> String {
+fn cell_word(i18n: I18n, status: Option<Status>) -> String {
     match status {
         None => t_string!(i18n, ru_lacking).to_owned(),
         Some(s) => {
@@ -85,15 +85,15 @@ pub(crate) fn provide_selection() -> Selection {
     });
     let chosen_set = Memo::new(move |_| {
         let year = chosen_year.get()?;
-        let ids: Vec<String> = rollup.shelf.with(|s| {
-            s.sets_in(year)
+        let (ids, main): (Vec<String>, Option<String>) = rollup.shelf.with(|s| {
+            let ids = s
+                .sets_in(year)
                 .into_iter()
                 .map(|(set, _)| set.id.clone())
-                .collect()
+                .collect();
+            (ids, s.main_set_in(year).map(|set| set.id.clone()))
         });
-        set.get()
-            .filter(|id| ids.contains(id))
-            .or_else(|| ids.first().cloned())
+        set.get().filter(|id| ids.contains(id)).or(main)
     });
     let table = Memo::new(move |_| {
         let (year, set) = (chosen_year.get()?, chosen_set.get()?);
@@ -136,7 +136,25 @@ pub fn Consolidated() -> impl IntoView {
             })
         })
     });
-    let focused = RwSignal::new(None::<(usize, usize)>);
+    // The cell whose reason is shown, and where: the reason is laid over
+    // the page, outside the table's scroll box, which would clip it.
+    let focused = RwSignal::new(None::<Hover>);
+    // The page scrolled (focus moving to a cell scrolls it too): the reason
+    // follows its cell.
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        if focused.with_untracked(Option::is_some) {
+            let cell = document()
+                .query_selector("td[aria-describedby='ru-reason']")
+                .ok()
+                .flatten();
+            let at = cell.as_ref().map(anchor);
+            focused.update(|h| match (h.as_mut(), at) {
+                (Some(h), Some(at)) => h.at = at,
+                _ => *h = None,
+            });
+        }
+    });
+    on_cleanup(move || on_scroll.remove());
     let sort_by = move |key: SortKey| {
         selection.sort.update(|(k, desc)| {
             if *k == key {
@@ -263,14 +281,23 @@ pub fn Consolidated() -> impl IntoView {
                                                 Some(CriterionReason::All { failed, incomplete }) if !failed.is_empty() || !incomplete.is_empty() => failed.iter().chain(incomplete).cloned().collect::<Vec<_>>().join(", "),
                                                 _ => String::new(),
                                             };
+                                            let show = move |ev: &web_sys::Event| {
+                                                let target = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+                                                if let (Some(target), true) = (target, cell.is_some()) {
+                                                    let at = anchor(&target);
+                                                    focused.set(Some(Hover { row: i, column: c, record: record.clone(), criterion: criterion.clone(), at }));
+                                                }
+                                            };
+                                            let show_too = show.clone();
+                                            let described = move || focused.with(|h| h.as_ref().is_some_and(|h| (h.row, h.column) == (i, c))).then_some("ru-reason");
                                             view! {
                                                 <td class=cell_class(cell) tabindex="0" title=title data-status=cell.map(status_code).unwrap_or("lacking") data-criterion=criterion_attr
-                                                    on:focus=move |_| focused.set(Some((i, c)))
-                                                    on:mouseenter=move |_| focused.set(Some((i, c)))
+                                                    aria-describedby=described
+                                                    on:focus=move |ev| show(&ev)
+                                                    on:mouseenter=move |ev| show_too(&ev)
                                                     on:blur=move |_| focused.set(None)
                                                     on:mouseleave=move |_| focused.set(None)>
                                                     {cell_word(i18n, cell)}
-                                                    {move || (focused.get() == Some((i, c)) && cell.is_some()).then(|| view! { <CellReason record=record.clone() criterion=criterion.clone() /> })}
                                                 </td>
                                             }
                                         }).collect_view()}
@@ -286,7 +313,43 @@ pub fn Consolidated() -> impl IntoView {
                     </div>
                 }
             })}
+            {move || focused.get().map(|h| {
+                let (left, top, bottom) = h.at;
+                view! {
+                    <div class="ru-reason-anchor" style:left=format!("{left}px")
+                        style:top=top.map(|t| format!("{t}px")) style:bottom=bottom.map(|b| format!("{b}px"))>
+                        <CellReason record=h.record criterion=h.criterion />
+                    </div>
+                }
+            })}
         </section>
+    }
+}
+
+/// A cell whose reason is shown, and where on the page: (left, top) below
+/// the cell, or (left, bottom) above it near the foot of the window.
+#[derive(Clone, PartialEq)]
+struct Hover {
+    row: usize,
+    column: usize,
+    record: String,
+    criterion: String,
+    at: (f64, Option<f64>, Option<f64>),
+}
+
+/// Where to lay a cell's reason: under the cell, or over it when the window
+/// has too little room below; never past the window's right edge.
+fn anchor(cell: &web_sys::Element) -> (f64, Option<f64>, Option<f64>) {
+    const WIDTH: f64 = 384.0;
+    const ROOM: f64 = 240.0;
+    let rect = cell.get_bounding_client_rect();
+    let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let (width, height) = (size(window().inner_width()), size(window().inner_height()));
+    let left = rect.left().min(width - WIDTH).max(0.0);
+    if rect.bottom() + ROOM > height && rect.top() > ROOM {
+        (left, None, Some(height - rect.top()))
+    } else {
+        (left, Some(rect.bottom()), None)
     }
 }
 
@@ -319,7 +382,7 @@ fn CellReason(record: String, criterion: String) -> impl IntoView {
     content.map(|(label, lines)| {
         let empty = lines.is_empty();
         view! {
-            <div class="ru-reason" role="tooltip" data-testid="ru-reason">
+            <div class="ru-reason" id="ru-reason" role="tooltip" data-testid="ru-reason">
                 <p><strong>{label}</strong></p>
                 {(!empty).then(|| view! { <ul>{lines}</ul> })}
                 {empty.then(|| view! { <p>{tr!(i18n, ru_reason_met)}</p> })}

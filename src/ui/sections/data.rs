@@ -104,7 +104,13 @@ fn Backup() -> impl IntoView {
         let units = state
             .workspace
             .with(|ws| crate::format::encode_workspace(ws).encode_utf16().count());
-        crate::domain::numbers::percent_one_decimal(units as u64, 5_242_880)
+        let tenths = crate::domain::numbers::percent_tenths(units as u64, 5_242_880).unwrap_or(0);
+        format!(
+            "{}{}{}",
+            tenths / 10,
+            messages::decimal_mark(i18n),
+            tenths % 10
+        )
     };
     view! {
         <section aria-labelledby="backup-title">
