@@ -98,7 +98,7 @@ test('by keyboard alone, a festival plan is made and its lists grow with focus o
   await s.close();
 });
 
-test('a result and its reason read "Đạt: …", with no gap before the colon', async () => {
+test('a result reads "Đạt: …" with no gap before the colon, and a decision needs its own date', async () => {
   const s = await open(env);
   const { page } = s;
   await page.goto(env.server.url + '#/tong-quan');
@@ -118,6 +118,19 @@ test('a result and its reason read "Đạt: …", with no gap before the colon',
     return range.getBoundingClientRect().left - result.getBoundingClientRect().right;
   });
   assert.ok(gap < 1, `${gap}px between the result and its colon`);
+
+  // A decision is never dated today in the user's place: without its date
+  // it is refused with a reason, and recorded once the date is typed.
+  await page.getByLabel('Người khóa (họ tên)').fill('Trưởng thôn');
+  await page.getByRole('button', { name: 'Khóa tự đánh giá' }).click();
+  await page.getByLabel('Số quyết định').fill('25/QĐ-UBND');
+  await page.getByRole('button', { name: 'Được công nhận', exact: true }).click();
+  await page.getByTestId('status-panel').getByRole('alert').getByText('Hãy nhập ngày ký quyết định.').waitFor();
+  assert.equal(await page.getByTestId('assessment-status').innerText(), 'Đã tự đánh giá (khóa)');
+  await page.getByLabel('Ngày quyết định').fill('2025-11-10');
+  await page.getByRole('button', { name: 'Được công nhận', exact: true }).click();
+  await page.getByTestId('assessment-status').getByText('Được công nhận', { exact: true }).waitFor();
+  await page.getByTestId('status-panel').getByText('25/QĐ-UBND · 10/11/2025').waitFor();
   s.check();
   await s.close();
 });

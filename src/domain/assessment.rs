@@ -302,6 +302,9 @@ pub enum AssessmentError {
     WrongStep,
     /// Locking needs the name of who locks it.
     NameRequired,
+    /// A decision is recorded with the date it was signed, typed by the
+    /// user: never today's date in its place.
+    DecisionDateRequired,
 }
 
 impl Assessment {

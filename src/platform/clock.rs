@@ -35,3 +35,17 @@ pub fn utc_stamp() -> String {
         now.get_utc_seconds()
     )
 }
+
+/// Milliseconds since 1970 (UTC), for ids made now.
+pub fn now_millis() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// The present instant in UTC as "YYYY-MM-DDTHH:MM:SSZ", the time of an export.
+pub fn iso_stamp() -> String {
+    let iso = js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default();
+    iso.chars().take(19).collect::<String>() + "Z"
+}

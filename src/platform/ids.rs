@@ -10,18 +10,25 @@ pub fn new_unit_id() -> UnitId {
 
 /// A new record id with a prefix ("a" for assessments, "act" for actions).
 pub fn new_id(prefix: &str) -> String {
-    let millis = js_sys::Date::now() as u64;
-    let high = (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
-    let low = (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
-    format!("{prefix}-{}-{:016x}", base36(millis), (high << 32) | low)
+    let millis = super::clock::now_millis();
+    format!("{prefix}-{}-{:016x}", base36(millis), random_u64())
 }
 
 /// The id of a save of the workspace: 64 random bits in base 36, letters
 /// and digits only (`format::revision`).
 pub fn revision_id() -> String {
-    let high = (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
-    let low = (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
-    base36((high << 32) | low)
+    base36(random_u64())
+}
+
+/// 64 bits from the browser's cryptographic generator
+/// (`crypto.getRandomValues`).
+fn random_u64() -> u64 {
+    let mut bytes = [0u8; 8];
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok());
+    if let Some(crypto) = crypto {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    u64::from_le_bytes(bytes)
 }
 
 fn base36(mut n: u64) -> String {

@@ -7,14 +7,7 @@ use crate::platform::{clock, download};
 
 /// The time of export, as "YYYY-MM-DDTHH:MM:SSZ".
 pub fn now_stamp() -> String {
-    let now = js_sys::Date::new_0();
-    now.to_iso_string()
-        .as_string()
-        .unwrap_or_default()
-        .chars()
-        .take(19)
-        .collect::<String>()
-        + "Z"
+    clock::iso_stamp()
 }
 
 /// The whole workspace as an exchange file, named after today.

@@ -181,6 +181,7 @@ pub fn assessment_error(i18n: I18n, error: &AssessmentError) -> AnyView {
         AssessmentError::Locked => tr!(i18n, as_locked_error).into_any(),
         AssessmentError::WrongStep => tr!(i18n, as_wrong_step).into_any(),
         AssessmentError::NameRequired => tr!(i18n, as_name_required).into_any(),
+        AssessmentError::DecisionDateRequired => tr!(i18n, as_decision_date_required).into_any(),
     }
 }
 

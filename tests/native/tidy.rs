@@ -40,6 +40,21 @@ fn the_pure_core_names_no_web_crate() {
 }
 
 #[test]
+fn views_read_no_json_and_no_clock_of_their_own() {
+    // Files are read and written by `format`, time is read by
+    // `platform::clock` and randomness by `platform::ids`: a view names none.
+    let forbidden = ["serde_json", "js_sys::Date", "Math::random"];
+    let files = rust_files(&root().join("src/ui"));
+    assert!(!files.is_empty());
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        for name in forbidden {
+            assert!(!text.contains(name), "{} names `{name}`", file.display());
+        }
+    }
+}
+
+#[test]
 fn web_crates_are_only_built_for_wasm() {
     let manifest = fs::read_to_string(root().join("Cargo.toml")).unwrap();
     let native = manifest

@@ -53,8 +53,10 @@ pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
         let id = id.clone();
         move |recognised: bool| {
             let number = decision.get_untracked();
-            let on =
-                Date::parse_iso(&decision_date.get_untracked()).unwrap_or_else(clock::today_date);
+            let Some(on) = Date::parse_iso(&decision_date.get_untracked()) else {
+                error.set(Some(AssessmentError::DecisionDateRequired));
+                return;
+            };
             apply(
                 id.clone(),
                 Box::new(move |a| a.decide(recognised, &number, on)),
