@@ -9,6 +9,8 @@ import { serve } from './server.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 export const DIST = join(here, '..', 'dist');
 export const BASE = '/a/b/antq/';
+/** The clock every journey's page reads (Vietnam's time, UTC+7). */
+export const TODAY = new Date('2026-11-20T09:00:00+07:00');
 
 export const LAUNCH = {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -54,6 +56,9 @@ export async function open(env, { init, contextOptions = {} } = {}) {
     problems.push(`request to another host: ${url}`);
     return route.abort();
   });
+  // The journeys' day, whatever the machine's: deadlines, countdowns and
+  // default years read the same on every run.
+  await context.clock.setFixedTime(TODAY);
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   // A Content-Security-Policy violation becomes a console error, which fails the journey.
@@ -182,4 +187,12 @@ export async function focusIs(page, id) {
     },
     id,
   );
+}
+
+/**
+ * Writes at once a save the autosave holds back for its pause, as leaving
+ * the page does: what a journey then finds "not stored" is not on its way.
+ */
+export async function flushSaves(page) {
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
 }

@@ -26,6 +26,15 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// Writes at once a save the autosave holds back for its pause, as leaving
+/// the page does: what a test checks as "not saved" then cannot be on its way.
+fn flush_saves() {
+    let hide = web_sys::Event::new("pagehide").unwrap();
+    web_sys::window().unwrap().dispatch_event(&hide).unwrap();
+}
+
+/// A poll's pause, for the helpers that look again until what they wait for
+/// has happened (`until`, `opened`); no test waits for time itself.
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
@@ -200,11 +209,12 @@ async fn the_mounted_app_adds_a_unit_saves_it_and_shows_the_time() {
         .unwrap()
         .contains("Tổ Hiếu"));
 
-    sleep(600).await;
-    let status = query(&host, "[data-testid=save-status]")
-        .text_content()
-        .unwrap();
-    assert!(status.starts_with("Đã lưu lúc "), "{status}");
+    until("the save status says it saved", || {
+        query(&host, "[data-testid=save-status]")
+            .text_content()
+            .is_some_and(|status| status.starts_with("Đã lưu lúc "))
+    })
+    .await;
     match WorkspaceStore::with_prefix(prefix).load() {
         Ok(Loaded::Found(decoded)) => {
             assert_eq!(
@@ -249,7 +259,12 @@ async fn a_failed_save_shows_the_error_and_the_export_button() {
     let full = FullStorage::start();
     type_into(&host, "#unit-name", "Thôn Đồng");
     click(&host, "[data-testid=unit-submit]");
-    sleep(600).await;
+    until("the save-failed banner", || {
+        host.query_selector("[data-testid=save-failed]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
     let banner = query(&host, "[data-testid=save-failed]");
     let text = banner.text_content().unwrap();
     assert!(text.contains("bộ nhớ của trình duyệt đã đầy"), "{text}");
@@ -260,11 +275,12 @@ async fn a_failed_save_shows_the_error_and_the_export_button() {
     drop(full);
     type_into(&host, "#unit-name", "Thôn Bắc");
     click(&host, "[data-testid=unit-submit]");
-    sleep(600).await;
-    assert!(host
-        .query_selector("[data-testid=save-failed]")
-        .unwrap()
-        .is_none());
+    until("the banner goes once a save succeeds", || {
+        host.query_selector("[data-testid=save-failed]")
+            .unwrap()
+            .is_none()
+    })
+    .await;
 
     drop(handle);
     host.remove();
@@ -414,7 +430,11 @@ async fn the_library_copies_a_set_and_refuses_an_invalid_edit() {
         .is_some());
 
     // The copy is stored at once, unchanged.
-    sleep(500).await;
+    until(
+        "the variant is stored",
+        || matches!(store.load(), Ok(Loaded::Found(d)) if d.workspace.criteria_sets().len() == 1),
+    )
+    .await;
     let stored = match store.load() {
         Ok(Loaded::Found(decoded)) => decoded.workspace,
         _ => panic!("the variant was not saved"),
@@ -433,7 +453,8 @@ async fn the_library_copies_a_set_and_refuses_an_invalid_edit() {
         problems.contains("groups[0].criteria[0].indicators[0].label.vi: không được để trống."),
         "{problems}"
     );
-    sleep(500).await;
+    // A save waiting for its pause would be written now.
+    flush_saves();
     let again = match store.load() {
         Ok(Loaded::Found(decoded)) => decoded.workspace,
         _ => panic!("the workspace is gone"),
@@ -447,7 +468,11 @@ async fn the_library_copies_a_set_and_refuses_an_invalid_edit() {
         "Đảng ủy ra nghị quyết trước 15/3",
     );
     click(&host, "[data-testid=set-editor] button[type=submit]");
-    sleep(500).await;
+    until("the edit is saved", || {
+        matches!(store.load(), Ok(Loaded::Found(d))
+            if d.workspace.criteria_sets()[0].indicator("xa-1a").is_some_and(|i| i.label.vi == "Đảng ủy ra nghị quyết trước 15/3"))
+    })
+    .await;
     let saved = match store.load() {
         Ok(Loaded::Found(decoded)) => decoded.workspace,
         _ => panic!("the workspace is gone"),
@@ -687,11 +712,11 @@ async fn recovery_mode_offers_the_original_then_starts_fresh() {
     // And the app works again: a new unit is saved.
     type_into(&host, "#unit-name", "Thôn Mới");
     click(&host, "[data-testid=unit-submit]");
-    sleep(600).await;
-    match store.load() {
-        Ok(Loaded::Found(decoded)) => assert_eq!(decoded.workspace.units().len(), 1),
-        _ => panic!("not saved after starting fresh"),
-    }
+    until(
+        "the new unit is saved after starting fresh",
+        || matches!(store.load(), Ok(Loaded::Found(d)) if d.workspace.units().len() == 1),
+    )
+    .await;
     drop(handle);
     host.remove();
     store.clear();
@@ -717,11 +742,16 @@ async fn stored_text_rewritten_by_this_version_is_kept_before_the_next_save() {
     storage.set_item(&store.workspace_key(), &older).unwrap();
     let (host, handle) = mount(prefix);
     opened(&host).await;
-    sleep(300).await;
-    assert_eq!(
-        archive.snapshot(BEFORE_MIGRATION).await.unwrap().as_deref(),
-        Some(older.as_str())
-    );
+    // Kept in IndexedDB as the app opens: looked for until it is there.
+    let mut kept = None;
+    for _ in 0..250 {
+        kept = archive.snapshot(BEFORE_MIGRATION).await.unwrap();
+        if kept.is_some() {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert_eq!(kept.as_deref(), Some(older.as_str()));
     drop(handle);
     host.remove();
     store.clear();

@@ -172,6 +172,7 @@ test('a commune officer sees the 70% computed from the units under the commune',
   await page.getByLabel('Người khóa (họ tên)').fill('Trưởng thôn');
   await page.getByRole('button', { name: 'Khóa tự đánh giá' }).click();
   await page.getByLabel('Số quyết định').fill('26/QĐ-UBND');
+  await page.getByLabel('Ngày quyết định').fill('2025-11-20');
   await page.getByRole('button', { name: 'Được công nhận', exact: true }).click();
   await page.getByTestId('status-panel').locator('summary').click();
   await page.getByTestId('status-panel').getByText('Có quyết định bổ sung').waitFor();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, open, ready, addUnit } from '../harness.mjs';
+import { start, open, ready, addUnit, flushSaves } from '../harness.mjs';
 
 let env;
 before(async () => {
@@ -61,7 +61,8 @@ test('a village assessment goes to the commune, previewed, applied and undone', 
   const preview = page.getByTestId('import-preview');
   await preview.getByText('Thôn Đồng: Mới: sẽ thêm').waitFor();
   await preview.getByText('Thôn Đồng 2025: Mới: sẽ thêm').waitFor();
-  await page.waitForTimeout(400);
+  // A save waiting for its pause would be written by leaving the page.
+  await flushSaves(page);
   assert.equal(await page.evaluate(() => localStorage.getItem('antq.workspace')), stored, 'the preview stored something');
   await page.getByTestId('import-apply').click();
   await page.getByTestId('import-notice').getByText('Đã nhập 2 thay đổi.').waitFor();
@@ -74,7 +75,7 @@ test('a village assessment goes to the commune, previewed, applied and undone', 
   await page.locator('nav a[data-route="du-lieu"]').click();
   await page.getByTestId('import-undo').click();
   await page.getByTestId('import-notice').getByText('Đã hoàn tác').waitFor();
-  await page.waitForTimeout(500);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('antq.workspace')).units.length === 1);
   const afterUndo = JSON.parse(await page.evaluate(() => localStorage.getItem('antq.workspace')));
   assert.deepEqual(afterUndo.units.map((u) => u.name), ['Xã Tân Lập']);
   assert.equal(afterUndo.assessments.length, 0);

@@ -96,7 +96,7 @@ test('a unit created is found after a reload, and can be renamed and deleted', a
   await s.page.getByRole('button', { name: 'Xóa Xã Tân Lập' }).click();
   await s.page.getByRole('button', { name: 'Xóa hẳn' }).click();
   await s.page.getByText('Đã xóa đơn vị «Xã Tân Lập».').waitFor();
-  await s.page.waitForTimeout(500);
+  await s.page.waitForFunction(() => !localStorage.getItem('antq.workspace').includes('"Xã Tân Lập"'));
   await s.page.reload();
   await ready(s.page);
   await unitNamed(s.page, 'Thôn Hiếu Trung').waitFor();

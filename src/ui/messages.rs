@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::i18n::*;
 use crate::domain::assessment::ActionStatus;
 use crate::domain::assessment::AssessmentError;
-use crate::domain::criteria::Status as ResultStatus;
+use crate::domain::criteria::Outcome;
 use crate::domain::numbers::{grouped, WholeError};
 use crate::domain::scope::{EnterpriseSize, SchoolLevel};
 use crate::domain::timeline::Step;
@@ -186,30 +186,30 @@ pub fn assessment_error(i18n: I18n, error: &AssessmentError) -> AnyView {
 }
 
 /// A result in words (never a colour alone), following the language.
-pub fn result(i18n: I18n, status: ResultStatus) -> AnyView {
+pub fn result(i18n: I18n, status: Outcome) -> AnyView {
     Signal::derive(move || result_text(i18n, status)).into_any()
 }
 
 /// A result in words, as text (CSV, titles).
-pub fn result_string(i18n: I18n, status: ResultStatus) -> String {
+pub fn result_string(i18n: I18n, status: Outcome) -> String {
     result_text(i18n, status).to_owned()
 }
 
-fn result_text(i18n: I18n, status: ResultStatus) -> &'static str {
+fn result_text(i18n: I18n, status: Outcome) -> &'static str {
     match status {
-        ResultStatus::Passed => t_string!(i18n, result_passed),
-        ResultStatus::Failed => t_string!(i18n, result_failed),
-        ResultStatus::Incomplete => t_string!(i18n, result_incomplete),
-        ResultStatus::NotApplicable => t_string!(i18n, result_na),
-        ResultStatus::NotEvaluated => t_string!(i18n, result_not_evaluated),
+        Outcome::Passed => t_string!(i18n, result_passed),
+        Outcome::Failed => t_string!(i18n, result_failed),
+        Outcome::Incomplete => t_string!(i18n, result_incomplete),
+        Outcome::NotApplicable => t_string!(i18n, result_na),
+        Outcome::NotEvaluated => t_string!(i18n, result_not_evaluated),
     }
 }
 
-pub fn result_class(status: ResultStatus) -> &'static str {
+pub fn result_class(status: Outcome) -> &'static str {
     match status {
-        ResultStatus::Passed => "result result--passed",
-        ResultStatus::Failed => "result result--failed",
-        ResultStatus::Incomplete => "result result--incomplete",
+        Outcome::Passed => "result result--passed",
+        Outcome::Failed => "result result--failed",
+        Outcome::Incomplete => "result result--incomplete",
         _ => "result",
     }
 }

@@ -111,12 +111,12 @@ fn next_year_can_start_from_last_years_answers_and_compare_with_them() {
     let eval = evaluate(&kdc, &z.answers, &context, 2026);
     assert_eq!(
         eval.indicators[&"kdc-4a".to_owned()].status,
-        Status_::Passed
+        Outcome::Passed
     );
     assert_eq!(incident_total(ws.assessment("y1").unwrap()), 7);
 }
 
-use antq::domain::criteria::Status as Status_;
+use antq::domain::criteria::Outcome;
 
 /// A commune with five villages, one enterprise and one school, each with its own assessment.
 fn commune_with_children(recognised: usize) -> Workspace {
@@ -157,7 +157,7 @@ fn commune_with_children(recognised: usize) -> Workspace {
 #[test]
 fn the_commune_70_percent_is_computed_from_the_units_under_it() {
     let commune = set("tt124-xa-phuong");
-    for (recognised, expected) in [(5, Status_::Passed), (4, Status_::Failed)] {
+    for (recognised, expected) in [(5, Outcome::Passed), (4, Outcome::Failed)] {
         let ws = commune_with_children(recognised);
         let a = ws.assessment("a-xa").unwrap();
         let context = context_for(&ws, a, &commune);
@@ -179,7 +179,7 @@ fn the_commune_70_percent_is_computed_from_the_units_under_it() {
             expected,
             "{recognised} of 7"
         );
-        assert_eq!(eval.indicators[&"xa-4a".to_owned()].status, Status_::Passed);
+        assert_eq!(eval.indicators[&"xa-4a".to_owned()].status, Outcome::Passed);
     }
 }
 
@@ -199,7 +199,7 @@ fn a_child_without_an_assessment_has_not_registered() {
         }]
     );
     let eval = evaluate(&commune, &Answers::new(), &context, 2025);
-    assert_eq!(eval.indicators[&"xa-4a".to_owned()].status, Status_::Failed);
+    assert_eq!(eval.indicators[&"xa-4a".to_owned()].status, Outcome::Failed);
 }
 
 #[test]
@@ -257,7 +257,7 @@ fn an_assessment_of_the_first_version_evaluates_as_it_did_and_moves_to_the_secon
             .status
     };
     // Version 1 held "equal to last year" a failure; it still does.
-    assert_eq!(result(&v1, &ws), antq::domain::criteria::Status::Failed);
+    assert_eq!(result(&v1, &ws), antq::domain::criteria::Outcome::Failed);
     let moved = ws
         .edit_assessment("a", |a| a.move_to_version(&v1, &v2))
         .unwrap();
@@ -268,7 +268,7 @@ fn an_assessment_of_the_first_version_evaluates_as_it_did_and_moves_to_the_secon
     assert!(moved.changed.contains(&"kdc-4a".to_owned()));
     assert!(moved.changed.contains(&"kdc-3g".to_owned()));
     assert!(moved.removed.is_empty());
-    assert_eq!(result(&v2, &ws), antq::domain::criteria::Status::Passed);
+    assert_eq!(result(&v2, &ws), antq::domain::criteria::Outcome::Passed);
     // Moving again from a version it no longer uses is refused; undo restores it.
     assert_eq!(
         ws.edit_assessment("a", |a| a.move_to_version(&v1, &v2))
@@ -390,7 +390,7 @@ fn a_commune_leaves_out_the_units_tt124_does_not_cover_and_names_them() {
     let result = evaluate(&xa, &a.answers, &context, 2025);
     assert_eq!(
         result.indicators.get("xa-4a").unwrap().status,
-        antq::domain::criteria::Status::Passed
+        antq::domain::criteria::Outcome::Passed
     );
 }
 

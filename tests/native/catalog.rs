@@ -114,7 +114,7 @@ fn every_built_in_set_passes_when_everything_is_met_and_fails_on_one_breach() {
             SetRule::AllCriteria => {
                 assert_eq!(
                     eval.set.status,
-                    Status::Passed,
+                    Outcome::Passed,
                     "{}: {:?}",
                     set.id,
                     eval.set.reason
@@ -141,7 +141,7 @@ fn every_built_in_set_passes_when_everything_is_met_and_fails_on_one_breach() {
                 };
                 let failing = answers.clone().with(&target.id, breach);
                 let eval = evaluate(&set, &failing, &Context::default(), YEAR);
-                assert_eq!(eval.set.status, Status::Failed, "{}", set.id);
+                assert_eq!(eval.set.status, Outcome::Failed, "{}", set.id);
             }
             SetRule::Points => {
                 // QĐ 510: the total is computed, but no class is claimed
@@ -151,7 +151,7 @@ fn every_built_in_set_passes_when_everything_is_met_and_fails_on_one_breach() {
                 };
                 assert!(total > 0);
                 assert_eq!(class, None);
-                assert_eq!(eval.set.status, Status::NotEvaluated);
+                assert_eq!(eval.set.status, Outcome::NotEvaluated);
             }
         }
         assert_eq!(eval.progress.answered, eval.progress.total, "{}", set.id);
@@ -172,8 +172,8 @@ fn the_commune_set_applies_the_worked_example_16_and_18_of_25() {
         )
     };
     let eval = evaluate(&commune, &with(16), &Context::default(), YEAR);
-    assert_eq!(eval.indicators[&"xa-4b".to_owned()].status, Status::Failed);
-    assert_eq!(eval.criteria[&"xa-4".to_owned()].status, Status::Failed);
+    assert_eq!(eval.indicators[&"xa-4b".to_owned()].status, Outcome::Failed);
+    assert_eq!(eval.criteria[&"xa-4".to_owned()].status, Outcome::Failed);
     assert_eq!(
         eval.set.reason,
         SetReason::AllCriteria {
@@ -182,7 +182,7 @@ fn the_commune_set_applies_the_worked_example_16_and_18_of_25() {
         }
     );
     let eval = evaluate(&commune, &with(18), &Context::default(), YEAR);
-    assert_eq!(eval.set.status, Status::Passed);
+    assert_eq!(eval.set.status, Outcome::Passed);
 }
 
 #[test]
@@ -212,7 +212,7 @@ fn the_residential_area_set_has_the_five_clauses_of_article_4() {
         },
     );
     let eval = evaluate(&kdc, &late, &Context::default(), YEAR);
-    assert_eq!(eval.criteria[&"kdc-1".to_owned()].status, Status::Failed);
+    assert_eq!(eval.criteria[&"kdc-1".to_owned()].status, Outcome::Failed);
 }
 
 #[test]
@@ -232,9 +232,9 @@ fn an_enterprise_without_a_party_organisation_may_answer_not_applicable() {
     let eval = evaluate(&cq, &answers, &Context::default(), YEAR);
     assert_eq!(
         eval.indicators[&"cq-1a".to_owned()].status,
-        Status::NotApplicable
+        Outcome::NotApplicable
     );
-    assert_eq!(eval.set.status, Status::Passed);
+    assert_eq!(eval.set.status, Outcome::Passed);
 }
 
 #[test]

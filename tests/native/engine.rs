@@ -75,7 +75,7 @@ fn check_with(kind: IndicatorKind, answer: Option<Answer>, context: &Context) ->
     evaluate(&set, &answers, context, YEAR).indicators[&"i".to_owned()].clone()
 }
 
-fn status(kind: IndicatorKind, answer: Answer) -> Status {
+fn status(kind: IndicatorKind, answer: Answer) -> Outcome {
     check(kind, Some(answer)).status
 }
 
@@ -98,7 +98,7 @@ fn ratio(numerator: u64, denominator: u64) -> Answer {
 #[test]
 fn unanswered_indicators_are_incomplete() {
     let result = check(IndicatorKind::CountZero { escape: None }, None);
-    assert_eq!(result.status, Status::Incomplete);
+    assert_eq!(result.status, Outcome::Incomplete);
     assert_eq!(result.reason, Reason::Unanswered);
 }
 
@@ -113,8 +113,8 @@ fn yes_no_passes_on_yes_only() {
         value: false,
         date: None,
     };
-    assert_eq!(status(kind.clone(), yes), Status::Passed);
-    assert_eq!(status(kind, no), Status::Failed);
+    assert_eq!(status(kind.clone(), yes), Outcome::Passed);
+    assert_eq!(status(kind, no), Outcome::Failed);
 }
 
 #[test]
@@ -124,10 +124,10 @@ fn a_first_quarter_date_passes_on_31_march_and_fails_on_1_april() {
         value: true,
         date: Some(d),
     };
-    assert_eq!(status(kind.clone(), on(date(2025, 1, 1))), Status::Passed);
-    assert_eq!(status(kind.clone(), on(date(2025, 3, 31))), Status::Passed);
+    assert_eq!(status(kind.clone(), on(date(2025, 1, 1))), Outcome::Passed);
+    assert_eq!(status(kind.clone(), on(date(2025, 3, 31))), Outcome::Passed);
     let late = check(kind.clone(), Some(on(date(2025, 4, 1))));
-    assert_eq!(late.status, Status::Failed);
+    assert_eq!(late.status, Outcome::Failed);
     assert_eq!(
         late.reason,
         Reason::DateOutside {
@@ -136,7 +136,7 @@ fn a_first_quarter_date_passes_on_31_march_and_fails_on_1_april() {
             to: date(2025, 3, 31)
         }
     );
-    assert_eq!(status(kind.clone(), on(date(2024, 3, 1))), Status::Failed);
+    assert_eq!(status(kind.clone(), on(date(2024, 3, 1))), Outcome::Failed);
     let undated = check(
         kind,
         Some(Answer::YesNo {
@@ -144,22 +144,22 @@ fn a_first_quarter_date_passes_on_31_march_and_fails_on_1_april() {
             date: None,
         }),
     );
-    assert_eq!(undated.status, Status::Incomplete);
+    assert_eq!(undated.status, Outcome::Incomplete);
 }
 
 #[test]
 fn a_count_must_be_zero_unless_the_law_escape_is_stated() {
     let strict = IndicatorKind::CountZero { escape: None };
     let count = |count, handled| Answer::Count { count, handled };
-    assert_eq!(status(strict.clone(), count(0, false)), Status::Passed);
-    assert_eq!(status(strict.clone(), count(1, false)), Status::Failed);
+    assert_eq!(status(strict.clone(), count(0, false)), Outcome::Passed);
+    assert_eq!(status(strict.clone(), count(1, false)), Outcome::Failed);
     // Claiming "handled" where the law gives no escape changes nothing.
-    assert_eq!(status(strict, count(1, true)), Status::Failed);
+    assert_eq!(status(strict, count(1, true)), Outcome::Failed);
     let escape = IndicatorKind::CountZero {
         escape: Some(Escape::Handled),
     };
-    assert_eq!(status(escape.clone(), count(2, true)), Status::Passed);
-    assert_eq!(status(escape, count(2, false)), Status::Failed);
+    assert_eq!(status(escape.clone(), count(2, true)), Outcome::Passed);
+    assert_eq!(status(escape, count(2, false)), Outcome::Failed);
 }
 
 fn grassroots_rating() -> IndicatorKind {
@@ -177,28 +177,28 @@ fn a_rating_passes_at_or_above_its_level_or_with_a_title() {
     let rated = |level: Option<usize>, title: Option<usize>| Answer::Rating { level, title };
     assert_eq!(
         status(grassroots_rating(), rated(Some(2), None)),
-        Status::Passed
+        Outcome::Passed
     );
     assert_eq!(
         status(grassroots_rating(), rated(Some(0), None)),
-        Status::Passed
+        Outcome::Passed
     );
     assert_eq!(
         status(grassroots_rating(), rated(Some(3), None)),
-        Status::Failed
+        Outcome::Failed
     );
     assert_eq!(
         status(grassroots_rating(), rated(Some(3), Some(0))),
-        Status::Passed
+        Outcome::Passed
     );
     assert_eq!(
         status(grassroots_rating(), rated(None, None)),
-        Status::Incomplete
+        Outcome::Incomplete
     );
     // An index outside the list counts as not given.
     assert_eq!(
         status(grassroots_rating(), rated(Some(9), None)),
-        Status::Incomplete
+        Outcome::Incomplete
     );
 }
 
@@ -210,15 +210,15 @@ fn a_number_meets_its_bound_at_the_threshold() {
     };
     assert_eq!(
         status(at_least.clone(), Answer::Number { value: 0 }),
-        Status::Failed
+        Outcome::Failed
     );
     assert_eq!(
         status(at_least.clone(), Answer::Number { value: 1 }),
-        Status::Passed
+        Outcome::Passed
     );
     assert_eq!(
         status(at_least, Answer::Number { value: 5 }),
-        Status::Passed
+        Outcome::Passed
     );
     let at_most = IndicatorKind::Number {
         bound: Bound::AtMost,
@@ -226,9 +226,12 @@ fn a_number_meets_its_bound_at_the_threshold() {
     };
     assert_eq!(
         status(at_most.clone(), Answer::Number { value: 3 }),
-        Status::Passed
+        Outcome::Passed
     );
-    assert_eq!(status(at_most, Answer::Number { value: 4 }), Status::Failed);
+    assert_eq!(
+        status(at_most, Answer::Number { value: 4 }),
+        Outcome::Failed
+    );
 }
 
 #[test]
@@ -238,7 +241,7 @@ fn commune_fails_with_16_of_25_recognised_and_passes_with_18() {
         rounding: Rounding::Up,
     };
     let sixteen = check(kind.clone(), Some(ratio(16, 25)));
-    assert_eq!(sixteen.status, Status::Failed);
+    assert_eq!(sixteen.status, Outcome::Failed);
     assert_eq!(
         sixteen.reason,
         Reason::Ratio {
@@ -252,9 +255,9 @@ fn commune_fails_with_16_of_25_recognised_and_passes_with_18() {
             not_counted: vec![],
         }
     );
-    assert_eq!(status(kind.clone(), ratio(17, 25)), Status::Failed);
-    assert_eq!(status(kind.clone(), ratio(18, 25)), Status::Passed);
-    assert_eq!(status(kind, ratio(25, 25)), Status::Passed);
+    assert_eq!(status(kind.clone(), ratio(17, 25)), Outcome::Failed);
+    assert_eq!(status(kind.clone(), ratio(18, 25)), Outcome::Passed);
+    assert_eq!(status(kind, ratio(25, 25)), Outcome::Passed);
 }
 
 #[test]
@@ -264,8 +267,8 @@ fn rounding_down_is_a_stated_alternative() {
         rounding: Rounding::Down,
     };
     assert_eq!(required_count(70, 25, Rounding::Down), 17);
-    assert_eq!(status(kind.clone(), ratio(17, 25)), Status::Passed);
-    assert_eq!(status(kind, ratio(16, 25)), Status::Failed);
+    assert_eq!(status(kind.clone(), ratio(17, 25)), Outcome::Passed);
+    assert_eq!(status(kind, ratio(16, 25)), Outcome::Failed);
 }
 
 #[test]
@@ -274,10 +277,10 @@ fn a_hundred_percent_needs_every_one() {
         threshold: 100,
         rounding: Rounding::Up,
     };
-    assert_eq!(status(kind.clone(), ratio(99, 100)), Status::Failed);
-    assert_eq!(status(kind.clone(), ratio(100, 100)), Status::Passed);
-    assert_eq!(status(kind.clone(), ratio(0, 0)), Status::Incomplete);
-    assert_eq!(status(kind, ratio(101, 100)), Status::Incomplete);
+    assert_eq!(status(kind.clone(), ratio(99, 100)), Outcome::Failed);
+    assert_eq!(status(kind.clone(), ratio(100, 100)), Outcome::Passed);
+    assert_eq!(status(kind.clone(), ratio(0, 0)), Outcome::Incomplete);
+    assert_eq!(status(kind, ratio(101, 100)), Outcome::Incomplete);
 }
 
 #[test]
@@ -287,25 +290,25 @@ fn a_trend_must_fall_below_last_year() {
         parts: vec![],
     };
     let trend = |current, previous| Answer::trend(current, previous);
-    assert_eq!(status(kind.clone(), trend(5, Some(6))), Status::Passed);
-    assert_eq!(status(kind.clone(), trend(6, Some(6))), Status::Failed);
+    assert_eq!(status(kind.clone(), trend(5, Some(6))), Outcome::Passed);
+    assert_eq!(status(kind.clone(), trend(6, Some(6))), Outcome::Failed);
     // Nothing to reduce: zero both years passes even where equal does not
     // (TT 124 Article 4 clause 4 point a sets no strict decrease).
-    assert_eq!(status(kind.clone(), trend(0, Some(0))), Status::Passed);
-    assert_eq!(status(kind.clone(), trend(1, Some(0))), Status::Failed);
-    assert_eq!(status(kind.clone(), trend(7, Some(6))), Status::Failed);
-    assert_eq!(status(kind.clone(), trend(7, None)), Status::Incomplete);
+    assert_eq!(status(kind.clone(), trend(0, Some(0))), Outcome::Passed);
+    assert_eq!(status(kind.clone(), trend(1, Some(0))), Outcome::Failed);
+    assert_eq!(status(kind.clone(), trend(7, Some(6))), Outcome::Failed);
+    assert_eq!(status(kind.clone(), trend(7, None)), Outcome::Incomplete);
     let equal_ok = IndicatorKind::Trend {
         allow_equal: true,
         parts: vec![],
     };
-    assert_eq!(status(equal_ok, trend(6, Some(6))), Status::Passed);
+    assert_eq!(status(equal_ok, trend(6, Some(6))), Outcome::Passed);
     // Last year's figure comes from last year's assessment when not typed.
     let mut context = Context::default();
     context.previous.insert("i".into(), 9);
     assert_eq!(
         check_with(kind, Some(trend(8, None)), &context).status,
-        Status::Passed
+        Outcome::Passed
     );
 }
 
@@ -326,10 +329,10 @@ fn a_checklist_needs_every_item() {
     };
     assert_eq!(
         status(kind.clone(), checked(&["a", "b", "c"])),
-        Status::Passed
+        Outcome::Passed
     );
     let partial = check(kind, Some(checked(&["a", "c"])));
-    assert_eq!(partial.status, Status::Failed);
+    assert_eq!(partial.status, Outcome::Failed);
     assert_eq!(
         partial.reason,
         Reason::Checklist {
@@ -355,7 +358,7 @@ fn derived_figures_come_from_child_units_before_manual_ones() {
     let mut context = Context::default();
     context.derived.insert("i".into(), Figures::typed(18, 25));
     let from_children = check_with(derived_70(), Some(ratio(1, 25)), &context);
-    assert_eq!(from_children.status, Status::Passed);
+    assert_eq!(from_children.status, Outcome::Passed);
     assert!(matches!(
         from_children.reason,
         Reason::Ratio {
@@ -364,8 +367,8 @@ fn derived_figures_come_from_child_units_before_manual_ones() {
             ..
         }
     ));
-    assert_eq!(status(derived_70(), ratio(16, 25)), Status::Failed);
-    assert_eq!(check(derived_70(), None).status, Status::Incomplete);
+    assert_eq!(status(derived_70(), ratio(16, 25)), Outcome::Failed);
+    assert_eq!(check(derived_70(), None).status, Outcome::Incomplete);
 }
 
 #[test]
@@ -379,14 +382,17 @@ fn not_applicable_counts_only_where_allowed() {
     let eval = evaluate(&set, &answers, &Context::default(), YEAR);
     assert_eq!(
         eval.indicators[&"i".to_owned()].status,
-        Status::NotApplicable
+        Outcome::NotApplicable
     );
-    assert_eq!(eval.criteria[&"c".to_owned()].status, Status::NotApplicable);
+    assert_eq!(
+        eval.criteria[&"c".to_owned()].status,
+        Outcome::NotApplicable
+    );
     let refused = check(
         IndicatorKind::YesNo { window: None },
         Some(Answer::NotApplicable),
     );
-    assert_eq!(refused.status, Status::Incomplete);
+    assert_eq!(refused.status, Outcome::Incomplete);
     assert_eq!(refused.reason, Reason::NotApplicableRefused);
 }
 
@@ -394,7 +400,7 @@ fn not_applicable_counts_only_where_allowed() {
 fn an_answer_of_another_kind_is_incomplete_not_a_crash() {
     let result = check(IndicatorKind::CountZero { escape: None }, Some(ratio(1, 2)));
     assert_eq!(result.reason, Reason::AnswerKindMismatch);
-    assert_eq!(result.status, Status::Incomplete);
+    assert_eq!(result.status, Outcome::Incomplete);
 }
 
 #[test]
@@ -421,7 +427,7 @@ fn a_criterion_needs_all_or_any_of_its_indicators() {
         .with("x", count(3))
         .with("y", count(0));
     let eval = evaluate(&set, &answers, &Context::default(), YEAR);
-    assert_eq!(eval.criteria[&"all".to_owned()].status, Status::Failed);
+    assert_eq!(eval.criteria[&"all".to_owned()].status, Outcome::Failed);
     assert_eq!(
         eval.criteria[&"all".to_owned()].reason,
         CriterionReason::All {
@@ -429,8 +435,8 @@ fn a_criterion_needs_all_or_any_of_its_indicators() {
             incomplete: vec![]
         }
     );
-    assert_eq!(eval.criteria[&"any".to_owned()].status, Status::Passed);
-    assert_eq!(eval.set.status, Status::Failed);
+    assert_eq!(eval.criteria[&"any".to_owned()].status, Outcome::Passed);
+    assert_eq!(eval.set.status, Outcome::Failed);
     assert_eq!(
         eval.set.reason,
         SetReason::AllCriteria {
@@ -456,7 +462,7 @@ fn a_failure_is_known_before_everything_is_answered() {
         },
     );
     let eval = evaluate(&set, &answers, &Context::default(), YEAR);
-    assert_eq!(eval.criteria[&"c".to_owned()].status, Status::Failed);
+    assert_eq!(eval.criteria[&"c".to_owned()].status, Outcome::Failed);
     assert_eq!(
         eval.progress,
         Progress {
@@ -504,7 +510,7 @@ fn points_add_up_and_a_maximum_is_enforced() {
         .with("p1", Answer::Points { points: 3 })
         .with("p2", Answer::Points { points: 3 });
     let eval = evaluate(&set, &answers, &Context::default(), YEAR);
-    assert_eq!(eval.criteria[&"c".to_owned()].status, Status::Passed);
+    assert_eq!(eval.criteria[&"c".to_owned()].status, Outcome::Passed);
     assert_eq!(
         eval.set.reason,
         SetReason::Points {
@@ -543,9 +549,9 @@ fn notes_are_not_evaluated_nor_counted_in_progress() {
     let eval = evaluate(&set, &answers, &Context::default(), YEAR);
     assert_eq!(
         eval.indicators[&"n".to_owned()].status,
-        Status::NotEvaluated
+        Outcome::NotEvaluated
     );
-    assert_eq!(eval.criteria[&"c".to_owned()].status, Status::Passed);
+    assert_eq!(eval.criteria[&"c".to_owned()].status, Outcome::Passed);
     assert_eq!(
         eval.progress,
         Progress {
@@ -579,12 +585,12 @@ fn composites_follow_their_parts_and_survive_a_cycle() {
         },
     );
     let eval = evaluate(&set, &answers, &Context::default(), YEAR);
-    assert_eq!(eval.indicators[&"both".to_owned()].status, Status::Passed);
+    assert_eq!(eval.indicators[&"both".to_owned()].status, Outcome::Passed);
     assert_eq!(
         eval.indicators[&"x".to_owned()].reason,
         Reason::CompositeCycle
     );
-    assert_eq!(eval.indicators[&"y".to_owned()].status, Status::Incomplete);
+    assert_eq!(eval.indicators[&"y".to_owned()].status, Outcome::Incomplete);
 }
 
 #[test]
@@ -592,7 +598,7 @@ fn a_set_with_no_criteria_is_incomplete() {
     let mut set = set_of(vec![]);
     set.groups[0].criteria.clear();
     let eval = evaluate(&set, &Answers::new(), &Context::default(), YEAR);
-    assert_eq!(eval.set.status, Status::Incomplete);
+    assert_eq!(eval.set.status, Outcome::Incomplete);
     assert_eq!(eval.set.reason, SetReason::Empty);
 }
 
@@ -817,9 +823,9 @@ fn a_chain_of_a_hundred_thousand_composites_is_checked_and_evaluated_without_dee
             let evaluation = evaluate(&set, &answers, &Context::default(), YEAR);
             assert_eq!(
                 evaluation.indicators[&"k0".to_owned()].status,
-                Status::Failed
+                Outcome::Failed
             );
-            assert_eq!(evaluation.criteria[&"c".to_owned()].status, Status::Failed);
+            assert_eq!(evaluation.criteria[&"c".to_owned()].status, Outcome::Failed);
             let circle = chain(100_000, true);
             let problems = antq::format::criteria::validate(&circle);
             assert_eq!(problems.len(), 1);

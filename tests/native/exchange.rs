@@ -5,7 +5,7 @@ use antq::catalog::builtin_sets;
 use antq::domain::assessment::Evidence;
 use antq::domain::calendar::Date;
 use antq::domain::context::context_for;
-use antq::domain::criteria::{evaluate, Answer, Status as Result_};
+use antq::domain::criteria::{evaluate, Answer, Outcome};
 use antq::domain::unit::UnitFields;
 use antq::domain::{UnitId, UnitKind, Workspace};
 use antq::format::exchange::{
@@ -226,7 +226,7 @@ fn an_assessment_travels_with_its_set_and_is_evaluated_by_the_receiver() {
     );
     assert_eq!(
         eval.indicators[&"kdc-3a".to_owned()].status,
-        Result_::Passed
+        Outcome::Passed
     );
     // The same file again changes nothing.
     let again = preview(&after, &builtin_sets(), &incoming);

@@ -179,9 +179,17 @@ fn ics_escapes_folds_at_75_octets_and_ends_lines_with_crlf() {
     );
     let folded = fold_line(&long);
     assert!(folded.ends_with("\r\n"));
-    for line in folded.trim_end_matches("\r\n").split("\r\n") {
-        assert!(line.len() <= 75, "{} octets: {line}", line.len());
-        assert!(std::str::from_utf8(line.as_bytes()).is_ok());
+    let lines: Vec<&str> = folded.trim_end_matches("\r\n").split("\r\n").collect();
+    assert!(lines.len() > 1);
+    for pair in lines.windows(2) {
+        assert!(pair[0].len() <= 75, "{} octets: {}", pair[0].len(), pair[0]);
+        // Folded as late as it can be: the next character would not fit.
+        let next = pair[1].strip_prefix(' ').unwrap().chars().next().unwrap();
+        assert!(
+            pair[0].len() + next.len_utf8() > 75,
+            "folded early: {}",
+            pair[0]
+        );
     }
     assert_eq!(folded.replace("\r\n ", "").trim_end(), long);
 

@@ -74,13 +74,13 @@ enum Verdict {
 }
 
 impl Verdict {
-    fn of(status: Status) -> Option<Verdict> {
+    fn of(status: Outcome) -> Option<Verdict> {
         match status {
-            Status::Passed => Some(Verdict::Passed),
-            Status::Failed => Some(Verdict::Failed),
-            Status::Incomplete => Some(Verdict::Incomplete),
-            Status::NotApplicable => Some(Verdict::NotApplicable),
-            Status::NotEvaluated => None,
+            Outcome::Passed => Some(Verdict::Passed),
+            Outcome::Failed => Some(Verdict::Failed),
+            Outcome::Incomplete => Some(Verdict::Incomplete),
+            Outcome::NotApplicable => Some(Verdict::NotApplicable),
+            Outcome::NotEvaluated => None,
         }
     }
 }

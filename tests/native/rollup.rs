@@ -4,7 +4,7 @@
 
 use antq::catalog::builtin_sets;
 use antq::domain::calendar::Date;
-use antq::domain::criteria::{Answer, CriteriaSet, IndicatorKind, Status, Text};
+use antq::domain::criteria::{Answer, CriteriaSet, IndicatorKind, Outcome, Text};
 use antq::domain::festival::FestivalPlan;
 use antq::domain::rollup::csv::{table_csv, write, Separator, Words};
 use antq::domain::rollup::figures::{by_kind, derived, failed_most};
@@ -156,7 +156,7 @@ fn thirty_villages_make_a_table_with_totals_filters_and_sorting() {
     // Overall: failed when either fails: i%3==0 or i%5==0 → 14 of 30.
     let failed = t.view(
         &Filter {
-            result: Some(Status::Failed),
+            result: Some(Outcome::Failed),
             ..Filter::default()
         },
         &SortKey::Unit,
@@ -165,7 +165,7 @@ fn thirty_villages_make_a_table_with_totals_filters_and_sorting() {
     assert_eq!(failed.len(), 14);
     let by_criterion = t.view(
         &Filter {
-            result: Some(Status::Failed),
+            result: Some(Outcome::Failed),
             criterion: Some("kdc-2".into()),
             ..Filter::default()
         },
@@ -184,7 +184,7 @@ fn thirty_villages_make_a_table_with_totals_filters_and_sorting() {
     let sorted = t.view(&Filter::default(), &SortKey::Failed, false);
     assert_eq!(t.rows[sorted[0]].unit.name, "Thôn 00");
     assert_eq!(t.rows[sorted[1]].unit.name, "Thôn 15");
-    assert_eq!(t.rows[sorted[0]].count(Status::Failed), 2);
+    assert_eq!(t.rows[sorted[0]].count(Outcome::Failed), 2);
     let by_name_desc = t.view(&Filter::default(), &SortKey::Unit, true);
     assert_eq!(t.rows[by_name_desc[0]].unit.name, "Thôn 29");
     // Kind filter: none of another kind.
@@ -257,7 +257,7 @@ fn mixed_versions_are_compared_on_the_criteria_they_share() {
     assert_eq!(a.version, v1.version);
     assert_eq!(a.lacking(&t.columns), ["kdc-6"]);
     assert_eq!(b.lacking(&t.columns), ["kdc-5"]);
-    assert_eq!(b.cells[2], Some(Status::Failed));
+    assert_eq!(b.cells[2], Some(Outcome::Failed));
     assert_eq!(a.cells[4], None);
     assert_eq!(t.columns[4].lacking, 1);
     assert_eq!(t.columns[5].lacking, 1);
@@ -346,14 +346,14 @@ fn the_communes_derived_figures_come_from_received_files() {
         .unwrap();
     assert_eq!((recognised.numerator, recognised.denominator), (7, 10));
     assert_eq!(recognised.threshold, 70);
-    assert_eq!(recognised.status, Status::Passed);
+    assert_eq!(recognised.status, Outcome::Passed);
     assert_eq!(recognised.units.len(), 10);
     let registered = figures
         .iter()
         .find(|f| f.measure == antq::domain::criteria::DerivedMeasure::Registered)
         .unwrap();
     assert_eq!((registered.numerator, registered.denominator), (10, 10));
-    assert_eq!(registered.status, Status::Passed);
+    assert_eq!(registered.status, Outcome::Passed);
     // Two more villages the commune keeps, without files: 7 of 12 is not 70%,
     // and not all registered. A village matched by name is not counted twice.
     let own = |id: &str, name: &str| UnitInfo {
@@ -376,7 +376,7 @@ fn the_communes_derived_figures_come_from_received_files() {
         .unwrap();
     assert_eq!((recognised.numerator, recognised.denominator), (7, 12));
     assert_eq!(recognised.required, 9);
-    assert_eq!(recognised.status, Status::Failed);
+    assert_eq!(recognised.status, Outcome::Failed);
     let missing: Vec<&str> = recognised
         .units
         .iter()
@@ -544,9 +544,9 @@ fn csv_opens_in_excel_with_vietnamese_and_defused_formulas() {
     shelf.accept_all();
     let t = table(&shelf, "tt124-khu-dan-cu", 2025);
     let order = t.view(&Filter::default(), &SortKey::Unit, false);
-    let status = |s: Option<Status>| match s {
-        Some(Status::Passed) => "Đạt".to_owned(),
-        Some(Status::Failed) => "Không đạt".to_owned(),
+    let status = |s: Option<Outcome>| match s {
+        Some(Outcome::Passed) => "Đạt".to_owned(),
+        Some(Outcome::Failed) => "Không đạt".to_owned(),
         Some(_) => "Chưa đủ".to_owned(),
         None => "Không có".to_owned(),
     };
@@ -621,8 +621,8 @@ fn a_rollup_file_written_by_another_program_reads_as_the_format_says() {
     let mut shelf = Shelf::new(records);
     shelf.accept_all();
     let t = table(&shelf, "tt124-khu-dan-cu", 2025);
-    assert_eq!(t.rows[0].overall, Status::Failed);
-    assert_eq!(t.rows[0].count(Status::Failed), 1);
+    assert_eq!(t.rows[0].overall, Outcome::Failed);
+    assert_eq!(t.rows[0].count(Outcome::Failed), 1);
 }
 
 #[test]
@@ -934,7 +934,7 @@ fn the_communes_decision_is_kept_apart_counts_and_goes_back_down_to_the_village(
     let figures = derived(&shelf, &xa, 2025, &[], &[]);
     let recognised = figures.iter().find(|f| f.indicator == "xa-4b").unwrap();
     assert_eq!((recognised.numerator, recognised.denominator), (2, 3));
-    assert_eq!(recognised.status, Status::Failed);
+    assert_eq!(recognised.status, Outcome::Failed);
     let figures_of = recognised.figures().unwrap();
     assert_eq!(figures_of.not_counted.len(), 1);
     assert_eq!(figures_of.not_counted[0].name, "Thôn C");
@@ -1042,7 +1042,7 @@ fn a_file_marked_with_a_problem_is_named_with_its_comment_and_not_counted() {
     let figures = derived(&shelf, &xa, 2025, &[], &[]);
     let registered = figures.iter().find(|f| f.indicator == "xa-4a").unwrap();
     assert_eq!((registered.numerator, registered.denominator), (1, 2));
-    assert_eq!(registered.status, Status::Failed);
+    assert_eq!(registered.status, Outcome::Failed);
     let why = registered.figures().unwrap().not_counted;
     assert_eq!(why.len(), 1);
     assert_eq!(why[0].name, "Thôn B");

@@ -170,11 +170,14 @@ fn the_shipped_json_schema_is_json_and_names_every_kind() {
 fn the_benchmark_workspace_is_a_valid_workspace() {
     // bench/perf.mjs builds its 1 MiB workspace by hand; it must decode, or
     // the start-up benchmark would measure an error page.
-    let Ok(output) = std::process::Command::new("node")
+    let output = match std::process::Command::new("node")
         .arg(root().join("bench/workspace.mjs"))
         .output()
-    else {
-        return; // No node on this machine: the journeys cannot run either.
+    {
+        Ok(output) => output,
+        // Under CI node is installed (the journeys need it): its absence is a failure.
+        Err(err) if std::env::var_os("CI").is_some() => panic!("node is missing under CI: {err}"),
+        Err(_) => return, // No node on this machine: the journeys cannot run either.
     };
     let text = String::from_utf8(output.stdout).unwrap();
     let decoded = antq::format::decode_workspace(&text).expect("the benchmark workspace decodes");

@@ -11,7 +11,7 @@ use crate::domain::calendar::Date;
 
 /// The result of an indicator, a criterion or a set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Status {
+pub enum Outcome {
     Passed,
     Failed,
     /// Not enough answered to decide.
@@ -127,7 +127,7 @@ pub enum Reason {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndicatorResult {
-    pub status: Status,
+    pub status: Outcome,
     pub reason: Reason,
 }
 
@@ -156,7 +156,7 @@ pub enum CriterionReason {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CriterionResult {
-    pub status: Status,
+    pub status: Outcome,
     pub reason: CriterionReason,
 }
 
@@ -180,7 +180,7 @@ pub enum SetReason {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SetResult {
-    pub status: Status,
+    pub status: Outcome,
     pub reason: SetReason,
 }
 
@@ -248,11 +248,11 @@ pub fn evaluate(set: &CriteriaSet, answers: &Answers, context: &Context, year: i
             }
         }
         match result.status {
-            Status::Passed => {
+            Outcome::Passed => {
                 conformity.answered += 1;
                 conformity.total += 1;
             }
-            Status::Failed => conformity.total += 1,
+            Outcome::Failed => conformity.total += 1,
             _ => {}
         }
     }
@@ -330,22 +330,22 @@ impl<'a> Done<'a> {
 }
 
 /// The rule "all must pass": a failure decides, then anything undecided.
-fn all_must_pass(failed: &[String], incomplete: &[String]) -> Status {
+fn all_must_pass(failed: &[String], incomplete: &[String]) -> Outcome {
     if !failed.is_empty() {
-        Status::Failed
+        Outcome::Failed
     } else if !incomplete.is_empty() {
-        Status::Incomplete
+        Outcome::Incomplete
     } else {
-        Status::Passed
+        Outcome::Passed
     }
 }
 
-fn result(status: Status, reason: Reason) -> IndicatorResult {
+fn result(status: Outcome, reason: Reason) -> IndicatorResult {
     IndicatorResult { status, reason }
 }
 
 fn passed_if(ok: bool, reason: Reason) -> IndicatorResult {
-    result(if ok { Status::Passed } else { Status::Failed }, reason)
+    result(if ok { Outcome::Passed } else { Outcome::Failed }, reason)
 }
 
 impl Engine<'_> {
@@ -365,15 +365,15 @@ impl Engine<'_> {
         let answer = self.answers.get(&indicator.id);
         if answer == Some(&Answer::NotApplicable) {
             return if indicator.na_allowed {
-                result(Status::NotApplicable, Reason::NotApplicable)
+                result(Outcome::NotApplicable, Reason::NotApplicable)
             } else {
-                result(Status::Incomplete, Reason::NotApplicableRefused)
+                result(Outcome::Incomplete, Reason::NotApplicableRefused)
             };
         }
         match &indicator.kind {
-            IndicatorKind::Note => result(Status::NotEvaluated, Reason::Note),
+            IndicatorKind::Note => result(Outcome::NotEvaluated, Reason::Note),
             // Composites are walked by `composite`, never computed alone.
-            IndicatorKind::Composite { .. } => result(Status::Incomplete, Reason::CompositeCycle),
+            IndicatorKind::Composite { .. } => result(Outcome::Incomplete, Reason::CompositeCycle),
             IndicatorKind::Derived {
                 threshold,
                 rounding,
@@ -388,7 +388,7 @@ impl Engine<'_> {
                     );
                 }
                 match answer {
-                    None => result(Status::Incomplete, Reason::Unanswered),
+                    None => result(Outcome::Incomplete, Reason::Unanswered),
                     Some(Answer::Ratio {
                         numerator,
                         denominator,
@@ -398,13 +398,13 @@ impl Engine<'_> {
                         *rounding,
                         FigureSource::Manual,
                     ),
-                    Some(_) => result(Status::Incomplete, Reason::AnswerKindMismatch),
+                    Some(_) => result(Outcome::Incomplete, Reason::AnswerKindMismatch),
                 }
             }
             kind => match answer {
                 None => {
                     // A trend with no answer still has nothing to compare.
-                    result(Status::Incomplete, Reason::Unanswered)
+                    result(Outcome::Incomplete, Reason::Unanswered)
                 }
                 Some(answer) => self.measure(&indicator.id, kind, answer),
             },
@@ -443,11 +443,11 @@ impl Engine<'_> {
                     title,
                 };
                 if title.is_some() || level.is_some_and(|l| l <= *min_level) {
-                    result(Status::Passed, reason)
+                    result(Outcome::Passed, reason)
                 } else if level.is_none() {
-                    result(Status::Incomplete, reason)
+                    result(Outcome::Incomplete, reason)
                 } else {
-                    result(Status::Failed, reason)
+                    result(Outcome::Failed, reason)
                 }
             }
             (IndicatorKind::Number { bound, threshold }, Answer::Number { value }) => {
@@ -486,7 +486,7 @@ impl Engine<'_> {
                 },
             ) => match previous.or_else(|| self.context.previous.get(id).copied()) {
                 None => result(
-                    Status::Incomplete,
+                    Outcome::Incomplete,
                     Reason::PreviousMissing { current: *current },
                 ),
                 Some(previous) => passed_if(
@@ -533,21 +533,21 @@ impl Engine<'_> {
             }
             (IndicatorKind::Points { max }, Answer::Points { points }) => match max {
                 Some(max) if points > max => result(
-                    Status::Incomplete,
+                    Outcome::Incomplete,
                     Reason::PointsAboveMax {
                         points: *points,
                         max: *max,
                     },
                 ),
                 _ => result(
-                    Status::Passed,
+                    Outcome::Passed,
                     Reason::Points {
                         points: *points,
                         max: *max,
                     },
                 ),
             },
-            _ => result(Status::Incomplete, Reason::AnswerKindMismatch),
+            _ => result(Outcome::Incomplete, Reason::AnswerKindMismatch),
         }
     }
 
@@ -557,7 +557,7 @@ impl Engine<'_> {
     /// is. A composite on a circle, or naming one, is undecided.
     fn composite(&mut self, root: &Indicator) -> IndicatorResult {
         let Some(&root_at) = self.done.places.get(root.id.as_str()) else {
-            return result(Status::Incomplete, Reason::CompositeCycle);
+            return result(Outcome::Incomplete, Reason::CompositeCycle);
         };
         // Each composite on the walk: where it is, and whether its parts are pushed.
         let mut stack: Vec<(usize, bool)> = vec![(root_at, false)];
@@ -599,8 +599,8 @@ impl Engine<'_> {
                     Some(part) => {
                         cycle |= part.reason == Reason::CompositeCycle;
                         match part.status {
-                            Status::Failed => failed.push(target.clone()),
-                            Status::Incomplete => incomplete.push(target.clone()),
+                            Outcome::Failed => failed.push(target.clone()),
+                            Outcome::Incomplete => incomplete.push(target.clone()),
                             _ => {}
                         }
                     }
@@ -608,7 +608,7 @@ impl Engine<'_> {
             }
             self.visiting[at] = false;
             self.done.results[at] = Some(if cycle {
-                result(Status::Incomplete, Reason::CompositeCycle)
+                result(Outcome::Incomplete, Reason::CompositeCycle)
             } else {
                 let status = all_must_pass(&failed, &incomplete);
                 result(status, Reason::Composite { failed, incomplete })
@@ -616,13 +616,13 @@ impl Engine<'_> {
         }
         self.done.results[root_at]
             .clone()
-            .unwrap_or_else(|| result(Status::Incomplete, Reason::CompositeCycle))
+            .unwrap_or_else(|| result(Outcome::Incomplete, Reason::CompositeCycle))
     }
 
     fn criterion(&mut self, criterion: &Criterion) -> CriterionResult {
         if criterion.indicators.is_empty() {
             return CriterionResult {
-                status: Status::Incomplete,
+                status: Outcome::Incomplete,
                 reason: CriterionReason::Empty,
             };
         }
@@ -631,7 +631,7 @@ impl Engine<'_> {
             .iter()
             .map(|indicator| (indicator.id.clone(), self.indicator(indicator)))
             .collect();
-        let ids = |status: Status| -> Vec<String> {
+        let ids = |status: Outcome| -> Vec<String> {
             parts
                 .iter()
                 .filter(|(_, r)| r.status == status)
@@ -640,21 +640,21 @@ impl Engine<'_> {
         };
         let decided = parts
             .iter()
-            .filter(|(_, r)| !matches!(r.status, Status::NotApplicable | Status::NotEvaluated))
+            .filter(|(_, r)| !matches!(r.status, Outcome::NotApplicable | Outcome::NotEvaluated))
             .count();
         if decided == 0 {
-            let all_notes = parts.iter().all(|(_, r)| r.status == Status::NotEvaluated);
+            let all_notes = parts.iter().all(|(_, r)| r.status == Outcome::NotEvaluated);
             return CriterionResult {
                 status: if all_notes {
-                    Status::NotEvaluated
+                    Outcome::NotEvaluated
                 } else {
-                    Status::NotApplicable
+                    Outcome::NotApplicable
                 },
                 reason: CriterionReason::NotApplicable,
             };
         }
-        let failed = ids(Status::Failed);
-        let incomplete = ids(Status::Incomplete);
+        let failed = ids(Outcome::Failed);
+        let incomplete = ids(Outcome::Incomplete);
         match criterion.rule {
             CriterionRule::All => {
                 let status = all_must_pass(&failed, &incomplete);
@@ -664,13 +664,13 @@ impl Engine<'_> {
                 }
             }
             CriterionRule::Any => {
-                let passed = ids(Status::Passed);
+                let passed = ids(Outcome::Passed);
                 let status = if !passed.is_empty() {
-                    Status::Passed
+                    Outcome::Passed
                 } else if !incomplete.is_empty() {
-                    Status::Incomplete
+                    Outcome::Incomplete
                 } else {
-                    Status::Failed
+                    Outcome::Failed
                 };
                 CriterionResult {
                     status,
@@ -682,11 +682,11 @@ impl Engine<'_> {
                     self.done.get(id)
                 });
                 let status = if total >= min {
-                    Status::Passed
+                    Outcome::Passed
                 } else if !incomplete.is_empty() {
-                    Status::Incomplete
+                    Outcome::Incomplete
                 } else {
-                    Status::Failed
+                    Outcome::Failed
                 };
                 CriterionResult {
                     status,
@@ -719,15 +719,15 @@ fn yes_no(
     year: i32,
 ) -> IndicatorResult {
     if !value {
-        return result(Status::Failed, Reason::YesNo { value });
+        return result(Outcome::Failed, Reason::YesNo { value });
     }
     let Some(window) = window else {
-        return result(Status::Passed, Reason::YesNo { value });
+        return result(Outcome::Passed, Reason::YesNo { value });
     };
     let from = window.from.in_year(year);
     let to = window.to.in_year(year);
     match date {
-        None => result(Status::Incomplete, Reason::DateMissing { from, to }),
+        None => result(Outcome::Incomplete, Reason::DateMissing { from, to }),
         Some(date) => passed_if(
             from <= date && date <= to,
             if from <= date && date <= to {
@@ -753,13 +753,13 @@ fn ratio(
     } = figures;
     if denominator == 0 {
         return result(
-            Status::Incomplete,
+            Outcome::Incomplete,
             Reason::DenominatorZero { source, left_out },
         );
     }
     if numerator > denominator {
         return result(
-            Status::Incomplete,
+            Outcome::Incomplete,
             Reason::NumeratorAboveDenominator {
                 numerator,
                 denominator,
@@ -789,18 +789,18 @@ fn set_result(
 ) -> SetResult {
     if set.criteria().next().is_none() {
         return SetResult {
-            status: Status::Incomplete,
+            status: Outcome::Incomplete,
             reason: SetReason::Empty,
         };
     }
-    let ids = |status: Status| -> Vec<String> {
+    let ids = |status: Outcome| -> Vec<String> {
         set.criteria()
             .filter(|c| criteria.get(&c.id).map(|r| r.status) == Some(status))
             .map(|c| c.id.clone())
             .collect()
     };
-    let failed = ids(Status::Failed);
-    let incomplete = ids(Status::Incomplete);
+    let failed = ids(Outcome::Failed);
+    let incomplete = ids(Outcome::Incomplete);
     match set.pass_rule {
         SetRule::AllCriteria => {
             let status = all_must_pass(&failed, &incomplete);
@@ -825,11 +825,11 @@ fn set_result(
                 .max_by_key(|(_, min)| *min)
                 .map(|(index, _)| index);
             let status = if !complete {
-                Status::Incomplete
+                Outcome::Incomplete
             } else if class.is_some() {
-                Status::Passed
+                Outcome::Passed
             } else {
-                Status::NotEvaluated
+                Outcome::NotEvaluated
             };
             SetResult {
                 status,

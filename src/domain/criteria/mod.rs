@@ -13,7 +13,7 @@ mod set;
 pub use answer::{Answer, Answers, Context, Figures, LeftOut, NotCounted, Pending};
 pub use evaluate::{
     evaluate, required_count, trend_holds, CriterionReason, CriterionResult, Evaluation,
-    FigureSource, IndicatorResult, Progress, Reason, SetReason, SetResult, Status,
+    FigureSource, IndicatorResult, Outcome, Progress, Reason, SetReason, SetResult,
 };
 pub use library::{ImportDecision, Library};
 pub use set::{

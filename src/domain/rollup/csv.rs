@@ -4,7 +4,7 @@
 //! (`=`, `+`, `-`, `@`, tab) defused with a leading apostrophe.
 
 use super::table::Table;
-use crate::domain::criteria::Status;
+use crate::domain::criteria::Outcome;
 use crate::domain::UnitKind;
 
 /// The separators a user may choose.
@@ -59,7 +59,7 @@ pub struct Words<'a> {
     pub failed_count: &'a str,
     pub kind_name: &'a dyn Fn(UnitKind) -> String,
     /// A cell's word; `None` is a criterion the file's set lacks.
-    pub status: &'a dyn Fn(Option<Status>) -> String,
+    pub status: &'a dyn Fn(Option<Outcome>) -> String,
     pub label: &'a dyn Fn(&crate::domain::criteria::Text) -> String,
 }
 
@@ -87,7 +87,7 @@ pub fn table_csv(table: &Table, order: &[usize], words: &Words, separator: Separ
                 (words.kind_name)(row.unit.kind),
                 row.version.to_string(),
                 (words.status)(Some(row.overall)),
-                row.count(Status::Failed).to_string(),
+                row.count(Outcome::Failed).to_string(),
             ];
             line.extend(row.cells.iter().map(|c| (words.status)(*c)));
             line

@@ -12,7 +12,7 @@ use crate::domain::assessment::Assessment;
 use crate::domain::context::counts_for;
 use crate::domain::criteria::{
     required_count, CriteriaSet, DerivedMeasure, Figures, IndicatorKind, LeftOut, NotCounted,
-    Pending, Rounding, Status, Text,
+    Outcome, Pending, Rounding, Text,
 };
 use crate::domain::scope::Exclusion;
 use crate::domain::{UnitId, UnitInfo, UnitKind};
@@ -39,7 +39,8 @@ pub fn by_kind(shelf: &Shelf, year: i32) -> Vec<KindFigure> {
         if record.assessment().is_none() {
             continue;
         }
-        let passed = evaluate_record(shelf, record).is_some_and(|e| e.set.status == Status::Passed);
+        let passed =
+            evaluate_record(shelf, record).is_some_and(|e| e.set.status == Outcome::Passed);
         by_unit.push((
             &record.unit.id,
             (record.unit.kind, passed, record.is_recognised()),
@@ -112,7 +113,7 @@ pub struct DerivedFigure {
     pub numerator: u64,
     pub denominator: u64,
     pub required: u64,
-    pub status: Status,
+    pub status: Outcome,
     pub units: Vec<Behind>,
 }
 
@@ -248,11 +249,11 @@ pub fn derived(
         let denominator = behind.iter().filter(|b| b.left_out.is_none()).count() as u64;
         let required = required_count(*threshold, denominator, *rounding);
         let status = if denominator == 0 {
-            Status::Incomplete
+            Outcome::Incomplete
         } else if numerator >= required {
-            Status::Passed
+            Outcome::Passed
         } else {
-            Status::Failed
+            Outcome::Failed
         };
         out.push(DerivedFigure {
             indicator: indicator.id.clone(),
@@ -318,7 +319,7 @@ pub fn failed_most(shelf: &Shelf, year: i32, limit: usize) -> Vec<Failing> {
             continue;
         };
         for criterion in set.criteria() {
-            if evaluation.criteria.get(&criterion.id).map(|r| r.status) == Some(Status::Failed) {
+            if evaluation.criteria.get(&criterion.id).map(|r| r.status) == Some(Outcome::Failed) {
                 counts
                     .entry((set.id.clone(), criterion.id.clone()))
                     .or_insert_with(|| Failing {

@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 
 use super::{Received, Shelf};
 use crate::domain::context::{context_from, Child};
-use crate::domain::criteria::{evaluate, CriteriaSet, Evaluation, Status, Text};
+use crate::domain::criteria::{evaluate, CriteriaSet, Evaluation, Outcome, Text};
 use crate::domain::{UnitId, UnitInfo, UnitKind};
 
 /// One criterion of the table.
@@ -31,14 +31,14 @@ pub struct Row {
     pub unit: UnitInfo,
     pub version: u32,
     /// The whole set's result.
-    pub overall: Status,
+    pub overall: Outcome,
     /// A result per column; `None` where this file's set lacks the criterion.
-    pub cells: Vec<Option<Status>>,
+    pub cells: Vec<Option<Outcome>>,
     pub evaluation: Evaluation,
 }
 
 impl Row {
-    pub fn count(&self, status: Status) -> usize {
+    pub fn count(&self, status: Outcome) -> usize {
         self.cells.iter().filter(|c| **c == Some(status)).count()
     }
 
@@ -66,7 +66,7 @@ pub struct Table {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
     pub kind: Option<UnitKind>,
-    pub result: Option<Status>,
+    pub result: Option<Outcome>,
     pub criterion: Option<String>,
 }
 
@@ -83,13 +83,13 @@ pub enum SortKey {
 }
 
 /// Worst first: failed, not decided, passed, not applicable, then lacking.
-fn rank(status: Option<Status>) -> u8 {
+fn rank(status: Option<Outcome>) -> u8 {
     match status {
-        Some(Status::Failed) => 0,
-        Some(Status::Incomplete) => 1,
-        Some(Status::Passed) => 2,
-        Some(Status::NotApplicable) => 3,
-        Some(Status::NotEvaluated) => 4,
+        Some(Outcome::Failed) => 0,
+        Some(Outcome::Incomplete) => 1,
+        Some(Outcome::Passed) => 2,
+        Some(Outcome::NotApplicable) => 3,
+        Some(Outcome::NotEvaluated) => 4,
         None => 5,
     }
 }
@@ -151,7 +151,7 @@ pub fn table(shelf: &Shelf, set_id: &str, year: i32) -> Table {
         let (Some(set), Some(evaluation)) = (record.set(), evaluate_record(shelf, record)) else {
             continue;
         };
-        let cells: Vec<Option<Status>> = columns
+        let cells: Vec<Option<Outcome>> = columns
             .iter()
             .map(|column| {
                 set.criteria()
@@ -220,7 +220,7 @@ impl Table {
                 SortKey::Unit => Ordering::Equal,
                 SortKey::Kind => a.unit.kind.code().cmp(b.unit.kind.code()),
                 SortKey::Overall => rank(Some(a.overall)).cmp(&rank(Some(b.overall))),
-                SortKey::Failed => b.count(Status::Failed).cmp(&a.count(Status::Failed)),
+                SortKey::Failed => b.count(Outcome::Failed).cmp(&a.count(Outcome::Failed)),
                 SortKey::Criterion(_) => match column {
                     Some(c) => rank(a.cells[c]).cmp(&rank(b.cells[c])),
                     None => Ordering::Equal,
@@ -241,7 +241,7 @@ impl Table {
         (0..self.columns.len())
             .map(|c| {
                 rows.iter()
-                    .filter(|&&r| self.rows[r].cells[c] == Some(Status::Failed))
+                    .filter(|&&r| self.rows[r].cells[c] == Some(Outcome::Failed))
                     .count()
             })
             .collect()

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::input::{AnswerInput, Data, EvidenceEditor};
-use crate::domain::criteria::{Status, Verification};
+use crate::domain::criteria::{Outcome, Verification};
 use crate::ui::criteria::words::{self, text};
 use crate::ui::i18n::*;
 use crate::ui::messages;
@@ -35,11 +35,11 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
                     ))
                 })
             });
-            let (answered, result) = result.unwrap_or((false, Status::Incomplete));
+            let (answered, result) = result.unwrap_or((false, Outcome::Incomplete));
             match filter.get() {
                 Filter::All => true,
-                Filter::Unanswered => !answered && result != Status::NotEvaluated,
-                Filter::Failing => result == Status::Failed,
+                Filter::Unanswered => !answered && result != Outcome::NotEvaluated,
+                Filter::Failing => result == Outcome::Failed,
                 Filter::Unverified => status != Verification::Confirmed,
             }
         })

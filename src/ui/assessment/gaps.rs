@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::input::Data;
 use crate::domain::assessment::{Action, ActionStatus};
 use crate::domain::calendar::Date;
-use crate::domain::criteria::Status;
+use crate::domain::criteria::Outcome;
 use crate::platform::{clock, ids};
 use crate::ui::choice::{named_value, named_variant, Choice};
 use crate::ui::criteria::words::text;
@@ -42,7 +42,7 @@ pub fn GapView(id: String, data: Data) -> impl IntoView {
                         .iter()
                         .filter_map(|i| {
                             let result = evaluation.indicators.get(&i.id)?;
-                            matches!(result.status, Status::Failed | Status::Incomplete).then(
+                            matches!(result.status, Outcome::Failed | Outcome::Incomplete).then(
                                 || {
                                     (
                                         i.id.clone(),
@@ -54,7 +54,7 @@ pub fn GapView(id: String, data: Data) -> impl IntoView {
                             )
                         })
                         .collect();
-                    matches!(status, Status::Failed | Status::Incomplete)
+                    matches!(status, Outcome::Failed | Outcome::Incomplete)
                         .then(|| (c.id.clone(), text(&c.label), status, behind))
                 })
                 .collect::<Vec<_>>()
@@ -103,59 +103,48 @@ pub fn GapView(id: String, data: Data) -> impl IntoView {
 #[component]
 fn ActionRow(id: String, action: String, data: Data) -> impl IntoView {
     let i18n = use_i18n();
-    let current = {
-        let action = action.clone();
-        move || {
+    // Every closure below is `Copy`: the ids live in stored values.
+    let ids = StoredValue::new((id, action.clone()));
+    let current = move || {
+        ids.with_value(|(_, action)| {
             data.with(|d| {
                 d.as_ref()
-                    .and_then(|(a, _, _)| a.actions.iter().find(|x| x.id == action).cloned())
+                    .and_then(|(a, _, _)| a.actions.iter().find(|x| &x.id == action).cloned())
             })
-        }
+        })
     };
-    let edit = {
-        let (id, current) = (id.clone(), current.clone());
-        move |apply: Box<dyn Fn(&mut Action)>| {
-            if let Some(mut a) = current() {
-                apply(&mut a);
-                store(&id, a);
-            }
+    let edit = move |apply: &dyn Fn(&mut Action)| {
+        if let Some(mut a) = current() {
+            apply(&mut a);
+            ids.with_value(|(id, _)| store(id, a));
         }
     };
     let field = |name: &str| format!("act-{action}-{name}");
-    let (c1, c2, c3, c4, c5) = (
-        current.clone(),
-        current.clone(),
-        current.clone(),
-        current.clone(),
-        current.clone(),
-    );
-    let (e1, e2, e3, e4) = (edit.clone(), edit.clone(), edit.clone(), edit);
-    let remove = {
-        let (id, action) = (id.clone(), action.clone());
-        move |_| {
-            let state = use_app_state();
+    let remove = move |_| {
+        let state = use_app_state();
+        ids.with_value(|(id, action)| {
             let _ = state.edit(|ws| {
-                ws.edit_assessment(&id, |a| {
-                    a.remove_action(&action);
+                ws.edit_assessment(id, |a| {
+                    a.remove_action(action);
                     Ok(())
                 })
             });
-        }
+        });
     };
-    let overdue = move || c5().is_some_and(|a| a.is_overdue(clock::today_date()));
+    let overdue = move || current().is_some_and(|a| a.is_overdue(clock::today_date()));
     view! {
         <div class="action-row" data-testid="action-row">
-            {Input::new(field("what"), tr!(i18n, act_what), "text", move || c1().map(|a| a.what).unwrap_or_default(),
-                move |v| e1(Box::new(move |a| a.what = v.clone()))).view()}
-            {Input::new(field("who"), tr!(i18n, act_who), "text", move || c2().map(|a| a.who).unwrap_or_default(),
-                move |v| e2(Box::new(move |a| a.who = v.clone()))).view()}
-            {Input::new(field("due"), tr!(i18n, act_due), "date", move || c3().and_then(|a| a.due).map(|d| d.iso()).unwrap_or_default(),
-                move |v| { let v = Date::parse_iso(&v); e3(Box::new(move |a| a.due = v)) }).view()}
-            {Choice::new(field("status"), tr!(i18n, act_status), move || c4().map(|a| named_value(a.status)).unwrap_or_default(),
+            {Input::new(field("what"), tr!(i18n, act_what), "text", move || current().map(|a| a.what).unwrap_or_default(),
+                move |v| edit(&|a| a.what = v.clone())).view()}
+            {Input::new(field("who"), tr!(i18n, act_who), "text", move || current().map(|a| a.who).unwrap_or_default(),
+                move |v| edit(&|a| a.who = v.clone())).view()}
+            {Input::new(field("due"), tr!(i18n, act_due), "date", move || current().and_then(|a| a.due).map(|d| d.iso()).unwrap_or_default(),
+                move |v| { let v = Date::parse_iso(&v); edit(&|a| a.due = v) }).view()}
+            {Choice::new(field("status"), tr!(i18n, act_status), move || current().map(|a| named_value(a.status)).unwrap_or_default(),
                 move || messages::progress_options(i18n),
                 move |v| {
                     if let Some(status) = named_variant::<ActionStatus>(&v) {
-                        e4(Box::new(move |a| a.status = status))
+                        edit(&|a| a.status = status)
                     }
                 }).view()}
             {move || overdue().then(|| view! { <span class="badge badge--unverified">"⚠ " {tr!(i18n, act_overdue)}</span> })}

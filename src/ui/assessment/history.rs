@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::context::incident_total;
-use crate::domain::criteria::Status;
+use crate::domain::criteria::Outcome;
 use crate::ui::assessment::evaluated;
 use crate::ui::criteria::words::text;
 use crate::ui::i18n::*;
@@ -54,7 +54,7 @@ pub fn HistoryView(id: String) -> impl IntoView {
                                     <tr>
                                         <th scope="row">{text(&c.label)}</th>
                                         {years.iter().map(|(_, _, e)| {
-                                            let status = e.criteria.get(&c.id).map(|r| r.status).unwrap_or(Status::Incomplete);
+                                            let status = e.criteria.get(&c.id).map(|r| r.status).unwrap_or(Outcome::Incomplete);
                                             view! { <td><span class=messages::result_class(status)>{messages::result(i18n, status)}</span></td> }
                                         }).collect_view()}
                                     </tr>

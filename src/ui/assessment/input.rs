@@ -204,7 +204,6 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                     )
                 }
             };
-            let current2 = current;
             let titled = !titles.is_empty();
             view! {
                 <div class="answer">
@@ -213,7 +212,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                         move || rating_options(i18n, &levels), set_level).disabled(locked).view()}
                     {titled.then(|| view! {
                         {Choice::new(title_field.clone(), tr!(i18n, in_title),
-                            move || current2().1.map(|t| t.to_string()).unwrap_or_default(),
+                            move || current().1.map(|t| t.to_string()).unwrap_or_default(),
                             move || rating_options(i18n, &titles), set_title).disabled(locked).view()}
                     })}
                 </div>
@@ -288,8 +287,8 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             };
             let typed_num = RwSignal::new(start_num);
             let typed_den = RwSignal::new(start_den);
+            let ids = StoredValue::new((id.clone(), ind.clone()));
             let set_ratio = {
-                let (id, ind) = (id.clone(), ind.clone());
                 move || {
                     let answer = match (
                         number(&typed_num.get_untracked()),
@@ -301,27 +300,24 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                         }),
                         _ => None,
                     };
-                    save(&id, &ind, answer)
+                    ids.with_value(|(id, ind)| save(id, ind, answer))
                 }
             };
             let num_field = format!("{field}-num");
             let den_field = format!("{field}-den");
-            let (s1, s2) = (set_ratio.clone(), set_ratio);
-            let live2 = live;
             // Figures counted from the units below are shown as counted, never
             // as inputs that would ignore what is typed; by hand only without them.
-            let live3 = live2;
-            let pair = Memo::new(move |_| live3().is_none());
+            let pair = Memo::new(move |_| live().is_none());
             view! {
                 <div class="answer">
                     {move || live().map(|denominator| view! { <p class="answer__note" data-testid="derived-live">{tp!(i18n, in_derived_live, denominator)}</p> })}
-                    {move || (derived && live2().is_none()).then(|| view! { <p class="answer__note">{tr!(i18n, in_derived_manual)}</p> })}
+                    {move || (derived && live().is_none()).then(|| view! { <p class="answer__note">{tr!(i18n, in_derived_manual)}</p> })}
                     <crate::ui::When when=move || pair.get()>
                         <div class="answer__pair">
                             {Input::count(num_field.clone(), tr!(i18n, in_numerator), move || typed_num.get(),
-                                { let s1 = s1.clone(); move |v| { typed_num.set(v); s1() } }).disabled(locked).view()}
+                                move |v| { typed_num.set(v); set_ratio() }).disabled(locked).view()}
                             {Input::count(den_field.clone(), tr!(i18n, in_denominator), move || typed_den.get(),
-                                { let s2 = s2.clone(); move |v| { typed_den.set(v); s2() } }).disabled(locked).view()}
+                                move |v| { typed_den.set(v); set_ratio() }).disabled(locked).view()}
                         </div>
                     </crate::ui::When>
                 </div>
@@ -370,34 +366,34 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                 });
                 move || memo.get()
             };
+            let held = StoredValue::new((id.clone(), ind.clone(), typed_parts.clone()));
             let set_trend = {
-                let (id, ind, typed_parts) = (id.clone(), ind.clone(), typed_parts.clone());
                 move || {
                     let previous = number(&typed_prev.get_untracked());
                     let answer = if by_parts {
                         // Saved once every category is typed, as a ratio's pair is.
-                        typed_parts
-                            .iter()
-                            .map(|typed| number(&typed.get_untracked()))
-                            .collect::<Option<Vec<u64>>>()
-                            .map(|counts| Answer::trend_of_parts(counts, previous))
+                        held.with_value(|(_, _, typed_parts)| {
+                            typed_parts
+                                .iter()
+                                .map(|typed| number(&typed.get_untracked()))
+                                .collect::<Option<Vec<u64>>>()
+                                .map(|counts| Answer::trend_of_parts(counts, previous))
+                        })
                     } else {
                         number(&typed_cur.get_untracked())
                             .map(|current| Answer::trend(current, previous))
                     };
-                    save(&id, &ind, answer)
+                    held.with_value(|(id, ind, _)| save(id, ind, answer))
                 }
             };
             let cur_field = format!("{field}-current");
             let prev_field = format!("{field}-previous");
-            let (s1, s2) = (set_trend.clone(), set_trend.clone());
             let current_input = if by_parts {
                 let inputs = parts
                     .iter()
                     .zip(typed_parts)
                     .enumerate()
                     .map(|(n, (label, typed))| {
-                        let save_part = set_trend.clone();
                         let label = label.clone();
                         Input::count(
                             format!("{field}-part-{n}"),
@@ -409,7 +405,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                             move || typed.get(),
                             move |v| {
                                 typed.set(v);
-                                save_part()
+                                set_trend()
                             },
                         )
                         .disabled(locked)
@@ -434,7 +430,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                     move || typed_cur.get(),
                     move |v| {
                         typed_cur.set(v);
-                        s1()
+                        set_trend()
                     },
                 )
                 .disabled(locked)
@@ -444,7 +440,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                 <div class="answer__pair">
                     {current_input}
                     {Input::count(prev_field, tr!(i18n, in_previous), move || typed_prev.get(),
-                        move |v| { typed_prev.set(v); s2() }).disabled(locked).view()}
+                        move |v| { typed_prev.set(v); set_trend() }).disabled(locked).view()}
                     {move || last_year().map(|value| view! { <p class="answer__note">{tp!(i18n, in_previous_from_last_year, value)}</p> })}
                 </div>
             }
@@ -526,59 +522,51 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
         });
         move || memo.get()
     };
-    let store = {
-        let (id, indicator) = (id.clone(), indicator.clone());
-        move |evidence: Evidence| {
-            let state = use_app_state();
+    // Every closure below is `Copy`: the ids live in stored values.
+    let ids = StoredValue::new((id, indicator.clone()));
+    let store = move |evidence: Evidence| {
+        let state = use_app_state();
+        ids.with_value(|(id, indicator)| {
             let _ =
-                state.edit(|ws| ws.edit_assessment(&id, |a| a.set_evidence(&indicator, evidence)));
-        }
+                state.edit(|ws| ws.edit_assessment(id, |a| a.set_evidence(indicator, evidence)));
+        });
     };
     let layout = { Memo::new(move |_| evidence().documents.len()) };
     let notes_field = format!("ev-{indicator}-notes");
-    let (e1, e2, e3) = (evidence, evidence, evidence);
-    let (st1, st2, st3) = (store.clone(), store.clone(), store.clone());
     view! {
         <div class="evidence">
             <div class="field">
                 <label for=notes_field.clone()>{tr!(i18n, ev_notes)}</label>
-                <textarea id=notes_field rows="2" disabled=locked prop:value=move || e1().notes
-                    on:input=move |ev| { let mut e = e2(); e.notes = event_target_value(&ev); st1(e) }></textarea>
+                <textarea id=notes_field rows="2" disabled=locked prop:value=move || evidence().notes
+                    on:input=move |ev| { let mut e = evidence(); e.notes = event_target_value(&ev); store(e) }></textarea>
             </div>
             {move || (0..layout.get()).map(|n| {
-                let (e, st) = (e3, st2.clone());
                 let field = |name: &str| format!("ev-{indicator}-{n}-{name}");
-                let edit = move |apply: Box<dyn Fn(&mut DocumentRef)>| {
-                    let mut all = e();
+                let edit = move |apply: &dyn Fn(&mut DocumentRef)| {
+                    let mut all = evidence();
                     if let Some(doc) = all.documents.get_mut(n) { apply(doc); }
-                    st(all)
+                    store(all)
                 };
-                let (ed1, ed2, ed3, ed4) = (edit.clone(), edit.clone(), edit.clone(), edit);
-                let read = {
-                    let e = e3;
-                    move || e().documents.get(n).cloned().unwrap_or_default()
-                };
-                let (r1, r2, r3, r4) = (read, read, read, read);
-                let (remove_e, remove_st) = (e3, st2.clone());
+                let read = move || evidence().documents.get(n).cloned().unwrap_or_default();
                 view! {
                     <div class="evidence__doc">
-                        {Input::new(field("number"), tr!(i18n, ev_doc_number), "text", move || r1().number,
-                            move |v| ed1(Box::new(move |d| d.number = v.clone()))).disabled(locked).view()}
-                        {Input::new(field("date"), tr!(i18n, ev_doc_date), "date", move || r2().date.map(|d| d.iso()).unwrap_or_default(),
-                            move |v| { let v = Date::parse_iso(&v); ed2(Box::new(move |d| d.date = v)) }).disabled(locked).view()}
-                        {Input::new(field("issuer"), tr!(i18n, ev_doc_issuer), "text", move || r3().issuer,
-                            move |v| ed3(Box::new(move |d| d.issuer = v.clone()))).disabled(locked).view()}
-                        {Input::new(field("link"), tr!(i18n, ev_doc_link), "text", move || r4().link,
-                            move |v| ed4(Box::new(move |d| d.link = v.clone()))).disabled(locked).view()}
+                        {Input::new(field("number"), tr!(i18n, ev_doc_number), "text", move || read().number,
+                            move |v| edit(&|d| d.number = v.clone())).disabled(locked).view()}
+                        {Input::new(field("date"), tr!(i18n, ev_doc_date), "date", move || read().date.map(|d| d.iso()).unwrap_or_default(),
+                            move |v| { let v = Date::parse_iso(&v); edit(&|d| d.date = v) }).disabled(locked).view()}
+                        {Input::new(field("issuer"), tr!(i18n, ev_doc_issuer), "text", move || read().issuer,
+                            move |v| edit(&|d| d.issuer = v.clone())).disabled(locked).view()}
+                        {Input::new(field("link"), tr!(i18n, ev_doc_link), "text", move || read().link,
+                            move |v| edit(&|d| d.link = v.clone())).disabled(locked).view()}
                         <button type="button" class="button button--small" disabled=locked
-                            on:click=move |_| { let mut all = remove_e(); if n < all.documents.len() { all.documents.remove(n); } remove_st(all) }>
+                            on:click=move |_| { let mut all = evidence(); if n < all.documents.len() { all.documents.remove(n); } store(all) }>
                             {tr!(i18n, ev_remove_doc)}
                         </button>
                     </div>
                 }
             }).collect_view()}
             <button type="button" class="button button--small" disabled=locked
-                on:click=move |_| { let mut all = evidence(); all.documents.push(DocumentRef::default()); st3(all) }>
+                on:click=move |_| { let mut all = evidence(); all.documents.push(DocumentRef::default()); store(all) }>
                 {tr!(i18n, ev_add_doc)}
             </button>
         </div>

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 use crate::domain::assessment::Assessment;
 use crate::domain::context::{context_for, context_with_received};
-use crate::domain::criteria::{evaluate, CriteriaSet, Evaluation, Status};
+use crate::domain::criteria::{evaluate, CriteriaSet, Evaluation, Outcome};
 use crate::ui::criteria::{find_set, words::text};
 use crate::ui::i18n::*;
 use crate::ui::messages;
@@ -228,12 +228,12 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                 let (from, to) = (from.vietnamese(), to.vietnamese());
                 view! { <p>{tp!(i18n, as_period, from, to)}</p> }
             });
-            let figure = move |pick: fn((usize, usize, usize, usize, Status)) -> usize| {
+            let figure = move |pick: fn((usize, usize, usize, usize, Outcome)) -> usize| {
                 move || figures.get().map(pick).unwrap_or_default()
             };
             let (answered, total) = (figure(|f| f.0), figure(|f| f.1));
             let (met, decided) = (figure(|f| f.2), figure(|f| f.3));
-            let overall = move || figures.get().map(|f| f.4).unwrap_or(Status::Incomplete);
+            let overall = move || figures.get().map(|f| f.4).unwrap_or(Outcome::Incomplete);
             view! {
                     <header class="assessment__header screen-only">
                         <h2 id="assessment-title" tabindex="-1">{unit} " · " {assessment.year}</h2>

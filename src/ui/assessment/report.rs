@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::input::Data;
 use crate::domain::assessment::{meeting_roles, ActionStatus, ReportText};
-use crate::domain::criteria::Status;
+use crate::domain::criteria::Outcome;
 use crate::platform::clock;
 use crate::ui::criteria::words::{self, text};
 use crate::ui::documents::{self, Letterhead};
@@ -21,13 +21,13 @@ enum Doc {
     Minutes,
 }
 
-fn result_word(status: Status) -> &'static str {
+fn result_word(status: Outcome) -> &'static str {
     match status {
-        Status::Passed => "Đạt",
-        Status::Failed => "Chưa đạt",
-        Status::Incomplete => "Chưa đủ thông tin",
-        Status::NotApplicable => "Không áp dụng",
-        Status::NotEvaluated => "—",
+        Outcome::Passed => "Đạt",
+        Outcome::Failed => "Chưa đạt",
+        Outcome::Incomplete => "Chưa đủ thông tin",
+        Outcome::NotApplicable => "Không áp dụng",
+        Outcome::NotEvaluated => "—",
     }
 }
 
@@ -118,7 +118,7 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
             </div>
             // Asking for recognition of a unit that does not meet the standard.
             <p id="rep-submission-warning" class="banner banner--warning" role="note" data-testid="rep-submission-warning"
-                hidden=move || verdict() == Some(Status::Passed)>
+                hidden=move || verdict() == Some(Outcome::Passed)>
                 <span aria-hidden="true">"⚠ "</span>
                 {move || {
                     let result = verdict().map(result_word).unwrap_or("—");
@@ -156,7 +156,7 @@ fn Document(doc: Doc, data: Data) -> impl IntoView {
     let criteria_total = set.criteria().count();
     let criteria_met = set
         .criteria()
-        .filter(|c| evaluation.criteria.get(&c.id).map(|r| r.status) == Some(Status::Passed))
+        .filter(|c| evaluation.criteria.get(&c.id).map(|r| r.status) == Some(Outcome::Passed))
         .count();
     let conclusion = format!(
         "Đối chiếu với {} tiêu chí của {}, {} đạt {}/{} tiêu chí; tự đánh giá: {}.",
@@ -166,8 +166,8 @@ fn Document(doc: Doc, data: Data) -> impl IntoView {
         criteria_met,
         criteria_total,
         match overall {
-            Status::Passed => "ĐẠT tiêu chuẩn",
-            Status::Failed => "CHƯA ĐẠT tiêu chuẩn",
+            Outcome::Passed => "ĐẠT tiêu chuẩn",
+            Outcome::Failed => "CHƯA ĐẠT tiêu chuẩn",
             _ => "chưa đủ thông tin để kết luận",
         }
     );
@@ -190,7 +190,7 @@ fn Document(doc: Doc, data: Data) -> impl IntoView {
     let body = match doc {
         Doc::Report => {
             let rows = set.groups.iter().flat_map(|g| g.criteria.iter()).enumerate().map(|(n, c)| {
-                let status = evaluation.criteria.get(&c.id).map(|r| r.status).unwrap_or(Status::Incomplete);
+                let status = evaluation.criteria.get(&c.id).map(|r| r.status).unwrap_or(Outcome::Incomplete);
                 let indicator_rows = c.indicators.iter().map(|i| {
                     let result = evaluation.indicators.get(&i.id).cloned();
                     let evidence = assessment.evidence.get(&i.id).cloned().unwrap_or_default();
@@ -219,7 +219,7 @@ fn Document(doc: Doc, data: Data) -> impl IntoView {
                     {indicator_rows}
                 }
             }).collect_view();
-            let failing: Vec<String> = set.criteria().filter(|c| matches!(evaluation.criteria.get(&c.id).map(|r| r.status), Some(Status::Failed | Status::Incomplete))).map(|c| text(&c.label)).collect();
+            let failing: Vec<String> = set.criteria().filter(|c| matches!(evaluation.criteria.get(&c.id).map(|r| r.status), Some(Outcome::Failed | Outcome::Incomplete))).map(|c| text(&c.label)).collect();
             let actions = assessment.actions.clone();
             view! {
                 <h2 class="nd30-heading">"I. ĐẶC ĐIỂM TÌNH HÌNH"</h2>
@@ -267,7 +267,7 @@ fn Document(doc: Doc, data: Data) -> impl IntoView {
                 <p class="nd30-para"><strong>"Nội dung:"</strong>{format!(" Hội nghị đã đánh giá từng tiêu chí theo {}:", text(&set.title))}</p>
                 <ul>
                     {set.criteria().map(|c| {
-                        let status = evaluation.criteria.get(&c.id).map(|r| r.status).unwrap_or(Status::Incomplete);
+                        let status = evaluation.criteria.get(&c.id).map(|r| r.status).unwrap_or(Outcome::Incomplete);
                         view! { <li>{text(&c.label)} ": " <strong>{result_word(status)}</strong></li> }
                     }).collect_view()}
                 </ul>

@@ -50,7 +50,7 @@ pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
         move |_| apply(id.clone(), Box::new(|a| a.submit(clock::today_date())))
     };
     let decide = {
-        let id = id.clone();
+        let id = StoredValue::new(id.clone());
         move |recognised: bool| {
             let number = decision.get_untracked();
             let Some(on) = Date::parse_iso(&decision_date.get_untracked()) else {
@@ -58,7 +58,7 @@ pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
                 return;
             };
             apply(
-                id.clone(),
+                id.get_value(),
                 Box::new(move |a| a.decide(recognised, &number, on)),
             );
         }
@@ -90,14 +90,12 @@ pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
                 <button type="button" class="button" on:click=submit.clone()>{tr!(i18n, as_submit)}</button>
             })}
             {matches!(status, Status::SelfAssessed { .. } | Status::Submitted { .. }).then(|| {
-                let decide = decide.clone();
-                let decide2 = decide.clone();
                 view! {
                     <div class="status-panel__row">
                         {Input::new("decision-number", tr!(i18n, as_decision_number), "text", move || decision.get(), move |v| decision.set(v)).view()}
                         {Input::new("decision-date", tr!(i18n, as_decision_date), "date", move || decision_date.get(), move |v| decision_date.set(v)).view()}
                         <button type="button" class="button" on:click=move |_| decide(true)>{tr!(i18n, as_recognised)}</button>
-                        <button type="button" class="button" on:click=move |_| decide2(false)>{tr!(i18n, as_not_recognised)}</button>
+                        <button type="button" class="button" on:click=move |_| decide(false)>{tr!(i18n, as_not_recognised)}</button>
                     </div>
                 }
             })}

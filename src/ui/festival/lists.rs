@@ -173,17 +173,16 @@ pub fn Programme(id: String, plan: PlanMemo) -> impl IntoView {
                     let f = |name: &str| format!("fe-item-{n}-{name}");
                     let item_id = move || plan.with(|p| p.as_ref().and_then(|p| p.programme.get(n)).map(|i| i.id.clone()).unwrap_or_default());
                     let (up_id, down_id, drop_id) = (id.clone(), id.clone(), id.clone());
-                    let (i1, i2, i3, i4) = (item_id, item_id, item_id, item_id);
                     let part = move || plan.with(|p| p.as_ref().and_then(|p| p.programme.get(n)).map(|i| i.part));
                     let optional = move || plan.with(|p| p.as_ref().and_then(|p| p.programme.get(n)).is_some_and(|i| i.optional));
                     view! {
                         <li class="festival-row programme__item" draggable="true" data-item-index=n
-                            on:dragstart=move |_| dragging.set(Some(i1()))
+                            on:dragstart=move |_| dragging.set(Some(item_id()))
                             on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
                             on:drop=move |ev: leptos::ev::DragEvent| {
                                 ev.prevent_default();
                                 if let Some(moving) = dragging.get_untracked() {
-                                    let before = i2();
+                                    let before = item_id();
                                     edit(&drop_id, move |p| { p.move_item_to(&moving, &before); });
                                 }
                                 dragging.set(None);
@@ -209,10 +208,10 @@ pub fn Programme(id: String, plan: PlanMemo) -> impl IntoView {
                                 move |p| p.programme.get(n).map(|i| i.notes.clone()).unwrap_or_default(),
                                 move |p, v| if let Some(i) = p.programme.get_mut(n) { i.notes = v }, "text")}
                             <span class="programme__moves">
-                                <button type="button" class="button button--small" on:click=move |_| { let x = i3(); edit(&up_id, move |p| { p.move_item(&x, true); }) }>
+                                <button type="button" class="button button--small" on:click=move |_| { let x = item_id(); edit(&up_id, move |p| { p.move_item(&x, true); }) }>
                                     {tr!(i18n, fe_up)}
                                 </button>
-                                <button type="button" class="button button--small" on:click=move |_| { let x = i4(); edit(&down_id, move |p| { p.move_item(&x, false); }) }>
+                                <button type="button" class="button button--small" on:click=move |_| { let x = item_id(); edit(&down_id, move |p| { p.move_item(&x, false); }) }>
                                     {tr!(i18n, fe_down)}
                                 </button>
                                 {remove_button(id.clone(), move |p| if n < p.programme.len() { p.programme.remove(n); })}
@@ -264,29 +263,27 @@ pub fn Tasks(id: String, plan: PlanMemo) -> impl IntoView {
         <section class="festival-list" data-testid="tasks">
             <For each=move || order.get() key=|tid| tid.clone() let:tid>
                 {
-                    let pos = {
-                        let tid = tid.clone();
-                        move |p: &crate::domain::festival::FestivalPlan| p.tasks.iter().position(|t| t.id == tid)
-                    };
+                    // Where the task is in the plan now: a `Copy` closure, shared by every field.
+                    let task_id = StoredValue::new(tid.clone());
+                    let pos = move |p: &crate::domain::festival::FestivalPlan| task_id.with_value(|t| p.tasks.iter().position(|x| &x.id == t));
                     let f = |name: &str| format!("fe-task-{tid}-{name}");
-                    let (p1, p2, p3, p4, p5, p6, p7, p8, p9, p10) = (pos.clone(), pos.clone(), pos.clone(), pos.clone(), pos.clone(), pos.clone(), pos.clone(), pos.clone(), pos.clone(), pos.clone());
-                    let overdue = move || plan.with(|p| p.as_ref().and_then(|p| p9(p).map(|n| p.tasks[n].is_overdue(clock::today_date())))).unwrap_or(false);
-                    let key = move || plan.with(|p| p.as_ref().and_then(|p| p10(p).map(|n| p.tasks[n].key))).unwrap_or(false);
+                    let overdue = move || plan.with(|p| p.as_ref().and_then(|p| pos(p).map(|n| p.tasks[n].is_overdue(clock::today_date())))).unwrap_or(false);
+                    let key = move || plan.with(|p| p.as_ref().and_then(|p| pos(p).map(|n| p.tasks[n].key))).unwrap_or(false);
                     view! {
                         <div class="festival-row" data-task-id=tid.clone()>
                             {Bound::new(id.clone(), plan, f("title"), tr!(i18n, fe_task_title).into_any(),
-                                move |p| p1(p).map(|n| p.tasks[n].title.clone()).unwrap_or_default(),
-                                move |p, v| if let Some(n) = p2(p) { p.tasks[n].title = v }).wide().input("text")}
+                                move |p| pos(p).map(|n| p.tasks[n].title.clone()).unwrap_or_default(),
+                                move |p, v| if let Some(n) = pos(p) { p.tasks[n].title = v }).wide().input("text")}
                             {person_select(id.clone(), plan, f("owner"), tr!(i18n, fe_owner).into_any(),
-                                move |p| p3(p).and_then(|n| p.tasks[n].owner.clone()),
-                                move |p, v| if let Some(n) = p4(p) { p.tasks[n].owner = v })}
+                                move |p| pos(p).and_then(|n| p.tasks[n].owner.clone()),
+                                move |p, v| if let Some(n) = pos(p) { p.tasks[n].owner = v })}
                             {text_input(id.clone(), plan, f("due"), tr!(i18n, fe_due).into_any(),
-                                move |p| p5(p).and_then(|n| p.tasks[n].due).map(|d| d.iso()).unwrap_or_default(),
-                                move |p, v| if let Some(n) = p6(p) { p.tasks[n].due = Date::parse_iso(&v) }, "date")}
+                                move |p| pos(p).and_then(|n| p.tasks[n].due).map(|d| d.iso()).unwrap_or_default(),
+                                move |p, v| if let Some(n) = pos(p) { p.tasks[n].due = Date::parse_iso(&v) }, "date")}
                             {choice_input(id.clone(), plan, f("status"), tr!(i18n, fe_status).into_any(),
                                 move || messages::progress_options(i18n),
-                                move |p| p7(p).map(|n| named_value(p.tasks[n].status)).unwrap_or_default(),
-                                move |p, v| if let (Some(n), Some(status)) = (p8(p), named_variant(&v)) { p.tasks[n].status = status })}
+                                move |p| pos(p).map(|n| named_value(p.tasks[n].status)).unwrap_or_default(),
+                                move |p, v| if let (Some(n), Some(status)) = (pos(p), named_variant(&v)) { p.tasks[n].status = status })}
                             {move || key().then(|| view! { <span class="badge">{tr!(i18n, fe_key)}</span> })}
                             {move || overdue().then(|| view! { <span class="badge badge--unverified" data-testid="task-overdue">"⚠ " {tr!(i18n, fe_overdue)}</span> })}
                             {
@@ -413,7 +410,7 @@ pub fn Guests(id: String, plan: PlanMemo) -> impl IntoView {
             })
         }
     };
-    let id2 = id.clone();
+    let commendations_id = id.clone();
     view! {
         <section class="festival-list" data-testid="guests">
             {move || (0..guests.get()).map(|n| {
@@ -440,7 +437,7 @@ pub fn Guests(id: String, plan: PlanMemo) -> impl IntoView {
             <button type="button" class="button" on:click=add_guest>{tr!(i18n, fe_add_guest)}</button>
             <h3>{tr!(i18n, fe_commendations)}</h3>
             {move || (0..commendations.get()).map(|n| {
-                let id = id2.clone();
+                let id = commendations_id.clone();
                 let f = |name: &str| format!("fe-comm-{n}-{name}");
                 view! {
                     <div class="festival-row">

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::table::use_selection;
 use super::use_rollup;
 use crate::domain::criteria::{
-    CriteriaSet, DerivedMeasure, IndicatorKind, Library, Pending, Status,
+    CriteriaSet, DerivedMeasure, IndicatorKind, Library, Outcome, Pending,
 };
 use crate::domain::numbers::{percent_tenths, tenths_text};
 use crate::domain::rollup::festival::{totals, FestivalTotals};
@@ -223,8 +223,8 @@ fn derived_item(i18n: I18n, d: DerivedFigure) -> impl IntoView {
     );
     let (threshold, required) = (d.threshold, d.required);
     let result = match d.status {
-        Status::Passed => "✓ ".to_owned() + &messages::result_string(i18n, Status::Passed),
-        Status::Failed => "✗ ".to_owned() + &messages::result_string(i18n, Status::Failed),
+        Outcome::Passed => "✓ ".to_owned() + &messages::result_string(i18n, Outcome::Passed),
+        Outcome::Failed => "✗ ".to_owned() + &messages::result_string(i18n, Outcome::Failed),
         s => messages::result_string(i18n, s),
     };
     let measure = match d.measure {

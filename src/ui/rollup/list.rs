@@ -22,7 +22,7 @@ struct Line {
     year: i32,
     review: Review,
     /// The assessment's result by its own set, as the core evaluates it.
-    result: Option<crate::domain::criteria::Status>,
+    result: Option<crate::domain::criteria::Outcome>,
     /// The status the unit gave it ("đã tự đánh giá"…), by its code.
     their_status: Option<&'static str>,
     /// Which of the receiver's units it is, for an assessment.

@@ -146,7 +146,7 @@ pub fn RollUpSection() -> impl IntoView {
 
 /// What became of one file of a batch.
 #[derive(Clone, Debug, PartialEq)]
-enum Outcome {
+enum Arrival {
     Received { added: usize, already: usize },
     Failed(LoadError),
     Unreadable(ReadError),
@@ -156,7 +156,7 @@ enum Outcome {
 fn Receive() -> impl IntoView {
     let i18n = use_i18n();
     let rollup = use_rollup();
-    let outcomes = RwSignal::new(Vec::<(String, Outcome)>::new());
+    let outcomes = RwSignal::new(Vec::<(String, Arrival)>::new());
     let busy = RwSignal::new(false);
     let take = move |files: Vec<web_sys::File>| {
         busy.set(true);
@@ -167,20 +167,20 @@ fn Receive() -> impl IntoView {
             let shelf = rollup.shelf.get_untracked();
             for (name, text) in read_texts(&files).await {
                 let outcome = match text {
-                    Err(error) => Outcome::Unreadable(error),
+                    Err(error) => Arrival::Unreadable(error),
                     Ok(text) => {
                         match crate::platform::hash::read_file(&text)
                             .await
                             .and_then(|incoming| received_from(&incoming, &name, &at))
                         {
-                            Err(error) => Outcome::Failed(error),
+                            Err(error) => Arrival::Failed(error),
                             Ok(list) => {
                                 let (already, new): (Vec<Received>, Vec<Received>) =
                                     list.into_iter().partition(|r| {
                                         shelf.get(&r.id).is_some()
                                             || records.iter().any(|x| x.id == r.id)
                                     });
-                                let outcome = Outcome::Received {
+                                let outcome = Arrival::Received {
                                     added: new.len(),
                                     already: already.len(),
                                 };
@@ -211,15 +211,15 @@ fn Receive() -> impl IntoView {
             {move || {
                 let list = outcomes.get();
                 (!list.is_empty()).then(|| {
-                    let ok: usize = list.iter().map(|(_, o)| match o { Outcome::Received { added, .. } => *added, _ => 0 }).sum();
-                    let failed = list.iter().filter(|(_, o)| !matches!(o, Outcome::Received { .. })).count();
+                    let ok: usize = list.iter().map(|(_, o)| match o { Arrival::Received { added, .. } => *added, _ => 0 }).sum();
+                    let failed = list.iter().filter(|(_, o)| !matches!(o, Arrival::Received { .. })).count();
                     view! {
                         <div class="ru-outcomes" data-testid="ru-outcomes">
                             <p role="status" data-testid="ru-batch">{tp!(i18n, ru_batch, ok, failed)}</p>
                             <ul>
-                                {list.into_iter().filter(|(_, o)| !matches!(o, Outcome::Received { already: 0, .. })).map(|(name, outcome)| match outcome {
-                                    Outcome::Received { already, .. } => view! { <li>{tp!(i18n, ru_already, name, already)}</li> }.into_any(),
-                                    Outcome::Failed(error) => {
+                                {list.into_iter().filter(|(_, o)| !matches!(o, Arrival::Received { already: 0, .. })).map(|(name, outcome)| match outcome {
+                                    Arrival::Received { already, .. } => view! { <li>{tp!(i18n, ru_already, name, already)}</li> }.into_any(),
+                                    Arrival::Failed(error) => {
                                         let (headline, lines) = messages::load_error(i18n, &error);
                                         view! {
                                             <li class="ru-outcome--error" data-testid="ru-file-error">
@@ -228,7 +228,7 @@ fn Receive() -> impl IntoView {
                                             </li>
                                         }.into_any()
                                     }
-                                    Outcome::Unreadable(error) => {
+                                    Arrival::Unreadable(error) => {
                                         let detail = crate::ui::messages::read_error(error);
                                         view! { <li class="ru-outcome--error" data-testid="ru-file-error"><strong>{name}</strong> ": " {detail}</li> }.into_any()
                                     }

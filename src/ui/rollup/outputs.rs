@@ -8,7 +8,7 @@ use super::figures::{share, year_figures, YearFigures};
 use super::table::use_selection;
 use super::{use_rollup, Rollup};
 use crate::domain::assessment::ReportText;
-use crate::domain::criteria::{Pending, Status};
+use crate::domain::criteria::{Outcome, Pending};
 use crate::domain::numbers::grouped;
 use crate::domain::rollup::csv::{table_csv, Separator, Words};
 use crate::domain::rollup::table::Table;
@@ -78,7 +78,7 @@ pub fn Outputs() -> impl IntoView {
         let order = table.view(&selection.filter.get_untracked(), &key, desc);
         let kind_name = move |k| messages::unit_kind(i18n, k);
         // Words a spreadsheet can filter on: "Đạt", "Chưa đạt", no marks.
-        let status = move |s: Option<Status>| match s {
+        let status = move |s: Option<Outcome>| match s {
             Some(s) => messages::result_string(i18n, s),
             None => t_string!(i18n, ru_lacking).to_owned(),
         };
@@ -222,8 +222,8 @@ fn summary(
         .flat_map(|(_, list)| list.iter())
         .map(|d| {
             let result = match d.status {
-                Status::Passed => "đạt",
-                Status::Failed => "chưa đạt",
+                Outcome::Passed => "đạt",
+                Outcome::Failed => "chưa đạt",
                 _ => "chưa đủ thông tin",
             };
             // The units behind the figure that it does not count, and why,
@@ -306,13 +306,13 @@ fn summary(
     let failing_units = table.map(|t| {
         t.rows
             .iter()
-            .filter(|r| r.overall == Status::Failed)
+            .filter(|r| r.overall == Outcome::Failed)
             .map(|r| {
                 let criteria: Vec<String> = r
                     .cells
                     .iter()
                     .zip(&t.columns)
-                    .filter(|(c, _)| **c == Some(Status::Failed))
+                    .filter(|(c, _)| **c == Some(Outcome::Failed))
                     .map(|(_, col)| format!("{} {}", col.id, col.label.vi))
                     .collect();
                 view! { <li>{format!("{}: {}", r.unit.name, criteria.join("; "))}</li> }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::use_rollup;
-use crate::domain::criteria::{CriterionReason, Status};
+use crate::domain::criteria::{CriterionReason, Outcome};
 use crate::domain::rollup::table::{table, Filter, SortKey, Table};
 use crate::domain::UnitKind;
 use crate::ui::choice::{option, Choice};
@@ -27,14 +27,14 @@ pub(crate) fn use_selection() -> Selection {
 }
 
 /// "Đạt", "Chưa đạt"… with a symbol, so that no colour is needed.
-fn cell_word(i18n: I18n, status: Option<Status>) -> String {
+fn cell_word(i18n: I18n, status: Option<Outcome>) -> String {
     match status {
         None => t_string!(i18n, ru_lacking).to_owned(),
         Some(s) => {
             let mark = match s {
-                Status::Passed => "✓ ",
-                Status::Failed => "✗ ",
-                Status::Incomplete => "… ",
+                Outcome::Passed => "✓ ",
+                Outcome::Failed => "✗ ",
+                Outcome::Incomplete => "… ",
                 _ => "",
             };
             format!("{mark}{}", messages::result_string(i18n, s))
@@ -42,31 +42,31 @@ fn cell_word(i18n: I18n, status: Option<Status>) -> String {
     }
 }
 
-fn cell_class(status: Option<Status>) -> &'static str {
+fn cell_class(status: Option<Outcome>) -> &'static str {
     match status {
-        Some(Status::Passed) => "ru-cell ru-cell--passed",
-        Some(Status::Failed) => "ru-cell ru-cell--failed",
-        Some(Status::Incomplete) => "ru-cell ru-cell--incomplete",
+        Some(Outcome::Passed) => "ru-cell ru-cell--passed",
+        Some(Outcome::Failed) => "ru-cell ru-cell--failed",
+        Some(Outcome::Incomplete) => "ru-cell ru-cell--incomplete",
         _ => "ru-cell",
     }
 }
 
-fn status_code(status: Status) -> &'static str {
+fn status_code(status: Outcome) -> &'static str {
     match status {
-        Status::Passed => "passed",
-        Status::Failed => "failed",
-        Status::Incomplete => "incomplete",
-        Status::NotApplicable => "na",
-        Status::NotEvaluated => "note",
+        Outcome::Passed => "passed",
+        Outcome::Failed => "failed",
+        Outcome::Incomplete => "incomplete",
+        Outcome::NotApplicable => "na",
+        Outcome::NotEvaluated => "note",
     }
 }
 
-fn status_from(code: &str) -> Option<Status> {
+fn status_from(code: &str) -> Option<Outcome> {
     [
-        Status::Passed,
-        Status::Failed,
-        Status::Incomplete,
-        Status::NotApplicable,
+        Outcome::Passed,
+        Outcome::Failed,
+        Outcome::Incomplete,
+        Outcome::NotApplicable,
     ]
     .into_iter()
     .find(|s| status_code(*s) == code)
@@ -210,7 +210,7 @@ pub fn Consolidated() -> impl IntoView {
                     move || selection.filter.with(|f| f.result.map(status_code).unwrap_or_default()).into(),
                     move || {
                         let mut options = vec![option("", t_string!(i18n, ru_all))];
-                        options.extend([Status::Passed, Status::Failed, Status::Incomplete, Status::NotApplicable]
+                        options.extend([Outcome::Passed, Outcome::Failed, Outcome::Incomplete, Outcome::NotApplicable]
                             .into_iter().map(|s| option(status_code(s), messages::result_string(i18n, s))));
                         options
                     },
@@ -243,14 +243,13 @@ pub fn Consolidated() -> impl IntoView {
                             <th scope="col" aria-sort=aria_sort(SortKey::Overall)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Overall)>{tr!(i18n, ru_col_overall)}{sort_mark(SortKey::Overall)}</button></th>
                             <th scope="col" aria-sort=aria_sort(SortKey::Failed)><button type="button" class="ru-sort" data-testid="ru-sort-failed" on:click=move |_| sort_by(SortKey::Failed)>{tr!(i18n, ru_col_failed)}{sort_mark(SortKey::Failed)}</button></th>
                             {columns.iter().map(|c| {
-                                let key = SortKey::Criterion(c.id.clone());
-                                let (k1, k2, k3) = (key.clone(), key.clone(), key);
+                                let key = StoredValue::new(SortKey::Criterion(c.id.clone()));
                                 let title = words::text(&c.label);
                                 let hint = title.clone();
                                 let lacking = c.lacking;
                                 view! {
-                                    <th scope="col" title=hint aria-sort=aria_sort(k1) data-criterion=c.id.clone()>
-                                        <button type="button" class="ru-sort" on:click=move |_| sort_by(k2.clone())>{c.id.clone()}{sort_mark(k3.clone())}</button>
+                                    <th scope="col" title=hint aria-sort=aria_sort(key.get_value()) data-criterion=c.id.clone()>
+                                        <button type="button" class="ru-sort" on:click=move |_| sort_by(key.get_value())>{c.id.clone()}{sort_mark(key.get_value())}</button>
                                         <span class="visually-hidden">{title}</span>
                                         {(lacking > 0).then(|| view! { <br /><span class="muted">{tp!(i18n, ru_lacking_count, lacking)}</span> })}
                                     </th>
@@ -260,7 +259,7 @@ pub fn Consolidated() -> impl IntoView {
                         <tbody>
                             {rows.iter().map(|&i| {
                                 let row = t.rows[i].clone();
-                                let failed = row.count(Status::Failed);
+                                let failed = row.count(Outcome::Failed);
                                 let lacking: Vec<String> = row.lacking(&t.columns).into_iter().map(str::to_owned).collect();
                                 let record = row.record.clone();
                                 view! {
@@ -369,7 +368,7 @@ fn CellReason(record: String, criterion: String) -> impl IntoView {
             .iter()
             .filter_map(|indicator| {
                 let result = evaluation.indicators.get(&indicator.id)?;
-                matches!(result.status, Status::Failed | Status::Incomplete).then(|| {
+                matches!(result.status, Outcome::Failed | Outcome::Incomplete).then(|| {
                     let label = format!("{} {}", indicator.id, words::text(&indicator.label));
                     let reason = result.reason.clone();
                     let kind = indicator.kind.clone();
