@@ -3,7 +3,7 @@
 //
 // Trunk 0.21 runs cargo and wasm-bindgen back to back, and the release
 // build needs a step between them: wasm-split-cli, which cuts the wasm at
-// the split points of src/ui/split.rs into a main module (the first
+// the split points of src/ui/shell/split.rs into a main module (the first
 // download: the shell) and one chunk per split point, plus chunks of the
 // code several of them share, fetched by pkg/__wasm_split.js on first use.
 // So this script does the Rust part of the build, and index.html starts

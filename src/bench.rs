@@ -2,7 +2,7 @@
 //! page through `window.wasmBindings`): the import pipeline and an autosave,
 //! timed against their plain-JavaScript references in the same page.
 //!
-//! Their code is a split point of its own ([`crate::ui::split`]): the
+//! Their code is a split point of its own ([`crate::ui::shell::split`]): the
 //! exports are stubs, so none of it is in the app's first download.
 
 use std::cell::RefCell;
@@ -16,7 +16,7 @@ use crate::domain::Workspace;
 use crate::format::merge::preview;
 use crate::platform::hash::read_file;
 use crate::platform::storage::WorkspaceStore;
-use crate::ui::split::{awaited, split};
+use crate::ui::shell::split::{awaited, split};
 
 thread_local! {
     static BUILTIN: RefCell<Option<Vec<CriteriaSet>>> = const { RefCell::new(None) };

@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod domain;
 pub mod format;
+pub mod support;
 
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;

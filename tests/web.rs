@@ -301,10 +301,10 @@ fn mount_in_app<V: leptos::IntoView + 'static>(
         let child = child.clone();
         let children = std::sync::Arc::new(move || {
             let child = child.clone();
-            let state = antq::ui::state::use_app_state();
+            let state = antq::ui::shell::state::use_app_state();
             (move || state.ready.get().then(|| child())).into_any()
         });
-        view! { <antq::ui::app::AppProviders store=store.clone() children=children /> }
+        view! { <antq::ui::shell::app::AppProviders store=store.clone() children=children /> }
     });
     (host, Box::new(handle))
 }
@@ -339,7 +339,7 @@ async fn a_ratio_reason_names_the_units_left_out_and_why() {
         rounding: Rounding::Up,
     };
     let (host, handle) = mount_in_app(prefix, move || {
-        leptos::view! { <antq::ui::criteria::words::ReasonText reason=reason.clone() kind=kind.clone() /> }
+        leptos::view! { <antq::ui::words::reasons::ReasonText reason=reason.clone() kind=kind.clone() /> }
     });
     opened(&host).await;
     assert_eq!(
@@ -375,7 +375,7 @@ async fn a_ratio_reason_names_the_numbers_in_both_languages() {
     let (host, handle) = {
         let (reason, kind) = (reason.clone(), kind.clone());
         mount_in_app(prefix, move || {
-            leptos::view! { <antq::ui::criteria::words::ReasonText reason=reason.clone() kind=kind.clone() /> }
+            leptos::view! { <antq::ui::words::reasons::ReasonText reason=reason.clone() kind=kind.clone() /> }
         })
     };
     opened(&host).await;
@@ -394,7 +394,7 @@ async fn a_ratio_reason_names_the_numbers_in_both_languages() {
         })
         .unwrap();
     let (host, handle) = mount_in_app(prefix, move || {
-        leptos::view! { <antq::ui::criteria::words::ReasonText reason=reason.clone() kind=kind.clone() /> }
+        leptos::view! { <antq::ui::words::reasons::ReasonText reason=reason.clone() kind=kind.clone() /> }
     });
     opened(&host).await;
     assert_eq!(
@@ -412,7 +412,7 @@ async fn the_library_copies_a_set_and_refuses_an_invalid_edit() {
     let store = WorkspaceStore::with_prefix(prefix);
     store.clear();
     let (host, handle) = mount_in_app(prefix, || {
-        leptos::view! { <antq::ui::criteria::CriteriaLibrary /> }
+        leptos::view! { <antq::ui::sections::assessment::library::CriteriaLibrary /> }
     });
     opened(&host).await;
     click(&host, "[data-set-id='tt124-xa-phuong'] button");
@@ -797,7 +797,7 @@ async fn the_browser_hashes_an_import_as_the_core_does() {
 
 #[wasm_bindgen_test]
 async fn a_choice_shows_its_value_when_the_options_come_later_and_reports_a_change() {
-    use antq::ui::choice::{option, Choice};
+    use antq::ui::widgets::choice::{option, Choice};
     use leptos::prelude::*;
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
@@ -865,7 +865,7 @@ async fn a_choice_shows_its_value_when_the_options_come_later_and_reports_a_chan
 
 #[wasm_bindgen_test]
 async fn an_input_and_a_check_show_their_values_and_hand_on_a_change() {
-    use antq::ui::field::{Check, Input};
+    use antq::ui::widgets::field::{Check, Input};
     use leptos::prelude::*;
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
@@ -919,7 +919,7 @@ async fn an_input_and_a_check_show_their_values_and_hand_on_a_change() {
 
 #[wasm_bindgen_test]
 async fn a_part_that_cannot_be_loaded_says_so_and_opens_on_a_retry() {
-    use antq::ui::split::NotLoaded;
+    use antq::ui::shell::split::NotLoaded;
     use leptos::prelude::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
     // The first load fails, as a chunk fetched offline does; the retry works.
@@ -927,7 +927,7 @@ async fn a_part_that_cannot_be_loaded_says_so_and_opens_on_a_retry() {
     let prefix = "test-part";
     WorkspaceStore::with_prefix(prefix).clear();
     let (host, handle) = mount_in_app(prefix, || {
-        antq::ui::split::shown(|done| {
+        antq::ui::shell::split::shown(|done| {
             if ATTEMPTS.fetch_add(1, Ordering::SeqCst) == 0 {
                 done(Err(NotLoaded));
             } else {

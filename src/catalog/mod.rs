@@ -4,7 +4,17 @@
 //! built-in set is held to every rule a user's set is.
 
 use crate::domain::criteria::CriteriaSet;
+use crate::domain::festival::FestivalTemplate;
 use crate::format::criteria::decode_criteria_set;
+
+/// The built-in festival template, read once.
+pub fn festival_template() -> &'static FestivalTemplate {
+    static TEMPLATE: std::sync::OnceLock<FestivalTemplate> = std::sync::OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        serde_json::from_str(include_str!("festival-template.json"))
+            .expect("the built-in festival template is valid (a test checks it)")
+    })
+}
 
 /// The embedded files, by file name.
 pub const FILES: [(&str, &str); 10] = [

@@ -1,15 +1,15 @@
 //! A unit's self-assessment against one criteria set for one year: answers,
 //! evidence, status, actions, and what the printed dossier needs.
 
-use crate::domain::decode::named_enum;
-use crate::domain::map::Map;
+use crate::support::decode::named_enum;
+use crate::support::map::Map;
 
 use serde::{Deserialize, Serialize};
 
 use super::calendar::Date;
 use super::criteria::{Answer, Answers, CriteriaSet, SetRef};
-use super::decode::{deserialize_tagged, required, Tagged};
 use super::unit::UnitId;
+use crate::support::decode::{deserialize_tagged, required, Tagged};
 
 /// A document cited as evidence: number, date, issuing body, link or file name.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,7 +62,7 @@ pub enum Status {
     },
 }
 
-// Read without buffering (see `domain::decode`).
+// Read without buffering (see `support::decode`).
 
 named_enum! {
     #[derive(Clone, Copy, Debug, PartialEq)]

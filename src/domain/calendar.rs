@@ -133,7 +133,7 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        super::decode::from_text(deserializer, |text| {
+        crate::support::decode::from_text(deserializer, |text| {
             Date::parse_iso(text).ok_or_else(|| format!("not a date (YYYY-MM-DD): {text}"))
         })
     }

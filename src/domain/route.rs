@@ -94,7 +94,7 @@ mod tests {
     #[test]
     fn slugs_are_unique() {
         let mut slugs: Vec<_> = Route::ALL.iter().map(|r| r.slug()).collect();
-        crate::domain::order::sort(&mut slugs);
+        crate::support::order::sort(&mut slugs);
         slugs.dedup();
         assert_eq!(slugs.len(), Route::ALL.len());
     }

@@ -10,8 +10,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::criteria::CriteriaSet;
-use super::decode::named_enum;
 use super::UnitKind;
+use crate::support::decode::named_enum;
 
 named_enum! {
     /// The level of a school (cơ sở giáo dục).
@@ -166,7 +166,7 @@ impl Scope {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::decode::check_names;
+    use crate::support::decode::check_names;
 
     #[test]
     fn names_are_the_variants_in_snake_case() {

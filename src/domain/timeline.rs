@@ -61,7 +61,7 @@ pub fn milestones(kind: UnitKind, year: i32) -> Vec<Milestone> {
         date: day(year, month, d),
     })
     .collect();
-    super::order::sort_by_key(&mut steps, |m| (m.date, m.step));
+    crate::support::order::sort_by_key(&mut steps, |m| (m.date, m.step));
     steps
 }
 

@@ -2,7 +2,7 @@
 //! works for (TT 124/2021/TT-BCA Article 1 names the four families).
 
 use super::scope::Scope;
-use super::text::{normalise_name, MAX_NAME_CHARS};
+use crate::support::text::{normalise_name, MAX_NAME_CHARS};
 
 /// A unit's stable identifier, made once by the platform and never reused.
 #[derive(
@@ -91,7 +91,7 @@ impl serde::Serialize for UnitKind {
 
 impl<'de> serde::Deserialize<'de> for UnitKind {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        super::decode::from_text(deserializer, |code| {
+        crate::support::decode::from_text(deserializer, |code| {
             UnitKind::from_code(code).ok_or_else(|| format!("unknown unit kind: {code}"))
         })
     }

@@ -68,7 +68,7 @@ pub(crate) fn set_from_value(value: &Value, prefix: &str) -> Result<CriteriaSet,
 pub fn validate<'a>(set: &'a CriteriaSet) -> Vec<Problem> {
     let mut problems = Vec::new();
     // Membership only, of as many ids as a 20 MB file holds: a hash set,
-    // where filling the sorted `Vec` of `domain::map` id by id would take n².
+    // where filling the sorted `Vec` of `support::map` id by id would take n².
     let mut seen = HashSet::new();
     let mut check_id = |id: &'a str, path: String, problems: &mut Vec<Problem>| {
         if id.trim().is_empty() {

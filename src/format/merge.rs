@@ -326,7 +326,7 @@ pub fn apply(
         if chosen(&Target::Unit(unit.id.clone())) {
             next.put_unit_record(Unit {
                 id: unit.id.clone(),
-                name: crate::domain::text::normalise_name(&unit.name),
+                name: crate::support::text::normalise_name(&unit.name),
                 kind: unit.kind,
                 above: unit.above.clone(),
                 parent: unit.parent.clone(),

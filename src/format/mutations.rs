@@ -92,9 +92,9 @@ pub fn sample_assessment() -> Value {
 
 /// A festival plan made from the built-in template, as JSON.
 pub fn sample_plan() -> Value {
-    use crate::domain::festival::{FestivalPlan, FestivalTemplate};
+    use crate::domain::festival::FestivalPlan;
     let unit = crate::domain::UnitId::new("u-thon-dong");
     let mut plan = FestivalPlan::new("p".into(), unit, 2025, "Ngày hội".into());
-    FestivalTemplate::builtin().apply(&mut plan, crate::domain::Language::Vi);
+    crate::catalog::festival_template().apply(&mut plan, crate::domain::Language::Vi);
     serde_json::to_value(&plan).unwrap()
 }

@@ -12,8 +12,8 @@ use crate::domain::assessment::Assessment;
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::festival::FestivalPlan;
 use crate::domain::rollup::{Body, Received, Review};
-use crate::domain::text::normalise_name;
 use crate::domain::UnitInfo;
+use crate::support::text::normalise_name;
 
 /// The content of a roll-up file.
 #[derive(Serialize)]
@@ -168,7 +168,7 @@ pub fn export_rollup(
         .map(|(u, ..)| &u.id)
         .chain(festival_plans.iter().map(|(u, _)| &u.id))
         .collect();
-    crate::domain::order::sort(&mut units);
+    crate::support::order::sort(&mut units);
     units.dedup();
     summary.units = units.len();
     summary.festival_plans = festival_plans.len();

@@ -10,7 +10,7 @@ pub const MAX_IMPORT_BYTES: f64 = crate::format::exchange::MAX_IMPORT_BYTES as f
 /// Why a file of `size` bytes is not read.
 fn too_large(size: f64) -> ReadError {
     ReadError::TooLarge {
-        megabytes: crate::domain::numbers::megabytes(size as u64),
+        megabytes: crate::support::numbers::megabytes(size as u64),
     }
 }
 

@@ -275,8 +275,8 @@ fn stored_body(key: &str) -> Result<Option<JsValue>, StoreError> {
 thread_local! {
     /// The body each store last wrote (a handle to the JavaScript string,
     /// after the revision), with the revision that write made.
-    static LAST_WRITTEN: std::cell::RefCell<crate::domain::map::Map<String, (Revision, JsValue)>> =
-        std::cell::RefCell::new(crate::domain::map::Map::new());
+    static LAST_WRITTEN: std::cell::RefCell<crate::support::map::Map<String, (Revision, JsValue)>> =
+        std::cell::RefCell::new(crate::support::map::Map::new());
 }
 
 fn forget_written(key: &str) {

@@ -19,7 +19,7 @@ macro_rules! tr {
 /// A translated text with parameters, as a view that follows the language
 /// and its arguments: `tp!(i18n, key, a, b = value)`. Each key's text is a
 /// plain function of the locale, its `{a}` placeholders filled by
-/// `domain::text::fill` in [`interpolated`]: a `Signal<String>`, one type
+/// `support::text::fill` in [`interpolated`]: a `Signal<String>`, one type
 /// and one closure for every key, where leptos_i18n's `t!` builds a view
 /// type of its own for each key and each set of argument types. The
 /// arguments are read inside the signal, so a signal read in one is
@@ -52,7 +52,7 @@ pub fn interpolated(
     args: Arguments,
 ) -> leptos::prelude::Signal<String> {
     leptos::prelude::Signal::derive(move || {
-        crate::domain::text::fill(text(i18n.get_locale()), &args())
+        crate::support::text::fill(text(i18n.get_locale()), &args())
     })
 }
 
@@ -64,49 +64,12 @@ pub fn translated(
     leptos::prelude::Signal::derive(move || text(i18n.get_locale()))
 }
 
-/// Leptos's `<Show>` with its children erased: `children` while `when`
-/// holds, else `fallback`. `<Show>` is generic over its children and its
-/// condition, so each of its uses compiled its own copy of it; this is one.
-#[leptos::component]
-pub fn When(
-    #[prop(into)] when: leptos::prelude::Signal<bool>,
-    children: leptos::prelude::ChildrenFn,
-    #[prop(optional, into)] fallback: leptos::prelude::ViewFn,
-) -> impl leptos::IntoView {
-    use leptos::prelude::*;
-    let when = Memo::new(move |_| when.get());
-    move || {
-        if when.get() {
-            children().into_any()
-        } else {
-            fallback.run().into_any()
-        }
-    }
-}
-
-pub mod app;
-pub mod assessment;
-mod autosave;
-pub mod choice;
-pub mod criteria;
-pub mod documents;
-mod export;
-pub mod festival;
-pub mod field;
-pub mod files;
-pub mod focus;
-mod header;
-mod messages;
-mod nav;
-mod notices;
-pub mod rollup;
 pub mod sections;
-pub mod split;
-pub mod state;
-pub mod tabs;
-pub mod units;
+pub mod shell;
+pub mod widgets;
+pub mod words;
 
-pub use app::App;
+pub use shell::app::App;
 
 // The build.rs code generation that leptos_i18n 0.6 prefers pulls ICU's
 // networked data exporter into every native build; the macro gives the same
@@ -159,5 +122,5 @@ pub mod i18n {
 /// The app on a store of its own, as a view: the entry point of browser tests.
 pub fn app_with_store(store: crate::platform::storage::WorkspaceStore) -> impl leptos::IntoView {
     use leptos::prelude::*;
-    view! { <app::AppWithStore store=store /> }
+    view! { <shell::app::AppWithStore store=store /> }
 }

@@ -85,7 +85,7 @@ fn a_wrong_type_names_its_path() {
     value["groups"][0]["criteria"][0]["indicators"][2]["kind"]["threshold"] = "bảy mươi".into();
     let found = problems(value);
     assert_eq!(found.len(), 1);
-    // Tagged kinds are read field by field (domain::decode), so the path
+    // Tagged kinds are read field by field (support::decode), so the path
     // goes into the kind, to the field at fault.
     assert_eq!(
         found[0].0,

@@ -53,7 +53,7 @@ fn a_province_may_set_a_tighter_window() {
 
 #[test]
 fn the_template_gives_eleven_ceremony_steps_and_counts_due_dates_back() {
-    let template = FestivalTemplate::builtin();
+    let template = antq::catalog::festival_template();
     assert_eq!(template.ceremony.len(), 11);
     assert_eq!(template.ceremony[1].id, "chao-co");
     assert!(template.ceremony[0].optional && template.ceremony[9].optional);
@@ -74,14 +74,14 @@ fn the_template_gives_eleven_ceremony_steps_and_counts_due_dates_back() {
     template.recount_due_dates(&mut p);
     assert_eq!(p.tasks[0].due, Some(date(2025, 7, 5)));
     // As the plan's own step, the same.
-    p.set_date(Some(date(2025, 8, 10)));
+    p.set_date(Some(date(2025, 8, 10)), template);
     assert_eq!(p.date, Some(date(2025, 8, 10)));
     assert_eq!(p.tasks[0].due, Some(date(2025, 6, 26)));
 }
 
 #[test]
 fn clashes_key_tasks_after_the_day_and_same_day_plans_are_warned_about() {
-    let template = FestivalTemplate::builtin();
+    let template = antq::catalog::festival_template();
     let mut p = plan();
     p.date = Some(date(2025, 8, 15));
     template.apply(&mut p, Language::Vi);
@@ -89,7 +89,7 @@ fn clashes_key_tasks_after_the_day_and_same_day_plans_are_warned_about() {
     p.programme[1].start = Some(460);
     let mut other = FestivalPlan::new("q".into(), UnitId::new("thon"), 2025, "x".into());
     other.date = Some(date(2025, 8, 15));
-    let warnings = p.warnings([other.clone()].iter());
+    let warnings = p.warnings([other.clone()].iter(), template);
     assert!(warnings.contains(&PlanWarning::SameDay {
         unit: UnitId::new("thon")
     }));
@@ -100,7 +100,7 @@ fn clashes_key_tasks_after_the_day_and_same_day_plans_are_warned_about() {
     }));
     let security = p.tasks.iter_mut().find(|t| t.id == "viec-an-ninh").unwrap();
     security.due = Some(date(2025, 8, 16));
-    let warnings = p.warnings([other.clone()].iter());
+    let warnings = p.warnings([other.clone()].iter(), template);
     assert!(warnings.contains(&PlanWarning::KeyTaskAfter {
         task: "viec-an-ninh".into()
     }));
@@ -116,7 +116,7 @@ fn clashes_key_tasks_after_the_day_and_same_day_plans_are_warned_about() {
 #[test]
 fn programme_items_move_by_keyboard_and_by_dragging() {
     let mut p = plan();
-    FestivalTemplate::builtin().apply(&mut p, Language::Vi);
+    antq::catalog::festival_template().apply(&mut p, Language::Vi);
     let ids = |p: &FestivalPlan| {
         p.programme
             .iter()
@@ -164,7 +164,7 @@ fn budget_totals_add_up_by_source() {
             (FundSource::Voluntary, 3_000_000, 3_500_000),
         ]
     );
-    assert_eq!(antq::domain::numbers::grouped(1_500_000, '.'), "1.500.000");
+    assert_eq!(antq::support::numbers::grouped(1_500_000, '.'), "1.500.000");
 }
 
 #[test]
@@ -196,7 +196,7 @@ fn ics_escapes_folds_at_75_octets_and_ends_lines_with_crlf() {
     let mut p = plan();
     p.date = Some(date(2025, 8, 15));
     p.venue = "Nhà văn hóa xã, thôn Đồng".into();
-    FestivalTemplate::builtin().apply(&mut p, Language::Vi);
+    antq::catalog::festival_template().apply(&mut p, Language::Vi);
     let ics = to_ics(&p, "Xã Tân Lập", "20250801T000000Z");
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
@@ -323,7 +323,7 @@ fn ics_gives_the_festival_and_its_programme_their_times_and_the_tasks_their_owne
     p.date = Some(date(2025, 8, 15));
     p.time = Some(7 * 60 + 30);
     p.venue = "Nhà văn hóa xã".into();
-    FestivalTemplate::builtin().apply(&mut p, Language::Vi);
+    antq::catalog::festival_template().apply(&mut p, Language::Vi);
     p.people.push(Person {
         id: "ng-1".into(),
         name: "Nguyễn Văn An".into(),

@@ -13,7 +13,6 @@ use antq::domain::assessment::{Action, ActionStatus, DocumentRef, Evidence, Repo
 use antq::domain::calendar::{Date, MonthDay};
 use antq::domain::criteria::*;
 use antq::domain::festival::*;
-use antq::domain::map::Map;
 use antq::domain::rollup::{Body, Received, Recognition, Review};
 use antq::domain::scope::{EnterpriseSize, SchoolLevel};
 use antq::domain::unit::UnitFields;
@@ -22,6 +21,7 @@ use antq::format::exchange::read_file;
 use antq::format::rollup::export_rollup;
 use antq::format::rollup::{decode_received, encode_received};
 use antq::format::{decode_workspace, encode_workspace};
+use antq::support::map::Map;
 
 fn day(month: u32, d: u32) -> Date {
     Date::new(2025, month, d).unwrap()

@@ -26,21 +26,21 @@ struct Case {
     clause: String,
     set: String,
     #[serde(default)]
-    answers: antq::domain::map::Map<String, Answer>,
+    answers: antq::support::map::Map<String, Answer>,
     /// Many units of one kind: so many registered, so many recognised.
     #[serde(default)]
     villages: Vec<Many>,
     #[serde(default)]
     children: Vec<ChildCase>,
-    expect: antq::domain::map::Map<String, Verdict>,
+    expect: antq::support::map::Map<String, Verdict>,
     #[serde(default)]
     set_result: Option<Verdict>,
     /// The units the figures of an indicator leave out, by name.
     #[serde(default)]
-    left_out: antq::domain::map::Map<String, Vec<String>>,
+    left_out: antq::support::map::Map<String, Vec<String>>,
     /// An indicator's figures from the units under it: [numerator, denominator].
     #[serde(default)]
-    figures: antq::domain::map::Map<String, [u64; 2]>,
+    figures: antq::support::map::Map<String, [u64; 2]>,
 }
 
 #[derive(Deserialize)]

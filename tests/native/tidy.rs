@@ -23,7 +23,7 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn the_pure_core_names_no_web_crate() {
     let forbidden = ["web_sys", "js_sys", "wasm_bindgen", "leptos", "gloo"];
-    for layer in ["src/domain", "src/format", "src/catalog"] {
+    for layer in ["src/domain", "src/format", "src/catalog", "src/support"] {
         let files = rust_files(&root().join(layer));
         assert!(!files.is_empty(), "{layer} has no Rust files");
         for file in files {
@@ -189,11 +189,11 @@ fn the_benchmark_workspace_is_a_valid_workspace() {
 #[test]
 fn the_app_sorts_through_one_copy_of_the_sorting_code() {
     // Each call of the standard sort compiles a copy of it (about 3 KB of
-    // wasm); `domain::order` sorts everything with one. `domain::latin`
+    // wasm); `support::order` sorts everything with one. `support::latin`
     // orders runs of marks inside a slice, its one copy of its own.
     let calls = [".sort()", ".sort_by(", ".sort_by_key(", ".sort_unstable"];
     for file in rust_files(&root().join("src")) {
-        if file.ends_with("domain/order.rs") || file.to_string_lossy().contains("/latin/") {
+        if file.ends_with("support/order.rs") || file.to_string_lossy().contains("/latin/") {
             continue;
         }
         let text = fs::read_to_string(&file).unwrap();
@@ -201,7 +201,7 @@ fn the_app_sorts_through_one_copy_of_the_sorting_code() {
         for call in calls {
             assert!(
                 !code.contains(call),
-                "{} calls `{call}`: sort with `domain::order` instead",
+                "{} calls `{call}`: sort with `support::order` instead",
                 file.display()
             );
         }
@@ -210,7 +210,7 @@ fn the_app_sorts_through_one_copy_of_the_sorting_code() {
 
 #[test]
 fn views_show_conditionally_through_one_copy() {
-    // Leptos's `<Show>` is generic over its children: `ui::When` is the one
+    // Leptos's `<Show>` is generic over its children: `ui::widgets::When` is the one
     // copy for every conditional block.
     for file in rust_files(&root().join("src/ui")) {
         let text = fs::read_to_string(&file).unwrap();
@@ -220,7 +220,7 @@ fn views_show_conditionally_through_one_copy() {
             .collect();
         assert!(
             !code.contains("<Show"),
-            "{} uses `<Show>`: use `<When>` (src/ui/mod.rs) instead",
+            "{} uses `<Show>`: use `<When>` (src/ui/widgets/mod.rs) instead",
             file.display()
         );
     }

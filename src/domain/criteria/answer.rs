@@ -1,13 +1,13 @@
 //! What an assessor states for each indicator, and what the workspace knows besides.
 
-use crate::domain::decode::named_enum;
-use crate::domain::map::{Map, Set};
+use crate::support::decode::named_enum;
+use crate::support::map::{Map, Set};
 
 use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::Date;
-use crate::domain::decode::{deserialize_tagged, required, Tagged};
 use crate::domain::scope::Exclusion;
+use crate::support::decode::{deserialize_tagged, required, Tagged};
 
 use super::set::IndicatorKind;
 
@@ -64,7 +64,7 @@ pub enum Answer {
     },
 }
 
-// Read without buffering (see `domain::decode`).
+// Read without buffering (see `support::decode`).
 
 named_enum! {
     #[derive(Clone, Copy, Debug, PartialEq)]

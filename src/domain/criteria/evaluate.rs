@@ -1,6 +1,6 @@
 //! The evaluation engine: pure, total, and explaining every result as data.
 
-use crate::domain::map::Map;
+use crate::support::map::Map;
 
 use super::answer::{Answer, Answers, Context, Figures, LeftOut, NotCounted};
 use super::set::{

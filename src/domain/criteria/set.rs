@@ -1,11 +1,11 @@
 //! The shape of a criteria set: groups → criteria → indicators.
 
-use crate::domain::decode::named_enum;
+use crate::support::decode::named_enum;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::{Date, MonthDay};
-use crate::domain::decode::{deserialize_tagged, required, Tagged};
 use crate::domain::{Language, UnitKind};
+use crate::support::decode::{deserialize_tagged, required, Tagged};
 
 /// The Circular whose standard is "An toàn về an ninh, trật tự".
 pub const TT124: &str = "Thông tư 124/2021/TT-BCA";
@@ -400,7 +400,7 @@ impl IndicatorKind {
     }
 }
 
-// The tagged enums of a set, read without buffering (see `domain::decode`).
+// The tagged enums of a set, read without buffering (see `support::decode`).
 
 named_enum! {
     #[derive(Clone, Copy, Debug, PartialEq)]

@@ -1,7 +1,7 @@
 //! A festival plan and its rules: the window, clashes in the programme,
 //! deadlines, budget totals.
 
-use crate::domain::decode::named_enum;
+use crate::support::decode::named_enum;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::{Date, MonthDay};
@@ -361,7 +361,7 @@ impl FestivalPlan {
     /// Tasks by due date (undated last), as the list shows them.
     pub fn tasks_by_due(&self) -> Vec<&Task> {
         let mut tasks: Vec<&Task> = self.tasks.iter().collect();
-        crate::domain::order::sort_by_key(&mut tasks, |t| (t.due.is_none(), t.due));
+        crate::support::order::sort_by_key(&mut tasks, |t| (t.due.is_none(), t.due));
         tasks
     }
 
@@ -427,9 +427,14 @@ impl FestivalPlan {
         out
     }
 
-    /// Warnings that do not block saving: key tasks after the day, clashes,
-    /// and other plans of the workspace on the same day.
-    pub fn warnings<'a>(&self, others: impl Iterator<Item = &'a FestivalPlan>) -> Vec<PlanWarning> {
+    /// Warnings that do not block saving: key tasks after the day (those
+    /// `template` puts after it by design aside), clashes, and other plans
+    /// of the workspace on the same day.
+    pub fn warnings<'a>(
+        &self,
+        others: impl Iterator<Item = &'a FestivalPlan>,
+        template: &super::FestivalTemplate,
+    ) -> Vec<PlanWarning> {
         let mut out = Vec::new();
         if let Some(date) = self.date {
             for other in others {
@@ -439,7 +444,6 @@ impl FestivalPlan {
                     });
                 }
             }
-            let template = super::FestivalTemplate::builtin();
             for task in &self.tasks {
                 let late = task.due.is_some_and(|due| due > date);
                 if task.key && late && !template.is_after_festival(task) {

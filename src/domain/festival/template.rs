@@ -1,6 +1,7 @@
 //! The festival template: the ceremony's eleven steps in order, typical
 //! festivity activities, and the preparation checklist with due dates
-//! counted back from the festival date. Data, not code: `src/catalog/festival-template.json`.
+//! counted back from the festival date. Data, not code: the catalogue holds
+//! the built-in one (`catalog::festival_template`).
 
 use serde::{Deserialize, Serialize};
 
@@ -41,15 +42,6 @@ pub struct FestivalTemplate {
 }
 
 impl FestivalTemplate {
-    /// The built-in template, read once.
-    pub fn builtin() -> &'static FestivalTemplate {
-        static TEMPLATE: std::sync::OnceLock<FestivalTemplate> = std::sync::OnceLock::new();
-        TEMPLATE.get_or_init(|| {
-            serde_json::from_str(include_str!("../../catalog/festival-template.json"))
-                .expect("the built-in festival template is valid (a test checks it)")
-        })
-    }
-
     /// Whether the task came from this template as work done after the
     /// festival (the report): its deadline falls after the day by design.
     pub fn is_after_festival(&self, task: &Task) -> bool {
@@ -116,10 +108,10 @@ impl FestivalTemplate {
 }
 
 impl FestivalPlan {
-    /// Moves the festival to `date`: the tasks that came from the built-in
-    /// template keep their deadlines, counted back from the new date.
-    pub fn set_date(&mut self, date: Option<Date>) {
+    /// Moves the festival to `date`: the tasks that came from `template`
+    /// keep their deadlines, counted back from the new date.
+    pub fn set_date(&mut self, date: Option<Date>, template: &FestivalTemplate) {
         self.date = date;
-        FestivalTemplate::builtin().recount_due_dates(self);
+        template.recount_due_dates(self);
     }
 }

@@ -1,6 +1,6 @@
 //! Festival reports received from the units, added up.
 
-use crate::domain::map::Map;
+use crate::support::map::Map;
 
 use super::Shelf;
 
@@ -76,6 +76,6 @@ pub fn totals(shelf: &Shelf, year: i32) -> FestivalTotals {
             individuals,
         })
         .collect();
-    crate::domain::order::sort_by_key(&mut out.lines, |a| crate::domain::text::sort_key(&a.unit));
+    crate::support::order::sort_by_key(&mut out.lines, |a| crate::support::text::sort_key(&a.unit));
     out
 }

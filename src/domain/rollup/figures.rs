@@ -4,7 +4,7 @@
 //! enterprises and schools under a commune recognised; all registered), and
 //! the criteria failed most.
 
-use crate::domain::map::Map;
+use crate::support::map::Map;
 
 use super::table::evaluate_record;
 use super::{Received, Review, Shelf};
@@ -33,7 +33,7 @@ pub struct KindFigure {
 /// the kinds, for `year`.
 pub fn by_kind(shelf: &Shelf, year: i32) -> Vec<KindFigure> {
     // Per unit: its kind, whether any set passed, whether it was recognised.
-    // Grouped in one go, not unit by unit (see `domain::map`).
+    // Grouped in one go, not unit by unit (see `support::map`).
     let mut by_unit = Vec::new();
     for record in shelf.accepted().filter(|r| r.year() == year) {
         if record.assessment().is_none() {
@@ -228,8 +228,8 @@ pub fn derived(
             facts.arrived |= !here.is_empty();
             facts.recognised |= counts_for(DerivedMeasure::Recognised, &here);
         }
-        crate::domain::order::sort_by_key(&mut units, |f| {
-            crate::domain::text::sort_key(&f.unit.name)
+        crate::support::order::sort_by_key(&mut units, |f| {
+            crate::support::text::sort_key(&f.unit.name)
         });
         let behind: Vec<Behind> = units
             .iter()
@@ -333,7 +333,7 @@ pub fn failed_most(shelf: &Shelf, year: i32, limit: usize) -> Vec<Failing> {
         }
     }
     let mut list: Vec<Failing> = counts.into_iter().map(|(_, v)| v).collect();
-    crate::domain::order::sort_by_key(&mut list, |b| std::cmp::Reverse(b.failed));
+    crate::support::order::sort_by_key(&mut list, |b| std::cmp::Reverse(b.failed));
     list.truncate(limit);
     list
 }

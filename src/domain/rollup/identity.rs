@@ -5,8 +5,8 @@
 //! carries the receiver's unit, keeps the unit as the file named it in
 //! `sent_as`, and every later file sent under the same id follows.
 
-use crate::domain::text::normalise_name;
 use crate::domain::{UnitId, UnitInfo};
+use crate::support::text::normalise_name;
 
 use super::Received;
 

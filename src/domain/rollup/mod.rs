@@ -15,16 +15,16 @@ pub mod figures;
 pub mod identity;
 pub mod table;
 
-use crate::domain::decode::named_enum;
-use crate::domain::map::Map;
+use crate::support::decode::named_enum;
+use crate::support::map::Map;
 
 use serde::{Deserialize, Serialize};
 
 use super::assessment::Assessment;
 use super::criteria::CriteriaSet;
-use super::decode::{deserialize_tagged, required, Tagged};
 use super::festival::FestivalPlan;
 use super::{UnitId, UnitInfo};
+use crate::support::decode::{deserialize_tagged, required, Tagged};
 pub use card::UnitCard;
 pub use decision::{DecisionError, Notice, Recognition};
 
@@ -54,7 +54,7 @@ pub enum Body {
     Festival { festival_plan: FestivalPlan },
 }
 
-// Read without buffering (see `domain::decode`).
+// Read without buffering (see `support::decode`).
 
 named_enum! {
     #[derive(Clone, Copy, Debug, PartialEq)]
@@ -312,7 +312,7 @@ impl Shelf {
     fn copies_of(&self, key: &Key) -> Vec<&Received> {
         let mut copies: Vec<&Received> = self.0.iter().filter(|r| &r.key() == key).collect();
         // Newest first; equal export times keep the order received.
-        crate::domain::order::sort_by(&mut copies, |a, b| b.exported_at.cmp(&a.exported_at));
+        crate::support::order::sort_by(&mut copies, |a, b| b.exported_at.cmp(&a.exported_at));
         copies
     }
 
@@ -336,11 +336,11 @@ impl Shelf {
     /// [`Shelf::copies`] of every record at once, by id.
     pub fn all_copies(&self) -> Map<String, Copies> {
         // In one go, not record by record: a province's shelf can hold
-        // thousands (see `domain::map`).
+        // thousands (see `support::map`).
         let by_key = Map::grouped(self.0.iter().map(|record| (record.key(), record)).collect());
         let mut out = Vec::with_capacity(self.0.len());
         for mut copies in by_key.into_iter().map(|(_, v)| v) {
-            crate::domain::order::sort_by(&mut copies, |a, b| b.exported_at.cmp(&a.exported_at));
+            crate::support::order::sort_by(&mut copies, |a, b| b.exported_at.cmp(&a.exported_at));
             let newest = copies[0].id.clone();
             let others = copies.len() - 1;
             for (i, record) in copies.iter().enumerate() {
@@ -449,7 +449,7 @@ impl Shelf {
     /// The years of the accepted records, newest first.
     pub fn years(&self) -> Vec<i32> {
         let mut years: Vec<i32> = self.accepted().map(Received::year).collect();
-        crate::domain::order::sort_by(&mut years, |a, b| b.cmp(a));
+        crate::support::order::sort_by(&mut years, |a, b| b.cmp(a));
         years.dedup();
         years
     }

@@ -6,7 +6,7 @@
 //! only older versions have; a file whose set lacks a column's criterion has
 //! no result there, and its row says so.
 
-use crate::domain::map::Map;
+use crate::support::map::Map;
 use std::cmp::Ordering;
 
 use super::{Received, Shelf};
@@ -133,7 +133,7 @@ pub fn table(shelf: &Shelf, set_id: &str, year: i32) -> Table {
         .filter(|r| r.year() == year && r.set().is_some_and(|s| s.id == set_id))
         .collect();
     let mut sets: Vec<&CriteriaSet> = records.iter().filter_map(|r| r.set()).collect();
-    crate::domain::order::sort_by_key(&mut sets, |s| std::cmp::Reverse(s.version));
+    crate::support::order::sort_by_key(&mut sets, |s| std::cmp::Reverse(s.version));
     let mut columns: Vec<Column> = Vec::new();
     for set in &sets {
         for criterion in set.criteria() {
@@ -203,7 +203,7 @@ impl Table {
         let keys: Vec<_> = self
             .rows
             .iter()
-            .map(|row| crate::domain::text::sort_key(&row.unit.name))
+            .map(|row| crate::support::text::sort_key(&row.unit.name))
             .collect();
         let by_name = |a: usize, b: usize| {
             keys[a]
@@ -214,7 +214,7 @@ impl Table {
             SortKey::Criterion(id) => self.column(id),
             _ => None,
         };
-        crate::domain::order::sort_by(&mut shown, |&ia, &ib| {
+        crate::support::order::sort_by(&mut shown, |&ia, &ib| {
             let (a, b) = (&self.rows[ia], &self.rows[ib]);
             let primary = match sort {
                 SortKey::Unit => Ordering::Equal,

@@ -25,10 +25,10 @@ mod write;
 
 use crate::domain::assessment::Assessment;
 use crate::domain::criteria::ValidSet;
-use crate::domain::decode::named_enum;
 use crate::domain::festival::FestivalPlan;
 pub use crate::domain::unit::UnitInfo;
 use crate::domain::Workspace;
+use crate::support::decode::named_enum;
 
 pub(crate) use envelope::Head;
 pub use envelope::{open_file, read_criteria_set_file, read_file, Opened, Unverified};

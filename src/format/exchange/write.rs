@@ -33,7 +33,7 @@ struct Envelope {
 /// An ASCII file-name part: "Xã Tân Lập" → "xa-tan-lap".
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
-    for c in crate::domain::latin::nfd(name).chars() {
+    for c in crate::support::latin::nfd(name).chars() {
         let c = match c {
             'đ' | 'Đ' => 'd',
             c => c.to_ascii_lowercase(),

@@ -1,18 +1,21 @@
 //! One component per section of the navigation.
 
+pub mod assessment;
 mod data;
+pub mod festival;
 mod help;
-mod overview;
+pub mod overview;
+pub mod rollup;
 
 use leptos::prelude::*;
 
 use super::i18n::*;
 use crate::domain::Route;
-use crate::ui::split::{show, split};
+use crate::ui::shell::split::{show, split};
 
 /// The section for a route, with its heading focused for screen readers
 /// after navigation. Each section's views are a split point
-/// ([`crate::ui::split`]): the release build fetches a section's chunk when
+/// ([`crate::ui::shell::split`]): the release build fetches a section's chunk when
 /// it first opens.
 #[component]
 pub fn Section(route: Route) -> impl IntoView {
@@ -62,9 +65,9 @@ split!(
         view! {
             <h1 class="screen-only">{tr!(i18n, self_assessment_title)}</h1>
             <p class="lead screen-only">{tr!(i18n, self_assessment_intro)}</p>
-            <crate::ui::assessment::AssessmentSection />
+            <crate::ui::sections::assessment::AssessmentSection />
             <div class="screen-only">
-                <crate::ui::criteria::CriteriaLibrary />
+                <crate::ui::sections::assessment::library::CriteriaLibrary />
             </div>
         }
         .into_any()
@@ -78,7 +81,7 @@ split!(
         view! {
             <h1 class="screen-only">{tr!(i18n, festival_title)}</h1>
             <p class="lead screen-only">{tr!(i18n, festival_intro)}</p>
-            <crate::ui::festival::FestivalSection />
+            <crate::ui::sections::festival::FestivalSection />
         }
         .into_any()
     }
@@ -87,7 +90,7 @@ split!(
     rollup,
     prefetch rollup_chunk,
     fn rollup_section() -> AnyView {
-        crate::ui::rollup::RollUpSection().into_any()
+        crate::ui::sections::rollup::RollUpSection().into_any()
     }
 );
 split!(

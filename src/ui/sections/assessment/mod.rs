@@ -1,0 +1,278 @@
+//! Tự đánh giá: start an assessment, fill it in, lock and submit it, plan
+//! the fixes, compare the years, and print the dossier.
+
+mod form;
+mod gaps;
+mod history;
+mod input;
+pub mod library;
+mod notices;
+mod report;
+mod start;
+mod status;
+
+use leptos::prelude::*;
+
+use crate::domain::assessment::Assessment;
+use crate::domain::context::{context_for, context_with_received};
+use crate::domain::criteria::{evaluate, CriteriaSet, Evaluation, Outcome};
+use crate::ui::i18n::*;
+use crate::ui::sections::assessment::library::find_set;
+use crate::ui::shell::state::{use_app_state, AppState};
+use crate::ui::widgets::When;
+use crate::ui::words::messages;
+use crate::ui::words::reasons::text;
+
+/// The tabs of an open assessment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Form,
+    Gaps,
+    History,
+    Report,
+}
+
+impl Tab {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tab::Form => "bieu-mau",
+            Tab::Gaps => "khac-phuc",
+            Tab::History => "cac-nam",
+            Tab::Report => "bao-cao",
+        }
+    }
+}
+
+/// The assessment, its set and its evaluation, kept in step with the workspace.
+pub(crate) fn evaluated(
+    state: AppState,
+    id: &str,
+) -> Option<(Assessment, CriteriaSet, Evaluation)> {
+    let assessment = state.workspace.with(|ws| ws.assessment(id).cloned())?;
+    let set = find_set(state, &assessment.set)?;
+    // A unit that receives files counts them as Tổng hợp does.
+    let context = state.received.with(|received| {
+        state.workspace.with(|ws| match received {
+            Some(shelf) => context_with_received(ws, &assessment, &set, shelf),
+            None => context_for(ws, &assessment, &set),
+        })
+    });
+    let evaluation = evaluate(&set, &assessment.answers, &context, assessment.year);
+    Some((assessment, set, evaluation))
+}
+
+/// Reads `#/tu-danh-gia/<id>/<tab>`.
+fn from_hash() -> (Option<String>, Tab) {
+    let hash = window().location().hash().unwrap_or_default();
+    let mut parts = hash
+        .trim_start_matches('#')
+        .trim_start_matches('/')
+        .split('/')
+        .skip(1);
+    let id = parts.next().filter(|s| !s.is_empty()).map(str::to_owned);
+    let tab = match parts.next() {
+        Some("khac-phuc") => Tab::Gaps,
+        Some("cac-nam") => Tab::History,
+        Some("bao-cao") => Tab::Report,
+        _ => Tab::Form,
+    };
+    (id, tab)
+}
+
+fn to_hash(id: Option<&str>, tab: Tab) {
+    let hash = match id {
+        Some(id) => format!("#/tu-danh-gia/{id}/{}", tab.slug()),
+        None => "#/tu-danh-gia".to_owned(),
+    };
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+    }
+}
+
+#[component]
+pub fn AssessmentSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let (initial, initial_tab) = from_hash();
+    state.read_received();
+    let open = RwSignal::new(initial);
+    let tab = RwSignal::new(initial_tab);
+    Effect::new(move |_| to_hash(open.get().as_deref(), tab.get()));
+    // A memo: typing an answer changes the workspace, not this list, and
+    // must not rebuild it.
+    let rows = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            let rows: Vec<_> = ws
+                .assessments()
+                .iter()
+                .map(|a| {
+                    let unit = ws
+                        .units()
+                        .get(&a.unit)
+                        .map(|u| u.name.clone())
+                        .unwrap_or_default();
+                    (a.id.clone(), unit, a.set.clone(), a.year, a.status.code())
+                })
+                .collect();
+            let mut rows: Vec<_> = rows
+                .into_iter()
+                .map(|(id, unit, set, year, status)| {
+                    let title = find_set(state, &set)
+                        .map(|s| text(&s.title))
+                        .unwrap_or(set.id.clone());
+                    (id, unit, title, year, status)
+                })
+                .collect();
+            crate::support::order::sort_by(&mut rows, |x, y| y.3.cmp(&x.3).then(x.1.cmp(&y.1)));
+            rows
+        })
+    });
+    view! {
+        <start::StartForm open=open tab=tab />
+        <section class="assessments" aria-labelledby="assessments-title">
+            <h2 id="assessments-title">{tr!(i18n, as_list_title)}</h2>
+            <When
+                when=move || rows.with(|r| !r.is_empty())
+                fallback=move || view! { <p>{tr!(i18n, as_list_empty)}</p> }
+            >
+                <ul class="assessment-list" data-testid="assessment-list">
+                    {move || {
+                        rows.get()
+                            .into_iter()
+                            .map(|(id, unit, title, year, status)| {
+                                let open_id = id.clone();
+                                let is_open = {
+                                    let id = id.clone();
+                                    move || open.get().as_deref() == Some(id.as_str())
+                                };
+                                view! {
+                                    <li class="assessment-list__item" data-assessment-id=id.clone()>
+                                        <span class="assessment-list__main">
+                                            <strong>{unit.clone()}</strong> " · " {year} " · " {title}
+                                        </span>
+                                        <span class="badge">{messages::assessment_status(i18n, status)}</span>
+                                        <button
+                                            type="button"
+                                            class="button button--small"
+                                            aria-pressed=move || if is_open() { "true" } else { "false" }
+                                            on:click=move |_| {
+                                                open.set(Some(open_id.clone()));
+                                                tab.set(Tab::Form);
+                                            }
+                                        >
+                                            {tr!(i18n, as_open)}
+                                            <span class="visually-hidden">" " {unit} " " {year}</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </When>
+        </section>
+        {move || open.get().map(|id| view! { <AssessmentView id=id tab=tab /> })}
+    }
+}
+
+#[component]
+fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let data = {
+        let id = id.clone();
+        Memo::new(move |_| evaluated(state, &id))
+    };
+    // The header follows the assessment's status and the figures, not every answer.
+    let header = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref().map(|(a, s, _)| {
+                let mut a = a.clone();
+                a.answers = Default::default();
+                a.evidence = Default::default();
+                let unit = state.workspace.with(|ws| {
+                    ws.units()
+                        .get(&a.unit)
+                        .map(|u| u.name.clone())
+                        .unwrap_or_default()
+                });
+                (a, s.clone(), unit)
+            })
+        })
+    });
+    let figures = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref().map(|(_, _, e)| {
+                (
+                    e.progress.answered,
+                    e.progress.total,
+                    e.conformity.answered,
+                    e.conformity.total,
+                    e.set.status,
+                )
+            })
+        })
+    });
+    let tabs = crate::ui::widgets::tabs::Tabs {
+        prefix: "assessment",
+        selected: tab,
+        all: vec![Tab::Form, Tab::Gaps, Tab::History, Tab::Report],
+    };
+    let panel_label = tabs.panel_label();
+    view! {
+        <article class="assessment" data-testid="assessment" aria-labelledby="assessment-title">
+        {move || {
+            let Some((assessment, set, unit)) = header.get() else {
+                return view! { <p role="alert">{tr!(i18n, as_unknown)}</p> }.into_any();
+            };
+            let period = set.period.map(|p| {
+                let (from, to) = p.period(assessment.year);
+                let (from, to) = (from.vietnamese(), to.vietnamese());
+                view! { <p>{tp!(i18n, as_period, from, to)}</p> }
+            });
+            let figure = move |pick: fn((usize, usize, usize, usize, Outcome)) -> usize| {
+                move || figures.get().map(pick).unwrap_or_default()
+            };
+            let (answered, total) = (figure(|f| f.0), figure(|f| f.1));
+            let (met, decided) = (figure(|f| f.2), figure(|f| f.3));
+            let overall = move || figures.get().map(|f| f.4).unwrap_or(Outcome::Incomplete);
+            view! {
+                    <header class="assessment__header screen-only">
+                        <h2 id="assessment-title" tabindex="-1">{unit} " · " {assessment.year}</h2>
+                        <p>{text(&set.title)}</p>
+                        {period}
+                        <p data-testid="progress">{tp!(i18n, as_progress, answered = answered(), total = total(), met = met(), decided = decided())}</p>
+                        <p>
+                            <strong>{tr!(i18n, as_set_result)} ": "</strong>
+                            <span class=move || messages::result_class(overall()) data-testid="set-result">
+                                {move || messages::result(i18n, overall())}
+                            </span>
+                        </p>
+                        <status::StatusPanel assessment=assessment.clone() />
+                    </header>
+                    {tabs.list("tabs screen-only", vec![
+                        tr!(i18n, as_tab_form).into_any(),
+                        tr!(i18n, as_tab_gaps).into_any(),
+                        tr!(i18n, as_tab_history).into_any(),
+                        tr!(i18n, as_tab_report).into_any(),
+                    ])}
+                }
+                .into_any()
+        }}
+        // Outside the header, which is rebuilt when the set changes: the
+        // outcome of a move to another version, and its undo, stay on screen.
+        <div class="screen-only"><notices::SetNotices id=id.clone() data=data /></div>
+        <div role="tabpanel" id="assessment-panel" aria-labelledby=panel_label>
+        {move || {
+            let id = id.clone();
+            match tab.get() {
+                Tab::Form => view! { <form::AssessmentForm id=id data=data /> }.into_any(),
+                Tab::Gaps => view! { <gaps::GapView id=id data=data /> }.into_any(),
+                Tab::History => view! { <history::HistoryView id=id /> }.into_any(),
+                Tab::Report => view! { <report::ReportTab id=id data=data /> }.into_any(),
+            }
+        }}
+        </div>
+        </article>
+    }
+}

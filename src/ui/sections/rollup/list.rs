@@ -1,0 +1,194 @@
+//! The received files: unit, kind, year, criteria set, the result and the
+//! unit's own status, the review, copies, the decision; each opened to be
+//! reviewed (`review.rs`), one copy kept, or removed.
+
+use leptos::prelude::*;
+
+use super::use_rollup;
+use crate::domain::rollup::identity::{identify, Identity};
+use crate::domain::rollup::{Body, Copies, Review, ShelfError};
+use crate::ui::i18n::*;
+use crate::ui::words::messages;
+use crate::ui::words::reasons as words;
+
+/// What the list shows of a record (not the record itself: no copy of its set).
+struct Line {
+    id: String,
+    unit: String,
+    kind: crate::domain::UnitKind,
+    via: Option<String>,
+    file_name: String,
+    exported: String,
+    year: i32,
+    review: Review,
+    /// The assessment's result by its own set, as the core evaluates it.
+    result: Option<crate::domain::criteria::Outcome>,
+    /// The status the unit gave it ("đã tự đánh giá"…), by its code.
+    their_status: Option<&'static str>,
+    /// Which of the receiver's units it is, for an assessment.
+    identity: Option<Identity>,
+    /// The decision recorded on it: recognised or not, number and date.
+    decision: Option<(bool, String)>,
+}
+
+/// Why a change to the received list was refused, in words.
+pub(super) fn refusal_words(i18n: I18n, refusal: ShelfError) -> AnyView {
+    match refusal {
+        ShelfError::Duplicate => tr!(i18n, ru_refused_duplicate).into_any(),
+        ShelfError::CommentRequired => tr!(i18n, ru_refused_comment).into_any(),
+        ShelfError::Unknown => tr!(i18n, ru_refused_unknown).into_any(),
+        ShelfError::Decision(_) => tr!(i18n, ru_decision_not_accepted).into_any(),
+    }
+}
+
+#[component]
+pub fn Files() -> impl IntoView {
+    let i18n = use_i18n();
+    let rollup = use_rollup();
+    let refusal = RwSignal::new(None::<ShelfError>);
+    let accept_all = move |_| rollup.change(|shelf| shelf.accept_all(), move |_| refusal.set(None));
+    let waiting = move || {
+        rollup.shelf.with(|s| {
+            s.records()
+                .iter()
+                .filter(|r| r.review == Review::Received)
+                .count()
+        })
+    };
+    let rows = move || {
+        let units = super::review::own_units();
+        rollup.shelf.with(|shelf| {
+            let copies = shelf.all_copies();
+            shelf
+                .records()
+                .iter()
+                .map(|r| {
+                    let (set, kind_word) = match &r.body {
+                        Body::Assessment { criteria_set, .. } => (
+                            format!(
+                                "{} · v{}",
+                                words::text(&criteria_set.title),
+                                criteria_set.version
+                            ),
+                            t_string!(i18n, ru_kind_assessment).to_owned(),
+                        ),
+                        Body::Festival { .. } => {
+                            (String::new(), t_string!(i18n, ru_kind_festival).to_owned())
+                        }
+                    };
+                    let line = Line {
+                        id: r.id.clone(),
+                        unit: r.unit.name.clone(),
+                        kind: r.unit.kind,
+                        via: r.via.as_ref().map(|v| v.name.clone()),
+                        file_name: r.file_name.clone(),
+                        exported: r.exported_at.chars().take(10).collect(),
+                        year: r.year(),
+                        review: r.review.clone(),
+                        result: crate::domain::rollup::table::evaluate_record(shelf, r)
+                            .map(|e| e.set.status),
+                        their_status: r.assessment().map(|a| a.status.code()),
+                        identity: r.assessment().map(|_| identify(r, &units)),
+                        decision: r.decision.as_ref().map(|d| {
+                            (
+                                d.recognised,
+                                format!("{} · {}", d.number, d.on.vietnamese()),
+                            )
+                        }),
+                    };
+                    let copies = copies.get(&r.id).cloned().unwrap_or(Copies::Unique);
+                    (line, set, kind_word, copies)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section aria-labelledby="ru-files-title">
+            <h2 id="ru-files-title">{tr!(i18n, ru_files_title)}</h2>
+            {move || {
+                let count = rollup.shelf.with(|s| s.len());
+                let waiting = waiting();
+                view! { <p data-testid="ru-counts">{tp!(i18n, ru_counts, count, waiting)}</p> }
+            }}
+            {move || refusal.get().map(|r| view! { <p class="field__error" role="alert">{refusal_words(i18n, r)}</p> })}
+            <div class="table-scroll">
+            <table class="ru-files" data-testid="ru-files">
+                <thead><tr>
+                    <th scope="col">{tr!(i18n, ru_col_unit)}</th>
+                    <th scope="col">{tr!(i18n, ru_col_content)}</th>
+                    <th scope="col">{tr!(i18n, ru_col_year)}</th>
+                    <th scope="col">{tr!(i18n, ru_col_set)}</th>
+                    <th scope="col">{tr!(i18n, ru_col_status)}</th>
+                    <th scope="col">{tr!(i18n, ru_col_actions)}</th>
+                </tr></thead>
+                <tbody>
+                {move || rows().into_iter().map(|(r, set, kind_word, copies)| {
+                    let (id_open, id_keep, id_remove) = (r.id.clone(), r.id.clone(), r.id.clone());
+                    let kind_name = messages::unit_kind(i18n, r.kind);
+                    let status = match &r.review {
+                        Review::Received => view! { <span class="ru-status">{tr!(i18n, ru_status_received)}</span> }.into_any(),
+                        Review::Accepted => view! { <span class="ru-status ru-status--accepted">"✓ " {tr!(i18n, ru_status_accepted)}</span> }.into_any(),
+                        Review::Problem { comment } => view! { <span class="ru-status ru-status--problem">"! " {tr!(i18n, ru_status_problem)} ": " {comment.clone()}</span> }.into_any(),
+                    };
+                    let copies_note = match copies {
+                        Copies::Unique => None,
+                        Copies::Newest { others } => Some(view! { <span class="ru-copies" data-testid="ru-newer">{tp!(i18n, ru_newest, others)}</span> }.into_any()),
+                        Copies::Older { .. } => Some(view! { <span class="ru-copies" data-testid="ru-older">{tr!(i18n, ru_older)}</span> }.into_any()),
+                    };
+                    let identity_note = match &r.identity {
+                        Some(Identity::Suggested(_)) => Some(view! { <br /><span class="ru-copies" data-testid="ru-identity-note">{tr!(i18n, ru_identity_to_confirm)}</span> }.into_any()),
+                        Some(Identity::Unmatched) => Some(view! { <br /><span class="ru-copies" data-testid="ru-identity-note">{tr!(i18n, ru_identity_not_found)}</span> }.into_any()),
+                        _ => None,
+                    };
+                    let decision = r.decision.clone().map(|(recognised, line)| {
+                        let word = if recognised { tr!(i18n, status_recognised).into_any() } else { tr!(i18n, status_not_recognised).into_any() };
+                        view! { <br /><span data-testid="ru-file-decision"><strong>{word}</strong> " · " {line}</span> }
+                    });
+                    let duplicate = copies != Copies::Unique;
+                    let via = r.via.clone();
+                    let exported = r.exported.clone();
+                    let open_label = format!("{} {} {}", t_string!(i18n, ru_open), r.unit, r.year);
+                    view! {
+                        <tr data-testid="ru-file" data-unit=r.unit.clone()>
+                            <td>
+                                <strong>{r.unit.clone()}</strong>
+                                <br /><span class="muted">{kind_name}</span>
+                                {via.map(|v| view! { <br /><span class="muted">{tp!(i18n, ru_via, v)}</span> })}
+                                {identity_note}
+                            </td>
+                            <td>{kind_word}<br /><span class="muted">{r.file_name.clone()} " · " {tp!(i18n, ru_review_sent, exported)}</span></td>
+                            <td>{r.year}</td>
+                            <td>
+                                {set}
+                                {r.result.map(|status| view! {
+                                    <br /><span data-testid="ru-file-result">{tr!(i18n, ru_file_result)} ": "
+                                        <span class=messages::result_class(status)>{messages::result(i18n, status)}</span></span>
+                                })}
+                                {r.their_status.map(|code| view! {
+                                    <br /><span class="muted" data-testid="ru-file-their-status">{tr!(i18n, ru_file_their_status)} ": " {messages::assessment_status(i18n, code)}</span>
+                                })}
+                            </td>
+                            <td>{status} {copies_note.map(|n| view! { <br /> {n} })} {decision}</td>
+                            <td class="ru-actions">
+                                <button type="button" class="button button--small button--primary" id=format!("ru-open-{id_open}") aria-label=open_label data-testid="ru-open"
+                                    on:click=move |_| rollup.viewing.set(Some(id_open.clone()))>{tr!(i18n, ru_open)}</button>
+                                {duplicate.then(|| view! {
+                                    <button type="button" class="button button--small" data-testid="ru-keep" on:click=move |_| { let id = id_keep.clone(); rollup.change(move |shelf| shelf.keep(&id), move |r| refusal.set(r.err())); }>{tr!(i18n, ru_keep)}</button>
+                                })}
+                                <button type="button" class="button button--small" on:click=move |_| { let id = id_remove.clone(); rollup.change(move |shelf| { shelf.remove(&id); }, |()| {}); }>{tr!(i18n, ru_remove)}</button>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+                </tbody>
+            </table>
+            </div>
+            {move || (waiting() > 0).then(|| view! {
+                <p class="ru-secondary">
+                    <button type="button" class="button button--small" on:click=accept_all data-testid="ru-accept-all">{tr!(i18n, ru_accept_all)}</button>
+                    " " <span class="muted">{tr!(i18n, ru_accept_all_note)}</span>
+                </p>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,391 @@
+//! The consolidated table: units as rows, criteria as columns, the reason
+//! of a cell on hover or focus, totals, filters and sorting.
+
+use leptos::prelude::*;
+
+use super::use_rollup;
+use crate::domain::criteria::{CriterionReason, Outcome};
+use crate::domain::rollup::table::{table, Filter, SortKey, Table};
+use crate::domain::UnitKind;
+use crate::ui::i18n::*;
+use crate::ui::widgets::choice::{option, Choice};
+use crate::ui::words::messages::{self, I18n};
+use crate::ui::words::reasons::{self as words, ReasonText};
+
+/// The year and set the table and the outputs show.
+#[derive(Clone, Copy)]
+pub(crate) struct Selection {
+    pub year: RwSignal<Option<i32>>,
+    pub set: RwSignal<Option<String>>,
+    pub filter: RwSignal<Filter>,
+    pub sort: RwSignal<(SortKey, bool)>,
+    pub table: Memo<Option<Table>>,
+}
+
+pub(crate) fn use_selection() -> Selection {
+    expect_context::<Selection>()
+}
+
+/// "Đạt", "Chưa đạt"… with a symbol, so that no colour is needed.
+fn cell_word(i18n: I18n, status: Option<Outcome>) -> String {
+    match status {
+        None => t_string!(i18n, ru_lacking).to_owned(),
+        Some(s) => {
+            let mark = match s {
+                Outcome::Passed => "✓ ",
+                Outcome::Failed => "✗ ",
+                Outcome::Incomplete => "… ",
+                _ => "",
+            };
+            format!("{mark}{}", messages::result_string(i18n, s))
+        }
+    }
+}
+
+fn cell_class(status: Option<Outcome>) -> &'static str {
+    match status {
+        Some(Outcome::Passed) => "ru-cell ru-cell--passed",
+        Some(Outcome::Failed) => "ru-cell ru-cell--failed",
+        Some(Outcome::Incomplete) => "ru-cell ru-cell--incomplete",
+        _ => "ru-cell",
+    }
+}
+
+fn status_code(status: Outcome) -> &'static str {
+    match status {
+        Outcome::Passed => "passed",
+        Outcome::Failed => "failed",
+        Outcome::Incomplete => "incomplete",
+        Outcome::NotApplicable => "na",
+        Outcome::NotEvaluated => "note",
+    }
+}
+
+fn status_from(code: &str) -> Option<Outcome> {
+    [
+        Outcome::Passed,
+        Outcome::Failed,
+        Outcome::Incomplete,
+        Outcome::NotApplicable,
+    ]
+    .into_iter()
+    .find(|s| status_code(*s) == code)
+}
+
+/// Provides the selection; called once by the section.
+pub(crate) fn provide_selection() -> Selection {
+    let rollup = use_rollup();
+    let year = RwSignal::new(None::<i32>);
+    let set = RwSignal::new(None::<String>);
+    let chosen_year = Memo::new(move |_| {
+        let years = rollup.shelf.with(|s| s.years());
+        year.get()
+            .filter(|y| years.contains(y))
+            .or_else(|| years.first().copied())
+    });
+    let chosen_set = Memo::new(move |_| {
+        let year = chosen_year.get()?;
+        let (ids, main): (Vec<String>, Option<String>) = rollup.shelf.with(|s| {
+            let ids = s
+                .sets_in(year)
+                .into_iter()
+                .map(|(set, _)| set.id.clone())
+                .collect();
+            (ids, s.main_set_in(year).map(|set| set.id.clone()))
+        });
+        set.get().filter(|id| ids.contains(id)).or(main)
+    });
+    let table = Memo::new(move |_| {
+        let (year, set) = (chosen_year.get()?, chosen_set.get()?);
+        Some(rollup.shelf.with(|s| table(s, &set, year)))
+    });
+    let selection = Selection {
+        year,
+        set,
+        filter: RwSignal::new(Filter::default()),
+        sort: RwSignal::new((SortKey::Unit, false)),
+        table,
+    };
+    provide_context(selection);
+    selection
+}
+
+#[component]
+pub fn Consolidated() -> impl IntoView {
+    let i18n = use_i18n();
+    let rollup = use_rollup();
+    let selection = use_selection();
+    let years = move || rollup.shelf.with(|s| s.years());
+    let sets = move || {
+        let year = selection.table.with(|t| t.as_ref().map(|t| t.year));
+        year.map(|y| {
+            rollup.shelf.with(|s| {
+                s.sets_in(y)
+                    .into_iter()
+                    .map(|(set, n)| (set.id.clone(), format!("{} ({n})", words::text(&set.title))))
+                    .collect::<Vec<_>>()
+            })
+        })
+        .unwrap_or_default()
+    };
+    let view_rows = Memo::new(move |_| {
+        selection.table.with(|t| {
+            t.as_ref().map(|t| {
+                let (key, desc) = selection.sort.get();
+                t.view(&selection.filter.get(), &key, desc)
+            })
+        })
+    });
+    // The cell whose reason is shown, and where: the reason is laid over
+    // the page, outside the table's scroll box, which would clip it.
+    let focused = RwSignal::new(None::<Hover>);
+    // The page scrolled (focus moving to a cell scrolls it too): the reason
+    // follows its cell.
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        if focused.with_untracked(Option::is_some) {
+            let cell = document()
+                .query_selector("td[aria-describedby='ru-reason']")
+                .ok()
+                .flatten();
+            let at = cell.as_ref().map(anchor);
+            focused.update(|h| match (h.as_mut(), at) {
+                (Some(h), Some(at)) => h.at = at,
+                _ => *h = None,
+            });
+        }
+    });
+    on_cleanup(move || on_scroll.remove());
+    let sort_by = move |key: SortKey| {
+        selection.sort.update(|(k, desc)| {
+            if *k == key {
+                *desc = !*desc;
+            } else {
+                *k = key;
+                *desc = false;
+            }
+        })
+    };
+    let sort_mark = move |key: SortKey| {
+        move || {
+            let (k, desc) = selection.sort.get();
+            (k == key).then_some(if desc { " ▼" } else { " ▲" })
+        }
+    };
+    let aria_sort = move |key: SortKey| {
+        move || {
+            let (k, desc) = selection.sort.get();
+            if k == key {
+                if desc {
+                    "descending"
+                } else {
+                    "ascending"
+                }
+            } else {
+                "none"
+            }
+        }
+    };
+    view! {
+        <section aria-labelledby="ru-table-title">
+            <h2 id="ru-table-title">{tr!(i18n, ru_table_title)}</h2>
+            {move || selection.table.with(|t| t.is_none()).then(|| view! { <p class="note">{tr!(i18n, ru_table_empty)}</p> })}
+            <div class="ru-controls">
+                {Choice::new("ru-year", tr!(i18n, ru_year),
+                    move || selection.table.with(|t| t.as_ref().map(|t| t.year.to_string())).unwrap_or_default(),
+                    move || years().into_iter().map(|y| option(y.to_string(), y.to_string())).collect(),
+                    move |v| selection.year.set(v.parse().ok())).testid("ru-year").view()}
+                {Choice::new("ru-set", tr!(i18n, ru_set),
+                    move || selection.table.with(|t| t.as_ref().map(|t| t.set_id.clone())).unwrap_or_default(),
+                    move || sets().into_iter().map(|(id, label)| option(id, label)).collect(),
+                    move |v| selection.set.set(Some(v))).testid("ru-set").view()}
+                {Choice::new("ru-filter-kind", tr!(i18n, ru_filter_kind),
+                    move || selection.filter.with(|f| f.kind.map(|k| k.code()).unwrap_or_default()).into(),
+                    move || {
+                        let mut options = vec![option("", t_string!(i18n, ru_all))];
+                        options.extend(UnitKind::ALL.into_iter().map(|k| option(k.code(), messages::unit_kind(i18n, k))));
+                        options
+                    },
+                    move |code| selection.filter.update(|f| f.kind = UnitKind::from_code(&code))).testid("ru-filter-kind").view()}
+                {Choice::new("ru-filter-result", tr!(i18n, ru_filter_result),
+                    move || selection.filter.with(|f| f.result.map(status_code).unwrap_or_default()).into(),
+                    move || {
+                        let mut options = vec![option("", t_string!(i18n, ru_all))];
+                        options.extend([Outcome::Passed, Outcome::Failed, Outcome::Incomplete, Outcome::NotApplicable]
+                            .into_iter().map(|s| option(status_code(s), messages::result_string(i18n, s))));
+                        options
+                    },
+                    move |code| selection.filter.update(|f| f.result = status_from(&code))).testid("ru-filter-result").view()}
+                {Choice::new("ru-filter-criterion", tr!(i18n, ru_filter_criterion),
+                    move || selection.filter.with(|f| f.criterion.clone()).unwrap_or_default(),
+                    move || {
+                        let mut options = vec![option("", t_string!(i18n, ru_whole_set))];
+                        selection.table.with(|t| if let Some(t) = t {
+                            options.extend(t.columns.iter().map(|c| option(&*c.id, format!("{} {}", c.id, words::text(&c.label)))))
+                        });
+                        options
+                    },
+                    move |id| selection.filter.update(|f| f.criterion = (!id.is_empty()).then_some(id))).testid("ru-filter-criterion").view()}
+            </div>
+            {move || selection.table.with(|t| t.clone()).map(|t| {
+                let rows = view_rows.get().unwrap_or_default();
+                let failing = t.failing(&rows);
+                let shown = rows.len();
+                let total = t.rows.len();
+                let columns = t.columns.clone();
+                view! {
+                    <p role="status" data-testid="ru-shown">{tp!(i18n, ru_shown, shown, total)}</p>
+                    <div class="table-scroll">
+                    <table class="ru-table" data-testid="ru-table">
+                        <caption class="visually-hidden">{tr!(i18n, ru_table_title)}</caption>
+                        <thead><tr>
+                            <th scope="col" aria-sort=aria_sort(SortKey::Unit)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Unit)>{tr!(i18n, ru_col_unit)}{sort_mark(SortKey::Unit)}</button></th>
+                            <th scope="col" aria-sort=aria_sort(SortKey::Kind)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Kind)>{tr!(i18n, ru_col_kind)}{sort_mark(SortKey::Kind)}</button></th>
+                            <th scope="col" aria-sort=aria_sort(SortKey::Overall)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Overall)>{tr!(i18n, ru_col_overall)}{sort_mark(SortKey::Overall)}</button></th>
+                            <th scope="col" aria-sort=aria_sort(SortKey::Failed)><button type="button" class="ru-sort" data-testid="ru-sort-failed" on:click=move |_| sort_by(SortKey::Failed)>{tr!(i18n, ru_col_failed)}{sort_mark(SortKey::Failed)}</button></th>
+                            {columns.iter().map(|c| {
+                                let key = StoredValue::new(SortKey::Criterion(c.id.clone()));
+                                let title = words::text(&c.label);
+                                let hint = title.clone();
+                                let lacking = c.lacking;
+                                view! {
+                                    <th scope="col" title=hint aria-sort=aria_sort(key.get_value()) data-criterion=c.id.clone()>
+                                        <button type="button" class="ru-sort" on:click=move |_| sort_by(key.get_value())>{c.id.clone()}{sort_mark(key.get_value())}</button>
+                                        <span class="visually-hidden">{title}</span>
+                                        {(lacking > 0).then(|| view! { <br /><span class="muted">{tp!(i18n, ru_lacking_count, lacking)}</span> })}
+                                    </th>
+                                }
+                            }).collect_view()}
+                        </tr></thead>
+                        <tbody>
+                            {rows.iter().map(|&i| {
+                                let row = t.rows[i].clone();
+                                let failed = row.count(Outcome::Failed);
+                                let lacking: Vec<String> = row.lacking(&t.columns).into_iter().map(str::to_owned).collect();
+                                let record = row.record.clone();
+                                view! {
+                                    <tr data-testid="ru-row" data-unit=row.unit.name.clone()>
+                                        <th scope="row">{row.unit.name.clone()}
+                                            {(!lacking.is_empty()).then(|| { let ids = lacking.join(", "); view! { <br /><span class="muted">{tp!(i18n, ru_row_lacks, ids)}</span> } })}
+                                        </th>
+                                        <td>{messages::unit_kind(i18n, row.unit.kind)} " · v" {row.version}</td>
+                                        <td class=cell_class(Some(row.overall)) data-status=status_code(row.overall)>{cell_word(i18n, Some(row.overall))}</td>
+                                        <td data-testid="ru-row-failed">{failed}</td>
+                                        {row.cells.iter().enumerate().map(|(c, cell)| {
+                                            let cell = *cell;
+                                            let criterion = t.columns[c].id.clone();
+                                            let criterion_attr = criterion.clone();
+                                            let record = record.clone();
+                                            let reason = row.evaluation.criteria.get(&criterion).map(|r| r.reason.clone());
+                                            let title = match &reason {
+                                                Some(CriterionReason::All { failed, incomplete }) if !failed.is_empty() || !incomplete.is_empty() => failed.iter().chain(incomplete).cloned().collect::<Vec<_>>().join(", "),
+                                                _ => String::new(),
+                                            };
+                                            let show = move |ev: &web_sys::Event| {
+                                                let target = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+                                                if let (Some(target), true) = (target, cell.is_some()) {
+                                                    let at = anchor(&target);
+                                                    focused.set(Some(Hover { row: i, column: c, record: record.clone(), criterion: criterion.clone(), at }));
+                                                }
+                                            };
+                                            let show_too = show.clone();
+                                            let described = move || focused.with(|h| h.as_ref().is_some_and(|h| (h.row, h.column) == (i, c))).then_some("ru-reason");
+                                            view! {
+                                                <td class=cell_class(cell) tabindex="0" title=title data-status=cell.map(status_code).unwrap_or("lacking") data-criterion=criterion_attr
+                                                    aria-describedby=described
+                                                    on:focus=move |ev| show(&ev)
+                                                    on:mouseenter=move |ev| show_too(&ev)
+                                                    on:blur=move |_| focused.set(None)
+                                                    on:mouseleave=move |_| focused.set(None)>
+                                                    {cell_word(i18n, cell)}
+                                                </td>
+                                            }
+                                        }).collect_view()}
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                        <tfoot><tr>
+                            <th scope="row" colspan="4">{tr!(i18n, ru_total_failing)}</th>
+                            {failing.into_iter().map(|n| view! { <td data-testid="ru-total">{n}</td> }).collect_view()}
+                        </tr></tfoot>
+                    </table>
+                    </div>
+                }
+            })}
+            {move || focused.get().map(|h| {
+                let (left, top, bottom) = h.at;
+                view! {
+                    <div class="ru-reason-anchor" style:left=format!("{left}px")
+                        style:top=top.map(|t| format!("{t}px")) style:bottom=bottom.map(|b| format!("{b}px"))>
+                        <CellReason record=h.record criterion=h.criterion />
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
+
+/// A cell whose reason is shown, and where on the page: (left, top) below
+/// the cell, or (left, bottom) above it near the foot of the window.
+#[derive(Clone, PartialEq)]
+struct Hover {
+    row: usize,
+    column: usize,
+    record: String,
+    criterion: String,
+    at: (f64, Option<f64>, Option<f64>),
+}
+
+/// Where to lay a cell's reason: under the cell, or over it when the window
+/// has too little room below; never past the window's right edge.
+fn anchor(cell: &web_sys::Element) -> (f64, Option<f64>, Option<f64>) {
+    const WIDTH: f64 = 384.0;
+    const ROOM: f64 = 240.0;
+    let rect = cell.get_bounding_client_rect();
+    let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let (width, height) = (size(window().inner_width()), size(window().inner_height()));
+    let left = rect.left().min(width - WIDTH).max(0.0);
+    if rect.bottom() + ROOM > height && rect.top() > ROOM {
+        (left, None, Some(height - rect.top()))
+    } else {
+        (left, Some(rect.bottom()), None)
+    }
+}
+
+/// Why a cell has its result: the indicators of the criterion that failed
+/// or are not decided, each with its reason and numbers.
+#[component]
+fn CellReason(record: String, criterion: String) -> impl IntoView {
+    let rollup = use_rollup();
+    let i18n = use_i18n();
+    let content = rollup.shelf.with_untracked(|shelf| {
+        let record = shelf.get(&record)?;
+        let set = record.set()?;
+        let evaluation = crate::domain::rollup::table::evaluate_record(shelf, record)?;
+        let criterion = set.criteria().find(|c| c.id == criterion)?;
+        let lines: Vec<_> = criterion
+            .indicators
+            .iter()
+            .filter_map(|indicator| {
+                let result = evaluation.indicators.get(&indicator.id)?;
+                matches!(result.status, Outcome::Failed | Outcome::Incomplete).then(|| {
+                    let label = format!("{} {}", indicator.id, words::text(&indicator.label));
+                    let reason = result.reason.clone();
+                    let kind = indicator.kind.clone();
+                    view! { <li><strong>{label}</strong> ": " <ReasonText reason=reason kind=kind /></li> }
+                })
+            })
+            .collect();
+        Some((words::text(&criterion.label), lines))
+    });
+    content.map(|(label, lines)| {
+        let empty = lines.is_empty();
+        view! {
+            <div class="ru-reason" id="ru-reason" role="tooltip" data-testid="ru-reason">
+                <p><strong>{label}</strong></p>
+                {(!empty).then(|| view! { <ul>{lines}</ul> })}
+                {empty.then(|| view! { <p>{tr!(i18n, ru_reason_met)}</p> })}
+            </div>
+        }
+    })
+}
