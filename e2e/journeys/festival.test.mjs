@@ -155,6 +155,14 @@ test('a festival planned from the template to the printed plan, the report and t
   await page.emulateMedia({ media: 'print' });
   assert.ok(await doc.getByTestId('programme-table').first().isVisible());
   assert.ok(await doc.getByTestId('signature-block').isVisible());
+  // Printed, the task table's first column has the width its text needs,
+  // a heading stays with what follows it, and the signature with the
+  // closing paragraph.
+  const taskTable = doc.getByTestId('plan-tasks');
+  const [firstColumn, wholeTable] = await taskTable.evaluate((t) => [t.querySelector('th').getBoundingClientRect().width, t.getBoundingClientRect().width]);
+  assert.ok(firstColumn > wholeTable * 0.3, `the first column is ${firstColumn} of ${wholeTable} px`);
+  assert.equal(await doc.locator('.nd30-heading').first().evaluate((h) => getComputedStyle(h).breakAfter), 'avoid');
+  assert.equal(await doc.getByTestId('signature-block').evaluate((b) => getComputedStyle(b).breakBefore), 'avoid');
   assert.equal(await page.locator('nav.nav').isVisible(), false);
   assert.equal(await page.getByRole('tab', { name: 'Chương trình' }).isVisible(), false);
   await page.emulateMedia({ media: 'screen' });

@@ -187,7 +187,7 @@ fn document(doc: Doc, p: &FestivalPlan) -> AnyView {
                     <h2 class="nd30-heading">"V. TỔ CHỨC THỰC HIỆN"</h2>
                     <p class="nd30-para"><strong>"Ban tổ chức:"</strong></p>
                     <ul>{committee}</ul>
-                    <table class="nd30-table">
+                    <table class="nd30-table" data-testid="plan-tasks">
                         <thead><tr><th scope="col">"Công việc"</th><th scope="col">"Người thực hiện"</th><th scope="col">"Hạn"</th></tr></thead>
                         <tbody>{tasks}</tbody>
                     </table>
@@ -232,7 +232,7 @@ fn document(doc: Doc, p: &FestivalPlan) -> AnyView {
                         <li>{format!("Tuyên truyền: {}", r.propaganda)}</li>
                     </ul>
                     <p class="nd30-para"><strong>"Khen thưởng:"</strong></p>
-                    <table class="nd30-table">
+                    <table class="nd30-table" data-testid="report-commendations">
                         <thead><tr><th scope="col">"Hình thức"</th><th scope="col">"Tập thể"</th><th scope="col">"Cá nhân"</th></tr></thead>
                         <tbody>{by_award}</tbody>
                     </table>
