@@ -54,31 +54,31 @@ test('a festival planned from the template to the printed plan, the report and t
 
   await plan.getByRole('tab', { name: 'Ban tổ chức' }).click();
   await page.getByRole('button', { name: 'Thêm người' }).click();
-  await focusIs(page, 'fe-person-0-name');
-  await page.locator('#fe-person-0-name').fill('Nguyễn Văn An');
-  await page.locator('#fe-person-0-role').selectOption('head');
-  await page.locator('#fe-person-0-position').fill('Chủ tịch UBND xã');
-  await page.locator('#fe-person-0-phone').fill('0912 345 678');
+  await focusIs(page, 'festival-person-0-name');
+  await page.locator('#festival-person-0-name').fill('Nguyễn Văn An');
+  await page.locator('#festival-person-0-role').selectOption('head');
+  await page.locator('#festival-person-0-position').fill('Chủ tịch UBND xã');
+  await page.locator('#festival-person-0-phone').fill('0912 345 678');
 
   await plan.getByRole('tab', { name: 'Chương trình' }).click();
   const items = page.getByTestId('programme').locator('.programme__item');
   assert.equal(await items.count(), 17);
-  assert.equal(await page.locator('#fe-item-1-item').inputValue(), 'Chào cờ');
+  assert.equal(await page.locator('#festival-item-1-item').inputValue(), 'Chào cờ');
   await items.nth(1).getByRole('button', { name: 'Lên' }).click();
-  assert.equal(await page.locator('#fe-item-0-item').inputValue(), 'Chào cờ');
+  assert.equal(await page.locator('#festival-item-0-item').inputValue(), 'Chào cờ');
   // Dragging works too: the third item dropped on the first.
   await items.nth(2).dragTo(items.nth(0));
-  assert.match(await page.locator('#fe-item-0-item').inputValue(), /Tuyên bố lý do/);
+  assert.match(await page.locator('#festival-item-0-item').inputValue(), /Tuyên bố lý do/);
   await page.getByRole('button', { name: 'Xếp giờ liền nhau từ giờ khai mạc' }).click();
-  assert.equal(await page.locator('#fe-item-0-start').inputValue(), '07:30');
-  await page.locator('#fe-item-0-responsible').selectOption({ label: 'Nguyễn Văn An' });
+  assert.equal(await page.locator('#festival-item-0-start').inputValue(), '07:30');
+  await page.locator('#festival-item-0-responsible').selectOption({ label: 'Nguyễn Văn An' });
   await page.getByText(/Tổng thời lượng: \d+ phút/).waitFor();
   // The item's text has the width it needs at 1366 px.
   await page.setViewportSize({ width: 1366, height: 800 });
-  const itemField = page.locator('#fe-item-0-item');
+  const itemField = page.locator('#festival-item-0-item');
   assert.ok(await itemField.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the item text is cut off');
   await page.setViewportSize({ width: 1024, height: 800 });
-  const minutes = page.locator('#fe-item-0-minutes');
+  const minutes = page.locator('#festival-item-0-minutes');
   await minutes.fill('-5');
   await invalid(page, minutes, '«-5» là số âm: nhập số từ 0 trở lên.');
   await minutes.fill('10');
@@ -103,21 +103,21 @@ test('a festival planned from the template to the printed plan, the report and t
 
   await plan.getByRole('tab', { name: 'Kinh phí' }).click();
   await page.getByRole('button', { name: 'Thêm khoản' }).click();
-  await focusIs(page, 'fe-budget-0-category');
-  await page.locator('#fe-budget-0-category').fill('Khánh tiết, âm thanh');
-  await page.locator('#fe-budget-0-planned').fill('1500000');
+  await focusIs(page, 'festival-budget-0-category');
+  await page.locator('#festival-budget-0-category').fill('Khánh tiết, âm thanh');
+  await page.locator('#festival-budget-0-planned').fill('1500000');
   await page.getByRole('button', { name: 'Thêm khoản' }).click();
-  await focusIs(page, 'fe-budget-1-category');
-  await page.locator('#fe-budget-1-category').fill('Quà tặng hộ nghèo');
-  await page.locator('#fe-budget-1-source').selectOption('voluntary');
-  const amount = page.locator('#fe-budget-1-planned');
+  await focusIs(page, 'festival-budget-1-category');
+  await page.locator('#festival-budget-1-category').fill('Quà tặng hộ nghèo');
+  await page.locator('#festival-budget-1-source').selectOption('voluntary');
+  const amount = page.locator('#festival-budget-1-planned');
   await amount.fill('-3000000');
   await invalid(page, amount, '«-3000000» là số âm: nhập số từ 0 trở lên.');
   await amount.fill('3 triệu');
   await invalid(page, amount, '«3 triệu» không phải số nguyên: chỉ nhập chữ số, có thể dùng dấu chấm ngăn hàng nghìn (1.500.000).');
   await amount.fill('3.000.000');
   await valid(page, amount);
-  await page.locator('#fe-budget-0-actual').fill('1200000');
+  await page.locator('#festival-budget-0-actual').fill('1200000');
   const totals = page.getByTestId('budget-totals');
   await totals.getByRole('row', { name: /Ngân sách nhà nước 1\.500\.000 đ 1\.200\.000 đ/ }).waitFor();
   await totals.getByRole('row', { name: /Xã hội hóa 3\.000\.000 đ/ }).waitFor();
@@ -125,13 +125,13 @@ test('a festival planned from the template to the printed plan, the report and t
 
   await plan.getByRole('tab', { name: 'Khách mời, khen thưởng' }).click();
   await page.getByRole('button', { name: 'Thêm khách mời' }).click();
-  await focusIs(page, 'fe-guest-0-name');
-  await page.locator('#fe-guest-0-name').fill('Đại tá Trần Văn Bình');
-  await page.locator('#fe-guest-0-body').fill('Công an tỉnh');
+  await focusIs(page, 'festival-guest-0-name');
+  await page.locator('#festival-guest-0-name').fill('Đại tá Trần Văn Bình');
+  await page.locator('#festival-guest-0-body').fill('Công an tỉnh');
   await page.getByRole('button', { name: 'Thêm đề xuất' }).click();
-  await focusIs(page, 'fe-comm-0-kind');
-  await page.locator('#fe-comm-0-name').fill('Tổ bảo vệ ANTT thôn Đồng');
-  await page.locator('#fe-comm-0-award').fill('Giấy khen của Chủ tịch UBND xã');
+  await focusIs(page, 'festival-comm-0-kind');
+  await page.locator('#festival-comm-0-name').fill('Tổ bảo vệ ANTT thôn Đồng');
+  await page.locator('#festival-comm-0-award').fill('Giấy khen của Chủ tịch UBND xã');
 
   await plan.getByRole('tab', { name: 'Sau Ngày hội' }).click();
   await page.getByLabel('Số người tham dự').fill('250');

@@ -25,7 +25,7 @@ test('by keyboard alone, a festival plan is made and its lists grow with focus o
   // "Lập kế hoạch" by Enter: focus goes to the new plan's heading.
   await page.getByTestId('festival-create').getByRole('button', { name: 'Lập kế hoạch' }).focus();
   await page.keyboard.press('Enter');
-  await focusIs(page, 'festival-title');
+  await focusIs(page, 'festival-heading');
 
   // The tabs move with the arrow keys, Home and End, and select as they go.
   const plan = page.getByTestId('festival-plan');
@@ -51,27 +51,27 @@ test('by keyboard alone, a festival plan is made and its lists grow with focus o
   // Each "Thêm…" puts focus in the new row's first field.
   await plan.getByRole('tab', { name: 'Ban tổ chức' }).click();
   await page.getByRole('button', { name: 'Thêm người' }).click();
-  await focusIs(page, 'fe-person-0-name');
+  await focusIs(page, 'festival-person-0-name');
   await page.keyboard.type('Nguyễn Văn An');
   await page.getByRole('button', { name: 'Thêm người' }).click();
-  await focusIs(page, 'fe-person-1-name');
-  assert.equal(await page.locator('#fe-person-0-name').inputValue(), 'Nguyễn Văn An');
+  await focusIs(page, 'festival-person-1-name');
+  assert.equal(await page.locator('#festival-person-0-name').inputValue(), 'Nguyễn Văn An');
   await plan.getByRole('tab', { name: 'Kinh phí' }).click();
   await page.getByRole('button', { name: 'Thêm khoản' }).click();
-  await focusIs(page, 'fe-budget-0-category');
+  await focusIs(page, 'festival-budget-0-category');
   await plan.getByRole('tab', { name: 'Chương trình' }).click();
   // The template's items come first; the new one is the last.
   const items = page.getByTestId('programme').locator('.programme__item');
   await items.first().waitFor();
   const before = await items.count();
   await page.getByRole('button', { name: 'Thêm mục' }).click();
-  await focusIs(page, `fe-item-${before}-item`);
+  await focusIs(page, `festival-item-${before}-item`);
   await plan.getByRole('tab', { name: 'Công việc' }).click();
   await page.getByRole('button', { name: 'Thêm công việc' }).click();
-  await focusIs(page, '^fe-task-cv-.+-title$');
+  await focusIs(page, '^festival-task-cv-.+-title$');
   await plan.getByRole('tab', { name: 'Khách mời, khen thưởng' }).click();
   await page.getByRole('button', { name: 'Thêm khách mời' }).click();
-  await focusIs(page, 'fe-guest-0-name');
+  await focusIs(page, 'festival-guest-0-name');
 
   // The print preview is a modal dialog: focus inside, Tab stays inside,
   // Esc goes back, and focus returns to the button that opened it.
@@ -205,7 +205,7 @@ test('English reads as English: plurals, number marks, money and quotes', async 
   const plan = page.getByTestId('festival-plan');
   await plan.getByRole('tab', { name: 'Budget' }).click();
   await page.getByRole('button', { name: 'Add a line' }).click();
-  await focusIs(page, 'fe-budget-0-category');
+  await focusIs(page, 'festival-budget-0-category');
   await page.getByLabel('Planned (VND)').fill('1,500,000');
   await page.getByTestId('budget-totals').getByRole('row', { name: 'Total 1,500,000 VND 0 VND' }).waitFor();
   await page.getByLabel('Planned (VND)').fill('-1');

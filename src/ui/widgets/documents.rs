@@ -209,12 +209,12 @@ pub fn DocOverlay(#[prop(into)] on_back: Callback<()>, children: Children) -> im
         }
     };
     view! {
-        <dialog class="doc-overlay" data-testid="doc-preview" aria-label=move || crate::ui::i18n::t_string!(i18n, rep_preview_label) node_ref=dialog
+        <dialog class="doc-overlay" data-testid="doc-preview" aria-label=move || crate::ui::i18n::t_string!(i18n, report_preview_label) node_ref=dialog
             on:cancel=move |ev: web_sys::Event| { ev.prevent_default(); back() }
             on:keydown=move |ev| keep_focus_inside(&ev)>
             <div class="doc-toolbar">
-                <button type="button" class="button button--primary" on:click=move |_| { let _ = window().print(); }>{tr!(i18n, rep_print)}</button>
-                <button type="button" class="button" on:click=move |_| back()>{tr!(i18n, rep_back)}</button>
+                <button type="button" class="button button--primary" on:click=move |_| { let _ = window().print(); }>{tr!(i18n, report_print)}</button>
+                <button type="button" class="button" on:click=move |_| back()>{tr!(i18n, report_back)}</button>
             </div>
             {children()}
         </dialog>

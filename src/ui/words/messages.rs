@@ -174,14 +174,16 @@ pub fn problem(i18n: I18n, problem: &Problem) -> AnyView {
 
 pub fn assessment_error(i18n: I18n, error: &AssessmentError) -> AnyView {
     match error.clone() {
-        AssessmentError::AlreadyExists { .. } => tr!(i18n, as_wrong_step).into_any(),
+        AssessmentError::AlreadyExists { .. } => tr!(i18n, assessment_wrong_step).into_any(),
         AssessmentError::UnknownUnit => tr!(i18n, error_unknown_unit).into_any(),
-        AssessmentError::UnknownAssessment => tr!(i18n, as_unknown).into_any(),
-        AssessmentError::SetNotForKind => tr!(i18n, as_set_not_for_kind).into_any(),
-        AssessmentError::Locked => tr!(i18n, as_locked_error).into_any(),
-        AssessmentError::WrongStep => tr!(i18n, as_wrong_step).into_any(),
-        AssessmentError::NameRequired => tr!(i18n, as_name_required).into_any(),
-        AssessmentError::DecisionDateRequired => tr!(i18n, as_decision_date_required).into_any(),
+        AssessmentError::UnknownAssessment => tr!(i18n, assessment_unknown).into_any(),
+        AssessmentError::SetNotForKind => tr!(i18n, assessment_set_not_for_kind).into_any(),
+        AssessmentError::Locked => tr!(i18n, assessment_locked_error).into_any(),
+        AssessmentError::WrongStep => tr!(i18n, assessment_wrong_step).into_any(),
+        AssessmentError::NameRequired => tr!(i18n, assessment_name_required).into_any(),
+        AssessmentError::DecisionDateRequired => {
+            tr!(i18n, assessment_decision_date_required).into_any()
+        }
     }
 }
 
@@ -264,9 +266,9 @@ pub fn step(i18n: I18n, step: Step) -> AnyView {
 pub fn progress_options(i18n: I18n) -> Vec<(String, String)> {
     crate::ui::widgets::choice::named_options(|status| {
         match status {
-            ActionStatus::Todo => t_string!(i18n, act_todo),
-            ActionStatus::Doing => t_string!(i18n, act_doing),
-            ActionStatus::Done => t_string!(i18n, act_done),
+            ActionStatus::Todo => t_string!(i18n, action_todo),
+            ActionStatus::Doing => t_string!(i18n, action_doing),
+            ActionStatus::Done => t_string!(i18n, action_done),
         }
         .into()
     })

@@ -47,7 +47,7 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
     view! {
         <div class="assessment-form" data-testid="assessment-form">
             <div class="field filter screen-only">
-                <label for="as-filter">{tr!(i18n, as_filter)}</label>
+                <label for="as-filter">{tr!(i18n, assessment_filter)}</label>
                 <select id="as-filter" on:change=move |ev| filter.set(match event_target_value(&ev).as_str() {
                     "unanswered" => Filter::Unanswered,
                     "failing" => Filter::Failing,
@@ -105,7 +105,7 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
                                                 })}
                                             </p>
                                             <details class="indicator__more">
-                                                <summary>{tr!(i18n, library_guidance)} " · " {tr!(i18n, ev_title)}</summary>
+                                                <summary>{tr!(i18n, library_guidance)} " · " {tr!(i18n, evidence_title)}</summary>
                                                 {guidance.map(|g| view! { <p>{g}</p> })}
                                                 <p class="set-tree__meta">{words::citation(i18n, &indicator.citation)}</p>
                                                 <EvidenceEditor id=id.clone() indicator=iid.clone() data=data />

@@ -90,7 +90,7 @@ pub fn GapView(id: String, data: Data) -> impl IntoView {
                                     }).collect_view()}
                                 </ul>
                                 {move || action_ids().into_iter().map(|aid| view! { <ActionRow id=id.clone() action=aid data=data /> }).collect_view()}
-                                <button type="button" class="button button--small" on:click=add>{tr!(i18n, act_add)}</button>
+                                <button type="button" class="button button--small" on:click=add>{tr!(i18n, action_add)}</button>
                             </div>
                         }
                     }).collect_view()
@@ -134,21 +134,21 @@ fn ActionRow(id: String, action: String, data: Data) -> impl IntoView {
     let overdue = move || current().is_some_and(|a| a.is_overdue(clock::today_date()));
     view! {
         <div class="action-row" data-testid="action-row">
-            {Input::new(field("what"), tr!(i18n, act_what), "text", move || current().map(|a| a.what).unwrap_or_default(),
+            {Input::new(field("what"), tr!(i18n, action_what), "text", move || current().map(|a| a.what).unwrap_or_default(),
                 move |v| edit(&|a| a.what = v.clone())).view()}
-            {Input::new(field("who"), tr!(i18n, act_who), "text", move || current().map(|a| a.who).unwrap_or_default(),
+            {Input::new(field("who"), tr!(i18n, action_who), "text", move || current().map(|a| a.who).unwrap_or_default(),
                 move |v| edit(&|a| a.who = v.clone())).view()}
-            {Input::new(field("due"), tr!(i18n, act_due), "date", move || current().and_then(|a| a.due).map(|d| d.iso()).unwrap_or_default(),
+            {Input::new(field("due"), tr!(i18n, action_due), "date", move || current().and_then(|a| a.due).map(|d| d.iso()).unwrap_or_default(),
                 move |v| { let v = Date::parse_iso(&v); edit(&|a| a.due = v) }).view()}
-            {Choice::new(field("status"), tr!(i18n, act_status), move || current().map(|a| named_value(a.status)).unwrap_or_default(),
+            {Choice::new(field("status"), tr!(i18n, action_status), move || current().map(|a| named_value(a.status)).unwrap_or_default(),
                 move || messages::progress_options(i18n),
                 move |v| {
                     if let Some(status) = named_variant::<ActionStatus>(&v) {
                         edit(&|a| a.status = status)
                     }
                 }).view()}
-            {move || overdue().then(|| view! { <span class="badge badge--unverified">"⚠ " {tr!(i18n, act_overdue)}</span> })}
-            <button type="button" class="button button--small button--danger" on:click=remove>{tr!(i18n, act_remove)}</button>
+            {move || overdue().then(|| view! { <span class="badge badge--unverified">"⚠ " {tr!(i18n, action_overdue)}</span> })}
+            <button type="button" class="button button--small button--danger" on:click=remove>{tr!(i18n, action_remove)}</button>
         </div>
     }
 }

@@ -36,7 +36,7 @@ pub fn HistoryView(id: String) -> impl IntoView {
     };
     view! {
         <section class="history" data-testid="history">
-            <h3>{tr!(i18n, hist_title)}</h3>
+            <h3>{tr!(i18n, history_title)}</h3>
             {move || rows().map(|years| {
                 let Some((_, latest_set, _)) = years.last().cloned() else { return ().into_any() };
                 let totals: Vec<(i32, u64)> = years.iter().map(|(a, _, _)| (a.year, incident_total(a))).collect();
@@ -45,7 +45,7 @@ pub fn HistoryView(id: String) -> impl IntoView {
                         <table class="history__table">
                             <thead>
                                 <tr>
-                                    <th scope="col">{tr!(i18n, hist_criterion)}</th>
+                                    <th scope="col">{tr!(i18n, history_criterion)}</th>
                                     {years.iter().map(|(a, _, _)| view! { <th scope="col">{a.year}</th> }).collect_view()}
                                 </tr>
                             </thead>
@@ -60,13 +60,13 @@ pub fn HistoryView(id: String) -> impl IntoView {
                                     </tr>
                                 }).collect_view()}
                                 <tr>
-                                    <th scope="row">{tr!(i18n, as_set_result)}</th>
+                                    <th scope="row">{tr!(i18n, assessment_set_result)}</th>
                                     {years.iter().map(|(_, _, e)| view! { <td><strong>{messages::result(i18n, e.set.status)}</strong></td> }).collect_view()}
                                 </tr>
                             </tbody>
                         </table>
                     </div>
-                    <h4>{tr!(i18n, hist_chart)}</h4>
+                    <h4>{tr!(i18n, history_chart)}</h4>
                     {chart(i18n, &totals)}
                 }
                 .into_any()
@@ -84,7 +84,7 @@ fn chart(i18n: crate::ui::i18n::I18n, totals: &[(i32, u64)]) -> impl IntoView {
         .map(|(y, v)| format!("{y}: {v}"))
         .collect::<Vec<_>>()
         .join(", ");
-    let label = t_string!(i18n, hist_chart).to_owned() + ": " + &summary;
+    let label = t_string!(i18n, history_chart).to_owned() + ": " + &summary;
     view! {
         <svg class="history__chart" role="img" aria-label=label viewBox=format!("0 0 {width} 140") width=width height="140" data-testid="history-chart">
             {totals.iter().enumerate().map(|(n, (year, value))| {

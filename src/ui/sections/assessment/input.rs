@@ -50,7 +50,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
         let (id, ind, answer) = (id.clone(), ind.clone(), answer);
         let na_field = format!("{field}-na");
         view! {
-            {Check::new(na_field, tr!(i18n, in_na), move || answer() == Some(Answer::NotApplicable),
+            {Check::new(na_field, tr!(i18n, input_na), move || answer() == Some(Answer::NotApplicable),
                 move |on| save(&id, &ind, on.then_some(Answer::NotApplicable))).disabled(locked).view()}
         }
     });
@@ -103,18 +103,18 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                     <label class="answer__choice">
                         <input type="radio" name=name.clone() disabled=locked
                             prop:checked=move || value_yes() == Some(true) on:change=move |_| yes_choose(true) />
-                        {tr!(i18n, in_yes)}
+                        {tr!(i18n, input_yes)}
                     </label>
                     <label class="answer__choice">
                         <input type="radio" name=name disabled=locked
                             prop:checked=move || value_no() == Some(false) on:change=move |_| no_choose(false) />
-                        {tr!(i18n, in_no)}
+                        {tr!(i18n, input_no)}
                     </label>
                     {window.map(|_| {
                         let date_field = format!("{field}-date");
                         view! {
                             <span class="answer__inline">
-                                <label for=date_field.clone()>{tr!(i18n, in_date)}</label>
+                                <label for=date_field.clone()>{tr!(i18n, input_date)}</label>
                                 <input id=date_field type="date" disabled=locked prop:value=date
                                     on:input=move |ev| set_date(event_target_value(&ev)) />
                             </span>
@@ -156,11 +156,11 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             let escape_field = format!("{field}-escape");
             view! {
                 <div class="answer">
-                    {Input::count(count_field, tr!(i18n, in_count), count, set_count).disabled(locked).view()}
+                    {Input::count(count_field, tr!(i18n, input_count), count, set_count).disabled(locked).view()}
                     {escape.map(|escape| view! {
                         {Check::new(escape_field.clone(), match escape {
-                                Escape::Handled => tr!(i18n, in_handled),
-                                Escape::ForceMajeure => tr!(i18n, in_force_majeure),
+                                Escape::Handled => tr!(i18n, input_handled),
+                                Escape::ForceMajeure => tr!(i18n, input_force_majeure),
                             }, handled, set_handled.clone()).disabled(locked).view()}
                     })}
                 </div>
@@ -207,11 +207,11 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             let titled = !titles.is_empty();
             view! {
                 <div class="answer">
-                    {Choice::new(level_field, tr!(i18n, in_level),
+                    {Choice::new(level_field, tr!(i18n, input_level),
                         move || current().0.map(|l| l.to_string()).unwrap_or_default(),
                         move || rating_options(i18n, &levels), set_level).disabled(locked).view()}
                     {titled.then(|| view! {
-                        {Choice::new(title_field.clone(), tr!(i18n, in_title),
+                        {Choice::new(title_field.clone(), tr!(i18n, input_title),
                             move || current().1.map(|t| t.to_string()).unwrap_or_default(),
                             move || rating_options(i18n, &titles), set_title).disabled(locked).view()}
                     })}
@@ -233,9 +233,9 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             Input::new(
                 number_field,
                 if is_points {
-                    tr!(i18n, in_points)
+                    tr!(i18n, input_points)
                 } else {
-                    tr!(i18n, in_value)
+                    tr!(i18n, input_value)
                 },
                 "number",
                 value,
@@ -310,13 +310,13 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             let pair = Memo::new(move |_| live().is_none());
             view! {
                 <div class="answer">
-                    {move || live().map(|denominator| view! { <p class="answer__note" data-testid="derived-live">{tp!(i18n, in_derived_live, denominator)}</p> })}
-                    {move || (derived && live().is_none()).then(|| view! { <p class="answer__note">{tr!(i18n, in_derived_manual)}</p> })}
+                    {move || live().map(|denominator| view! { <p class="answer__note" data-testid="derived-live">{tp!(i18n, input_derived_live, denominator)}</p> })}
+                    {move || (derived && live().is_none()).then(|| view! { <p class="answer__note">{tr!(i18n, input_derived_manual)}</p> })}
                     <crate::ui::widgets::When when=move || pair.get()>
                         <div class="answer__pair">
-                            {Input::count(num_field.clone(), tr!(i18n, in_numerator), move || typed_num.get(),
+                            {Input::count(num_field.clone(), tr!(i18n, input_numerator), move || typed_num.get(),
                                 move |v| { typed_num.set(v); set_ratio() }).disabled(locked).view()}
-                            {Input::count(den_field.clone(), tr!(i18n, in_denominator), move || typed_den.get(),
+                            {Input::count(den_field.clone(), tr!(i18n, input_denominator), move || typed_den.get(),
                                 move |v| { typed_den.set(v); set_ratio() }).disabled(locked).view()}
                         </div>
                     </crate::ui::widgets::When>
@@ -399,7 +399,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                             format!("{field}-part-{n}"),
                             tp!(
                                 i18n,
-                                in_part_current,
+                                input_part_current,
                                 part = crate::ui::words::reasons::text(&label)
                             ),
                             move || typed.get(),
@@ -419,14 +419,14 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                 view! {
                     {inputs}
                     <p class="answer__note" data-testid=format!("{field}-total")>
-                        {move || total().map(|current| tp!(i18n, in_parts_total, current))}
+                        {move || total().map(|current| tp!(i18n, input_parts_total, current))}
                     </p>
                 }
                 .into_any()
             } else {
                 Input::count(
                     cur_field,
-                    tr!(i18n, in_current),
+                    tr!(i18n, input_current),
                     move || typed_cur.get(),
                     move |v| {
                         typed_cur.set(v);
@@ -439,9 +439,9 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             view! {
                 <div class="answer__pair">
                     {current_input}
-                    {Input::count(prev_field, tr!(i18n, in_previous), move || typed_prev.get(),
+                    {Input::count(prev_field, tr!(i18n, input_previous), move || typed_prev.get(),
                         move |v| { typed_prev.set(v); set_trend() }).disabled(locked).view()}
-                    {move || last_year().map(|value| view! { <p class="answer__note">{tp!(i18n, in_previous_from_last_year, value)}</p> })}
+                    {move || last_year().map(|value| view! { <p class="answer__note">{tp!(i18n, input_previous_from_last_year, value)}</p> })}
                 </div>
             }
             .into_any()
@@ -468,7 +468,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                         let na_reason = item.na_allowed.then(|| {
                             let (for_value, for_change) = (item.id.clone(), item.id.clone());
                             let label = item.label.clone();
-                            Input::new(format!("{item_field}-na"), tp!(i18n, in_item_na, item = crate::ui::words::reasons::text(&label)), "text",
+                            Input::new(format!("{item_field}-na"), tp!(i18n, input_item_na, item = crate::ui::words::reasons::text(&label)), "text",
                                 move || stated().1.get(&for_value).cloned().unwrap_or_default(),
                                 move |reason| {
                                     let (checked, mut not_applicable) = stated();
@@ -536,7 +536,7 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
     view! {
         <div class="evidence">
             <div class="field">
-                <label for=notes_field.clone()>{tr!(i18n, ev_notes)}</label>
+                <label for=notes_field.clone()>{tr!(i18n, evidence_notes)}</label>
                 <textarea id=notes_field rows="2" disabled=locked prop:value=move || evidence().notes
                     on:input=move |ev| { let mut e = evidence(); e.notes = event_target_value(&ev); store(e) }></textarea>
             </div>
@@ -550,24 +550,24 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
                 let read = move || evidence().documents.get(n).cloned().unwrap_or_default();
                 view! {
                     <div class="evidence__doc">
-                        {Input::new(field("number"), tr!(i18n, ev_doc_number), "text", move || read().number,
+                        {Input::new(field("number"), tr!(i18n, evidence_doc_number), "text", move || read().number,
                             move |v| edit(&|d| d.number = v.clone())).disabled(locked).view()}
-                        {Input::new(field("date"), tr!(i18n, ev_doc_date), "date", move || read().date.map(|d| d.iso()).unwrap_or_default(),
+                        {Input::new(field("date"), tr!(i18n, evidence_doc_date), "date", move || read().date.map(|d| d.iso()).unwrap_or_default(),
                             move |v| { let v = Date::parse_iso(&v); edit(&|d| d.date = v) }).disabled(locked).view()}
-                        {Input::new(field("issuer"), tr!(i18n, ev_doc_issuer), "text", move || read().issuer,
+                        {Input::new(field("issuer"), tr!(i18n, evidence_doc_issuer), "text", move || read().issuer,
                             move |v| edit(&|d| d.issuer = v.clone())).disabled(locked).view()}
-                        {Input::new(field("link"), tr!(i18n, ev_doc_link), "text", move || read().link,
+                        {Input::new(field("link"), tr!(i18n, evidence_doc_link), "text", move || read().link,
                             move |v| edit(&|d| d.link = v.clone())).disabled(locked).view()}
                         <button type="button" class="button button--small" disabled=locked
                             on:click=move |_| { let mut all = evidence(); if n < all.documents.len() { all.documents.remove(n); } store(all) }>
-                            {tr!(i18n, ev_remove_doc)}
+                            {tr!(i18n, evidence_remove_doc)}
                         </button>
                     </div>
                 }
             }).collect_view()}
             <button type="button" class="button button--small" disabled=locked
                 on:click=move |_| { let mut all = evidence(); all.documents.push(DocumentRef::default()); store(all) }>
-                {tr!(i18n, ev_add_doc)}
+                {tr!(i18n, evidence_add_doc)}
             </button>
         </div>
     }
@@ -577,7 +577,7 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
 fn rating_options(i18n: I18n, names: &[crate::domain::criteria::Text]) -> Vec<(String, String)> {
     let mut options = vec![crate::ui::widgets::choice::option(
         "",
-        t_string!(i18n, in_none),
+        t_string!(i18n, input_none),
     )];
     options.extend(
         names

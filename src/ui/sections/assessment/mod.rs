@@ -130,10 +130,10 @@ pub fn AssessmentSection() -> impl IntoView {
     view! {
         <start::StartForm open=open tab=tab />
         <section class="assessments" aria-labelledby="assessments-title">
-            <h2 id="assessments-title">{tr!(i18n, as_list_title)}</h2>
+            <h2 id="assessments-title">{tr!(i18n, assessment_list_title)}</h2>
             <When
                 when=move || rows.with(|r| !r.is_empty())
-                fallback=move || view! { <p>{tr!(i18n, as_list_empty)}</p> }
+                fallback=move || view! { <p>{tr!(i18n, assessment_list_empty)}</p> }
             >
                 <ul class="assessment-list" data-testid="assessment-list">
                     {move || {
@@ -160,7 +160,7 @@ pub fn AssessmentSection() -> impl IntoView {
                                                 tab.set(Tab::Form);
                                             }
                                         >
-                                            {tr!(i18n, as_open)}
+                                            {tr!(i18n, assessment_open)}
                                             <span class="visually-hidden">" " {unit} " " {year}</span>
                                         </button>
                                     </li>
@@ -223,12 +223,12 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
         <article class="assessment" data-testid="assessment" aria-labelledby="assessment-title">
         {move || {
             let Some((assessment, set, unit)) = header.get() else {
-                return view! { <p role="alert">{tr!(i18n, as_unknown)}</p> }.into_any();
+                return view! { <p role="alert">{tr!(i18n, assessment_unknown)}</p> }.into_any();
             };
             let period = set.period.map(|p| {
                 let (from, to) = p.period(assessment.year);
                 let (from, to) = (from.vietnamese(), to.vietnamese());
-                view! { <p>{tp!(i18n, as_period, from, to)}</p> }
+                view! { <p>{tp!(i18n, assessment_period, from, to)}</p> }
             });
             let figure = move |pick: fn((usize, usize, usize, usize, Outcome)) -> usize| {
                 move || figures.get().map(pick).unwrap_or_default()
@@ -241,9 +241,9 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                         <h2 id="assessment-title" tabindex="-1">{unit} " · " {assessment.year}</h2>
                         <p>{text(&set.title)}</p>
                         {period}
-                        <p data-testid="progress">{tp!(i18n, as_progress, answered = answered(), total = total(), met = met(), decided = decided())}</p>
+                        <p data-testid="progress">{tp!(i18n, assessment_progress, answered = answered(), total = total(), met = met(), decided = decided())}</p>
                         <p>
-                            <strong>{tr!(i18n, as_set_result)} ": "</strong>
+                            <strong>{tr!(i18n, assessment_set_result)} ": "</strong>
                             <span class=move || messages::result_class(overall()) data-testid="set-result">
                                 {move || messages::result(i18n, overall())}
                             </span>
@@ -251,10 +251,10 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                         <status::StatusPanel assessment=assessment.clone() />
                     </header>
                     {tabs.list("tabs screen-only", vec![
-                        tr!(i18n, as_tab_form).into_any(),
-                        tr!(i18n, as_tab_gaps).into_any(),
-                        tr!(i18n, as_tab_history).into_any(),
-                        tr!(i18n, as_tab_report).into_any(),
+                        tr!(i18n, assessment_tab_form).into_any(),
+                        tr!(i18n, assessment_tab_gaps).into_any(),
+                        tr!(i18n, assessment_tab_history).into_any(),
+                        tr!(i18n, assessment_tab_report).into_any(),
                     ])}
                 }
                 .into_any()

@@ -78,7 +78,7 @@ pub fn SetNotices(id: String, data: Data) -> impl IntoView {
                 let why = words::exclusion(i18n, why);
                 view! {
                     <div class="banner banner--warning" role="note" data-testid="assessment-out-of-scope">
-                        <p><span aria-hidden="true">"⚠ "</span>{tp!(i18n, as_out_of_scope_note, why)}</p>
+                        <p><span aria-hidden="true">"⚠ "</span>{tp!(i18n, assessment_out_of_scope_note, why)}</p>
                     </div>
                 }
             });
@@ -88,12 +88,12 @@ pub fn SetNotices(id: String, data: Data) -> impl IntoView {
                 let move_to = move_to.clone();
                 view! {
                     <div class="banner banner--warning" data-testid="newer-version">
-                        <p>{tp!(i18n, as_newer_version, version, current)}</p>
+                        <p>{tp!(i18n, assessment_newer_version, version, current)}</p>
                         <button type="button" class="button" data-testid="move-version" disabled=locked
                             on:click=move |_| move_to(from.clone(), to.clone())>
-                            {tp!(i18n, as_move_version, version)}
+                            {tp!(i18n, assessment_move_version, version)}
                         </button>
-                        {locked.then(|| view! { <p>{tr!(i18n, as_move_locked)}</p> })}
+                        {locked.then(|| view! { <p>{tr!(i18n, assessment_move_locked)}</p> })}
                     </div>
                 }
             });
@@ -105,15 +105,15 @@ pub fn SetNotices(id: String, data: Data) -> impl IntoView {
                     let (kept, added, changed, removed) =
                         (moved.kept, moved.added.len(), moved.changed.len(), moved.removed.len());
                     view! {
-                        <p>{tp!(i18n, as_moved, version, kept, added, changed, removed)}</p>
+                        <p>{tp!(i18n, assessment_moved, version, kept, added, changed, removed)}</p>
                         <button type="button" class="button" data-testid="move-undo" on:click=undo>
-                            {tr!(i18n, as_move_undo)}
+                            {tr!(i18n, assessment_move_undo)}
                         </button>
                     }
                     .into_any()
                 }
                 Some(Err(err)) => view! { <p role="alert">{messages::assessment_error(i18n, &err)}</p> }.into_any(),
-                None => undone.get().map(|version| view! { <p>{tp!(i18n, as_move_undone, version)}</p> }).into_any(),
+                None => undone.get().map(|version| view! { <p>{tp!(i18n, assessment_move_undone, version)}</p> }).into_any(),
             }}
         </div>
     }

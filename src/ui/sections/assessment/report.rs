@@ -84,14 +84,14 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
     view! {
         <div class="report-tab">
             <form class="report-fields" on:submit=|ev| ev.prevent_default()>
-                <h3>{tr!(i18n, rep_fields)}</h3>
-                <p class="field__hint" data-testid="rep-lock-note">{tr!(i18n, rep_lock_note)}</p>
-                {input("superior", tr!(i18n, rep_superior).into_any(), |r| r.superior_body.clone(), |r, v| r.superior_body = v, false)}
-                {input("issuer", tr!(i18n, rep_issuer).into_any(), |r| r.issuing_body.clone(), |r, v| r.issuing_body = v, false)}
-                {input("place", tr!(i18n, rep_place).into_any(), |r| r.place.clone(), |r, v| r.place = v, false)}
-                {input("signer-title", tr!(i18n, rep_signer_title).into_any(), |r| r.signer_title.clone(), |r, v| r.signer_title = v, false)}
-                {input("signer-name", tr!(i18n, rep_signer_name).into_any(), |r| r.signer_name.clone(), |r, v| r.signer_name = v, false)}
-                {input("participants", tr!(i18n, rep_participants).into_any(), |r| r.participants.clone(), |r, v| r.participants = v, true)}
+                <h3>{tr!(i18n, report_fields)}</h3>
+                <p class="field__hint" data-testid="rep-lock-note">{tr!(i18n, report_lock_note)}</p>
+                {input("superior", tr!(i18n, report_superior).into_any(), |r| r.superior_body.clone(), |r, v| r.superior_body = v, false)}
+                {input("issuer", tr!(i18n, report_issuer).into_any(), |r| r.issuing_body.clone(), |r, v| r.issuing_body = v, false)}
+                {input("place", tr!(i18n, report_place).into_any(), |r| r.place.clone(), |r, v| r.place = v, false)}
+                {input("signer-title", tr!(i18n, report_signer_title).into_any(), |r| r.signer_title.clone(), |r, v| r.signer_title = v, false)}
+                {input("signer-name", tr!(i18n, report_signer_name).into_any(), |r| r.signer_name.clone(), |r, v| r.signer_name = v, false)}
+                {input("participants", tr!(i18n, report_participants).into_any(), |r| r.participants.clone(), |r, v| r.participants = v, true)}
                 {move || {
                     // The roles Article 9 names, offered while the list is empty.
                     let roles = data.with(|d| d.as_ref().and_then(|(a, _, _)| {
@@ -101,20 +101,20 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
                     (report().participants.trim().is_empty() && !roles.is_empty() && !locked()).then(|| view! {
                         <button type="button" class="button button--small" data-testid="rep-fill-roles"
                             on:click=move |_| fill(Box::new(move |r| r.participants = roles.join("\n")))>
-                            {tr!(i18n, rep_fill_roles)}
+                            {tr!(i18n, report_fill_roles)}
                         </button>
                     })
                 }}
-                {input("secretary", tr!(i18n, rep_secretary).into_any(), |r| r.secretary.clone(), |r, v| r.secretary = v, false)}
-                {input("situation", tr!(i18n, rep_situation).into_any(), |r| r.situation.clone(), |r, v| r.situation = v, true)}
-                {input("shortcomings", tr!(i18n, rep_shortcomings).into_any(), |r| r.shortcomings.clone(), |r, v| r.shortcomings = v, true)}
-                {input("direction", tr!(i18n, rep_direction).into_any(), |r| r.direction.clone(), |r, v| r.direction = v, true)}
-                {input("proposal", tr!(i18n, rep_proposal).into_any(), |r| r.proposal.clone(), |r, v| r.proposal = v, true)}
+                {input("secretary", tr!(i18n, report_secretary).into_any(), |r| r.secretary.clone(), |r, v| r.secretary = v, false)}
+                {input("situation", tr!(i18n, report_situation).into_any(), |r| r.situation.clone(), |r, v| r.situation = v, true)}
+                {input("shortcomings", tr!(i18n, report_shortcomings).into_any(), |r| r.shortcomings.clone(), |r, v| r.shortcomings = v, true)}
+                {input("direction", tr!(i18n, report_direction).into_any(), |r| r.direction.clone(), |r, v| r.direction = v, true)}
+                {input("proposal", tr!(i18n, report_proposal).into_any(), |r| r.proposal.clone(), |r, v| r.proposal = v, true)}
             </form>
             <div class="report-actions">
-                <button type="button" class="button button--primary" on:click=move |_| preview.set(Some(Doc::Report))>{tr!(i18n, rep_preview_report)}</button>
-                <button type="button" class="button" aria-describedby="rep-submission-warning" on:click=move |_| preview.set(Some(Doc::Submission))>{tr!(i18n, rep_preview_submission)}</button>
-                <button type="button" class="button" on:click=move |_| preview.set(Some(Doc::Minutes))>{tr!(i18n, rep_preview_minutes)}</button>
+                <button type="button" class="button button--primary" on:click=move |_| preview.set(Some(Doc::Report))>{tr!(i18n, report_preview_report)}</button>
+                <button type="button" class="button" aria-describedby="rep-submission-warning" on:click=move |_| preview.set(Some(Doc::Submission))>{tr!(i18n, report_preview_submission)}</button>
+                <button type="button" class="button" on:click=move |_| preview.set(Some(Doc::Minutes))>{tr!(i18n, report_preview_minutes)}</button>
             </div>
             // Asking for recognition of a unit that does not meet the standard.
             <p id="rep-submission-warning" class="banner banner--warning" role="note" data-testid="rep-submission-warning"
@@ -122,7 +122,7 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
                 <span aria-hidden="true">"⚠ "</span>
                 {move || {
                     let result = verdict().map(result_word).unwrap_or("—");
-                    tp!(i18n, rep_submission_warning, result = result)
+                    tp!(i18n, report_submission_warning, result = result)
                 }}
             </p>
             {move || preview.get().map(|doc| view! {

@@ -82,33 +82,33 @@ pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
             </p>
             {matches!(status, Status::Draft).then(|| view! {
                 <div class="status-panel__row">
-                    {Input::new("lock-by", tr!(i18n, as_lock_by), "text", move || who.get(), move |v| who.set(v)).view()}
-                    <button type="button" class="button button--primary" on:click=lock.clone()>{tr!(i18n, as_lock)}</button>
+                    {Input::new("lock-by", tr!(i18n, assessment_lock_by), "text", move || who.get(), move |v| who.set(v)).view()}
+                    <button type="button" class="button button--primary" on:click=lock.clone()>{tr!(i18n, assessment_lock)}</button>
                 </div>
             })}
             {matches!(status, Status::SelfAssessed { .. }).then(|| view! {
-                <button type="button" class="button" on:click=submit.clone()>{tr!(i18n, as_submit)}</button>
+                <button type="button" class="button" on:click=submit.clone()>{tr!(i18n, assessment_submit)}</button>
             })}
             {matches!(status, Status::SelfAssessed { .. } | Status::Submitted { .. }).then(|| {
                 view! {
                     <div class="status-panel__row">
-                        {Input::new("decision-number", tr!(i18n, as_decision_number), "text", move || decision.get(), move |v| decision.set(v)).view()}
-                        {Input::new("decision-date", tr!(i18n, as_decision_date), "date", move || decision_date.get(), move |v| decision_date.set(v)).view()}
-                        <button type="button" class="button" on:click=move |_| decide(true)>{tr!(i18n, as_recognised)}</button>
-                        <button type="button" class="button" on:click=move |_| decide(false)>{tr!(i18n, as_not_recognised)}</button>
+                        {Input::new("decision-number", tr!(i18n, assessment_decision_number), "text", move || decision.get(), move |v| decision.set(v)).view()}
+                        {Input::new("decision-date", tr!(i18n, assessment_decision_date), "date", move || decision_date.get(), move |v| decision_date.set(v)).view()}
+                        <button type="button" class="button" on:click=move |_| decide(true)>{tr!(i18n, assessment_recognised)}</button>
+                        <button type="button" class="button" on:click=move |_| decide(false)>{tr!(i18n, assessment_not_recognised)}</button>
                     </div>
                 }
             })}
             {status.is_locked().then(|| view! {
                 <div class="status-panel__row">
-                    {Input::new("reopen-reason", tr!(i18n, as_reopen_reason), "text", move || reason.get(), move |v| reason.set(v)).view()}
-                    <button type="button" class="button" on:click=reopen.clone()>{tr!(i18n, as_reopen)}</button>
+                    {Input::new("reopen-reason", tr!(i18n, assessment_reopen_reason), "text", move || reason.get(), move |v| reason.set(v)).view()}
+                    <button type="button" class="button" on:click=reopen.clone()>{tr!(i18n, assessment_reopen)}</button>
                 </div>
             })}
             <p class="field__error" role="alert">{move || error.get().map(|e| messages::assessment_error(i18n, &e))}</p>
             {(!history.is_empty()).then(|| view! {
                 <details>
-                    <summary>{tr!(i18n, as_history_changes)}</summary>
+                    <summary>{tr!(i18n, assessment_history_changes)}</summary>
                     <ul>
                         {history.into_iter().map(|change| {
                             let on = change.on.vietnamese();

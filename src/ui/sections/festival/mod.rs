@@ -256,7 +256,7 @@ pub fn FestivalSection() -> impl IntoView {
             return;
         };
         let y = year.get_untracked();
-        let title = format!("{} {y}", t_string!(i18n, fe_default_title_prefix));
+        let title = format!("{} {y}", t_string!(i18n, festival_default_title_prefix));
         let mut plan = FestivalPlan::new(ids::new_id("nh"), unit, y, title);
         if use_template.get_untracked() {
             crate::catalog::festival_template()
@@ -264,24 +264,24 @@ pub fn FestivalSection() -> impl IntoView {
         }
         if state.edit(|ws| ws.add_festival_plan(plan)).is_ok() {
             // The plan opens in place of the form: go to its heading.
-            crate::ui::widgets::focus::focus_id_soon("festival-title".into());
+            crate::ui::widgets::focus::focus_id_soon("festival-heading".into());
         }
     };
     view! {
-        <When when=has_unit fallback=move || view! { <p><a href="#/tong-quan">{tr!(i18n, fe_no_unit)}</a></p> }>
+        <When when=has_unit fallback=move || view! { <p><a href="#/tong-quan">{tr!(i18n, festival_no_unit)}</a></p> }>
             <div class="field field--narrow screen-only">
-                <label for="fe-year">{tr!(i18n, fe_year)}</label>
-                <input id="fe-year" type="number" inputmode="numeric" prop:value=move || year.get().to_string()
+                <label for="festival-year">{tr!(i18n, festival_year)}</label>
+                <input id="festival-year" type="number" inputmode="numeric" prop:value=move || year.get().to_string()
                     on:input=move |ev| if let Ok(y) = event_target_value(&ev).parse() { year.set(y) } />
             </div>
             {move || match current() {
                 Some(id) => view! { <PlanView id=id /> }.into_any(),
                 None => view! {
                     <form class="start-form" on:submit=create data-testid="festival-create">
-                        <h2>{tr!(i18n, fe_create_title)}</h2>
-                        {Check::new("fe-template", tr!(i18n, fe_use_template), move || use_template.get(),
+                        <h2>{tr!(i18n, festival_create_title)}</h2>
+                        {Check::new("festival-template", tr!(i18n, festival_use_template), move || use_template.get(),
                             move |on| use_template.set(on)).view()}
-                        <button type="submit" class="button button--primary">{tr!(i18n, fe_create)}</button>
+                        <button type="submit" class="button button--primary">{tr!(i18n, festival_create)}</button>
                     </form>
                 }.into_any(),
             }}
@@ -316,18 +316,18 @@ fn PlanView(id: String) -> impl IntoView {
     view! {
         <article class="festival" data-testid="festival-plan">
             <div class="screen-only">
-                <h2 id="festival-title" tabindex="-1">{move || plan.with(|p| p.as_ref().map(|p| p.title.clone()))}</h2>
+                <h2 id="festival-heading" tabindex="-1">{move || plan.with(|p| p.as_ref().map(|p| p.title.clone()))}</h2>
                 <Countdown plan=plan />
                 <Warnings plan=plan />
                 {tabs.list("tabs", vec![
-                    tr!(i18n, fe_tab_general).into_any(),
-                    tr!(i18n, fe_tab_committee).into_any(),
-                    tr!(i18n, fe_tab_programme).into_any(),
-                    tr!(i18n, fe_tab_tasks).into_any(),
-                    tr!(i18n, fe_tab_budget).into_any(),
-                    tr!(i18n, fe_tab_guests).into_any(),
-                    tr!(i18n, fe_tab_report).into_any(),
-                    tr!(i18n, fe_tab_outputs).into_any(),
+                    tr!(i18n, festival_tab_general).into_any(),
+                    tr!(i18n, festival_tab_committee).into_any(),
+                    tr!(i18n, festival_tab_programme).into_any(),
+                    tr!(i18n, festival_tab_tasks).into_any(),
+                    tr!(i18n, festival_tab_budget).into_any(),
+                    tr!(i18n, festival_tab_guests).into_any(),
+                    tr!(i18n, festival_tab_report).into_any(),
+                    tr!(i18n, festival_tab_outputs).into_any(),
                 ])}
             </div>
             <div role="tabpanel" id="festival-panel" aria-labelledby=panel_label>
@@ -352,9 +352,9 @@ fn PlanView(id: String) -> impl IntoView {
 /// "Còn 12 ngày đến Ngày hội", "… hôm nay", or how long ago it was.
 pub fn countdown_text(i18n: crate::ui::i18n::I18n, days: i64) -> AnyView {
     match days {
-        d if d > 0 => tp!(i18n, fe_countdown, days = d).into_any(),
-        0 => tr!(i18n, fe_today).into_any(),
-        d => tp!(i18n, fe_passed, days = -d).into_any(),
+        d if d > 0 => tp!(i18n, festival_countdown, days = d).into_any(),
+        0 => tr!(i18n, festival_today).into_any(),
+        d => tp!(i18n, festival_passed, days = -d).into_any(),
     }
 }
 
@@ -382,9 +382,9 @@ fn date_problem_text(i18n: I18n, p: &FestivalPlan) -> Option<String> {
     Some(match problem {
         WindowError::Outside { from, to } => {
             let (from, to) = (from.vietnamese(), to.vietnamese());
-            tp!(i18n, fe_outside, date, from, to).get()
+            tp!(i18n, festival_outside, date, from, to).get()
         }
-        WindowError::OtherYear { year } => tp!(i18n, fe_other_year, year).get(),
+        WindowError::OtherYear { year } => tp!(i18n, festival_other_year, year).get(),
     })
 }
 
@@ -415,7 +415,7 @@ fn Warnings(plan: PlanMemo) -> impl IntoView {
                             .map(|u| u.name.clone())
                             .unwrap_or_default()
                     });
-                    tp!(i18n, fe_same_day, unit).into_any()
+                    tp!(i18n, festival_same_day, unit).into_any()
                 }
                 PlanWarning::KeyTaskAfter { task } => {
                     let task = p
@@ -424,7 +424,7 @@ fn Warnings(plan: PlanMemo) -> impl IntoView {
                         .find(|t| t.id == task)
                         .map(|t| t.title.clone())
                         .unwrap_or(task);
-                    tp!(i18n, fe_key_after, task).into_any()
+                    tp!(i18n, festival_key_after, task).into_any()
                 }
                 PlanWarning::Clash { first, second } => {
                     let name = |id: &str| {
@@ -435,7 +435,7 @@ fn Warnings(plan: PlanMemo) -> impl IntoView {
                             .unwrap_or_default()
                     };
                     let (first, second) = (name(&first), name(&second));
-                    tp!(i18n, fe_clash, first, second).into_any()
+                    tp!(i18n, festival_clash, first, second).into_any()
                 }
             });
         }
@@ -502,8 +502,8 @@ fn General(id: String, plan: PlanMemo) -> impl IntoView {
     let date = Bound::new(
         id.clone(),
         plan,
-        "fe-date".into(),
-        tr!(i18n, fe_date).into_any(),
+        "festival-date".into(),
+        tr!(i18n, festival_date).into_any(),
         |p| p.date.map(|d| d.iso()).unwrap_or_default(),
         |p, v| p.set_date(Date::parse_iso(&v), crate::catalog::festival_template()),
     )
@@ -511,8 +511,8 @@ fn General(id: String, plan: PlanMemo) -> impl IntoView {
     let time = Bound::new(
         id.clone(),
         plan,
-        "fe-time".into(),
-        tr!(i18n, fe_time).into_any(),
+        "festival-time".into(),
+        tr!(i18n, festival_time).into_any(),
         |p| p.time.map(time_text).unwrap_or_default(),
         |p, v| p.time = parse_time(&v),
     )
@@ -520,19 +520,19 @@ fn General(id: String, plan: PlanMemo) -> impl IntoView {
     .input("text");
     view! {
         <form class="festival__general" on:submit=|ev| ev.prevent_default()>
-            {text_input(id.clone(), plan, "fe-title".into(), tr!(i18n, fe_title).into_any(), |p| p.title.clone(), |p, v| p.title = v, "text")}
-            {choice_input(id.clone(), plan, "fe-kind".into(), tr!(i18n, fe_kind).into_any(),
+            {text_input(id.clone(), plan, "festival-title".into(), tr!(i18n, festival_plan_title).into_any(), |p| p.title.clone(), |p, v| p.title = v, "text")}
+            {choice_input(id.clone(), plan, "festival-kind".into(), tr!(i18n, festival_kind).into_any(),
                 move || named_options(|kind| match kind {
-                    FestivalKind::Ordinary => t_string!(i18n, fe_kind_ordinary),
-                    FestivalKind::Model => t_string!(i18n, fe_kind_model),
+                    FestivalKind::Ordinary => t_string!(i18n, festival_kind_ordinary),
+                    FestivalKind::Model => t_string!(i18n, festival_kind_model),
                 }.into()),
                 |p| named_value(p.kind),
                 |p, v| if let Some(kind) = named_variant(&v) { p.kind = kind })}
             {date.input("date")}
             {time}
-            {text_input(id.clone(), plan, "fe-venue".into(), tr!(i18n, fe_venue).into_any(), |p| p.venue.clone(), |p, v| p.venue = v, "text")}
-            {window_field("fe-window-from", tr!(i18n, fe_window_from).into_any(), true)}
-            {window_field("fe-window-to", tr!(i18n, fe_window_to).into_any(), false)}
+            {text_input(id.clone(), plan, "festival-venue".into(), tr!(i18n, festival_venue).into_any(), |p| p.venue.clone(), |p, v| p.venue = v, "text")}
+            {window_field("festival-window-from", tr!(i18n, festival_window_from).into_any(), true)}
+            {window_field("festival-window-to", tr!(i18n, festival_window_to).into_any(), false)}
         </form>
     }
 }

@@ -53,18 +53,18 @@ pub fn Outputs(plan: PlanMemo) -> impl IntoView {
     view! {
         <div class="report-tab">
             <form class="report-fields" on:submit=|ev| ev.prevent_default()>
-                <h3>{tr!(i18n, fe_doc_fields)}</h3>
-                {text_input(id.clone(), plan, "fe-doc-superior".into(), tr!(i18n, rep_superior).into_any(), |p| p.document.superior_body.clone(), |p, v| p.document.superior_body = v, "text")}
-                {text_input(id.clone(), plan, "fe-doc-issuer".into(), tr!(i18n, rep_issuer).into_any(), |p| p.document.issuing_body.clone(), |p, v| p.document.issuing_body = v, "text")}
-                {text_input(id.clone(), plan, "fe-doc-place".into(), tr!(i18n, rep_place).into_any(), |p| p.document.place.clone(), |p, v| p.document.place = v, "text")}
-                {text_input(id.clone(), plan, "fe-doc-signer-title".into(), tr!(i18n, rep_signer_title).into_any(), |p| p.document.signer_title.clone(), |p, v| p.document.signer_title = v, "text")}
-                {text_input(id.clone(), plan, "fe-doc-signer-name".into(), tr!(i18n, rep_signer_name).into_any(), |p| p.document.signer_name.clone(), |p, v| p.document.signer_name = v, "text")}
+                <h3>{tr!(i18n, festival_doc_fields)}</h3>
+                {text_input(id.clone(), plan, "festival-doc-superior".into(), tr!(i18n, report_superior).into_any(), |p| p.document.superior_body.clone(), |p, v| p.document.superior_body = v, "text")}
+                {text_input(id.clone(), plan, "festival-doc-issuer".into(), tr!(i18n, report_issuer).into_any(), |p| p.document.issuing_body.clone(), |p, v| p.document.issuing_body = v, "text")}
+                {text_input(id.clone(), plan, "festival-doc-place".into(), tr!(i18n, report_place).into_any(), |p| p.document.place.clone(), |p, v| p.document.place = v, "text")}
+                {text_input(id.clone(), plan, "festival-doc-signer-title".into(), tr!(i18n, report_signer_title).into_any(), |p| p.document.signer_title.clone(), |p, v| p.document.signer_title = v, "text")}
+                {text_input(id.clone(), plan, "festival-doc-signer-name".into(), tr!(i18n, report_signer_name).into_any(), |p| p.document.signer_name.clone(), |p, v| p.document.signer_name = v, "text")}
             </form>
             <div class="report-actions">
-                <button type="button" class="button button--primary" on:click=move |_| preview.set(Some(Doc::Plan))>{tr!(i18n, fe_print_plan)}</button>
-                <button type="button" class="button" on:click=move |_| preview.set(Some(Doc::Report))>{tr!(i18n, fe_print_report)}</button>
-                <button type="button" class="button" on:click=move |_| preview.set(Some(Doc::RunSheet))>{tr!(i18n, fe_print_runsheet)}</button>
-                <button type="button" class="button" on:click=ics data-testid="ics">{tr!(i18n, fe_ics)}</button>
+                <button type="button" class="button button--primary" on:click=move |_| preview.set(Some(Doc::Plan))>{tr!(i18n, festival_print_plan)}</button>
+                <button type="button" class="button" on:click=move |_| preview.set(Some(Doc::Report))>{tr!(i18n, festival_print_report)}</button>
+                <button type="button" class="button" on:click=move |_| preview.set(Some(Doc::RunSheet))>{tr!(i18n, festival_print_runsheet)}</button>
+                <button type="button" class="button" on:click=ics data-testid="ics">{tr!(i18n, festival_ics)}</button>
             </div>
             {move || preview.get().zip(plan.get()).map(|(doc, p)| view! {
                 <documents::DocOverlay on_back=move || preview.set(None)>

@@ -72,7 +72,7 @@ fn UnitCards() -> impl IntoView {
     view! {
         <When when=move || { !cards().is_empty() }>
             <section class="unit-cards" aria-labelledby="unit-cards-title">
-                <h2 id="unit-cards-title">{tr!(i18n, ov_units_title)}</h2>
+                <h2 id="unit-cards-title">{tr!(i18n, overview_units_title)}</h2>
                 <ul class="unit-cards__list" data-testid="unit-cards">
                     {move || cards().into_iter().map(|(name, kind, current, overdue, festival)| {
                         let year = today.year;
@@ -80,14 +80,14 @@ fn UnitCards() -> impl IntoView {
                             <li class="unit-card">
                                 <h3>{name}</h3>
                                 {if current.is_empty() {
-                                    view! { <p>{tp!(i18n, ov_no_assessment, year)}</p> }.into_any()
+                                    view! { <p>{tp!(i18n, overview_no_assessment, year)}</p> }.into_any()
                                 } else {
                                     current.into_iter().filter_map(|id| evaluated(state, &id)).map(|(a, set, e)| {
                                         let (year, set) = (a.year, text(&set.title));
                                         let (answered, total, met, decided) = (e.progress.answered, e.progress.total, e.conformity.answered, e.conformity.total);
                                         view! {
-                                            <p>{tp!(i18n, ov_current, year, set)} " · " <span class="badge">{messages::assessment_status(i18n, a.status.code())}</span></p>
-                                            <p>{tp!(i18n, as_progress, answered, total, met, decided)} " "
+                                            <p>{tp!(i18n, overview_current, year, set)} " · " <span class="badge">{messages::assessment_status(i18n, a.status.code())}</span></p>
+                                            <p>{tp!(i18n, assessment_progress, answered, total, met, decided)} " "
                                                 <span class=messages::result_class(e.set.status)>{messages::result(i18n, e.set.status)}</span></p>
                                         }
                                     }).collect_view().into_any()
@@ -98,12 +98,12 @@ fn UnitCards() -> impl IntoView {
                                         {crate::ui::sections::festival::countdown_text(i18n, days)}
                                     </p>
                                 })}
-                                <p><strong>{tr!(i18n, ov_next)} ": "</strong></p>
+                                <p><strong>{tr!(i18n, overview_next)} ": "</strong></p>
                                 <ul>
                                     {next_due(kind, today, 2).into_iter().map(|m| view! {
                                         <li>
                                             {if m.step.is_before() {
-                                                tp!(i18n, ov_before, date = m.date.vietnamese()).into_any()
+                                                tp!(i18n, overview_before, date = m.date.vietnamese()).into_any()
                                             } else {
                                                 m.date.vietnamese().into_any()
                                             }}
@@ -115,7 +115,7 @@ fn UnitCards() -> impl IntoView {
                                     let count = overdue.len();
                                     view! {
                                         <div class="unit-card__overdue" data-testid="overdue">
-                                            <p><span aria-hidden="true">"⚠ "</span>{tp!(i18n, ov_overdue, count)}</p>
+                                            <p><span aria-hidden="true">"⚠ "</span>{tp!(i18n, overview_overdue, count)}</p>
                                             <ul>{overdue.into_iter().map(|(what, due)| view! { <li>{what} " (" {due} ")"</li> }).collect_view()}</ul>
                                         </div>
                                     }

@@ -149,7 +149,7 @@ pub fn Figures() -> impl IntoView {
     let figures = year_figures();
     view! {
         <section aria-labelledby="ru-figures-title">
-            <h2 id="ru-figures-title">{tr!(i18n, ru_figures_title)}</h2>
+            <h2 id="ru-figures-title">{tr!(i18n, rollup_figures_title)}</h2>
             {move || figures.get().map(|f| {
                 let year = f.year;
                 let previous = f.previous.clone();
@@ -173,37 +173,37 @@ pub fn Figures() -> impl IntoView {
                 let derived = f.derived.clone();
                 let festival = f.festival.clone();
                 view! {
-                    <h3>{tp!(i18n, ru_by_kind, year)}</h3>
+                    <h3>{tp!(i18n, rollup_by_kind, year)}</h3>
                     <div class="table-scroll">
                     <table class="ru-kinds" data-testid="ru-kinds">
                         <thead><tr>
-                            <th scope="col">{tr!(i18n, ru_col_kind)}</th>
-                            <th scope="col">{tr!(i18n, ru_col_units)}</th>
-                            <th scope="col">{tr!(i18n, ru_col_self_passed)}</th>
-                            <th scope="col">{tr!(i18n, ru_col_recognised)}</th>
-                            {prev_year.map(|y| view! { <th scope="col">{tp!(i18n, ru_col_recognised_in, y)}</th> })}
+                            <th scope="col">{tr!(i18n, rollup_col_kind)}</th>
+                            <th scope="col">{tr!(i18n, rollup_col_units)}</th>
+                            <th scope="col">{tr!(i18n, rollup_col_self_passed)}</th>
+                            <th scope="col">{tr!(i18n, rollup_col_recognised)}</th>
+                            {prev_year.map(|y| view! { <th scope="col">{tp!(i18n, rollup_col_recognised_in, y)}</th> })}
                         </tr></thead>
                         <tbody>{kind_rows}</tbody>
                     </table>
                     </div>
                     {derived.into_iter().map(|(title, list)| view! {
-                        <h3>{tp!(i18n, ru_derived_title, title)}</h3>
+                        <h3>{tp!(i18n, rollup_derived_title, title)}</h3>
                         <ul class="ru-derived" data-testid="ru-derived">
                             {list.into_iter().map(|d| derived_item(i18n, d)).collect_view()}
                         </ul>
                     }).collect_view()}
                     <div class="ru-charts">
-                        {(!chart_kinds.is_empty()).then(|| bars(t_string!(i18n, ru_chart_kinds).to_owned(), chart_kinds, "ru-chart-kinds"))}
-                        {(!chart_failing.is_empty()).then(|| bars(t_string!(i18n, ru_chart_failing).to_owned(), chart_failing, "ru-chart-failing"))}
+                        {(!chart_kinds.is_empty()).then(|| bars(t_string!(i18n, rollup_chart_kinds).to_owned(), chart_kinds, "ru-chart-kinds"))}
+                        {(!chart_failing.is_empty()).then(|| bars(t_string!(i18n, rollup_chart_failing).to_owned(), chart_failing, "ru-chart-failing"))}
                     </div>
                     {(!f.failed_most.is_empty()).then(|| view! {
-                        <h3>{tr!(i18n, ru_failed_most)}</h3>
+                        <h3>{tr!(i18n, rollup_failed_most)}</h3>
                         <ol data-testid="ru-failed-most">
                             {f.failed_most.iter().enumerate().map(|(i, c)| {
                                 let label = format!("{} {}", c.criterion, words::text(&c.label));
                                 let n = c.failed;
-                                let before = f.failed_before.as_ref().and_then(|b| b.get(i).copied()).zip(prev_year).map(|(n, y)| view! { " " {tp!(i18n, ru_failing_before, y, n)} });
-                                view! { <li>{label} ": " {tp!(i18n, ru_units_failing, n)} {before}</li> }
+                                let before = f.failed_before.as_ref().and_then(|b| b.get(i).copied()).zip(prev_year).map(|(n, y)| view! { " " {tp!(i18n, rollup_failing_before, y, n)} });
+                                view! { <li>{label} ": " {tp!(i18n, rollup_units_failing, n)} {before}</li> }
                             }).collect_view()}
                         </ol>
                     })}
@@ -228,8 +228,8 @@ fn derived_item(i18n: I18n, d: DerivedFigure) -> impl IntoView {
         s => messages::result_string(i18n, s),
     };
     let measure = match d.measure {
-        DerivedMeasure::Registered => t_string!(i18n, ru_counted_registered),
-        DerivedMeasure::Recognised => t_string!(i18n, ru_counted_recognised),
+        DerivedMeasure::Registered => t_string!(i18n, rollup_counted_registered),
+        DerivedMeasure::Recognised => t_string!(i18n, rollup_counted_recognised),
     };
     let (left_out, not_counted) = d
         .figures()
@@ -238,17 +238,17 @@ fn derived_item(i18n: I18n, d: DerivedFigure) -> impl IntoView {
     view! {
         <li data-testid="ru-derived-item" data-indicator=d.indicator.clone() data-status=format!("{:?}", d.status)>
             <strong>{label}</strong> ": " <span data-testid="ru-derived-figure">{figure}</span>
-            " · " {tp!(i18n, ru_derived_needs, threshold, required)} " · " <strong>{result}</strong>
+            " · " {tp!(i18n, rollup_derived_needs, threshold, required)} " · " <strong>{result}</strong>
             " " {words::left_out_words(i18n, &left_out)}
             {words::not_counted_words(i18n, &not_counted)}
             <details>
-                <summary>{tr!(i18n, ru_units_behind)}</summary>
+                <summary>{tr!(i18n, rollup_units_behind)}</summary>
                 <ul>
                     {d.units.into_iter().map(|b| {
                         let kind = messages::unit_kind(i18n, b.kind);
                         let state = match (b.left_out, b.pending()) {
                             (Some(why), _) => words::exclusion(i18n, why),
-                            (None, Some(Pending::NoAssessment)) => t_string!(i18n, ru_no_file).to_owned(),
+                            (None, Some(Pending::NoAssessment)) => t_string!(i18n, rollup_no_file).to_owned(),
                             (None, Some(why)) => format!("✗ {}", words::pending(i18n, &why)),
                             (None, None) => format!("✓ {measure}"),
                         };
@@ -271,15 +271,15 @@ fn festival_view(i18n: I18n, f: FestivalTotals) -> impl IntoView {
     );
     let value = messages::number(i18n, f.gifts_value);
     view! {
-        <h3>{tr!(i18n, ru_festival_title)}</h3>
+        <h3>{tr!(i18n, rollup_festival_title)}</h3>
         <ul data-testid="ru-festival">
-            <li>{tp!(i18n, ru_festival_held, held, plans)}</li>
-            <li>{tp!(i18n, ru_festival_participants, participants)}</li>
-            <li>{tp!(i18n, ru_festival_gifts, gifts, value)}</li>
-            <li>{tp!(i18n, ru_festival_models, models, commitments)}</li>
+            <li>{tp!(i18n, rollup_festival_held, held, plans)}</li>
+            <li>{tp!(i18n, rollup_festival_participants, participants)}</li>
+            <li>{tp!(i18n, rollup_festival_gifts, gifts, value)}</li>
+            <li>{tp!(i18n, rollup_festival_models, models, commitments)}</li>
             {f.awards.into_iter().map(|a| {
                 let (award, collectives, individuals) = (a.award, a.collectives, a.individuals);
-                view! { <li>{tp!(i18n, ru_festival_award, award, collectives, individuals)}</li> }
+                view! { <li>{tp!(i18n, rollup_festival_award, award, collectives, individuals)}</li> }
             }).collect_view()}
         </ul>
     }

@@ -34,10 +34,10 @@ struct Line {
 /// Why a change to the received list was refused, in words.
 pub(super) fn refusal_words(i18n: I18n, refusal: ShelfError) -> AnyView {
     match refusal {
-        ShelfError::Duplicate => tr!(i18n, ru_refused_duplicate).into_any(),
-        ShelfError::CommentRequired => tr!(i18n, ru_refused_comment).into_any(),
-        ShelfError::Unknown => tr!(i18n, ru_refused_unknown).into_any(),
-        ShelfError::Decision(_) => tr!(i18n, ru_decision_not_accepted).into_any(),
+        ShelfError::Duplicate => tr!(i18n, rollup_refused_duplicate).into_any(),
+        ShelfError::CommentRequired => tr!(i18n, rollup_refused_comment).into_any(),
+        ShelfError::Unknown => tr!(i18n, rollup_refused_unknown).into_any(),
+        ShelfError::Decision(_) => tr!(i18n, rollup_decision_not_accepted).into_any(),
     }
 }
 
@@ -70,11 +70,12 @@ pub fn Files() -> impl IntoView {
                                 words::text(&criteria_set.title),
                                 criteria_set.version
                             ),
-                            t_string!(i18n, ru_kind_assessment).to_owned(),
+                            t_string!(i18n, rollup_kind_assessment).to_owned(),
                         ),
-                        Body::Festival { .. } => {
-                            (String::new(), t_string!(i18n, ru_kind_festival).to_owned())
-                        }
+                        Body::Festival { .. } => (
+                            String::new(),
+                            t_string!(i18n, rollup_kind_festival).to_owned(),
+                        ),
                     };
                     let line = Line {
                         id: r.id.clone(),
@@ -104,40 +105,40 @@ pub fn Files() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="ru-files-title">
-            <h2 id="ru-files-title">{tr!(i18n, ru_files_title)}</h2>
+            <h2 id="ru-files-title">{tr!(i18n, rollup_files_title)}</h2>
             {move || {
                 let count = rollup.shelf.with(|s| s.len());
                 let waiting = waiting();
-                view! { <p data-testid="ru-counts">{tp!(i18n, ru_counts, count, waiting)}</p> }
+                view! { <p data-testid="ru-counts">{tp!(i18n, rollup_counts, count, waiting)}</p> }
             }}
             {move || refusal.get().map(|r| view! { <p class="field__error" role="alert">{refusal_words(i18n, r)}</p> })}
             <div class="table-scroll">
             <table class="ru-files" data-testid="ru-files">
                 <thead><tr>
-                    <th scope="col">{tr!(i18n, ru_col_unit)}</th>
-                    <th scope="col">{tr!(i18n, ru_col_content)}</th>
-                    <th scope="col">{tr!(i18n, ru_col_year)}</th>
-                    <th scope="col">{tr!(i18n, ru_col_set)}</th>
-                    <th scope="col">{tr!(i18n, ru_col_status)}</th>
-                    <th scope="col">{tr!(i18n, ru_col_actions)}</th>
+                    <th scope="col">{tr!(i18n, rollup_col_unit)}</th>
+                    <th scope="col">{tr!(i18n, rollup_col_content)}</th>
+                    <th scope="col">{tr!(i18n, rollup_col_year)}</th>
+                    <th scope="col">{tr!(i18n, rollup_col_set)}</th>
+                    <th scope="col">{tr!(i18n, rollup_col_status)}</th>
+                    <th scope="col">{tr!(i18n, rollup_col_actions)}</th>
                 </tr></thead>
                 <tbody>
                 {move || rows().into_iter().map(|(r, set, kind_word, copies)| {
                     let (id_open, id_keep, id_remove) = (r.id.clone(), r.id.clone(), r.id.clone());
                     let kind_name = messages::unit_kind(i18n, r.kind);
                     let status = match &r.review {
-                        Review::Received => view! { <span class="ru-status">{tr!(i18n, ru_status_received)}</span> }.into_any(),
-                        Review::Accepted => view! { <span class="ru-status ru-status--accepted">"✓ " {tr!(i18n, ru_status_accepted)}</span> }.into_any(),
-                        Review::Problem { comment } => view! { <span class="ru-status ru-status--problem">"! " {tr!(i18n, ru_status_problem)} ": " {comment.clone()}</span> }.into_any(),
+                        Review::Received => view! { <span class="ru-status">{tr!(i18n, rollup_status_received)}</span> }.into_any(),
+                        Review::Accepted => view! { <span class="ru-status ru-status--accepted">"✓ " {tr!(i18n, rollup_status_accepted)}</span> }.into_any(),
+                        Review::Problem { comment } => view! { <span class="ru-status ru-status--problem">"! " {tr!(i18n, rollup_status_problem)} ": " {comment.clone()}</span> }.into_any(),
                     };
                     let copies_note = match copies {
                         Copies::Unique => None,
-                        Copies::Newest { others } => Some(view! { <span class="ru-copies" data-testid="ru-newer">{tp!(i18n, ru_newest, others)}</span> }.into_any()),
-                        Copies::Older { .. } => Some(view! { <span class="ru-copies" data-testid="ru-older">{tr!(i18n, ru_older)}</span> }.into_any()),
+                        Copies::Newest { others } => Some(view! { <span class="ru-copies" data-testid="ru-newer">{tp!(i18n, rollup_newest, others)}</span> }.into_any()),
+                        Copies::Older { .. } => Some(view! { <span class="ru-copies" data-testid="ru-older">{tr!(i18n, rollup_older)}</span> }.into_any()),
                     };
                     let identity_note = match &r.identity {
-                        Some(Identity::Suggested(_)) => Some(view! { <br /><span class="ru-copies" data-testid="ru-identity-note">{tr!(i18n, ru_identity_to_confirm)}</span> }.into_any()),
-                        Some(Identity::Unmatched) => Some(view! { <br /><span class="ru-copies" data-testid="ru-identity-note">{tr!(i18n, ru_identity_not_found)}</span> }.into_any()),
+                        Some(Identity::Suggested(_)) => Some(view! { <br /><span class="ru-copies" data-testid="ru-identity-note">{tr!(i18n, rollup_identity_to_confirm)}</span> }.into_any()),
+                        Some(Identity::Unmatched) => Some(view! { <br /><span class="ru-copies" data-testid="ru-identity-note">{tr!(i18n, rollup_identity_not_found)}</span> }.into_any()),
                         _ => None,
                     };
                     let decision = r.decision.clone().map(|(recognised, line)| {
@@ -147,35 +148,35 @@ pub fn Files() -> impl IntoView {
                     let duplicate = copies != Copies::Unique;
                     let via = r.via.clone();
                     let exported = r.exported.clone();
-                    let open_label = format!("{} {} {}", t_string!(i18n, ru_open), r.unit, r.year);
+                    let open_label = format!("{} {} {}", t_string!(i18n, rollup_open), r.unit, r.year);
                     view! {
                         <tr data-testid="ru-file" data-unit=r.unit.clone()>
                             <td>
                                 <strong>{r.unit.clone()}</strong>
                                 <br /><span class="muted">{kind_name}</span>
-                                {via.map(|v| view! { <br /><span class="muted">{tp!(i18n, ru_via, v)}</span> })}
+                                {via.map(|v| view! { <br /><span class="muted">{tp!(i18n, rollup_via, v)}</span> })}
                                 {identity_note}
                             </td>
-                            <td>{kind_word}<br /><span class="muted">{r.file_name.clone()} " · " {tp!(i18n, ru_review_sent, exported)}</span></td>
+                            <td>{kind_word}<br /><span class="muted">{r.file_name.clone()} " · " {tp!(i18n, rollup_review_sent, exported)}</span></td>
                             <td>{r.year}</td>
                             <td>
                                 {set}
                                 {r.result.map(|status| view! {
-                                    <br /><span data-testid="ru-file-result">{tr!(i18n, ru_file_result)} ": "
+                                    <br /><span data-testid="ru-file-result">{tr!(i18n, rollup_file_result)} ": "
                                         <span class=messages::result_class(status)>{messages::result(i18n, status)}</span></span>
                                 })}
                                 {r.their_status.map(|code| view! {
-                                    <br /><span class="muted" data-testid="ru-file-their-status">{tr!(i18n, ru_file_their_status)} ": " {messages::assessment_status(i18n, code)}</span>
+                                    <br /><span class="muted" data-testid="ru-file-their-status">{tr!(i18n, rollup_file_their_status)} ": " {messages::assessment_status(i18n, code)}</span>
                                 })}
                             </td>
                             <td>{status} {copies_note.map(|n| view! { <br /> {n} })} {decision}</td>
                             <td class="ru-actions">
                                 <button type="button" class="button button--small button--primary" id=format!("ru-open-{id_open}") aria-label=open_label data-testid="ru-open"
-                                    on:click=move |_| rollup.viewing.set(Some(id_open.clone()))>{tr!(i18n, ru_open)}</button>
+                                    on:click=move |_| rollup.viewing.set(Some(id_open.clone()))>{tr!(i18n, rollup_open)}</button>
                                 {duplicate.then(|| view! {
-                                    <button type="button" class="button button--small" data-testid="ru-keep" on:click=move |_| { let id = id_keep.clone(); rollup.change(move |shelf| shelf.keep(&id), move |r| refusal.set(r.err())); }>{tr!(i18n, ru_keep)}</button>
+                                    <button type="button" class="button button--small" data-testid="ru-keep" on:click=move |_| { let id = id_keep.clone(); rollup.change(move |shelf| shelf.keep(&id), move |r| refusal.set(r.err())); }>{tr!(i18n, rollup_keep)}</button>
                                 })}
-                                <button type="button" class="button button--small" on:click=move |_| { let id = id_remove.clone(); rollup.change(move |shelf| { shelf.remove(&id); }, |()| {}); }>{tr!(i18n, ru_remove)}</button>
+                                <button type="button" class="button button--small" on:click=move |_| { let id = id_remove.clone(); rollup.change(move |shelf| { shelf.remove(&id); }, |()| {}); }>{tr!(i18n, rollup_remove)}</button>
                             </td>
                         </tr>
                     }
@@ -185,8 +186,8 @@ pub fn Files() -> impl IntoView {
             </div>
             {move || (waiting() > 0).then(|| view! {
                 <p class="ru-secondary">
-                    <button type="button" class="button button--small" on:click=accept_all data-testid="ru-accept-all">{tr!(i18n, ru_accept_all)}</button>
-                    " " <span class="muted">{tr!(i18n, ru_accept_all_note)}</span>
+                    <button type="button" class="button button--small" on:click=accept_all data-testid="ru-accept-all">{tr!(i18n, rollup_accept_all)}</button>
+                    " " <span class="muted">{tr!(i18n, rollup_accept_all_note)}</span>
                 </p>
             })}
         </section>

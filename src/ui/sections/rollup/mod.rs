@@ -116,21 +116,21 @@ pub fn RollUpSection() -> impl IntoView {
         <h1>{tr!(i18n, roll_up_title)}</h1>
         <p class="lead">{tr!(i18n, roll_up_intro)}</p>
         {move || match rollup.loading.get() {
-            Opening::Pending => view! { <p role="status">{tr!(i18n, ru_loading)}</p> }.into_any(),
+            Opening::Pending => view! { <p role="status">{tr!(i18n, rollup_loading)}</p> }.into_any(),
             Opening::Failed(error) => {
                 let detail = messages::store_error(i18n, &error);
-                view! { <div class="banner banner--error" role="alert"><p>{tr!(i18n, ru_load_failed)} " " {detail}</p></div> }.into_any()
+                view! { <div class="banner banner--error" role="alert"><p>{tr!(i18n, rollup_load_failed)} " " {detail}</p></div> }.into_any()
             }
             Opening::Ready => view! {
                 {move || rollup.write_error.get().map(|error| {
                     let detail = messages::store_error(i18n, &error);
-                    view! { <div class="banner banner--error" role="alert" data-testid="ru-write-error"><p>{tr!(i18n, ru_write_failed)} " " {detail}</p></div> }
+                    view! { <div class="banner banner--error" role="alert" data-testid="ru-write-error"><p>{tr!(i18n, rollup_write_failed)} " " {detail}</p></div> }
                 })}
                 {move || {
                     let bad = rollup.unreadable.get();
                     (!bad.is_empty()).then(|| {
                         let count = bad.len();
-                        view! { <div class="banner banner--warning" role="status"><p>{tp!(i18n, ru_unreadable, count)}</p></div> }
+                        view! { <div class="banner banner--warning" role="status"><p>{tp!(i18n, rollup_unreadable, count)}</p></div> }
                     })
                 }}
                 <Receive />
@@ -204,10 +204,10 @@ fn Receive() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="ru-receive-title">
-            <h2 id="ru-receive-title">{tr!(i18n, ru_receive_title)}</h2>
-            <p>{tr!(i18n, ru_receive_help)}</p>
+            <h2 id="ru-receive-title">{tr!(i18n, rollup_receive_title)}</h2>
+            <p>{tr!(i18n, rollup_receive_help)}</p>
             <DropZone id="ru-files" testid="ru-drop-zone" on_files=take />
-            <p role="status">{move || if busy.get() { Some(tr!(i18n, ru_reading)) } else { None }}</p>
+            <p role="status">{move || if busy.get() { Some(tr!(i18n, rollup_reading)) } else { None }}</p>
             {move || {
                 let list = outcomes.get();
                 (!list.is_empty()).then(|| {
@@ -215,10 +215,10 @@ fn Receive() -> impl IntoView {
                     let failed = list.iter().filter(|(_, o)| !matches!(o, Arrival::Received { .. })).count();
                     view! {
                         <div class="ru-outcomes" data-testid="ru-outcomes">
-                            <p role="status" data-testid="ru-batch">{tp!(i18n, ru_batch, ok, failed)}</p>
+                            <p role="status" data-testid="ru-batch">{tp!(i18n, rollup_batch, ok, failed)}</p>
                             <ul>
                                 {list.into_iter().filter(|(_, o)| !matches!(o, Arrival::Received { already: 0, .. })).map(|(name, outcome)| match outcome {
-                                    Arrival::Received { already, .. } => view! { <li>{tp!(i18n, ru_already, name, already)}</li> }.into_any(),
+                                    Arrival::Received { already, .. } => view! { <li>{tp!(i18n, rollup_already, name, already)}</li> }.into_any(),
                                     Arrival::Failed(error) => {
                                         let (headline, lines) = messages::load_error(i18n, &error);
                                         view! {

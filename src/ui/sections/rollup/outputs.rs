@@ -80,15 +80,15 @@ pub fn Outputs() -> impl IntoView {
         // Words a spreadsheet can filter on: "Đạt", "Chưa đạt", no marks.
         let status = move |s: Option<Outcome>| match s {
             Some(s) => messages::result_string(i18n, s),
-            None => t_string!(i18n, ru_lacking).to_owned(),
+            None => t_string!(i18n, rollup_lacking).to_owned(),
         };
         let label = |t: &crate::domain::criteria::Text| words::text(t);
         let words = Words {
-            unit: t_string!(i18n, ru_col_unit),
-            kind: t_string!(i18n, ru_col_kind),
-            version: t_string!(i18n, ru_col_version),
-            overall: t_string!(i18n, ru_col_overall),
-            failed_count: t_string!(i18n, ru_col_failed),
+            unit: t_string!(i18n, rollup_col_unit),
+            kind: t_string!(i18n, rollup_col_kind),
+            version: t_string!(i18n, rollup_col_version),
+            overall: t_string!(i18n, rollup_col_overall),
+            failed_count: t_string!(i18n, rollup_col_failed),
             kind_name: &kind_name,
             status: &status,
             label: &label,
@@ -120,32 +120,32 @@ pub fn Outputs() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="ru-outputs-title" class="screen-only">
-            <h2 id="ru-outputs-title">{tr!(i18n, ru_outputs_title)}</h2>
+            <h2 id="ru-outputs-title">{tr!(i18n, rollup_outputs_title)}</h2>
             <div class="ru-controls">
-                {Choice::new("ru-separator", tr!(i18n, ru_separator),
+                {Choice::new("ru-separator", tr!(i18n, rollup_separator),
                     move || if separator.get() == Separator::Comma { "comma" } else { "semicolon" }.into(),
-                    move || vec![option("semicolon", t_string!(i18n, ru_semicolon)), option("comma", t_string!(i18n, ru_comma))],
+                    move || vec![option("semicolon", t_string!(i18n, rollup_semicolon)), option("comma", t_string!(i18n, rollup_comma))],
                     move |v| separator.set(if v == "comma" { Separator::Comma } else { Separator::Semicolon })).testid("ru-separator").view()}
-                <button type="button" class="button" data-testid="ru-csv" on:click=csv disabled=move || selection.table.with(|t| t.is_none())>{tr!(i18n, ru_csv)}</button>
-                <button type="button" class="button button--primary" data-testid="ru-print" on:click=move |_| printing.set(true) disabled=move || figures.with(|f| f.is_none())>{tr!(i18n, ru_print)}</button>
-                <button type="button" class="button" data-testid="ru-export" on:click=export disabled=move || sender().is_none() || figures.with(|f| f.is_none())>{tr!(i18n, ru_export)}</button>
+                <button type="button" class="button" data-testid="ru-csv" on:click=csv disabled=move || selection.table.with(|t| t.is_none())>{tr!(i18n, rollup_csv)}</button>
+                <button type="button" class="button button--primary" data-testid="ru-print" on:click=move |_| printing.set(true) disabled=move || figures.with(|f| f.is_none())>{tr!(i18n, rollup_print)}</button>
+                <button type="button" class="button" data-testid="ru-export" on:click=export disabled=move || sender().is_none() || figures.with(|f| f.is_none())>{tr!(i18n, rollup_export)}</button>
             </div>
-            {move || sender().is_none().then(|| view! { <p class="note">{tr!(i18n, ru_need_unit)}</p> })}
+            {move || sender().is_none().then(|| view! { <p class="note">{tr!(i18n, rollup_need_unit)}</p> })}
             <details class="ru-document-fields">
-                <summary>{tr!(i18n, ru_document_fields)}</summary>
-                {field("ru-doc-superior", tr!(i18n, rep_superior).into_any(), |f| f.superior_body.clone(), |f, v| f.superior_body = v)}
-                {field("ru-doc-issuer", tr!(i18n, rep_issuer).into_any(), |f| f.issuing_body.clone(), |f, v| f.issuing_body = v)}
-                {field("ru-doc-place", tr!(i18n, rep_place).into_any(), |f| f.place.clone(), |f, v| f.place = v)}
-                {field("ru-doc-signer-title", tr!(i18n, rep_signer_title).into_any(), |f| f.signer_title.clone(), |f, v| f.signer_title = v)}
-                {field("ru-doc-signer-name", tr!(i18n, rep_signer_name).into_any(), |f| f.signer_name.clone(), |f, v| f.signer_name = v)}
-                {move || fields_failed.get().then(|| view! { <p class="field__error" role="alert">{tr!(i18n, ru_document_fields_failed)}</p> })}
+                <summary>{tr!(i18n, rollup_document_fields)}</summary>
+                {field("ru-doc-superior", tr!(i18n, report_superior).into_any(), |f| f.superior_body.clone(), |f, v| f.superior_body = v)}
+                {field("ru-doc-issuer", tr!(i18n, report_issuer).into_any(), |f| f.issuing_body.clone(), |f, v| f.issuing_body = v)}
+                {field("ru-doc-place", tr!(i18n, report_place).into_any(), |f| f.place.clone(), |f, v| f.place = v)}
+                {field("ru-doc-signer-title", tr!(i18n, report_signer_title).into_any(), |f| f.signer_title.clone(), |f, v| f.signer_title = v)}
+                {field("ru-doc-signer-name", tr!(i18n, report_signer_name).into_any(), |f| f.signer_name.clone(), |f, v| f.signer_name = v)}
+                {move || fields_failed.get().then(|| view! { <p class="field__error" role="alert">{tr!(i18n, rollup_document_fields_failed)}</p> })}
             </details>
             {move || result.get().map(|r| match r {
                 Ok(file) => {
                     let (name, units, assessments, plans) = (file.file_name.clone(), file.summary.units, file.summary.assessments, file.summary.festival_plans);
-                    view! { <p class="banner banner--info" role="status" data-testid="ru-exported">{tp!(i18n, ru_exported, name, units, assessments, plans)}</p> }.into_any()
+                    view! { <p class="banner banner--info" role="status" data-testid="ru-exported">{tp!(i18n, rollup_exported, name, units, assessments, plans)}</p> }.into_any()
                 }
-                Err(err) => view! { <p class="field__error" role="alert">{tr!(i18n, dx_export_failed)} " " {err}</p> }.into_any(),
+                Err(err) => view! { <p class="field__error" role="alert">{tr!(i18n, data_export_failed)} " " {err}</p> }.into_any(),
             })}
         </section>
         {move || (printing.get()).then(|| figures.get().map(|f| {

@@ -75,7 +75,7 @@ fn Opened(record: Received) -> impl IntoView {
     let set_line = record
         .set()
         .map(|set| format!("{} · v{}", words::text(&set.title), set.version))
-        .unwrap_or_else(|| t_string!(i18n, ru_kind_festival).to_owned());
+        .unwrap_or_else(|| t_string!(i18n, rollup_kind_festival).to_owned());
     let title = format!("{} · {}", record.unit.name, record.year());
     let sent_as = record
         .sent_as
@@ -114,7 +114,7 @@ fn Opened(record: Received) -> impl IntoView {
                                     }).collect_view();
                                     view! {
                                         <div class="ru-evidence">
-                                            <span class="muted">{tr!(i18n, ev_title)} ": "</span> {e.notes.clone()}
+                                            <span class="muted">{tr!(i18n, evidence_title)} ": "</span> {e.notes.clone()}
                                             <ul>{docs}</ul>
                                         </div>
                                     }
@@ -166,13 +166,13 @@ fn Opened(record: Received) -> impl IntoView {
             .collect_view();
         let report = &a.report;
         let texts = [
-            (t_string!(i18n, ru_review_situation), report.situation.clone()),
-            (t_string!(i18n, ru_review_shortcomings), report.shortcomings.clone()),
-            (t_string!(i18n, ru_review_direction), report.direction.clone()),
-            (t_string!(i18n, ru_review_proposal), report.proposal.clone()),
-            (t_string!(i18n, ru_review_participants), report.participants.clone()),
+            (t_string!(i18n, rollup_review_situation), report.situation.clone()),
+            (t_string!(i18n, rollup_review_shortcomings), report.shortcomings.clone()),
+            (t_string!(i18n, rollup_review_direction), report.direction.clone()),
+            (t_string!(i18n, rollup_review_proposal), report.proposal.clone()),
+            (t_string!(i18n, rollup_review_participants), report.participants.clone()),
             (
-                t_string!(i18n, ru_review_signer),
+                t_string!(i18n, rollup_review_signer),
                 format!("{} {}", report.signer_title, report.signer_name).trim().to_owned(),
             ),
         ]
@@ -181,12 +181,12 @@ fn Opened(record: Received) -> impl IntoView {
         .map(|(label, text)| view! { <dt>{label}</dt><dd class="ru-review-text">{text}</dd> })
         .collect_view();
         view! {
-            <p data-testid="ru-review-their-status">{tr!(i18n, ru_file_their_status)} ": " {messages::assessment_status(i18n, code)}</p>
-            <h3>{tr!(i18n, ru_review_history)}</h3>
+            <p data-testid="ru-review-their-status">{tr!(i18n, rollup_file_their_status)} ": " {messages::assessment_status(i18n, code)}</p>
+            <h3>{tr!(i18n, rollup_review_history)}</h3>
             <ul>{history}</ul>
-            <h3>{tr!(i18n, ru_review_actions)}</h3>
+            <h3>{tr!(i18n, rollup_review_actions)}</h3>
             <ul>{actions}</ul>
-            <h3>{tr!(i18n, ru_review_report)}</h3>
+            <h3>{tr!(i18n, rollup_review_report)}</h3>
             <dl>{texts}</dl>
         }
     });
@@ -194,19 +194,19 @@ fn Opened(record: Received) -> impl IntoView {
     let id = record.id.clone();
     view! {
         <section class="ru-review" aria-labelledby="ru-review-title" data-testid="ru-review">
-            <h2 id="ru-review-title" tabindex="-1" node_ref=heading>{tp!(i18n, ru_review_title, title)}</h2>
-            <p class="muted">{file_name} " · " {tp!(i18n, ru_review_sent, exported)} " · " {set_line}</p>
-            {sent_as.map(|name| view! { <p class="muted" data-testid="ru-sent-as">{tp!(i18n, ru_review_sent_as, name)}</p> })}
+            <h2 id="ru-review-title" tabindex="-1" node_ref=heading>{tp!(i18n, rollup_review_title, title)}</h2>
+            <p class="muted">{file_name} " · " {tp!(i18n, rollup_review_sent, exported)} " · " {set_line}</p>
+            {sent_as.map(|name| view! { <p class="muted" data-testid="ru-sent-as">{tp!(i18n, rollup_review_sent_as, name)}</p> })}
             {is_assessment.then(|| view! { <Identify id=id.clone() /> })}
             {overall.map(|s| view! {
-                <p data-testid="ru-review-result">{tr!(i18n, ru_file_result)} ": " <span class=messages::result_class(s)>{messages::result(i18n, s)}</span></p>
+                <p data-testid="ru-review-result">{tr!(i18n, rollup_file_result)} ": " <span class=messages::result_class(s)>{messages::result(i18n, s)}</span></p>
             })}
             {their}
-            {is_assessment.then(|| view! { <h3>{tr!(i18n, ru_review_criteria)}</h3> })}
+            {is_assessment.then(|| view! { <h3>{tr!(i18n, rollup_review_criteria)}</h3> })}
             <ul class="ru-review-criteria">{criteria}</ul>
             <ReviewActions id=id.clone() />
             {is_assessment.then(|| view! { <Decide id=id.clone() /> })}
-            <p><button type="button" class="button" on:click=close data-testid="ru-review-close">{tr!(i18n, ru_review_close)}</button></p>
+            <p><button type="button" class="button" on:click=close data-testid="ru-review-close">{tr!(i18n, rollup_review_close)}</button></p>
         </section>
     }
 }
@@ -256,17 +256,17 @@ fn Identify(id: String) -> impl IntoView {
         let line = match &identity {
             Identity::Confirmed | Identity::Known => {
                 let name = record.unit.name.clone();
-                view! { <p data-testid="ru-identity">{tp!(i18n, ru_identity_known, name)}</p> }
+                view! { <p data-testid="ru-identity">{tp!(i18n, rollup_identity_known, name)}</p> }
                     .into_any()
             }
             Identity::Suggested(_) => {
                 let name = suggested.map(|u| u.name).unwrap_or_default();
                 let sent = sent.clone();
-                view! { <p data-testid="ru-identity">{tp!(i18n, ru_identity_suggested, name, sent)}</p> }.into_any()
+                view! { <p data-testid="ru-identity">{tp!(i18n, rollup_identity_suggested, name, sent)}</p> }.into_any()
             }
             Identity::Unmatched => {
                 let sent = sent.clone();
-                view! { <p data-testid="ru-identity">{tp!(i18n, ru_identity_unmatched, sent)}</p> }
+                view! { <p data-testid="ru-identity">{tp!(i18n, rollup_identity_unmatched, sent)}</p> }
                     .into_any()
             }
         };
@@ -285,13 +285,13 @@ fn Identify(id: String) -> impl IntoView {
                     view! {
                         <div class="ru-controls">
                             <div class="field">
-                                <label for=field.clone()>{tr!(i18n, ru_identity_pick)}</label>
+                                <label for=field.clone()>{tr!(i18n, rollup_identity_pick)}</label>
                                 <select id=field.clone() on:change=move |ev| picked.set(Some(event_target_value(&ev))) data-testid="ru-identity-pick">
-                                    <option value="" selected=none_selected>{tp!(i18n, ru_identity_none, sent = sent.clone())}</option>
+                                    <option value="" selected=none_selected>{tp!(i18n, rollup_identity_none, sent = sent.clone())}</option>
                                     {options}
                                 </select>
                             </div>
-                            <button type="button" class="button" on:click=confirm.clone() data-testid="ru-identity-confirm">{tr!(i18n, ru_identity_confirm)}</button>
+                            <button type="button" class="button" on:click=confirm.clone() data-testid="ru-identity-confirm">{tr!(i18n, rollup_identity_confirm)}</button>
                         </div>
                     }
                 })}
@@ -331,25 +331,25 @@ fn ReviewActions(id: String) -> impl IntoView {
             {move || {
                 let (review_state, duplicate) = state.get();
                 let line = match review_state {
-                    Some(Review::Accepted) => tr!(i18n, ru_status_accepted).into_any(),
-                    Some(Review::Problem { comment }) => view! { {tr!(i18n, ru_status_problem)} ": " {comment} }.into_any(),
-                    _ => tr!(i18n, ru_status_received).into_any(),
+                    Some(Review::Accepted) => tr!(i18n, rollup_status_accepted).into_any(),
+                    Some(Review::Problem { comment }) => view! { {tr!(i18n, rollup_status_problem)} ": " {comment} }.into_any(),
+                    _ => tr!(i18n, rollup_status_received).into_any(),
                 };
-                let copy = duplicate.then(|| view! { " " <span class="ru-copies">{tr!(i18n, ru_review_copy)}</span> });
-                view! { <p data-testid="ru-review-state"><strong>{tr!(i18n, ru_col_status)} ": "</strong> {line} {copy}</p> }
+                let copy = duplicate.then(|| view! { " " <span class="ru-copies">{tr!(i18n, rollup_review_copy)}</span> });
+                view! { <p data-testid="ru-review-state"><strong>{tr!(i18n, rollup_col_status)} ": "</strong> {line} {copy}</p> }
             }}
             {move || refusal.get().map(|r| view! { <p class="field__error" role="alert">{super::list::refusal_words(i18n, r)}</p> })}
             {move || {
                 let (review_state, duplicate) = state.get();
                 (review_state != Some(Review::Accepted) && !duplicate).then(|| {
                     let id = id_accept.clone();
-                    view! { <button type="button" class="button button--primary" data-testid="ru-review-accept" on:click=move |_| review(id.clone(), Review::Accepted)>{tr!(i18n, ru_accept)}</button> }
+                    view! { <button type="button" class="button button--primary" data-testid="ru-review-accept" on:click=move |_| review(id.clone(), Review::Accepted)>{tr!(i18n, rollup_accept)}</button> }
                 })
             }}
             <form class="ru-comment" on:submit=move |ev| { ev.prevent_default(); review(id_problem.clone(), Review::Problem { comment: comment.get_untracked() }); }>
-                <label for=field.clone()>{tr!(i18n, ru_comment)}</label>
+                <label for=field.clone()>{tr!(i18n, rollup_comment)}</label>
                 <input id=field.clone() type="text" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev)) />
-                <button type="submit" class="button button--small">{tr!(i18n, ru_problem_save)}</button>
+                <button type="submit" class="button button--small">{tr!(i18n, rollup_problem_save)}</button>
             </form>
         </div>
     }
@@ -357,10 +357,10 @@ fn ReviewActions(id: String) -> impl IntoView {
 
 fn decision_error(i18n: I18n, error: DecisionError) -> AnyView {
     match error {
-        DecisionError::NotAccepted => tr!(i18n, ru_decision_not_accepted).into_any(),
-        DecisionError::NumberRequired => tr!(i18n, ru_decision_number_required).into_any(),
-        DecisionError::SignerRequired => tr!(i18n, ru_decision_signer_required).into_any(),
-        DecisionError::NoteRequired => tr!(i18n, ru_decision_note_required).into_any(),
+        DecisionError::NotAccepted => tr!(i18n, rollup_decision_not_accepted).into_any(),
+        DecisionError::NumberRequired => tr!(i18n, rollup_decision_number_required).into_any(),
+        DecisionError::SignerRequired => tr!(i18n, rollup_decision_signer_required).into_any(),
+        DecisionError::NoteRequired => tr!(i18n, rollup_decision_note_required).into_any(),
     }
 }
 
@@ -436,7 +436,7 @@ fn Decide(id: String) -> impl IntoView {
                 .workspace
                 .with_untracked(|ws| ws.active_unit().map(UnitInfo::of));
             let Some(from) = from else {
-                sent.set(Some(t_string!(i18n, ru_need_unit).to_owned()));
+                sent.set(Some(t_string!(i18n, rollup_need_unit).to_owned()));
                 return;
             };
             let file = rollup.shelf.with_untracked(|shelf| {
@@ -452,15 +452,15 @@ fn Decide(id: String) -> impl IntoView {
             if let Some(file) = file {
                 let name = file.file_name.clone();
                 sent.set(Some(match crate::ui::shell::export::offer(&file) {
-                    Ok(()) => tp!(i18n, ru_decision_sent, name).get_untracked(),
+                    Ok(()) => tp!(i18n, rollup_decision_sent, name).get_untracked(),
                     Err(e) => e,
                 }));
             }
         }
     };
     let who = match Decider::of(kind) {
-        Decider::Receiver => tr!(i18n, ru_decider_receiver).into_any(),
-        Decider::Above => tr!(i18n, ru_decider_above).into_any(),
+        Decider::Receiver => tr!(i18n, rollup_decider_receiver).into_any(),
+        Decider::Above => tr!(i18n, rollup_decider_above).into_any(),
     };
     let base = format!("ru-decision-{id}");
     let title_id = format!("{base}-title");
@@ -468,15 +468,15 @@ fn Decide(id: String) -> impl IntoView {
     let f = move |name: &str| format!("{base}-{name}");
     view! {
         <section class="ru-decision" aria-labelledby=title_id.clone() data-testid="ru-decision">
-            <h3 id=heading_id>{tr!(i18n, ru_decision_title)}</h3>
+            <h3 id=heading_id>{tr!(i18n, rollup_decision_title)}</h3>
             <p class="muted">{who}</p>
             {move || match current() {
-                Some((false, ..)) => view! { <p data-testid="ru-decision-wait">{tr!(i18n, ru_decision_not_accepted)}</p> }.into_any(),
+                Some((false, ..)) => view! { <p data-testid="ru-decision-wait">{tr!(i18n, rollup_decision_not_accepted)}</p> }.into_any(),
                 Some((true, decided, ..)) => {
                     let shown = decided.map(|d| {
                         let late = d.late(kind, year).map(|deadline| {
                             let deadline = deadline.vietnamese();
-                            view! { <p class="banner banner--warning" data-testid="ru-decision-late">{tp!(i18n, ru_decision_late, deadline)}</p> }
+                            view! { <p class="banner banner--warning" data-testid="ru-decision-late">{tp!(i18n, rollup_decision_late, deadline)}</p> }
                         });
                         let line = format!("{} · {} · {}", d.number, d.on.vietnamese(), d.signer);
                         let word = if d.recognised { tr!(i18n, status_recognised).into_any() } else { tr!(i18n, status_not_recognised).into_any() };
@@ -484,7 +484,7 @@ fn Decide(id: String) -> impl IntoView {
                             <p data-testid="ru-decision-recorded"><strong>{word}</strong> " · " {line}</p>
                             {(!d.note.is_empty()).then(|| view! { <p>{d.note.clone()}</p> })}
                             {late}
-                            <button type="button" class="button" on:click=send.clone() data-testid="ru-decision-send">{tr!(i18n, ru_decision_send)}</button>
+                            <button type="button" class="button" on:click=send.clone() data-testid="ru-decision-send">{tr!(i18n, rollup_decision_send)}</button>
                             <p role="status" data-testid="ru-decision-sent">{move || sent.get()}</p>
                         }
                     });
@@ -492,33 +492,33 @@ fn Decide(id: String) -> impl IntoView {
                         {shown}
                         <form class="ru-decision-form" on:submit=record.clone()>
                             <fieldset>
-                                <legend>{tr!(i18n, ru_decision_outcome)}</legend>
+                                <legend>{tr!(i18n, rollup_decision_outcome)}</legend>
                                 <label><input type="radio" name=f("outcome") prop:checked=move || recognised.get() on:change=move |_| recognised.set(true) data-testid="ru-decision-yes" /> " " {tr!(i18n, status_recognised)}</label>
                                 " "
                                 <label><input type="radio" name=f("outcome") prop:checked=move || !recognised.get() on:change=move |_| recognised.set(false) data-testid="ru-decision-no" /> " " {tr!(i18n, status_not_recognised)}</label>
                             </fieldset>
                             <div class="field">
-                                <label for=f("number")>{tr!(i18n, ru_decision_number)}</label>
+                                <label for=f("number")>{tr!(i18n, rollup_decision_number)}</label>
                                 <input id=f("number") type="text" prop:value=move || number.get() on:input=move |ev| number.set(event_target_value(&ev)) data-testid="ru-decision-number" />
                             </div>
                             <div class="field">
-                                <label for=f("on")>{tr!(i18n, ru_decision_on)}</label>
+                                <label for=f("on")>{tr!(i18n, rollup_decision_on)}</label>
                                 <input id=f("on") type="date" prop:value=move || on.get() on:input=move |ev| on.set(event_target_value(&ev)) data-testid="ru-decision-on" />
                             </div>
                             <div class="field">
-                                <label for=f("signer")>{tr!(i18n, ru_decision_signer)}</label>
+                                <label for=f("signer")>{tr!(i18n, rollup_decision_signer)}</label>
                                 <input id=f("signer") type="text" prop:value=move || signer.get() on:input=move |ev| signer.set(event_target_value(&ev)) data-testid="ru-decision-signer" />
                             </div>
                             <div class="field">
-                                <label for=f("note")>{tr!(i18n, ru_decision_note)}</label>
+                                <label for=f("note")>{tr!(i18n, rollup_decision_note)}</label>
                                 <textarea id=f("note") prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) data-testid="ru-decision-note"></textarea>
                             </div>
-                            {move || no_date.get().then(|| view! { <p class="field__error" role="alert" data-testid="ru-decision-error">{tr!(i18n, ru_decision_date_required)}</p> })}
+                            {move || no_date.get().then(|| view! { <p class="field__error" role="alert" data-testid="ru-decision-error">{tr!(i18n, rollup_decision_date_required)}</p> })}
                             {move || error.get().map(|e| view! { <p class="field__error" role="alert" data-testid="ru-decision-error">{match e {
                                 ShelfError::Decision(e) => decision_error(i18n, e),
                                 other => super::list::refusal_words(i18n, other),
                             }}</p> })}
-                            <button type="submit" class="button button--primary" data-testid="ru-decision-save">{tr!(i18n, ru_decision_save)}</button>
+                            <button type="submit" class="button button--primary" data-testid="ru-decision-save">{tr!(i18n, rollup_decision_save)}</button>
                         </form>
                     }.into_any()
                 }

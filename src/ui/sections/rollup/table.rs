@@ -29,7 +29,7 @@ pub(crate) fn use_selection() -> Selection {
 /// "Đạt", "Chưa đạt"… with a symbol, so that no colour is needed.
 fn cell_word(i18n: I18n, status: Option<Outcome>) -> String {
     match status {
-        None => t_string!(i18n, ru_lacking).to_owned(),
+        None => t_string!(i18n, rollup_lacking).to_owned(),
         Some(s) => {
             let mark = match s {
                 Outcome::Passed => "✓ ",
@@ -187,38 +187,38 @@ pub fn Consolidated() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="ru-table-title">
-            <h2 id="ru-table-title">{tr!(i18n, ru_table_title)}</h2>
-            {move || selection.table.with(|t| t.is_none()).then(|| view! { <p class="note">{tr!(i18n, ru_table_empty)}</p> })}
+            <h2 id="ru-table-title">{tr!(i18n, rollup_table_title)}</h2>
+            {move || selection.table.with(|t| t.is_none()).then(|| view! { <p class="note">{tr!(i18n, rollup_table_empty)}</p> })}
             <div class="ru-controls">
-                {Choice::new("ru-year", tr!(i18n, ru_year),
+                {Choice::new("ru-year", tr!(i18n, rollup_year),
                     move || selection.table.with(|t| t.as_ref().map(|t| t.year.to_string())).unwrap_or_default(),
                     move || years().into_iter().map(|y| option(y.to_string(), y.to_string())).collect(),
                     move |v| selection.year.set(v.parse().ok())).testid("ru-year").view()}
-                {Choice::new("ru-set", tr!(i18n, ru_set),
+                {Choice::new("ru-set", tr!(i18n, rollup_set),
                     move || selection.table.with(|t| t.as_ref().map(|t| t.set_id.clone())).unwrap_or_default(),
                     move || sets().into_iter().map(|(id, label)| option(id, label)).collect(),
                     move |v| selection.set.set(Some(v))).testid("ru-set").view()}
-                {Choice::new("ru-filter-kind", tr!(i18n, ru_filter_kind),
+                {Choice::new("ru-filter-kind", tr!(i18n, rollup_filter_kind),
                     move || selection.filter.with(|f| f.kind.map(|k| k.code()).unwrap_or_default()).into(),
                     move || {
-                        let mut options = vec![option("", t_string!(i18n, ru_all))];
+                        let mut options = vec![option("", t_string!(i18n, rollup_all))];
                         options.extend(UnitKind::ALL.into_iter().map(|k| option(k.code(), messages::unit_kind(i18n, k))));
                         options
                     },
                     move |code| selection.filter.update(|f| f.kind = UnitKind::from_code(&code))).testid("ru-filter-kind").view()}
-                {Choice::new("ru-filter-result", tr!(i18n, ru_filter_result),
+                {Choice::new("ru-filter-result", tr!(i18n, rollup_filter_result),
                     move || selection.filter.with(|f| f.result.map(status_code).unwrap_or_default()).into(),
                     move || {
-                        let mut options = vec![option("", t_string!(i18n, ru_all))];
+                        let mut options = vec![option("", t_string!(i18n, rollup_all))];
                         options.extend([Outcome::Passed, Outcome::Failed, Outcome::Incomplete, Outcome::NotApplicable]
                             .into_iter().map(|s| option(status_code(s), messages::result_string(i18n, s))));
                         options
                     },
                     move |code| selection.filter.update(|f| f.result = status_from(&code))).testid("ru-filter-result").view()}
-                {Choice::new("ru-filter-criterion", tr!(i18n, ru_filter_criterion),
+                {Choice::new("ru-filter-criterion", tr!(i18n, rollup_filter_criterion),
                     move || selection.filter.with(|f| f.criterion.clone()).unwrap_or_default(),
                     move || {
-                        let mut options = vec![option("", t_string!(i18n, ru_whole_set))];
+                        let mut options = vec![option("", t_string!(i18n, rollup_whole_set))];
                         selection.table.with(|t| if let Some(t) = t {
                             options.extend(t.columns.iter().map(|c| option(&*c.id, format!("{} {}", c.id, words::text(&c.label)))))
                         });
@@ -233,15 +233,15 @@ pub fn Consolidated() -> impl IntoView {
                 let total = t.rows.len();
                 let columns = t.columns.clone();
                 view! {
-                    <p role="status" data-testid="ru-shown">{tp!(i18n, ru_shown, shown, total)}</p>
+                    <p role="status" data-testid="ru-shown">{tp!(i18n, rollup_shown, shown, total)}</p>
                     <div class="table-scroll">
                     <table class="ru-table" data-testid="ru-table">
-                        <caption class="visually-hidden">{tr!(i18n, ru_table_title)}</caption>
+                        <caption class="visually-hidden">{tr!(i18n, rollup_table_title)}</caption>
                         <thead><tr>
-                            <th scope="col" aria-sort=aria_sort(SortKey::Unit)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Unit)>{tr!(i18n, ru_col_unit)}{sort_mark(SortKey::Unit)}</button></th>
-                            <th scope="col" aria-sort=aria_sort(SortKey::Kind)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Kind)>{tr!(i18n, ru_col_kind)}{sort_mark(SortKey::Kind)}</button></th>
-                            <th scope="col" aria-sort=aria_sort(SortKey::Overall)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Overall)>{tr!(i18n, ru_col_overall)}{sort_mark(SortKey::Overall)}</button></th>
-                            <th scope="col" aria-sort=aria_sort(SortKey::Failed)><button type="button" class="ru-sort" data-testid="ru-sort-failed" on:click=move |_| sort_by(SortKey::Failed)>{tr!(i18n, ru_col_failed)}{sort_mark(SortKey::Failed)}</button></th>
+                            <th scope="col" aria-sort=aria_sort(SortKey::Unit)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Unit)>{tr!(i18n, rollup_col_unit)}{sort_mark(SortKey::Unit)}</button></th>
+                            <th scope="col" aria-sort=aria_sort(SortKey::Kind)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Kind)>{tr!(i18n, rollup_col_kind)}{sort_mark(SortKey::Kind)}</button></th>
+                            <th scope="col" aria-sort=aria_sort(SortKey::Overall)><button type="button" class="ru-sort" on:click=move |_| sort_by(SortKey::Overall)>{tr!(i18n, rollup_col_overall)}{sort_mark(SortKey::Overall)}</button></th>
+                            <th scope="col" aria-sort=aria_sort(SortKey::Failed)><button type="button" class="ru-sort" data-testid="ru-sort-failed" on:click=move |_| sort_by(SortKey::Failed)>{tr!(i18n, rollup_col_failed)}{sort_mark(SortKey::Failed)}</button></th>
                             {columns.iter().map(|c| {
                                 let key = StoredValue::new(SortKey::Criterion(c.id.clone()));
                                 let title = words::text(&c.label);
@@ -251,7 +251,7 @@ pub fn Consolidated() -> impl IntoView {
                                     <th scope="col" title=hint aria-sort=aria_sort(key.get_value()) data-criterion=c.id.clone()>
                                         <button type="button" class="ru-sort" on:click=move |_| sort_by(key.get_value())>{c.id.clone()}{sort_mark(key.get_value())}</button>
                                         <span class="visually-hidden">{title}</span>
-                                        {(lacking > 0).then(|| view! { <br /><span class="muted">{tp!(i18n, ru_lacking_count, lacking)}</span> })}
+                                        {(lacking > 0).then(|| view! { <br /><span class="muted">{tp!(i18n, rollup_lacking_count, lacking)}</span> })}
                                     </th>
                                 }
                             }).collect_view()}
@@ -265,7 +265,7 @@ pub fn Consolidated() -> impl IntoView {
                                 view! {
                                     <tr data-testid="ru-row" data-unit=row.unit.name.clone()>
                                         <th scope="row">{row.unit.name.clone()}
-                                            {(!lacking.is_empty()).then(|| { let ids = lacking.join(", "); view! { <br /><span class="muted">{tp!(i18n, ru_row_lacks, ids)}</span> } })}
+                                            {(!lacking.is_empty()).then(|| { let ids = lacking.join(", "); view! { <br /><span class="muted">{tp!(i18n, rollup_row_lacks, ids)}</span> } })}
                                         </th>
                                         <td>{messages::unit_kind(i18n, row.unit.kind)} " · v" {row.version}</td>
                                         <td class=cell_class(Some(row.overall)) data-status=status_code(row.overall)>{cell_word(i18n, Some(row.overall))}</td>
@@ -305,7 +305,7 @@ pub fn Consolidated() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                         <tfoot><tr>
-                            <th scope="row" colspan="4">{tr!(i18n, ru_total_failing)}</th>
+                            <th scope="row" colspan="4">{tr!(i18n, rollup_total_failing)}</th>
                             {failing.into_iter().map(|n| view! { <td data-testid="ru-total">{n}</td> }).collect_view()}
                         </tr></tfoot>
                     </table>
@@ -384,7 +384,7 @@ fn CellReason(record: String, criterion: String) -> impl IntoView {
             <div class="ru-reason" id="ru-reason" role="tooltip" data-testid="ru-reason">
                 <p><strong>{label}</strong></p>
                 {(!empty).then(|| view! { <ul>{lines}</ul> })}
-                {empty.then(|| view! { <p>{tr!(i18n, ru_reason_met)}</p> })}
+                {empty.then(|| view! { <p>{tr!(i18n, rollup_reason_met)}</p> })}
             </div>
         }
     })
