@@ -22,5 +22,7 @@ mod legal_cases;
 mod rollup;
 #[path = "native/schema.rs"]
 mod schema;
+#[path = "native/support.rs"]
+mod support;
 #[path = "native/tidy.rs"]
 mod tidy;

@@ -7,49 +7,7 @@ use antq::domain::criteria::*;
 use antq::domain::UnitKind;
 use antq::format::criteria::decode_criteria_set;
 
-const YEAR: i32 = 2025;
-
-/// An answer that meets the indicator, whatever its kind.
-fn passing(indicator: &Indicator) -> Option<Answer> {
-    Some(match &indicator.kind {
-        IndicatorKind::YesNo { window } => Answer::YesNo {
-            value: true,
-            date: window.map(|w| w.from.in_year(YEAR)),
-        },
-        IndicatorKind::CountZero { .. } => Answer::Count {
-            count: 0,
-            handled: false,
-        },
-        IndicatorKind::Rating { min_level, .. } => Answer::Rating {
-            level: Some(*min_level),
-            title: None,
-        },
-        IndicatorKind::Number { threshold, .. } => Answer::Number { value: *threshold },
-        IndicatorKind::Percent { .. } | IndicatorKind::Derived { .. } => Answer::Ratio {
-            numerator: 25,
-            denominator: 25,
-        },
-        IndicatorKind::Trend { .. } => Answer::trend(3, Some(4)),
-        IndicatorKind::Checklist { items } => Answer::Checklist {
-            checked: items.iter().map(|i| i.id.clone()).collect(),
-            not_applicable: Default::default(),
-        },
-        IndicatorKind::Points { max } => Answer::Points {
-            points: max.unwrap_or(10),
-        },
-        IndicatorKind::Composite { .. } | IndicatorKind::Note => return None,
-    })
-}
-
-pub(crate) fn all_passing(set: &CriteriaSet) -> Answers {
-    let mut answers = Answers::new();
-    for indicator in set.indicators() {
-        if let Some(answer) = passing(indicator) {
-            answers.set(&indicator.id, answer);
-        }
-    }
-    answers
-}
+use super::support::{all_passing, YEAR};
 
 fn set(id: &str) -> CriteriaSet {
     builtin_sets()

@@ -11,7 +11,7 @@ use antq::domain::criteria::*;
 use antq::domain::{Scope, UnitId, UnitKind};
 use serde::Deserialize;
 
-use super::catalog::all_passing;
+use super::support::all_passing;
 
 const YEAR: i32 = 2025;
 
