@@ -23,11 +23,12 @@ serve: setup
 
 test: setup
 	cargo fetch --quiet
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-native
 	$(MAKE) --no-print-directory test-web
 	$(MAKE) --no-print-directory dist
 	$(MAKE) --no-print-directory test-e2e
-	@echo "make test: all three layers passed (native, browser, journeys)"
+	@echo "make test: lint and all three layers passed (native, browser, journeys)"
 
 # (a) The pure core and the repository's structural rules, natively.
 test-native:
@@ -66,7 +67,9 @@ fuzz:
 fmt:
 	cargo fmt
 
+# Formatting and clippy on every target the app builds for (run by `make test`).
 lint:
+	@echo "== lint (rustfmt, clippy: native, wasm, split, bench) =="
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
