@@ -296,13 +296,13 @@ async function rollup(browser, url) {
   // A warm-up, then SAMPLES runs, each in a fresh context.
   for (let n = 0; n <= SAMPLES; n += 1) {
     const { ctx, page } = await appPage(browser, url + '#/tong-hop');
-    await page.getByTestId('ru-drop-zone').waitFor();
+    await page.getByTestId('rollup-drop-zone').waitFor();
     const timing = await page.evaluate(async (files) => {
       const list = files.map((f) => new File([f.text], f.name, { type: 'application/json' }));
       let t = performance.now();
       for (const file of list) JSON.parse(await file.text());
       const ref = performance.now() - t;
-      const input = document.querySelector('#ru-files');
+      const input = document.querySelector('#rollup-files');
       const transfer = new DataTransfer();
       for (const file of list) transfer.items.add(file);
       t = performance.now();
@@ -310,13 +310,13 @@ async function rollup(browser, url) {
       input.dispatchEvent(new Event('change', { bubbles: true }));
       await new Promise((resolve) => {
         const check = () => {
-          const batch = document.querySelector('[data-testid="ru-batch"]');
+          const batch = document.querySelector('[data-testid="rollup-batch"]');
           if (batch) resolve();
           else requestAnimationFrame(check);
         };
         check();
       });
-      return { app: performance.now() - t, ref, text: document.querySelector('[data-testid="ru-batch"]').textContent };
+      return { app: performance.now() - t, ref, text: document.querySelector('[data-testid="rollup-batch"]').textContent };
     }, files);
     if (n > 0) runs.push(timing);
     await ctx.close();

@@ -100,15 +100,15 @@ async function walk(page, words, check) {
   for (const name of words.festivalPreviews) await preview(page, name, words, check);
 
   await section(page, 'tong-hop');
-  await page.getByTestId('ru-table').waitFor();
+  await page.getByTestId('rollup-table').waitFor();
   await check('Tổng hợp');
-  await page.getByTestId('ru-open').first().click();
-  await page.getByTestId('ru-review').waitFor();
+  await page.getByTestId('rollup-open').first().click();
+  await page.getByTestId('rollup-review').waitFor();
   await check('Tổng hợp · xem và xét');
-  await page.getByTestId('ru-review-close').click();
-  await page.getByTestId('ru-review').waitFor({ state: 'detached' });
-  await page.locator('[data-testid="ru-table"] td[data-criterion]').first().focus();
-  await page.getByTestId('ru-reason').waitFor();
+  await page.getByTestId('rollup-review-close').click();
+  await page.getByTestId('rollup-review').waitFor({ state: 'detached' });
+  await page.locator('[data-testid="rollup-table"] td[data-criterion]').first().focus();
+  await page.getByTestId('rollup-reason').waitFor();
   await check('Tổng hợp · lý do của một ô');
   await preview(page, words.rollupPreview, words, check);
 
@@ -137,9 +137,9 @@ test('no serious or critical axe violation on any section, tab or print preview,
   await page.getByLabel('Ngày tổ chức').fill('2025-08-15');
   await section(page, 'tong-hop');
   await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(path);
-  await page.getByTestId('ru-file').first().waitFor();
-  await page.getByTestId('ru-accept-all').click();
-  await page.getByTestId('ru-table').waitFor();
+  await page.getByTestId('rollup-file').first().waitFor();
+  await page.getByTestId('rollup-accept-all').click();
+  await page.getByTestId('rollup-table').waitFor();
 
   const found = [];
   let views = 0;

@@ -25,31 +25,31 @@ const SCHOOL = 'Trường Mầm non Hoa Sen';
 
 /** Opens a received file for review; focus lands on its heading. */
 async function openFile(page, unit, nth = 0) {
-  await page.locator(`[data-testid="ru-file"][data-unit="${unit}"]`).nth(nth).getByTestId('ru-open').click();
-  const review = page.getByTestId('ru-review');
+  await page.locator(`[data-testid="rollup-file"][data-unit="${unit}"]`).nth(nth).getByTestId('rollup-open').click();
+  const review = page.getByTestId('rollup-review');
   await review.getByRole('heading', { name: new RegExp(`${unit} · 2025`) }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'ru-review-title');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'rollup-review-title');
   return review;
 }
 
 async function confirmUnit(review, unit) {
-  await review.getByTestId('ru-identity').getByText(`có vẻ là đơn vị «${unit}» của bạn`, { exact: false }).waitFor();
-  await review.getByTestId('ru-identity-confirm').click();
-  await review.getByTestId('ru-identity').getByText(`Tệp này được tính cho đơn vị: ${unit}.`).waitFor();
+  await review.getByTestId('rollup-identity').getByText(`có vẻ là đơn vị «${unit}» của bạn`, { exact: false }).waitFor();
+  await review.getByTestId('rollup-identity-confirm').click();
+  await review.getByTestId('rollup-identity').getByText(`Tệp này được tính cho đơn vị: ${unit}.`).waitFor();
 }
 
 async function close(page) {
-  await page.getByTestId('ru-review-close').click();
-  await page.getByTestId('ru-review').waitFor({ state: 'detached' });
+  await page.getByTestId('rollup-review-close').click();
+  await page.getByTestId('rollup-review').waitFor({ state: 'detached' });
 }
 
 async function decide(review, { recognised, number, note = '' }) {
-  await review.getByTestId(recognised ? 'ru-decision-yes' : 'ru-decision-no').check();
-  await review.getByTestId('ru-decision-number').fill(number);
-  await review.getByTestId('ru-decision-on').fill('2025-11-10');
-  await review.getByTestId('ru-decision-signer').fill('Nguyễn Văn An, Chủ tịch UBND xã');
-  await review.getByTestId('ru-decision-note').fill(note);
-  await review.getByTestId('ru-decision-save').click();
+  await review.getByTestId(recognised ? 'rollup-decision-yes' : 'rollup-decision-no').check();
+  await review.getByTestId('rollup-decision-number').fill(number);
+  await review.getByTestId('rollup-decision-on').fill('2025-11-10');
+  await review.getByTestId('rollup-decision-signer').fill('Nguyễn Văn An, Chủ tịch UBND xã');
+  await review.getByTestId('rollup-decision-note').fill(note);
+  await review.getByTestId('rollup-decision-save').click();
 }
 
 test('five village files become the commune’s figures, and the decision goes back down', async () => {
@@ -75,53 +75,53 @@ test('five village files become the commune’s figures, and the decision goes b
 
   await page.locator('nav a[data-route="tong-hop"]').click();
   await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(paths);
-  await page.getByTestId('ru-batch').getByText('Đã nhận 5 bản ghi; 0 tệp có lỗi.').waitFor();
-  await page.getByTestId('ru-file').nth(4).waitFor();
-  assert.equal(await page.getByTestId('ru-file').count(), 5);
+  await page.getByTestId('rollup-batch').getByText('Đã nhận 5 bản ghi; 0 tệp có lỗi.').waitFor();
+  await page.getByTestId('rollup-file').nth(4).waitFor();
+  assert.equal(await page.getByTestId('rollup-file').count(), 5);
   // None of the files carries the commune's ids: each asks to be confirmed.
-  assert.equal(await page.getByTestId('ru-identity-note').count(), 5);
-  await page.getByTestId('ru-identity-note').first().getByText('Cần xác nhận là đơn vị nào của bạn').waitFor();
+  assert.equal(await page.getByTestId('rollup-identity-note').count(), 5);
+  await page.getByTestId('rollup-identity-note').first().getByText('Cần xác nhận là đơn vị nào của bạn').waitFor();
 
   // Thôn 00: opened read-only, matched, accepted, recognised.
   let review = await openFile(page, 'Thôn 00');
-  await review.getByTestId('ru-review-result').getByText('Kết quả: Đạt').waitFor();
-  await review.getByTestId('ru-review-their-status').getByText('Bản nháp').waitFor();
-  assert.ok((await review.getByTestId('ru-review-indicator').count()) > 10);
-  await review.getByTestId('ru-review-indicator').filter({ hasText: 'kdc-1a' }).getByTestId('reason').waitFor();
+  await review.getByTestId('rollup-review-result').getByText('Kết quả: Đạt').waitFor();
+  await review.getByTestId('rollup-review-their-status').getByText('Bản nháp').waitFor();
+  assert.ok((await review.getByTestId('rollup-review-indicator').count()) > 10);
+  await review.getByTestId('rollup-review-indicator').filter({ hasText: 'kdc-1a' }).getByTestId('reason').waitFor();
   // Before it is accepted, no decision can be recorded.
-  await review.getByTestId('ru-decision-wait').waitFor();
+  await review.getByTestId('rollup-decision-wait').waitFor();
   await confirmUnit(review, 'Thôn 00');
-  await review.getByTestId('ru-review-accept').click();
-  await review.getByTestId('ru-review-state').getByText('Đã chấp nhận').waitFor();
+  await review.getByTestId('rollup-review-accept').click();
+  await review.getByTestId('rollup-review-state').getByText('Đã chấp nhận').waitFor();
   await decide(review, { recognised: true, number: '15/QĐ-UBND' });
-  await review.getByTestId('ru-decision-recorded').getByText(/Được công nhận · 15\/QĐ-UBND · 10\/11\/2025/).waitFor();
-  const [download] = await Promise.all([page.waitForEvent('download'), review.getByTestId('ru-decision-send').click()]);
+  await review.getByTestId('rollup-decision-recorded').getByText(/Được công nhận · 15\/QĐ-UBND · 10\/11\/2025/).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), review.getByTestId('rollup-decision-send').click()]);
   assert.equal(download.suggestedFilename(), '2025_thon-00_quyet-dinh.json');
   const decisionFile = join(dir, 'quyet-dinh.json');
   await download.saveAs(decisionFile);
   await close(page);
   // Focus returns to the row's button.
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'ru-open');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'rollup-open');
 
   // Thôn 01, twice: once both are matched they are copies of one record.
-  assert.equal(await page.getByTestId('ru-newer').count(), 0);
+  assert.equal(await page.getByTestId('rollup-newer').count(), 0);
   for (const nth of [0, 1]) {
     review = await openFile(page, 'Thôn 01', nth);
     await confirmUnit(review, 'Thôn 01');
     await close(page);
   }
-  await page.getByTestId('ru-newer').waitFor();
-  await page.getByTestId('ru-older').waitFor();
+  await page.getByTestId('rollup-newer').waitFor();
+  await page.getByTestId('rollup-older').waitFor();
   // The officer keeps the older copy (the newer one fails kdc-2a by mistake).
-  await page.locator('[data-testid="ru-file"]', { has: page.getByTestId('ru-older') }).getByTestId('ru-keep').click();
-  await page.getByTestId('ru-older').waitFor({ state: 'detached' });
-  assert.equal(await page.locator('[data-testid="ru-file"][data-unit="Thôn 01"]').count(), 1);
+  await page.locator('[data-testid="rollup-file"]', { has: page.getByTestId('rollup-older') }).getByTestId('rollup-keep').click();
+  await page.getByTestId('rollup-older').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('[data-testid="rollup-file"][data-unit="Thôn 01"]').count(), 1);
   review = await openFile(page, 'Thôn 01');
-  await review.getByTestId('ru-review-result').getByText('Kết quả: Đạt').waitFor();
-  await review.getByTestId('ru-review-accept').click();
-  await review.getByTestId('ru-review-state').getByText('Đã chấp nhận').waitFor();
+  await review.getByTestId('rollup-review-result').getByText('Kết quả: Đạt').waitFor();
+  await review.getByTestId('rollup-review-accept').click();
+  await review.getByTestId('rollup-review-state').getByText('Đã chấp nhận').waitFor();
   await decide(review, { recognised: true, number: '16/QĐ-UBND' });
-  await review.getByTestId('ru-decision-recorded').waitFor();
+  await review.getByTestId('rollup-decision-recorded').waitFor();
   await close(page);
 
   // Thôn 02 is flagged: not counted, and named with the problem.
@@ -129,28 +129,28 @@ test('five village files become the commune’s figures, and the decision goes b
   await confirmUnit(review, 'Thôn 02');
   await review.getByLabel('Vấn đề của tệp').fill('thiếu biên bản họp');
   await review.getByRole('button', { name: 'Ghi nhận có vấn đề' }).click();
-  await review.getByTestId('ru-review-state').getByText('Có vấn đề: thiếu biên bản họp').waitFor();
+  await review.getByTestId('rollup-review-state').getByText('Có vấn đề: thiếu biên bản họp').waitFor();
   await close(page);
 
   // Thôn 03 is not recognised: a refusal needs its reason.
   review = await openFile(page, 'Thôn 03');
   await confirmUnit(review, 'Thôn 03');
-  await review.getByTestId('ru-review-accept').click();
-  await review.getByTestId('ru-review-state').getByText('Đã chấp nhận').waitFor();
+  await review.getByTestId('rollup-review-accept').click();
+  await review.getByTestId('rollup-review-state').getByText('Đã chấp nhận').waitFor();
   await decide(review, { recognised: false, number: '17/QĐ-UBND' });
-  await review.getByTestId('ru-decision-error').getByText('Không công nhận thì phải ghi rõ lý do.').waitFor();
-  assert.equal(await review.getByTestId('ru-decision-recorded').count(), 0);
+  await review.getByTestId('rollup-decision-error').getByText('Không công nhận thì phải ghi rõ lý do.').waitFor();
+  assert.equal(await review.getByTestId('rollup-decision-recorded').count(), 0);
   await decide(review, { recognised: false, number: '17/QĐ-UBND', note: 'Còn 1 vụ việc chưa giải quyết' });
-  await review.getByTestId('ru-decision-recorded').getByText(/Không được công nhận · 17\/QĐ-UBND/).waitFor();
+  await review.getByTestId('rollup-decision-recorded').getByText(/Không được công nhận · 17\/QĐ-UBND/).waitFor();
   await close(page);
 
   // Tổng hợp's figures: 3 of 4 registered, 2 of 4 recognised, the kindergarten left out.
-  const figure = (id) => page.locator(`[data-testid="ru-derived-item"][data-indicator="${id}"]`).getByTestId('ru-derived-figure');
+  const figure = (id) => page.locator(`[data-testid="rollup-derived-item"][data-indicator="${id}"]`).getByTestId('rollup-derived-figure');
   await figure('xa-4a').getByText(/^3\/4/).waitFor();
   await figure('xa-4b').getByText(/^2\/4/).waitFor();
   // The printed summary lists the decisions.
   await page.getByRole('button', { name: 'Xem và in báo cáo tổng hợp' }).click();
-  const decisions = page.getByTestId('ru-summary-decisions');
+  const decisions = page.getByTestId('rollup-summary-decisions');
   await decisions.getByText(/Thôn 00: được công nhận, Quyết định số 15\/QĐ-UBND ngày 10\/11\/2025/).waitFor();
   await decisions.getByText(/Thôn 03: không được công nhận.*lý do: Còn 1 vụ việc chưa giải quyết/).waitFor();
   await page.getByRole('button', { name: 'Quay lại' }).click();
@@ -244,11 +244,11 @@ test('a unit card sets the village up with the commune’s id, so its file needs
   // Its file meets the commune's record at once.
   await page.locator('nav a[data-route="tong-hop"]').click();
   await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(sentPath);
-  await page.getByTestId('ru-batch').getByText('Đã nhận 1 bản ghi; 0 tệp có lỗi.').waitFor();
+  await page.getByTestId('rollup-batch').getByText('Đã nhận 1 bản ghi; 0 tệp có lỗi.').waitFor();
   const review = await openFile(page, 'Thôn Đông');
-  await review.getByTestId('ru-identity').getByText('Tệp này được tính cho đơn vị: Thôn Đông.').waitFor();
-  assert.equal(await review.getByTestId('ru-identity-confirm').count(), 0);
-  assert.equal(await page.getByTestId('ru-identity-note').count(), 0);
+  await review.getByTestId('rollup-identity').getByText('Tệp này được tính cho đơn vị: Thôn Đông.').waitFor();
+  assert.equal(await review.getByTestId('rollup-identity-confirm').count(), 0);
+  assert.equal(await page.getByTestId('rollup-identity-note').count(), 0);
   s.check();
   await s.close();
 });
@@ -263,22 +263,22 @@ test('an enterprise’s recognition is the level above’s: the commune records 
   await addUnit(page, 'Xã Tân Lập', 'xa');
   await page.locator('nav a[data-route="tong-hop"]').click();
   await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(path);
-  await page.getByTestId('ru-batch').getByText('Đã nhận 1 bản ghi; 0 tệp có lỗi.').waitFor();
+  await page.getByTestId('rollup-batch').getByText('Đã nhận 1 bản ghi; 0 tệp có lỗi.').waitFor();
   const review = await openFile(page, 'Công ty May Tân Lập');
   // No unit of the commune is like it: it stands for itself.
-  await review.getByTestId('ru-identity').getByText(/không khớp đơn vị nào của bạn/).waitFor();
-  await review.getByTestId('ru-review-accept').click();
-  const decision = review.getByTestId('ru-decision');
+  await review.getByTestId('rollup-identity').getByText(/không khớp đơn vị nào của bạn/).waitFor();
+  await review.getByTestId('rollup-review-accept').click();
+  const decision = review.getByTestId('rollup-decision');
   await decision.getByText('Cấp trên quyết định công nhận đơn vị này (Thông tư 124, Điều 10). Ghi lại quyết định đã được thông báo.').waitFor();
   await decide(review, { recognised: true, number: '88/QĐ-UBND' });
   // Dated on or after 20/11 it is late for an enterprise; 10/11 is not.
-  await review.getByTestId('ru-decision-recorded').getByText(/Được công nhận · 88\/QĐ-UBND/).waitFor();
-  assert.equal(await review.getByTestId('ru-decision-late').count(), 0);
-  await review.getByTestId('ru-decision-on').fill('2025-11-20');
-  await review.getByTestId('ru-decision-save').click();
-  await review.getByTestId('ru-decision-late').getByText('phải trước 20/11/2025').waitFor();
+  await review.getByTestId('rollup-decision-recorded').getByText(/Được công nhận · 88\/QĐ-UBND/).waitFor();
+  assert.equal(await review.getByTestId('rollup-decision-late').count(), 0);
+  await review.getByTestId('rollup-decision-on').fill('2025-11-20');
+  await review.getByTestId('rollup-decision-save').click();
+  await review.getByTestId('rollup-decision-late').getByText('phải trước 20/11/2025').waitFor();
   await close(page);
-  await page.locator('[data-testid="ru-file"]').getByTestId('ru-file-decision').getByText(/Được công nhận · 88\/QĐ-UBND · 20\/11\/2025/).waitFor();
+  await page.locator('[data-testid="rollup-file"]').getByTestId('rollup-file-decision').getByText(/Được công nhận · 88\/QĐ-UBND · 20\/11\/2025/).waitFor();
   s.check();
   await s.close();
 });

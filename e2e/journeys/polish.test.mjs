@@ -150,20 +150,20 @@ test('the consolidated table opens on its largest group, shows a reason whole an
   await addUnit(page, 'Xã Tân Lập', 'xa');
   await page.locator('nav a[data-route="tong-hop"]').click();
   await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(paths);
-  await page.getByTestId('ru-file').nth(3).waitFor();
-  await page.getByTestId('ru-accept-all').click();
+  await page.getByTestId('rollup-file').nth(3).waitFor();
+  await page.getByTestId('rollup-accept-all').click();
   // Three villages against one enterprise: the villages' set first.
-  await page.getByTestId('ru-row').nth(2).waitFor();
-  assert.equal(await page.getByTestId('ru-set').inputValue(), 'tt124-khu-dan-cu');
-  assert.equal(await page.getByTestId('ru-row').count(), 3);
+  await page.getByTestId('rollup-row').nth(2).waitFor();
+  assert.equal(await page.getByTestId('rollup-set').inputValue(), 'tt124-khu-dan-cu');
+  assert.equal(await page.getByTestId('rollup-row').count(), 3);
 
   // The last row's failing cell: its reason is shown whole, over the page.
-  const cell = page.getByTestId('ru-row').last().locator('td[data-criterion="kdc-3"]');
+  const cell = page.getByTestId('rollup-row').last().locator('td[data-criterion="kdc-3"]');
   await cell.scrollIntoViewIfNeeded();
   await cell.focus();
-  const reason = page.getByTestId('ru-reason');
+  const reason = page.getByTestId('rollup-reason');
   await reason.getByText('kdc-3a', { exact: false }).waitFor();
-  assert.equal(await cell.getAttribute('aria-describedby'), 'ru-reason');
+  assert.equal(await cell.getAttribute('aria-describedby'), 'rollup-reason');
   const whole = await reason.evaluate((el) => {
     const box = el.getBoundingClientRect();
     const inside = (x, y) => el.contains(document.elementFromPoint(x, y));
@@ -177,7 +177,7 @@ test('the consolidated table opens on its largest group, shows a reason whole an
   await reason.waitFor({ state: 'detached' });
 
   // The chart's labels are whole: "Khu dân cư (thôn, tổ dân phố…)", not cut.
-  const labels = page.getByTestId('ru-chart-kinds').locator('.ru-bars__label');
+  const labels = page.getByTestId('rollup-chart-kinds').locator('.rollup-bars__label');
   await labels.first().waitFor();
   const kinds = await labels.allInnerTexts();
   assert.ok(kinds.includes('Khu dân cư (thôn, tổ dân phố…)'), kinds.join(' | '));

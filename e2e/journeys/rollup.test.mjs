@@ -69,73 +69,73 @@ test('a commune rolls up thirty village files', async () => {
   const stored = await page.evaluate(() => localStorage.getItem('antq.workspace'));
 
   await page.locator('nav a[data-route="tong-hop"]').click();
-  await page.getByTestId('ru-drop-zone').waitFor();
+  await page.getByTestId('rollup-drop-zone').waitFor();
   await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(paths);
-  await page.getByTestId('ru-batch').getByText(`Đã nhận ${N + lastYear.length} bản ghi; 3 tệp có lỗi.`).waitFor({ timeout: 30_000 });
-  const errors = page.getByTestId('ru-file-error');
+  await page.getByTestId('rollup-batch').getByText(`Đã nhận ${N + lastYear.length} bản ghi; 3 tệp có lỗi.`).waitFor({ timeout: 30_000 });
+  const errors = page.getByTestId('rollup-file-error');
   assert.equal(await errors.count(), 3);
   await errors.filter({ hasText: 'cat-ngang.json' }).getByText('không phải JSON').waitFor();
   await errors.filter({ hasText: 'sua-tay.json' }).getByText('không khớp mã kiểm tra').waitFor();
   await errors.filter({ hasText: 'ung-dung-khac.json' }).getByText('không phải của ứng dụng').waitFor();
-  assert.equal(await page.getByTestId('ru-file').count(), N + lastYear.length);
+  assert.equal(await page.getByTestId('rollup-file').count(), N + lastYear.length);
   // Received files are kept apart: the commune's own workspace is untouched.
   assert.equal(await page.evaluate(() => localStorage.getItem('antq.workspace')), stored);
 
   // Before accepting, each file shows its result by its own set and the status the unit gave it.
-  const firstRows = page.locator('[data-testid="ru-file"][data-unit="Thôn 00"]');
-  const results = (await firstRows.getByTestId('ru-file-result').allTextContents()).sort();
+  const firstRows = page.locator('[data-testid="rollup-file"][data-unit="Thôn 00"]');
+  const results = (await firstRows.getByTestId('rollup-file-result').allTextContents()).sort();
   assert.deepEqual(results, ['Kết quả: Chưa đạt', 'Kết quả: Đạt']);
-  await firstRows.first().getByTestId('ru-file-their-status').waitFor();
+  await firstRows.first().getByTestId('rollup-file-their-status').waitFor();
 
   // Nothing counts before it is accepted.
   await page.getByText('Chưa có bản ghi tự đánh giá nào được chấp nhận.').waitFor();
-  await page.getByTestId('ru-accept-all').click();
-  await page.getByTestId('ru-shown').getByText(`Đang hiển thị ${N}/${N} đơn vị.`).waitFor();
-  assert.equal(await page.getByTestId('ru-row').count(), N);
-  const totals = await page.getByTestId('ru-total').allTextContents();
+  await page.getByTestId('rollup-accept-all').click();
+  await page.getByTestId('rollup-shown').getByText(`Đang hiển thị ${N}/${N} đơn vị.`).waitFor();
+  assert.equal(await page.getByTestId('rollup-row').count(), N);
+  const totals = await page.getByTestId('rollup-total').allTextContents();
   assert.deepEqual(totals.map(Number), [0, failsCriterion2, failsCriterion3, 0, 0]);
 
   // Filter: the units failing criterion 2.
-  await page.getByTestId('ru-filter-result').selectOption('failed');
-  await page.getByTestId('ru-shown').getByText(`Đang hiển thị ${failedOverall}/${N} đơn vị.`).waitFor();
-  await page.getByTestId('ru-filter-criterion').selectOption('kdc-2');
-  await page.getByTestId('ru-shown').getByText(`Đang hiển thị ${failsCriterion2}/${N} đơn vị.`).waitFor();
+  await page.getByTestId('rollup-filter-result').selectOption('failed');
+  await page.getByTestId('rollup-shown').getByText(`Đang hiển thị ${failedOverall}/${N} đơn vị.`).waitFor();
+  await page.getByTestId('rollup-filter-criterion').selectOption('kdc-2');
+  await page.getByTestId('rollup-shown').getByText(`Đang hiển thị ${failsCriterion2}/${N} đơn vị.`).waitFor();
   const expectedNames = plans
     .map((p, i) => (p.fail.includes('kdc-2a') ? `Thôn ${String(i).padStart(2, '0')}` : null))
     .filter(Boolean);
-  const names = await page.getByTestId('ru-row').evaluateAll((rows) => rows.map((r) => r.dataset.unit));
+  const names = await page.getByTestId('rollup-row').evaluateAll((rows) => rows.map((r) => r.dataset.unit));
   assert.deepEqual(names, expectedNames);
-  await page.getByTestId('ru-filter-criterion').selectOption('');
-  await page.getByTestId('ru-filter-result').selectOption('');
+  await page.getByTestId('rollup-filter-criterion').selectOption('');
+  await page.getByTestId('rollup-filter-result').selectOption('');
 
   // Sorting by the number of criteria failed puts a two-failure village first.
-  await page.getByTestId('ru-sort-failed').click();
-  const firstFailed = await page.getByTestId('ru-row-failed').first().textContent();
+  await page.getByTestId('rollup-sort-failed').click();
+  const firstFailed = await page.getByTestId('rollup-row-failed').first().textContent();
   assert.equal(firstFailed, '2');
 
   // The reason of a cell, on focus, with the indicator that failed.
-  const cell = page.locator('[data-testid="ru-row"][data-unit="Thôn 03"] td[data-criterion="kdc-3"]');
+  const cell = page.locator('[data-testid="rollup-row"][data-unit="Thôn 03"] td[data-criterion="kdc-3"]');
   assert.equal(await cell.getAttribute('data-status'), 'failed');
   await cell.focus();
-  await page.getByTestId('ru-reason').getByText('kdc-3a').waitFor();
+  await page.getByTestId('rollup-reason').getByText('kdc-3a').waitFor();
 
   // Figures: per kind, and the commune's own derived indicators.
-  const kindRow = page.locator('[data-testid="ru-kind-row"][data-kind="khu-dan-cu"]');
-  assert.equal(await kindRow.getByTestId('ru-kind-units').textContent(), String(N));
-  assert.match(await kindRow.getByTestId('ru-kind-passed').textContent(), new RegExp(`^${passed}/${N} `));
-  assert.match(await kindRow.getByTestId('ru-kind-recognised').textContent(), new RegExp(`^${recognised}/${N} `));
-  const recognisedFigure = page.locator('[data-testid="ru-derived-item"][data-indicator="xa-4b"], [data-testid="ru-derived-item"][data-indicator="xa-4a"]');
-  const figures = await recognisedFigure.getByTestId('ru-derived-figure').allTextContents();
+  const kindRow = page.locator('[data-testid="rollup-kind-row"][data-kind="khu-dan-cu"]');
+  assert.equal(await kindRow.getByTestId('rollup-kind-units').textContent(), String(N));
+  assert.match(await kindRow.getByTestId('rollup-kind-passed').textContent(), new RegExp(`^${passed}/${N} `));
+  assert.match(await kindRow.getByTestId('rollup-kind-recognised').textContent(), new RegExp(`^${recognised}/${N} `));
+  const recognisedFigure = page.locator('[data-testid="rollup-derived-item"][data-indicator="xa-4b"], [data-testid="rollup-derived-item"][data-indicator="xa-4a"]');
+  const figures = await recognisedFigure.getByTestId('rollup-derived-figure').allTextContents();
   assert.ok(figures.some((f) => f.startsWith(`${recognised}/${N} `)), figures.join(' | '));
   assert.ok(figures.some((f) => f.startsWith(`${N}/${N} `)), figures.join(' | '));
   // Last year beside this year.
-  await page.getByTestId('ru-kinds').getByText('Được công nhận năm 2024').waitFor();
+  await page.getByTestId('rollup-kinds').getByText('Được công nhận năm 2024').waitFor();
   assert.match(await kindRow.locator('td').last().textContent(), new RegExp(`^${recognisedLastYear}/${lastYear.length} `));
-  await page.getByTestId('ru-chart-kinds').waitFor();
-  await page.getByTestId('ru-chart-failing').waitFor();
+  await page.getByTestId('rollup-chart-kinds').waitFor();
+  await page.getByTestId('rollup-chart-failing').waitFor();
 
   // The CSV: UTF-8 with a byte-order mark, semicolons, one line per unit.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ru-csv').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rollup-csv').click()]);
   assert.equal(download.suggestedFilename(), '2025_tt124-khu-dan-cu_bang-tong-hop.csv');
   const bytes = await readFile(await download.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
@@ -151,17 +151,17 @@ test('a commune rolls up thirty village files', async () => {
   await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn An');
   await page.getByLabel('Chức vụ người ký').fill('Trưởng Công an xã');
   await page.getByLabel('Chức vụ người ký').press('Tab');
-  await page.getByTestId('ru-print').click();
-  const summary = page.getByTestId('ru-summary');
+  await page.getByTestId('rollup-print').click();
+  const summary = page.getByTestId('rollup-summary');
   await summary.getByText('BÁO CÁO', { exact: true }).waitFor();
   await summary.getByText(`đã tiếp nhận và chấp nhận ${N} tệp của ${N} đơn vị`).waitFor();
-  assert.equal(await summary.getByTestId('ru-summary-failing').locator('li').count(), failedOverall);
+  assert.equal(await summary.getByTestId('rollup-summary-failing').locator('li').count(), failedOverall);
   await summary.getByTestId('signature-block').getByText('Nguyễn Văn An').waitFor();
   await summary.getByTestId('signature-block').getByText('TRƯỞNG CÔNG AN XÃ').waitFor();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('nav.nav').isVisible(), false);
   // Only the document prints: not the table or the received files around it.
-  assert.equal(await page.getByTestId('ru-files').isVisible(), false);
+  assert.equal(await page.getByTestId('rollup-files').isVisible(), false);
   assert.equal(await summary.isVisible(), true);
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: 'Quay lại' }).click();
@@ -169,18 +169,18 @@ test('a commune rolls up thirty village files', async () => {
   // Everything is still there after a reload (IndexedDB).
   await page.reload();
   await ready(page);
-  await page.getByTestId('ru-shown').getByText(`Đang hiển thị ${N}/${N} đơn vị.`).waitFor();
+  await page.getByTestId('rollup-shown').getByText(`Đang hiển thị ${N}/${N} đơn vị.`).waitFor();
   await page.getByText('Đầu văn bản và người ký của báo cáo tổng hợp').click();
   assert.equal(await page.getByLabel('Họ tên người ký').inputValue(), 'Nguyễn Văn An');
 
   // The roll-up file for the level above.
-  const [rollup] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ru-export').click()]);
+  const [rollup] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rollup-export').click()]);
   assert.equal(rollup.suggestedFilename(), '2025_xa-tan-lap_tong-hop.json');
   const doc = JSON.parse(await readFile(await rollup.path(), 'utf8'));
   assert.equal(doc.kind, 'rollup');
   assert.equal(doc.content.assessments.length, N);
   assert.equal(doc.content.criteria_sets.length, 1);
-  await page.getByTestId('ru-exported').waitFor();
+  await page.getByTestId('rollup-exported').waitFor();
 
   // Another unit's workspace import refuses a roll-up file and says where it goes.
   const rollupPath = join(dir, rollup.suggestedFilename());

@@ -121,20 +121,20 @@ fn bars(title: String, items: Vec<(String, usize, usize)>, testid: &'static str)
     // Bars of HTML, so that a long label wraps instead of being cut; each
     // row says its numbers in words too.
     view! {
-        <figure class="ru-chart" data-testid=testid>
+        <figure class="rollup-chart" data-testid=testid>
             <figcaption>{title}</figcaption>
-            <ul class="ru-bars">
+            <ul class="rollup-bars">
                 {items.into_iter().map(|(label, first, second)| {
                     let width = |n: usize| format!("{}%", n * 100 / max);
                     let value = if second == 0 { first.to_string() } else { format!("{first}/{}", first + second) };
                     view! {
-                        <li class="ru-bars__row">
-                            <span class="ru-bars__label">{label}</span>
-                            <span class="ru-bars__track" aria-hidden="true">
-                                <span class="ru-bar ru-bar--first" style:width=width(first)></span>
-                                <span class="ru-bar ru-bar--second" style:width=width(second)></span>
+                        <li class="rollup-bars__row">
+                            <span class="rollup-bars__label">{label}</span>
+                            <span class="rollup-bars__track" aria-hidden="true">
+                                <span class="rollup-bar rollup-bar--first" style:width=width(first)></span>
+                                <span class="rollup-bar rollup-bar--second" style:width=width(second)></span>
                             </span>
-                            <span class="ru-bars__value">{value}</span>
+                            <span class="rollup-bars__value">{value}</span>
                         </li>
                     }
                 }).collect_view()}
@@ -148,8 +148,8 @@ pub fn Figures() -> impl IntoView {
     let i18n = use_i18n();
     let figures = year_figures();
     view! {
-        <section aria-labelledby="ru-figures-title">
-            <h2 id="ru-figures-title">{tr!(i18n, rollup_figures_title)}</h2>
+        <section aria-labelledby="rollup-figures-title">
+            <h2 id="rollup-figures-title">{tr!(i18n, rollup_figures_title)}</h2>
             {move || figures.get().map(|f| {
                 let year = f.year;
                 let previous = f.previous.clone();
@@ -159,11 +159,11 @@ pub fn Figures() -> impl IntoView {
                     let last = previous.as_ref().and_then(|(_, list)| list.iter().find(|p| p.kind == k.kind)).map(|p| share(p.recognised, p.units, messages::decimal_mark(i18n)));
                     let has_prev = previous.is_some();
                     view! {
-                        <tr data-testid="ru-kind-row" data-kind=k.kind.map(|k| k.code()).unwrap_or_default()>
+                        <tr data-testid="rollup-kind-row" data-kind=k.kind.map(|k| k.code()).unwrap_or_default()>
                             <th scope="row">{kind}</th>
-                            <td data-testid="ru-kind-units">{k.units}</td>
-                            <td data-testid="ru-kind-passed">{share(k.passed, k.units, messages::decimal_mark(i18n))}</td>
-                            <td data-testid="ru-kind-recognised">{share(k.recognised, k.units, messages::decimal_mark(i18n))}</td>
+                            <td data-testid="rollup-kind-units">{k.units}</td>
+                            <td data-testid="rollup-kind-passed">{share(k.passed, k.units, messages::decimal_mark(i18n))}</td>
+                            <td data-testid="rollup-kind-recognised">{share(k.recognised, k.units, messages::decimal_mark(i18n))}</td>
                             {has_prev.then(|| view! { <td>{last.unwrap_or_else(|| "—".to_owned())}</td> })}
                         </tr>
                     }
@@ -175,7 +175,7 @@ pub fn Figures() -> impl IntoView {
                 view! {
                     <h3>{tp!(i18n, rollup_by_kind, year)}</h3>
                     <div class="table-scroll">
-                    <table class="ru-kinds" data-testid="ru-kinds">
+                    <table class="rollup-kinds" data-testid="rollup-kinds">
                         <thead><tr>
                             <th scope="col">{tr!(i18n, rollup_col_kind)}</th>
                             <th scope="col">{tr!(i18n, rollup_col_units)}</th>
@@ -188,17 +188,17 @@ pub fn Figures() -> impl IntoView {
                     </div>
                     {derived.into_iter().map(|(title, list)| view! {
                         <h3>{tp!(i18n, rollup_derived_title, title)}</h3>
-                        <ul class="ru-derived" data-testid="ru-derived">
+                        <ul class="rollup-derived" data-testid="rollup-derived">
                             {list.into_iter().map(|d| derived_item(i18n, d)).collect_view()}
                         </ul>
                     }).collect_view()}
-                    <div class="ru-charts">
-                        {(!chart_kinds.is_empty()).then(|| bars(t_string!(i18n, rollup_chart_kinds).to_owned(), chart_kinds, "ru-chart-kinds"))}
-                        {(!chart_failing.is_empty()).then(|| bars(t_string!(i18n, rollup_chart_failing).to_owned(), chart_failing, "ru-chart-failing"))}
+                    <div class="rollup-charts">
+                        {(!chart_kinds.is_empty()).then(|| bars(t_string!(i18n, rollup_chart_kinds).to_owned(), chart_kinds, "rollup-chart-kinds"))}
+                        {(!chart_failing.is_empty()).then(|| bars(t_string!(i18n, rollup_chart_failing).to_owned(), chart_failing, "rollup-chart-failing"))}
                     </div>
                     {(!f.failed_most.is_empty()).then(|| view! {
                         <h3>{tr!(i18n, rollup_failed_most)}</h3>
-                        <ol data-testid="ru-failed-most">
+                        <ol data-testid="rollup-failed-most">
                             {f.failed_most.iter().enumerate().map(|(i, c)| {
                                 let label = format!("{} {}", c.criterion, words::text(&c.label));
                                 let n = c.failed;
@@ -236,8 +236,8 @@ fn derived_item(i18n: I18n, d: DerivedFigure) -> impl IntoView {
         .map(|f| (f.left_out, f.not_counted))
         .unwrap_or_default();
     view! {
-        <li data-testid="ru-derived-item" data-indicator=d.indicator.clone() data-status=format!("{:?}", d.status)>
-            <strong>{label}</strong> ": " <span data-testid="ru-derived-figure">{figure}</span>
+        <li data-testid="rollup-derived-item" data-indicator=d.indicator.clone() data-status=format!("{:?}", d.status)>
+            <strong>{label}</strong> ": " <span data-testid="rollup-derived-figure">{figure}</span>
             " · " {tp!(i18n, rollup_derived_needs, threshold, required)} " · " <strong>{result}</strong>
             " " {words::left_out_words(i18n, &left_out)}
             {words::not_counted_words(i18n, &not_counted)}
@@ -272,7 +272,7 @@ fn festival_view(i18n: I18n, f: FestivalTotals) -> impl IntoView {
     let value = messages::number(i18n, f.gifts_value);
     view! {
         <h3>{tr!(i18n, rollup_festival_title)}</h3>
-        <ul data-testid="ru-festival">
+        <ul data-testid="rollup-festival">
             <li>{tp!(i18n, rollup_festival_held, held, plans)}</li>
             <li>{tp!(i18n, rollup_festival_participants, participants)}</li>
             <li>{tp!(i18n, rollup_festival_gifts, gifts, value)}</li>

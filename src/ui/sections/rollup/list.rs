@@ -104,16 +104,16 @@ pub fn Files() -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="ru-files-title">
-            <h2 id="ru-files-title">{tr!(i18n, rollup_files_title)}</h2>
+        <section aria-labelledby="rollup-files-title">
+            <h2 id="rollup-files-title">{tr!(i18n, rollup_files_title)}</h2>
             {move || {
                 let count = rollup.shelf.with(|s| s.len());
                 let waiting = waiting();
-                view! { <p data-testid="ru-counts">{tp!(i18n, rollup_counts, count, waiting)}</p> }
+                view! { <p data-testid="rollup-counts">{tp!(i18n, rollup_counts, count, waiting)}</p> }
             }}
             {move || refusal.get().map(|r| view! { <p class="field__error" role="alert">{refusal_words(i18n, r)}</p> })}
             <div class="table-scroll">
-            <table class="ru-files" data-testid="ru-files">
+            <table class="rollup-files" data-testid="rollup-files">
                 <thead><tr>
                     <th scope="col">{tr!(i18n, rollup_col_unit)}</th>
                     <th scope="col">{tr!(i18n, rollup_col_content)}</th>
@@ -127,30 +127,30 @@ pub fn Files() -> impl IntoView {
                     let (id_open, id_keep, id_remove) = (r.id.clone(), r.id.clone(), r.id.clone());
                     let kind_name = messages::unit_kind(i18n, r.kind);
                     let status = match &r.review {
-                        Review::Received => view! { <span class="ru-status">{tr!(i18n, rollup_status_received)}</span> }.into_any(),
-                        Review::Accepted => view! { <span class="ru-status ru-status--accepted">"✓ " {tr!(i18n, rollup_status_accepted)}</span> }.into_any(),
-                        Review::Problem { comment } => view! { <span class="ru-status ru-status--problem">"! " {tr!(i18n, rollup_status_problem)} ": " {comment.clone()}</span> }.into_any(),
+                        Review::Received => view! { <span class="rollup-status">{tr!(i18n, rollup_status_received)}</span> }.into_any(),
+                        Review::Accepted => view! { <span class="rollup-status rollup-status--accepted">"✓ " {tr!(i18n, rollup_status_accepted)}</span> }.into_any(),
+                        Review::Problem { comment } => view! { <span class="rollup-status rollup-status--problem">"! " {tr!(i18n, rollup_status_problem)} ": " {comment.clone()}</span> }.into_any(),
                     };
                     let copies_note = match copies {
                         Copies::Unique => None,
-                        Copies::Newest { others } => Some(view! { <span class="ru-copies" data-testid="ru-newer">{tp!(i18n, rollup_newest, others)}</span> }.into_any()),
-                        Copies::Older { .. } => Some(view! { <span class="ru-copies" data-testid="ru-older">{tr!(i18n, rollup_older)}</span> }.into_any()),
+                        Copies::Newest { others } => Some(view! { <span class="rollup-copies" data-testid="rollup-newer">{tp!(i18n, rollup_newest, others)}</span> }.into_any()),
+                        Copies::Older { .. } => Some(view! { <span class="rollup-copies" data-testid="rollup-older">{tr!(i18n, rollup_older)}</span> }.into_any()),
                     };
                     let identity_note = match &r.identity {
-                        Some(Identity::Suggested(_)) => Some(view! { <br /><span class="ru-copies" data-testid="ru-identity-note">{tr!(i18n, rollup_identity_to_confirm)}</span> }.into_any()),
-                        Some(Identity::Unmatched) => Some(view! { <br /><span class="ru-copies" data-testid="ru-identity-note">{tr!(i18n, rollup_identity_not_found)}</span> }.into_any()),
+                        Some(Identity::Suggested(_)) => Some(view! { <br /><span class="rollup-copies" data-testid="rollup-identity-note">{tr!(i18n, rollup_identity_to_confirm)}</span> }.into_any()),
+                        Some(Identity::Unmatched) => Some(view! { <br /><span class="rollup-copies" data-testid="rollup-identity-note">{tr!(i18n, rollup_identity_not_found)}</span> }.into_any()),
                         _ => None,
                     };
                     let decision = r.decision.clone().map(|(recognised, line)| {
                         let word = if recognised { tr!(i18n, status_recognised).into_any() } else { tr!(i18n, status_not_recognised).into_any() };
-                        view! { <br /><span data-testid="ru-file-decision"><strong>{word}</strong> " · " {line}</span> }
+                        view! { <br /><span data-testid="rollup-file-decision"><strong>{word}</strong> " · " {line}</span> }
                     });
                     let duplicate = copies != Copies::Unique;
                     let via = r.via.clone();
                     let exported = r.exported.clone();
                     let open_label = format!("{} {} {}", t_string!(i18n, rollup_open), r.unit, r.year);
                     view! {
-                        <tr data-testid="ru-file" data-unit=r.unit.clone()>
+                        <tr data-testid="rollup-file" data-unit=r.unit.clone()>
                             <td>
                                 <strong>{r.unit.clone()}</strong>
                                 <br /><span class="muted">{kind_name}</span>
@@ -162,19 +162,19 @@ pub fn Files() -> impl IntoView {
                             <td>
                                 {set}
                                 {r.result.map(|status| view! {
-                                    <br /><span data-testid="ru-file-result">{tr!(i18n, rollup_file_result)} ": "
+                                    <br /><span data-testid="rollup-file-result">{tr!(i18n, rollup_file_result)} ": "
                                         <span class=messages::result_class(status)>{messages::result(i18n, status)}</span></span>
                                 })}
                                 {r.their_status.map(|code| view! {
-                                    <br /><span class="muted" data-testid="ru-file-their-status">{tr!(i18n, rollup_file_their_status)} ": " {messages::assessment_status(i18n, code)}</span>
+                                    <br /><span class="muted" data-testid="rollup-file-their-status">{tr!(i18n, rollup_file_their_status)} ": " {messages::assessment_status(i18n, code)}</span>
                                 })}
                             </td>
                             <td>{status} {copies_note.map(|n| view! { <br /> {n} })} {decision}</td>
-                            <td class="ru-actions">
-                                <button type="button" class="button button--small button--primary" id=format!("ru-open-{id_open}") aria-label=open_label data-testid="ru-open"
+                            <td class="rollup-actions">
+                                <button type="button" class="button button--small button--primary" id=format!("rollup-open-{id_open}") aria-label=open_label data-testid="rollup-open"
                                     on:click=move |_| rollup.viewing.set(Some(id_open.clone()))>{tr!(i18n, rollup_open)}</button>
                                 {duplicate.then(|| view! {
-                                    <button type="button" class="button button--small" data-testid="ru-keep" on:click=move |_| { let id = id_keep.clone(); rollup.change(move |shelf| shelf.keep(&id), move |r| refusal.set(r.err())); }>{tr!(i18n, rollup_keep)}</button>
+                                    <button type="button" class="button button--small" data-testid="rollup-keep" on:click=move |_| { let id = id_keep.clone(); rollup.change(move |shelf| shelf.keep(&id), move |r| refusal.set(r.err())); }>{tr!(i18n, rollup_keep)}</button>
                                 })}
                                 <button type="button" class="button button--small" on:click=move |_| { let id = id_remove.clone(); rollup.change(move |shelf| { shelf.remove(&id); }, |()| {}); }>{tr!(i18n, rollup_remove)}</button>
                             </td>
@@ -185,8 +185,8 @@ pub fn Files() -> impl IntoView {
             </table>
             </div>
             {move || (waiting() > 0).then(|| view! {
-                <p class="ru-secondary">
-                    <button type="button" class="button button--small" on:click=accept_all data-testid="ru-accept-all">{tr!(i18n, rollup_accept_all)}</button>
+                <p class="rollup-secondary">
+                    <button type="button" class="button button--small" on:click=accept_all data-testid="rollup-accept-all">{tr!(i18n, rollup_accept_all)}</button>
                     " " <span class="muted">{tr!(i18n, rollup_accept_all_note)}</span>
                 </p>
             })}

@@ -124,7 +124,7 @@ pub fn RollUpSection() -> impl IntoView {
             Opening::Ready => view! {
                 {move || rollup.write_error.get().map(|error| {
                     let detail = messages::store_error(i18n, &error);
-                    view! { <div class="banner banner--error" role="alert" data-testid="ru-write-error"><p>{tr!(i18n, rollup_write_failed)} " " {detail}</p></div> }
+                    view! { <div class="banner banner--error" role="alert" data-testid="rollup-write-error"><p>{tr!(i18n, rollup_write_failed)} " " {detail}</p></div> }
                 })}
                 {move || {
                     let bad = rollup.unreadable.get();
@@ -203,10 +203,10 @@ fn Receive() -> impl IntoView {
         });
     };
     view! {
-        <section aria-labelledby="ru-receive-title">
-            <h2 id="ru-receive-title">{tr!(i18n, rollup_receive_title)}</h2>
+        <section aria-labelledby="rollup-receive-title">
+            <h2 id="rollup-receive-title">{tr!(i18n, rollup_receive_title)}</h2>
             <p>{tr!(i18n, rollup_receive_help)}</p>
-            <DropZone id="ru-files" testid="ru-drop-zone" on_files=take />
+            <DropZone id="rollup-files" testid="rollup-drop-zone" on_files=take />
             <p role="status">{move || if busy.get() { Some(tr!(i18n, rollup_reading)) } else { None }}</p>
             {move || {
                 let list = outcomes.get();
@@ -214,15 +214,15 @@ fn Receive() -> impl IntoView {
                     let ok: usize = list.iter().map(|(_, o)| match o { Arrival::Received { added, .. } => *added, _ => 0 }).sum();
                     let failed = list.iter().filter(|(_, o)| !matches!(o, Arrival::Received { .. })).count();
                     view! {
-                        <div class="ru-outcomes" data-testid="ru-outcomes">
-                            <p role="status" data-testid="ru-batch">{tp!(i18n, rollup_batch, ok, failed)}</p>
+                        <div class="rollup-outcomes" data-testid="rollup-outcomes">
+                            <p role="status" data-testid="rollup-batch">{tp!(i18n, rollup_batch, ok, failed)}</p>
                             <ul>
                                 {list.into_iter().filter(|(_, o)| !matches!(o, Arrival::Received { already: 0, .. })).map(|(name, outcome)| match outcome {
                                     Arrival::Received { already, .. } => view! { <li>{tp!(i18n, rollup_already, name, already)}</li> }.into_any(),
                                     Arrival::Failed(error) => {
                                         let (headline, lines) = messages::load_error(i18n, &error);
                                         view! {
-                                            <li class="ru-outcome--error" data-testid="ru-file-error">
+                                            <li class="rollup-outcome--error" data-testid="rollup-file-error">
                                                 <strong>{name}</strong> ": " {headline}
                                                 <ul>{lines.into_iter().take(10).map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                                             </li>
@@ -230,7 +230,7 @@ fn Receive() -> impl IntoView {
                                     }
                                     Arrival::Unreadable(error) => {
                                         let detail = crate::ui::words::messages::read_error(error);
-                                        view! { <li class="ru-outcome--error" data-testid="ru-file-error"><strong>{name}</strong> ": " {detail}</li> }.into_any()
+                                        view! { <li class="rollup-outcome--error" data-testid="rollup-file-error"><strong>{name}</strong> ": " {detail}</li> }.into_any()
                                     }
                                 }).collect_view()}
                             </ul>

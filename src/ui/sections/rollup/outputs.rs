@@ -119,31 +119,31 @@ pub fn Outputs() -> impl IntoView {
         result.set(Some(offer(&file).map(|()| file)));
     };
     view! {
-        <section aria-labelledby="ru-outputs-title" class="screen-only">
-            <h2 id="ru-outputs-title">{tr!(i18n, rollup_outputs_title)}</h2>
-            <div class="ru-controls">
-                {Choice::new("ru-separator", tr!(i18n, rollup_separator),
+        <section aria-labelledby="rollup-outputs-title" class="screen-only">
+            <h2 id="rollup-outputs-title">{tr!(i18n, rollup_outputs_title)}</h2>
+            <div class="rollup-controls">
+                {Choice::new("rollup-separator", tr!(i18n, rollup_separator),
                     move || if separator.get() == Separator::Comma { "comma" } else { "semicolon" }.into(),
                     move || vec![option("semicolon", t_string!(i18n, rollup_semicolon)), option("comma", t_string!(i18n, rollup_comma))],
-                    move |v| separator.set(if v == "comma" { Separator::Comma } else { Separator::Semicolon })).testid("ru-separator").view()}
-                <button type="button" class="button" data-testid="ru-csv" on:click=csv disabled=move || selection.table.with(|t| t.is_none())>{tr!(i18n, rollup_csv)}</button>
-                <button type="button" class="button button--primary" data-testid="ru-print" on:click=move |_| printing.set(true) disabled=move || figures.with(|f| f.is_none())>{tr!(i18n, rollup_print)}</button>
-                <button type="button" class="button" data-testid="ru-export" on:click=export disabled=move || sender().is_none() || figures.with(|f| f.is_none())>{tr!(i18n, rollup_export)}</button>
+                    move |v| separator.set(if v == "comma" { Separator::Comma } else { Separator::Semicolon })).testid("rollup-separator").view()}
+                <button type="button" class="button" data-testid="rollup-csv" on:click=csv disabled=move || selection.table.with(|t| t.is_none())>{tr!(i18n, rollup_csv)}</button>
+                <button type="button" class="button button--primary" data-testid="rollup-print" on:click=move |_| printing.set(true) disabled=move || figures.with(|f| f.is_none())>{tr!(i18n, rollup_print)}</button>
+                <button type="button" class="button" data-testid="rollup-export" on:click=export disabled=move || sender().is_none() || figures.with(|f| f.is_none())>{tr!(i18n, rollup_export)}</button>
             </div>
             {move || sender().is_none().then(|| view! { <p class="note">{tr!(i18n, rollup_need_unit)}</p> })}
-            <details class="ru-document-fields">
+            <details class="rollup-document-fields">
                 <summary>{tr!(i18n, rollup_document_fields)}</summary>
-                {field("ru-doc-superior", tr!(i18n, report_superior).into_any(), |f| f.superior_body.clone(), |f, v| f.superior_body = v)}
-                {field("ru-doc-issuer", tr!(i18n, report_issuer).into_any(), |f| f.issuing_body.clone(), |f, v| f.issuing_body = v)}
-                {field("ru-doc-place", tr!(i18n, report_place).into_any(), |f| f.place.clone(), |f, v| f.place = v)}
-                {field("ru-doc-signer-title", tr!(i18n, report_signer_title).into_any(), |f| f.signer_title.clone(), |f, v| f.signer_title = v)}
-                {field("ru-doc-signer-name", tr!(i18n, report_signer_name).into_any(), |f| f.signer_name.clone(), |f, v| f.signer_name = v)}
+                {field("rollup-doc-superior", tr!(i18n, report_superior).into_any(), |f| f.superior_body.clone(), |f, v| f.superior_body = v)}
+                {field("rollup-doc-issuer", tr!(i18n, report_issuer).into_any(), |f| f.issuing_body.clone(), |f, v| f.issuing_body = v)}
+                {field("rollup-doc-place", tr!(i18n, report_place).into_any(), |f| f.place.clone(), |f, v| f.place = v)}
+                {field("rollup-doc-signer-title", tr!(i18n, report_signer_title).into_any(), |f| f.signer_title.clone(), |f, v| f.signer_title = v)}
+                {field("rollup-doc-signer-name", tr!(i18n, report_signer_name).into_any(), |f| f.signer_name.clone(), |f, v| f.signer_name = v)}
                 {move || fields_failed.get().then(|| view! { <p class="field__error" role="alert">{tr!(i18n, rollup_document_fields_failed)}</p> })}
             </details>
             {move || result.get().map(|r| match r {
                 Ok(file) => {
                     let (name, units, assessments, plans) = (file.file_name.clone(), file.summary.units, file.summary.assessments, file.summary.festival_plans);
-                    view! { <p class="banner banner--info" role="status" data-testid="ru-exported">{tp!(i18n, rollup_exported, name, units, assessments, plans)}</p> }.into_any()
+                    view! { <p class="banner banner--info" role="status" data-testid="rollup-exported">{tp!(i18n, rollup_exported, name, units, assessments, plans)}</p> }.into_any()
                 }
                 Err(err) => view! { <p class="field__error" role="alert">{tr!(i18n, data_export_failed)} " " {err}</p> }.into_any(),
             })}
@@ -301,7 +301,7 @@ fn summary(
     });
     let decisions = (!decisions.is_empty()).then(|| view! {
         <p class="nd30-para">"Quyết định công nhận đã ghi nhận:"</p>
-        <ul data-testid="ru-summary-decisions">{decisions.into_iter().map(|(_, line)| view! { <li>{line}</li> }).collect_view()}</ul>
+        <ul data-testid="rollup-summary-decisions">{decisions.into_iter().map(|(_, line)| view! { <li>{line}</li> }).collect_view()}</ul>
     });
     let failing_units = table.map(|t| {
         t.rows
@@ -336,12 +336,12 @@ fn summary(
         }
     });
     view! {
-        <article class="print-doc" lang="vi" data-testid="ru-summary">
+        <article class="print-doc" lang="vi" data-testid="rollup-summary">
             {documents::header(&letterhead)}
             <h2 class="nd30-heading">"I. TÌNH HÌNH TIẾP NHẬN HỒ SƠ"</h2>
             <p class="nd30-para">{format!("{unit_name} đã tiếp nhận và chấp nhận {files} tệp của {units} đơn vị trực thuộc cho năm {year}.")}</p>
             <h2 class="nd30-heading">"II. KẾT QUẢ"</h2>
-            <table class="nd30-table" data-testid="ru-summary-kinds">
+            <table class="nd30-table" data-testid="rollup-summary-kinds">
                 <thead><tr><th scope="col">"Loại đơn vị"</th><th scope="col">"Số đơn vị"</th><th scope="col">"Tự đánh giá đạt"</th><th scope="col">"Được công nhận"</th></tr></thead>
                 <tbody>{kinds}</tbody>
             </table>
@@ -349,7 +349,7 @@ fn summary(
             {decisions}
             <h2 class="nd30-heading">"III. NHỮNG TIÊU CHÍ, ĐƠN VỊ CHƯA ĐẠT"</h2>
             <ol>{most}</ol>
-            <ul data-testid="ru-summary-failing">{failing_units}</ul>
+            <ul data-testid="rollup-summary-failing">{failing_units}</ul>
             {festival}
             {documents::signature(&letterhead)}
         </article>
