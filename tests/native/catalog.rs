@@ -202,3 +202,63 @@ fn the_2021_2025_new_rural_sets_are_marked_historical() {
     assert!(set("cong-an-phuong-kieu-mau").unverified_count() == 0);
     assert!(set("do-thi-van-minh-tieu-chi-4").unverified_count() >= 5);
 }
+
+// The library: built-in sets beside the browser's own.
+
+#[test]
+fn a_variant_gets_a_free_id_and_names_its_source() {
+    let builtin = builtin_sets();
+    let mut local = Vec::new();
+    let first = Library::new(&builtin, &local).variant_of(&builtin[0]);
+    assert_eq!(first.id, "tt124-khu-dan-cu-dia-phuong");
+    assert_eq!(first.variant_of, Some(builtin[0].key()));
+    assert_eq!(first.version, 1);
+    local.push(first);
+    let second = Library::new(&builtin, &local).variant_of(&builtin[0]);
+    assert_eq!(second.id, "tt124-khu-dan-cu-dia-phuong-2");
+}
+
+#[test]
+fn imports_are_new_present_newer_or_older() {
+    let builtin = builtin_sets();
+    let library = Library::new(&builtin, &[]);
+    let same = builtin[0].clone();
+    assert_eq!(
+        library.import_decision(&same),
+        ImportDecision::AlreadyPresent { identical: true }
+    );
+    // A built-in id with other content, or another version, is only a local variant.
+    let mut changed = same.clone();
+    changed.title.vi.push('!');
+    let variant = ImportDecision::LocalVariant {
+        id: format!("{}-dia-phuong", same.id),
+    };
+    assert_eq!(library.import_decision(&changed), variant);
+    let mut newer = same.clone();
+    newer.version = 99;
+    assert_eq!(library.import_decision(&newer), variant);
+    let local = library.as_local_variant(&newer);
+    assert_eq!(
+        (local.id.as_str(), local.version),
+        ("tt124-khu-dan-cu-dia-phuong", 1)
+    );
+    assert_eq!(local.variant_of, Some(same.key()));
+    // A local set's versions follow each other as before.
+    let mut own = same.clone();
+    own.id = "tinh-x".into();
+    assert_eq!(library.import_decision(&own), ImportDecision::New);
+    let stored = vec![own.clone()];
+    let library = Library::new(&builtin, &stored);
+    let mut own_next = own.clone();
+    own_next.version += 1;
+    assert_eq!(
+        library.import_decision(&own_next),
+        ImportDecision::Newer {
+            current: own.version
+        }
+    );
+    assert_eq!(
+        library.import_decision(&own),
+        ImportDecision::AlreadyPresent { identical: true }
+    );
+}
