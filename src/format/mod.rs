@@ -10,7 +10,6 @@ pub mod criteria;
 mod envelope;
 pub mod exchange;
 pub mod merge;
-pub mod migrate;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod mutations;
 pub mod prefs;

@@ -110,7 +110,7 @@ pub fn open_file(text: &str) -> Result<Opened<'_>, LoadError> {
     };
     // Anything else is read in layers, to say exactly what is wrong.
     let value = parse_json(text)?;
-    debug_assert_eq!(crate::format::migrate::check_table(), Ok(()));
+    debug_assert_eq!(super::migrate::check_table(), Ok(()));
     let format = value
         .get("format")
         .and_then(Value::as_str)
@@ -123,7 +123,7 @@ pub fn open_file(text: &str) -> Result<Opened<'_>, LoadError> {
                     supported: EXCHANGE_SCHEMA_VERSION,
                 })
             }
-            Some(v) if v >= 1 => (crate::format::migrate::migrate(value, v as u32)?, v as u32),
+            Some(v) if v >= 1 => (super::migrate::migrate(value, v as u32)?, v as u32),
             _ => {
                 return Err(LoadError::Invalid {
                     problems: vec![problem(
@@ -147,7 +147,7 @@ pub fn open_file(text: &str) -> Result<Opened<'_>, LoadError> {
                 Some(found) if found > u64::from(supported) => {
                     return Err(LoadError::NewerSchema { found, supported })
                 }
-                _ => (crate::format::migrate::migrate(value, 0)?, 0),
+                _ => (super::migrate::migrate(value, 0)?, 0),
             }
         }
         _ => return Err(LoadError::NotOurs { found: format }),

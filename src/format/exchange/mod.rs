@@ -20,6 +20,7 @@
 
 mod envelope;
 mod hash;
+pub mod migrate;
 mod read;
 mod write;
 

@@ -4,8 +4,8 @@
 
 use serde_json::{json, Value};
 
-use super::exchange::{checksum, EXCHANGE_SCHEMA_VERSION, FORMAT};
-use super::problem::{problem, LoadError, ProblemKind};
+use super::{checksum, EXCHANGE_SCHEMA_VERSION, FORMAT};
+use crate::format::problem::{problem, LoadError, ProblemKind};
 
 /// One step, from `from` to `from + 1`.
 pub struct Migration {
@@ -44,8 +44,8 @@ fn checksum_of_bytes(mut value: Value) -> Result<Value, LoadError> {
 
 fn wrap_first_release(value: Value) -> Result<Value, LoadError> {
     let kind = match value.get("format").and_then(Value::as_str) {
-        Some(super::workspace::FORMAT_WORKSPACE) => "workspace",
-        Some(super::criteria::FORMAT_CRITERIA_SET) => "criteria_set",
+        Some(crate::format::workspace::FORMAT_WORKSPACE) => "workspace",
+        Some(crate::format::criteria::FORMAT_CRITERIA_SET) => "criteria_set",
         other => {
             return Err(LoadError::NotOurs {
                 found: other.map(str::to_owned),
