@@ -165,11 +165,11 @@ async function typing(browser, url) {
   const { ctx, page } = await appPage(browser, url, { storage: JSON.stringify(doc) });
   await page.locator('nav a[data-route="tu-danh-gia"]').click();
   await page.locator('[data-assessment-id="a-xa-4"] button').first().click();
-  const field = page.locator('#in-xa-2-3a-count');
+  const field = page.locator('#input-xa-2-3a-count');
   await field.waitFor();
   await page.evaluate(() => {
     window.__latency = [];
-    document.querySelector('#in-xa-2-3a-count').addEventListener('keydown', () => {
+    document.querySelector('#input-xa-2-3a-count').addEventListener('keydown', () => {
       const t0 = performance.now();
       requestAnimationFrame(() => setTimeout(() => window.__latency.push(performance.now() - t0), 0));
     }, { capture: true });

@@ -119,11 +119,11 @@ export function indicator(page, id) {
 
 export async function yes(page, id, date) {
   await indicator(page, id).getByLabel('Có', { exact: true }).check();
-  if (date) await page.locator(`#in-${id}-date`).fill(date);
+  if (date) await page.locator(`#input-${id}-date`).fill(date);
 }
 
 export async function count(page, id, value) {
-  await page.locator(`#in-${id}-count`).fill(String(value));
+  await page.locator(`#input-${id}-count`).fill(String(value));
 }
 
 export async function reason(page, id) {

@@ -443,7 +443,7 @@ async fn the_library_copies_a_set_and_refuses_an_invalid_edit() {
     assert_eq!(stored.criteria_sets()[0].id, "tt124-xa-phuong-dia-phuong");
 
     // An empty label is refused with its path, and nothing is saved.
-    type_into(&host, "#ind-0-0-0-label", "   ");
+    type_into(&host, "#indicator-0-0-0-label", "   ");
     click(&host, "[data-testid=set-editor] button[type=submit]");
     leptos::task::tick().await;
     let problems = query(&host, "[data-testid=editor-problems]")
@@ -464,7 +464,7 @@ async fn the_library_copies_a_set_and_refuses_an_invalid_edit() {
     // A valid edit is saved.
     type_into(
         &host,
-        "#ind-0-0-0-label",
+        "#indicator-0-0-0-label",
         "Đảng ủy ra nghị quyết trước 15/3",
     );
     click(&host, "[data-testid=set-editor] button[type=submit]");

@@ -27,18 +27,18 @@ test('a village head goes from an empty app to the printed report', async () => 
   await yes(page, 'kdc-1a', '2025-02-15');
   await yes(page, 'kdc-1b', '2025-04-02');
   assert.equal(await reason(page, 'kdc-1b'), 'Ngày 02/04/2025 nằm ngoài khoảng 01/01/2025–31/03/2025.');
-  await page.locator('#in-kdc-1b-date').fill('2025-03-10');
-  await page.locator('#in-kdc-1c-num').fill('120');
-  await page.locator('#in-kdc-1c-den').fill('125');
+  await page.locator('#input-kdc-1b-date').fill('2025-03-10');
+  await page.locator('#input-kdc-1c-num').fill('120');
+  await page.locator('#input-kdc-1c-den').fill('125');
   assert.equal(await reason(page, 'kdc-1c'), '120/125 = 96% < 100% (cần ít nhất 125).');
-  await page.locator('#in-kdc-1c-num').fill('125');
+  await page.locator('#input-kdc-1c-num').fill('125');
   assert.equal(await reason(page, 'kdc-1c'), '125/125 = 100% ≥ 100% (cần ít nhất 125).');
   await yes(page, 'kdc-2a');
   for (const p of ['a', 'b', 'c', 'd', 'dd', 'e', 'g']) await count(page, `kdc-3${p}`, 0);
   // Crime, social evils and other violations are entered apart; the total is the core's.
-  for (const [n, value] of [[0, 1], [1, 2], [2, 0]]) await page.locator(`#in-kdc-4a-part-${n}`).fill(String(value));
-  await page.getByTestId('in-kdc-4a-total').getByText('Tổng kỳ này: 3').waitFor();
-  await page.locator('#in-kdc-4a-previous').fill('5');
+  for (const [n, value] of [[0, 1], [1, 2], [2, 0]]) await page.locator(`#input-kdc-4a-part-${n}`).fill(String(value));
+  await page.getByTestId('input-kdc-4a-total').getByText('Tổng kỳ này: 3').waitFor();
+  await page.locator('#input-kdc-4a-previous').fill('5');
   assert.equal(await reason(page, 'kdc-4a'), 'Kỳ này 3, kỳ trước 5: đạt.');
   await count(page, 'kdc-4b', 1);
   assert.equal(await reason(page, 'kdc-4b'), 'Xảy ra 1 vụ việc (phải bằng 0).');
@@ -46,14 +46,14 @@ test('a village head goes from an empty app to the printed report', async () => 
   await count(page, 'kdc-4c2', 0);
   await yes(page, 'kdc-4c3');
   await count(page, 'kdc-4d', 0);
-  await page.locator('#in-kdc-5a-level').selectOption({ label: 'Hoàn thành nhiệm vụ' });
+  await page.locator('#input-kdc-5a-level').selectOption({ label: 'Hoàn thành nhiệm vụ' });
   await count(page, 'kdc-5b', 0);
   await page.getByTestId('progress').getByText('Đã trả lời 19/19 chỉ tiêu').waitFor();
   assert.match(await page.getByTestId('set-result').innerText(), /Chưa đạt/);
 
   // Evidence for the resolution.
   await indicator(page, 'kdc-1a').locator('summary').click();
-  await page.locator('#ev-kdc-1a-notes').fill('Nghị quyết chi bộ số 02-NQ/CB');
+  await page.locator('#evidence-kdc-1a-notes').fill('Nghị quyết chi bộ số 02-NQ/CB');
 
   // The failing criterion appears in the gap view; an action with a past date is flagged.
   await page.getByRole('tab', { name: 'Khắc phục' }).click();
@@ -71,14 +71,14 @@ test('a village head goes from an empty app to the printed report', async () => 
   // The case was handled at once and reported: the law's escape makes it pass.
   await page.locator('nav a[data-route="tu-danh-gia"]').click();
   await page.locator('[data-assessment-id] button').first().click();
-  await page.locator('#in-kdc-4b-escape').check();
+  await page.locator('#input-kdc-4b-escape').check();
   await page.getByTestId('set-result').getByText('Đạt').waitFor();
 
   // Locking freezes the answers; the date and who are shown.
   await page.getByLabel('Người khóa (họ tên)').fill('Nguyễn Văn Bình');
   await page.getByRole('button', { name: 'Khóa tự đánh giá' }).click();
   await page.getByTestId('assessment-status').getByText('Đã tự đánh giá (khóa)').waitFor();
-  assert.ok(await page.locator('#in-kdc-4b-count').isDisabled());
+  assert.ok(await page.locator('#input-kdc-4b-count').isDisabled());
 
   // The report, printed: the table and the signature block, none of the app's chrome.
   await page.getByRole('tab', { name: 'Báo cáo và hồ sơ' }).click();
@@ -104,13 +104,13 @@ test('a village head goes from an empty app to the printed report', async () => 
 
   // The submission and the minutes come prefilled from the same assessment.
   // Locked, the dossier's details can still be filled in, and print.
-  await page.getByTestId('rep-fill-roles').click();
+  await page.getByTestId('report-fill-roles').click();
   assert.match(await page.getByLabel('Thành phần dự họp (mỗi người một dòng)').inputValue(), /^Trưởng khu dân cư \(chủ trì\)\nBí thư chi bộ\n/);
   await page.getByLabel('Thành phần dự họp (mỗi người một dòng)').fill('Bí thư chi bộ Lê Văn Cường');
   await page.getByLabel('Thư ký cuộc họp (ký biên bản)').fill('Lê Thị Hoa');
   await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn Bình');
   // The unit passes: no warning on the submission.
-  assert.equal(await page.getByTestId('rep-submission-warning').isVisible(), false);
+  assert.equal(await page.getByTestId('report-submission-warning').isVisible(), false);
   await page.getByRole('button', { name: 'Xem và in Tờ trình' }).click();
   await doc.getByText('TỜ TRÌNH', { exact: true }).waitFor();
   await doc.getByText(/Kính đề nghị .* xem xét, công nhận Thôn Đồng/).waitFor();
@@ -126,7 +126,7 @@ test('a village head goes from an empty app to the printed report', async () => 
 
   // Next year starts from this year's answers; last year's count becomes the comparison.
   await startAssessment(page, 'Thôn Đồng', 2026);
-  assert.equal(await page.locator('#in-kdc-4a-previous').inputValue(), '3');
+  assert.equal(await page.locator('#input-kdc-4a-previous').inputValue(), '3');
   await page.getByRole('tab', { name: 'Các năm' }).click();
   const history = page.getByTestId('history');
   await history.getByRole('columnheader', { name: '2025' }).waitFor();

@@ -166,7 +166,7 @@ test('five village files become the commune’s figures, and the decision goes b
   assert.match(recognised, /Thôn 03 \(chưa có quyết định công nhận\)/);
   assert.doesNotMatch(recognised, /Thôn 00|Thôn 01/);
   // Computed, so shown as computed: no input for these figures.
-  assert.equal(await page.locator('#in-xa-4b-num').count(), 0);
+  assert.equal(await page.locator('#input-xa-4b-num').count(), 0);
   s.check();
   await s.close();
 

@@ -25,7 +25,7 @@ test('a village assessment goes to the commune, previewed, applied and undone', 
   await page.locator('nav a[data-route="tu-danh-gia"]').click();
   await page.getByLabel('Năm đánh giá').fill('2025');
   await page.getByTestId('start-submit').click();
-  await page.locator('#in-kdc-3a-count').fill('0');
+  await page.locator('#input-kdc-3a-count').fill('0');
   await page.locator('nav a[data-route="du-lieu"]').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-record').click()]);
   assert.equal(download.suggestedFilename(), '2025_thon-dong_tu-danh-gia.json');

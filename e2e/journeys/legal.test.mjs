@@ -39,14 +39,14 @@ test('a village with no incidents in either year meets criterion 4', async () =>
   await ready(page);
   await addUnit(page, 'Thôn Đồng');
   await startAssessment(page, 'Thôn Đồng', 2025);
-  for (const n of [0, 1, 2]) await page.locator(`#in-kdc-4a-part-${n}`).fill('0');
-  await page.locator('#in-kdc-4a-previous').fill('0');
+  for (const n of [0, 1, 2]) await page.locator(`#input-kdc-4a-part-${n}`).fill('0');
+  await page.locator('#input-kdc-4a-previous').fill('0');
   assert.equal(await reason(page, 'kdc-4a'), 'Kỳ này 0, kỳ trước 0: không có gì để kéo giảm, đạt.');
   for (const id of ['kdc-4b', 'kdc-4c1', 'kdc-4c2', 'kdc-4d']) await count(page, id, 0);
   await yes(page, 'kdc-4c3');
   await criterionShows(page, 'kdc-4', legal.expect['kdc-4']);
   // The rise the law does not accept, as its companion.
-  await page.locator('#in-kdc-4a-part-1').fill('2');
+  await page.locator('#input-kdc-4a-part-1').fill('2');
   await criterionShows(page, 'kdc-4', 'failed');
   // The set says the procedure was amended in 2025, wording unverified.
   await page.getByTestId('set-notice').getByText(/Thông tư 48\/2025\/TT-BCA/).waitFor();
@@ -111,14 +111,14 @@ test('an enterprise with a member disciplined fails clause 5; a small one is tol
   await startAssessment(page, 'Công ty May Tân Lập', 2025);
   assert.equal(await page.getByTestId('start-out-of-scope').count(), 0);
   await count(page, 'cq-5b', 0);
-  await page.locator('#in-cq-5a-num').fill('7');
-  await page.locator('#in-cq-5a-den').fill('10');
+  await page.locator('#input-cq-5a-num').fill('7');
+  await page.locator('#input-cq-5a-den').fill('10');
   await criterionShows(page, 'cq-5', 'passed');
   await count(page, 'cq-5b', legal.answers['cq-5b'].count);
   await criterionShows(page, 'cq-5', legal.expect['cq-5']);
   // A submission asking for recognition says what it would ask of a unit that does not pass.
   await page.getByRole('tab', { name: 'Báo cáo và hồ sơ' }).click();
-  await page.getByTestId('rep-submission-warning').getByText(/Kết quả tự đánh giá hiện là «Chưa/).waitFor();
+  await page.getByTestId('report-submission-warning').getByText(/Kết quả tự đánh giá hiện là «Chưa/).waitFor();
   s.check();
   await s.close();
 });

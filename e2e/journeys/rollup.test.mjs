@@ -201,7 +201,7 @@ test('a commune rolls up thirty village files', async () => {
   await ownReason('xa-4b').getByText(new RegExp(`^${recognised}/${N} đơn vị = `)).waitFor();
   await ownReason('xa-4a').getByText(new RegExp(`^${N}/${N} đơn vị = 100% ≥ 100%`)).waitFor();
   await page.locator('[data-indicator-id="xa-4b"]').getByTestId('derived-live').waitFor();
-  assert.equal(await page.locator('#in-xa-4b-num').count(), 0, 'a computed figure is not an input');
+  assert.equal(await page.locator('#input-xa-4b-num').count(), 0, 'a computed figure is not an input');
   // Its companion: a figure typed by hand is an input.
   assert.ok((await page.locator('[data-indicator-id="xa-1c"] input').count()) > 0);
   session.check();

@@ -119,7 +119,7 @@ fn ActionRow(id: String, action: String, data: Data) -> impl IntoView {
             ids.with_value(|(id, _)| store(id, a));
         }
     };
-    let field = |name: &str| format!("act-{action}-{name}");
+    let field = |name: &str| format!("action-{action}-{name}");
     let remove = move |_| {
         let state = use_app_state();
         ids.with_value(|(id, action)| {

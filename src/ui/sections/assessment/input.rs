@@ -45,7 +45,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
         });
         move || memo.get()
     };
-    let field = format!("in-{ind}");
+    let field = format!("input-{ind}");
     let na = indicator.na_allowed.then(|| {
         let (id, ind, answer) = (id.clone(), ind.clone(), answer);
         let na_field = format!("{field}-na");
@@ -532,7 +532,7 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
         });
     };
     let layout = { Memo::new(move |_| evidence().documents.len()) };
-    let notes_field = format!("ev-{indicator}-notes");
+    let notes_field = format!("evidence-{indicator}-notes");
     view! {
         <div class="evidence">
             <div class="field">
@@ -541,7 +541,7 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
                     on:input=move |ev| { let mut e = evidence(); e.notes = event_target_value(&ev); store(e) }></textarea>
             </div>
             {move || (0..layout.get()).map(|n| {
-                let field = |name: &str| format!("ev-{indicator}-{n}-{name}");
+                let field = |name: &str| format!("evidence-{indicator}-{n}-{name}");
                 let edit = move |apply: &dyn Fn(&mut DocumentRef)| {
                     let mut all = evidence();
                     if let Some(doc) = all.documents.get_mut(n) { apply(doc); }

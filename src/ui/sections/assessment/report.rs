@@ -62,7 +62,7 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
               read: fn(&ReportText) -> String,
               write: fn(&mut ReportText, String),
               multiline: bool| {
-            let field = format!("rep-{key}");
+            let field = format!("report-{key}");
             let edit = edit.clone();
             let value = move || read(&report());
             let on_input = move |ev: leptos::ev::Event| {
@@ -85,7 +85,7 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
         <div class="report-tab">
             <form class="report-fields" on:submit=|ev| ev.prevent_default()>
                 <h3>{tr!(i18n, report_fields)}</h3>
-                <p class="field__hint" data-testid="rep-lock-note">{tr!(i18n, report_lock_note)}</p>
+                <p class="field__hint" data-testid="report-lock-note">{tr!(i18n, report_lock_note)}</p>
                 {input("superior", tr!(i18n, report_superior).into_any(), |r| r.superior_body.clone(), |r, v| r.superior_body = v, false)}
                 {input("issuer", tr!(i18n, report_issuer).into_any(), |r| r.issuing_body.clone(), |r, v| r.issuing_body = v, false)}
                 {input("place", tr!(i18n, report_place).into_any(), |r| r.place.clone(), |r, v| r.place = v, false)}
@@ -99,7 +99,7 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
                     })).unwrap_or_default();
                     let fill = edit_roles.clone();
                     (report().participants.trim().is_empty() && !roles.is_empty() && !locked()).then(|| view! {
-                        <button type="button" class="button button--small" data-testid="rep-fill-roles"
+                        <button type="button" class="button button--small" data-testid="report-fill-roles"
                             on:click=move |_| fill(Box::new(move |r| r.participants = roles.join("\n")))>
                             {tr!(i18n, report_fill_roles)}
                         </button>
@@ -113,11 +113,11 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
             </form>
             <div class="report-actions">
                 <button type="button" class="button button--primary" on:click=move |_| preview.set(Some(Doc::Report))>{tr!(i18n, report_preview_report)}</button>
-                <button type="button" class="button" aria-describedby="rep-submission-warning" on:click=move |_| preview.set(Some(Doc::Submission))>{tr!(i18n, report_preview_submission)}</button>
+                <button type="button" class="button" aria-describedby="report-submission-warning" on:click=move |_| preview.set(Some(Doc::Submission))>{tr!(i18n, report_preview_submission)}</button>
                 <button type="button" class="button" on:click=move |_| preview.set(Some(Doc::Minutes))>{tr!(i18n, report_preview_minutes)}</button>
             </div>
             // Asking for recognition of a unit that does not meet the standard.
-            <p id="rep-submission-warning" class="banner banner--warning" role="note" data-testid="rep-submission-warning"
+            <p id="report-submission-warning" class="banner banner--warning" role="note" data-testid="report-submission-warning"
                 hidden=move || verdict() == Some(Outcome::Passed)>
                 <span aria-hidden="true">"⚠ "</span>
                 {move || {

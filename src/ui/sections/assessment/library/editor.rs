@@ -216,7 +216,7 @@ fn CriterionEditor(
     indicators: usize,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let label_id = format!("crit-{group}-{criterion}");
+    let label_id = format!("criterion-{group}-{criterion}");
     let add = move |_| {
         draft.update(|d| {
             let base = d
@@ -273,7 +273,7 @@ fn CriterionEditor(
 #[component]
 fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
     let i18n = use_i18n();
-    let prefix = format!("ind-{}-{}-{}", at.group, at.criterion, at.indicator);
+    let prefix = format!("indicator-{}-{}-{}", at.group, at.criterion, at.indicator);
     let field = move |f: fn(&Indicator) -> String| {
         move || draft.with(|d| indicator_ref(d, at).map(f).unwrap_or_default())
     };
