@@ -113,26 +113,40 @@ impl Status {
         !matches!(self, Status::Draft)
     }
 
-    pub fn code(&self) -> &'static str {
+    /// Where it stands, in one word.
+    pub fn stage(&self) -> Stage {
         match self {
-            Status::Draft => "draft",
-            Status::SelfAssessed { .. } => "self_assessed",
-            Status::Submitted { .. } => "submitted",
+            Status::Draft => Stage::Draft,
+            Status::SelfAssessed { .. } => Stage::SelfAssessed,
+            Status::Submitted { .. } => Stage::Submitted,
             Status::Decided {
                 recognised: true, ..
-            } => "recognised",
+            } => Stage::Recognised,
             Status::Decided {
                 recognised: false, ..
-            } => "not_recognised",
+            } => Stage::NotRecognised,
         }
+    }
+}
+
+named_enum! {
+    /// Where an assessment stands, in one word: what its history records
+    /// and the screen names.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Stage {
+        Draft = "draft",
+        SelfAssessed = "self_assessed",
+        Submitted = "submitted",
+        Recognised = "recognised",
+        NotRecognised = "not_recognised",
     }
 }
 
 /// A recorded change of status, reopening included.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusChange {
-    pub from: String,
-    pub to: String,
+    pub from: Stage,
+    pub to: Stage,
     pub on: Date,
     #[serde(default)]
     pub by: String,
@@ -434,8 +448,8 @@ impl Assessment {
 
     fn change(&mut self, to: Status, on: Date, by: &str, note: &str) {
         self.history.push(StatusChange {
-            from: self.status.code().to_owned(),
-            to: to.code().to_owned(),
+            from: self.status.stage(),
+            to: to.stage(),
             on,
             by: by.trim().to_owned(),
             note: note.trim().to_owned(),
@@ -574,7 +588,7 @@ mod tests {
             .unwrap();
         assert_eq!(a.status, Status::Draft);
         assert_eq!(a.history.len(), 2);
-        assert_eq!(a.history[1].from, "self_assessed");
+        assert_eq!(a.history[1].from, Stage::SelfAssessed);
         assert_eq!(a.history[1].note, "Sửa số liệu");
         a.set_answer("kdc-2a", None).unwrap();
     }
@@ -586,7 +600,7 @@ mod tests {
         a.lock("An", date(11, 1)).unwrap();
         a.submit(date(11, 2)).unwrap();
         a.decide(true, "15/QĐ-UBND", date(11, 14)).unwrap();
-        assert_eq!(a.status.code(), "recognised");
+        assert_eq!(a.status.stage(), Stage::Recognised);
         assert_eq!(a.lock("An", date(11, 15)), Err(AssessmentError::WrongStep));
     }
 

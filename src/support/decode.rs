@@ -138,8 +138,8 @@ impl Visitor<'_> for NameVisitor {
 }
 
 /// Declares an enum of unit variants, each with its name in files, and
-/// implements [`Named`], `Deserialize` through [`named`] and `Serialize` as
-/// that name: `named_enum! { #[derive(…)] pub enum Role { Head = "head" } }`,
+/// implements [`Named`], `as_str()`, `Deserialize` through [`named`] and
+/// `Serialize` as that name: `named_enum! { #[derive(…)] pub enum Role { Head = "head" } }`,
 /// each name written once. A test checks every name against its variant.
 macro_rules! named_enum {
     (
@@ -165,11 +165,19 @@ macro_rules! named_enum {
             }
         }
 
+        impl $enum {
+            /// The variant's name in files.
+            #[allow(dead_code)]
+            $vis fn as_str(&self) -> &'static str {
+                match self {
+                    $($enum::$variant => $name),+
+                }
+            }
+        }
+
         impl serde::Serialize for $enum {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(match self {
-                    $($enum::$variant => $name),+
-                })
+                serializer.serialize_str(self.as_str())
             }
         }
     };
@@ -254,6 +262,7 @@ mod tests {
         check_names::<crate::domain::assessment::StatusTag>();
         check_names::<AnswerTag>();
         check_names::<CriterionRuleTag>();
+        check_names::<crate::domain::assessment::Stage>();
         check_names::<IndicatorTag>();
         check_names::<SetRuleTag>();
         check_names::<crate::domain::rollup::ReviewTag>();

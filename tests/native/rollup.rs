@@ -959,7 +959,10 @@ fn the_communes_decision_is_kept_apart_counts_and_goes_back_down_to_the_village(
     assert_eq!(on_decision, [Decision::New]);
     let after = apply(&village_ws, &builtin_sets(), &incoming, &changes);
     let decided = after.assessment(&before.id).unwrap();
-    assert_eq!(decided.status.code(), "recognised");
+    assert_eq!(
+        decided.status.stage(),
+        antq::domain::assessment::Stage::Recognised
+    );
     assert!(matches!(
         &decided.status,
         antq::domain::assessment::Status::Decided { decision, .. } if decision == "15/QĐ-UBND"

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::assessment::ActionStatus;
-use crate::domain::assessment::AssessmentError;
+use crate::domain::assessment::{AssessmentError, Stage};
 use crate::domain::criteria::Outcome;
 use crate::domain::scope::{EnterpriseSize, SchoolLevel};
 use crate::domain::timeline::Step;
@@ -217,13 +217,13 @@ pub fn result_class(status: Outcome) -> &'static str {
 }
 
 /// The status of an assessment by its code.
-pub fn assessment_status(i18n: I18n, code: &str) -> AnyView {
-    match code {
-        "self_assessed" => tr!(i18n, status_self_assessed).into_any(),
-        "submitted" => tr!(i18n, status_submitted).into_any(),
-        "recognised" => tr!(i18n, status_recognised).into_any(),
-        "not_recognised" => tr!(i18n, status_not_recognised).into_any(),
-        _ => tr!(i18n, status_draft).into_any(),
+pub fn assessment_status(i18n: I18n, stage: Stage) -> AnyView {
+    match stage {
+        Stage::Draft => tr!(i18n, status_draft).into_any(),
+        Stage::SelfAssessed => tr!(i18n, status_self_assessed).into_any(),
+        Stage::Submitted => tr!(i18n, status_submitted).into_any(),
+        Stage::Recognised => tr!(i18n, status_recognised).into_any(),
+        Stage::NotRecognised => tr!(i18n, status_not_recognised).into_any(),
     }
 }
 

@@ -111,7 +111,7 @@ pub fn AssessmentSection() -> impl IntoView {
                         .get(&a.unit)
                         .map(|u| u.name.clone())
                         .unwrap_or_default();
-                    (a.id.clone(), unit, a.set.clone(), a.year, a.status.code())
+                    (a.id.clone(), unit, a.set.clone(), a.year, a.status.stage())
                 })
                 .collect();
             let mut rows: Vec<_> = rows

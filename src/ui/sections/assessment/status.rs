@@ -28,7 +28,7 @@ pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
         error.set(result.err());
     };
     let status = assessment.status.clone();
-    let code = status.code();
+    let code = status.stage();
     let locked_line = match &status {
         Status::SelfAssessed { on, by } => Some(format!("{} · {}", on.vietnamese(), by)),
         Status::Submitted { on } => Some(on.vietnamese()),
@@ -114,8 +114,8 @@ pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
                             let on = change.on.vietnamese();
                             view! {
                                 <li>
-                                    {on} ": " {messages::assessment_status(i18n, &change.from)} " → "
-                                    {messages::assessment_status(i18n, &change.to)}
+                                    {on} ": " {messages::assessment_status(i18n, change.from)} " → "
+                                    {messages::assessment_status(i18n, change.to)}
                                     {(!change.by.is_empty()).then(|| format!(" · {}", change.by))}
                                     {(!change.note.is_empty()).then(|| format!(" · {}", change.note))}
                                 </li>

@@ -86,7 +86,7 @@ fn UnitCards() -> impl IntoView {
                                         let (year, set) = (a.year, text(&set.title));
                                         let (answered, total, met, decided) = (e.progress.answered, e.progress.total, e.conformity.answered, e.conformity.total);
                                         view! {
-                                            <p>{tp!(i18n, overview_current, year, set)} " · " <span class="badge">{messages::assessment_status(i18n, a.status.code())}</span></p>
+                                            <p>{tp!(i18n, overview_current, year, set)} " · " <span class="badge">{messages::assessment_status(i18n, a.status.stage())}</span></p>
                                             <p>{tp!(i18n, assessment_progress, answered, total, met, decided)} " "
                                                 <span class=messages::result_class(e.set.status)>{messages::result(i18n, e.set.status)}</span></p>
                                         }

@@ -24,7 +24,7 @@ struct Line {
     /// The assessment's result by its own set, as the core evaluates it.
     result: Option<crate::domain::criteria::Outcome>,
     /// The status the unit gave it ("đã tự đánh giá"…), by its code.
-    their_status: Option<&'static str>,
+    their_status: Option<crate::domain::assessment::Stage>,
     /// Which of the receiver's units it is, for an assessment.
     identity: Option<Identity>,
     /// The decision recorded on it: recognised or not, number and date.
@@ -88,7 +88,7 @@ pub fn Files() -> impl IntoView {
                         review: r.review.clone(),
                         result: crate::domain::rollup::table::evaluate_record(shelf, r)
                             .map(|e| e.set.status),
-                        their_status: r.assessment().map(|a| a.status.code()),
+                        their_status: r.assessment().map(|a| a.status.stage()),
                         identity: r.assessment().map(|_| identify(r, &units)),
                         decision: r.decision.as_ref().map(|d| {
                             (

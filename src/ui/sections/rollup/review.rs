@@ -137,7 +137,7 @@ fn Opened(record: Received) -> impl IntoView {
         _ => ().into_any(),
     };
     let their = record.assessment().map(|a| {
-        let code = a.status.code();
+        let code = a.status.stage();
         let history = a
             .history
             .iter()
@@ -147,8 +147,8 @@ fn Opened(record: Received) -> impl IntoView {
                     .filter(|s| !s.trim().is_empty())
                     .collect::<Vec<_>>()
                     .join(" · ");
-                let (from, to) = (h.from.clone(), h.to.clone());
-                view! { <li>{messages::assessment_status(i18n, &from)} " → " {messages::assessment_status(i18n, &to)} " (" {line} ")"</li> }
+                let (from, to) = (h.from, h.to);
+                view! { <li>{messages::assessment_status(i18n, from)} " → " {messages::assessment_status(i18n, to)} " (" {line} ")"</li> }
             })
             .collect_view();
         let actions = a
