@@ -262,3 +262,35 @@ fn imports_are_new_present_newer_or_older() {
         ImportDecision::AlreadyPresent { identical: true }
     );
 }
+
+#[test]
+fn the_sets_that_count_units_below_are_the_current_ones_with_a_derived_indicator() {
+    let builtin = builtin_sets();
+    let library = Library::new(&builtin, &[]);
+    let ids = |kind| {
+        let mut ids: Vec<String> = library
+            .counting_units_below(kind)
+            .iter()
+            .map(|s| s.id.clone())
+            .collect();
+        ids.sort();
+        ids
+    };
+    // A commune's own TT 124 set counts its villages; a village's counts nothing.
+    assert!(
+        ids(UnitKind::Commune).contains(&"tt124-xa-phuong".to_owned()),
+        "{:?}",
+        ids(UnitKind::Commune)
+    );
+    assert!(
+        ids(UnitKind::ResidentialArea).is_empty(),
+        "{:?}",
+        ids(UnitKind::ResidentialArea)
+    );
+    for set in library.counting_units_below(UnitKind::Commune) {
+        assert!(!set.historical);
+        assert!(set
+            .indicators()
+            .any(|i| matches!(i.kind, IndicatorKind::Derived { .. })));
+    }
+}

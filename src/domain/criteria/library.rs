@@ -59,6 +59,20 @@ impl<'a> Library<'a> {
         out
     }
 
+    /// The current sets a unit of `kind` assesses itself against that count
+    /// the units under it (a derived indicator): the sets whose figures
+    /// the roll-up computes from the files received.
+    pub fn counting_units_below(&self, kind: crate::domain::UnitKind) -> Vec<&'a CriteriaSet> {
+        self.latest()
+            .into_iter()
+            .filter(|s| !s.historical && s.applies_to_kind(kind))
+            .filter(|s| {
+                s.indicators()
+                    .any(|i| matches!(i.kind, super::IndicatorKind::Derived { .. }))
+            })
+            .collect()
+    }
+
     /// What importing `incoming` would do.
     pub fn import_decision(&self, incoming: &CriteriaSet) -> ImportDecision {
         let builtin_id = self.builtin.iter().any(|set| set.id == incoming.id);

@@ -7,9 +7,7 @@ use leptos::prelude::*;
 
 use super::table::use_selection;
 use super::use_rollup;
-use crate::domain::criteria::{
-    CriteriaSet, DerivedMeasure, IndicatorKind, Library, Outcome, Pending,
-};
+use crate::domain::criteria::{CriteriaSet, DerivedMeasure, Library, Outcome, Pending};
 use crate::domain::rollup::festival::{totals, FestivalTotals};
 use crate::domain::rollup::figures::{
     by_kind, derived, failed_in, failed_most, DerivedFigure, Failing, KindFigure,
@@ -43,13 +41,8 @@ pub(crate) fn own_context(state: AppState) -> (Vec<CriteriaSet>, Vec<UnitInfo>) 
     let local: Vec<CriteriaSet> = state.workspace.with(|ws| ws.criteria_sets().to_vec());
     let sets = state.with_builtin(|builtin| {
         Library::new(builtin, &local)
-            .latest()
+            .counting_units_below(kind)
             .into_iter()
-            .filter(|s| !s.historical && s.applies_to_kind(kind))
-            .filter(|s| {
-                s.indicators()
-                    .any(|i| matches!(i.kind, IndicatorKind::Derived { .. }))
-            })
             .cloned()
             .collect()
     });
