@@ -22,7 +22,7 @@ mod exports {
         match exchange::read_file(file) {
             Ok(incoming) => {
                 let changes = merge::preview(&workspace, &builtin, &incoming);
-                let merged = merge::apply(&workspace, &incoming, &changes);
+                let merged = merge::apply(&workspace, &builtin, &incoming, &changes);
                 format::encode_workspace(&merged)
             }
             Err(_) => String::new(),
