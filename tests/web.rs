@@ -150,34 +150,39 @@ fn click(root: &web_sys::Element, selector: &str) {
         .click();
 }
 
-/// Waits (up to 3 s) until the app has read its storage, just after its
-/// first paint: the section is shown, or the mounted component has content.
-/// Waits until `check` holds, polling each frame's worth of time; fails
-/// naming `what` after five seconds.
-async fn until(what: &str, check: impl Fn() -> bool) {
+/// Waits until `look` finds something, and gives it: looks again after
+/// each poll's pause (the one pause of these tests); fails naming `what`
+/// after five seconds.
+async fn until_found<T, F: std::future::Future<Output = Option<T>>>(
+    what: &str,
+    mut look: impl FnMut() -> F,
+) -> T {
     for _ in 0..250 {
-        if check() {
-            return;
+        if let Some(found) = look().await {
+            return found;
         }
-        // A poll's pause, not a wait for the event itself: the next look.
         sleep(20).await;
     }
     panic!("never happened: {what}");
 }
 
+/// Waits until `check` holds (see [`until_found`]).
+async fn until(what: &str, check: impl Fn() -> bool) {
+    until_found(what, || std::future::ready(check().then_some(()))).await
+}
+
+/// Waits until the app has read its storage, just after its first paint:
+/// the section is shown, or the mounted component has content.
 async fn opened(host: &web_sys::HtmlElement) {
-    for _ in 0..150 {
+    until("the app opens", || {
         let app = host.query_selector(".section").ok().flatten().is_some();
         let component = host.query_selector(".header").ok().flatten().is_none()
             && host
                 .text_content()
                 .is_some_and(|text| !text.trim().is_empty());
-        if app || component {
-            return;
-        }
-        sleep(20).await;
-    }
-    panic!("the app did not open");
+        app || component
+    })
+    .await
 }
 
 /// Mounts the app on keys of its own; dropping the handle unmounts it.
@@ -743,15 +748,11 @@ async fn stored_text_rewritten_by_this_version_is_kept_before_the_next_save() {
     let (host, handle) = mount(prefix);
     opened(&host).await;
     // Kept in IndexedDB as the app opens: looked for until it is there.
-    let mut kept = None;
-    for _ in 0..250 {
-        kept = archive.snapshot(BEFORE_MIGRATION).await.unwrap();
-        if kept.is_some() {
-            break;
-        }
-        sleep(20).await;
-    }
-    assert_eq!(kept.as_deref(), Some(older.as_str()));
+    let kept = until_found("the copy kept before the migration", || async {
+        archive.snapshot(BEFORE_MIGRATION).await.unwrap()
+    })
+    .await;
+    assert_eq!(kept, older);
     drop(handle);
     host.remove();
     store.clear();

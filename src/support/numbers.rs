@@ -44,6 +44,11 @@ pub fn tenths_text(tenths: u64, decimal: char) -> String {
     }
 }
 
+/// An amount in đồng the Vietnamese way: "1.500.000 đ".
+pub fn dong(amount: u64) -> String {
+    format!("{} đ", grouped(amount, '.'))
+}
+
 /// A whole number with a separator every three digits: 1.500.000.
 pub fn grouped(value: u64, separator: char) -> String {
     let digits = value.to_string();
@@ -123,6 +128,7 @@ mod tests {
         assert_eq!(tenths_text(667, '.'), "66.7");
         assert_eq!(grouped(1_500_000, '.'), "1.500.000");
         assert_eq!(grouped(999, '.'), "999");
+        assert_eq!(dong(1_500_000), "1.500.000 đ");
         assert_eq!(tenths_text(123_450, ','), "12.345");
     }
 

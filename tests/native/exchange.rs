@@ -184,19 +184,7 @@ fn an_assessment_travels_with_its_set_and_is_evaluated_by_the_receiver() {
     assert_eq!(file.file_name, "2025_thon-dong_tu-danh-gia.json");
     assert_eq!(file.summary.criteria, 5);
 
-    let mut commune = Workspace::new();
-    commune
-        .add_unit(
-            UnitId::new("u-xa"),
-            UnitFields {
-                name: "Xã Tân Lập".into(),
-                kind: UnitKind::Commune,
-                above: String::new(),
-                parent: None,
-                scope: Default::default(),
-            },
-        )
-        .unwrap();
+    let commune = super::support::commune();
     let incoming = read_file(&file.text).unwrap();
     let changes = preview(&commune, &builtin_sets(), &incoming);
     let decisions: Vec<_> = changes

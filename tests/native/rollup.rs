@@ -705,18 +705,7 @@ fn the_communes_own_assessment_counts_the_received_files_as_tong_hop_does() {
 /// A commune here with its villages (id, name), and their units as the
 /// roll-up's matching sees them.
 fn commune_with(villages: &[(&str, &str)]) -> (Workspace, Vec<UnitInfo>) {
-    let mut ws = Workspace::new();
-    ws.add_unit(
-        UnitId::new("u-xa"),
-        UnitFields {
-            name: "Xã Tân Lập".into(),
-            kind: UnitKind::Commune,
-            above: String::new(),
-            parent: None,
-            scope: Default::default(),
-        },
-    )
-    .unwrap();
+    let mut ws = super::support::commune();
     for (id, name) in villages {
         ws.add_unit(
             UnitId::new(*id),

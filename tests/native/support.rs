@@ -2,6 +2,8 @@
 //! meet any indicator.
 
 use antq::domain::criteria::*;
+use antq::domain::unit::UnitFields;
+use antq::domain::{UnitId, UnitKind, Workspace};
 
 /// The year the tests assess.
 pub const YEAR: i32 = 2025;
@@ -46,4 +48,21 @@ pub fn all_passing(set: &CriteriaSet) -> Answers {
         }
     }
     answers
+}
+
+/// A workspace holding one commune, "Xã Tân Lập" (`u-xa`).
+pub fn commune() -> Workspace {
+    let mut ws = Workspace::new();
+    ws.add_unit(
+        UnitId::new("u-xa"),
+        UnitFields {
+            name: "Xã Tân Lập".into(),
+            kind: UnitKind::Commune,
+            above: String::new(),
+            parent: None,
+            scope: Default::default(),
+        },
+    )
+    .unwrap();
+    ws
 }

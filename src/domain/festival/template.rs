@@ -29,6 +29,18 @@ pub struct TemplateTask {
     pub key: bool,
 }
 
+impl TemplateTask {
+    /// The id of the plan's task made from this one.
+    fn task_id(&self) -> String {
+        format!("viec-{}", self.id)
+    }
+
+    /// Whether the plan's `task` was made from this one.
+    fn is(&self, task: &Task) -> bool {
+        task.id == self.task_id()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FestivalTemplate {
     pub id: String,
@@ -45,9 +57,7 @@ impl FestivalTemplate {
     /// Whether the task came from this template as work done after the
     /// festival (the report): its deadline falls after the day by design.
     pub fn is_after_festival(&self, task: &Task) -> bool {
-        self.tasks
-            .iter()
-            .any(|t| t.days_before < 0 && format!("viec-{}", t.id) == task.id)
+        self.tasks.iter().any(|t| t.days_before < 0 && t.is(task))
     }
 
     /// Fills an empty plan's programme and tasks; due dates are counted back
@@ -78,7 +88,7 @@ impl FestivalTemplate {
             .tasks
             .iter()
             .map(|t| Task {
-                id: format!("viec-{}", t.id),
+                id: t.task_id(),
                 title: t.label.get(language).to_owned(),
                 owner: None,
                 due: plan.date.map(|d| d.add_days(-t.days_before)),
@@ -96,11 +106,7 @@ impl FestivalTemplate {
     pub fn recount_due_dates(&self, plan: &mut FestivalPlan) {
         let Some(date) = plan.date else { return };
         for task in &mut plan.tasks {
-            if let Some(t) = self
-                .tasks
-                .iter()
-                .find(|t| format!("viec-{}", t.id) == task.id)
-            {
+            if let Some(t) = self.tasks.iter().find(|t| t.is(task)) {
                 task.due = Some(date.add_days(-t.days_before));
             }
         }

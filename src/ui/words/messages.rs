@@ -317,6 +317,6 @@ pub fn number(i18n: I18n, value: u64) -> String {
 pub fn money(i18n: I18n, amount: u64) -> String {
     match i18n.get_locale() {
         Locale::en => format!("{} VND", number(i18n, amount)),
-        Locale::vi => format!("{} đ", number(i18n, amount)),
+        Locale::vi => crate::support::numbers::dong(amount),
     }
 }

@@ -10,7 +10,7 @@ use crate::domain::festival::{
 };
 use crate::format::exchange::slug;
 use crate::platform::{clock, download};
-use crate::support::numbers::grouped;
+use crate::support::numbers::{dong, grouped};
 use crate::ui::i18n::*;
 use crate::ui::shell::state::use_app_state;
 use crate::ui::widgets::documents::{self, Letterhead};
@@ -20,10 +20,6 @@ enum Doc {
     Plan,
     Report,
     RunSheet,
-}
-
-fn money(v: u64) -> String {
-    format!("{} đ", grouped(v, '.'))
 }
 
 #[component]
@@ -181,8 +177,8 @@ fn document(doc: Doc, p: &FestivalPlan) -> AnyView {
                     <h2 class="nd30-heading">"IV. KINH PHÍ"</h2>
                     <p class="nd30-para">"Theo Thông tư số 40/2023/TT-BTC ngày 09/6/2023 của Bộ Tài chính:"</p>
                     <ul data-testid="plan-budget">
-                        {totals.into_iter().filter(|(_, planned, _)| *planned > 0).map(|(s, planned, _)| view! { <li>{format!("{}: {}", source(s), money(planned))}</li> }).collect_view()}
-                        <li><strong>{format!("Tổng cộng: {}", money(p.budget_total().0))}</strong></li>
+                        {totals.into_iter().filter(|(_, planned, _)| *planned > 0).map(|(s, planned, _)| view! { <li>{format!("{}: {}", source(s), dong(planned))}</li> }).collect_view()}
+                        <li><strong>{format!("Tổng cộng: {}", dong(p.budget_total().0))}</strong></li>
                     </ul>
                     <h2 class="nd30-heading">"V. TỔ CHỨC THỰC HIỆN"</h2>
                     <p class="nd30-para"><strong>"Ban tổ chức:"</strong></p>
@@ -214,7 +210,7 @@ fn document(doc: Doc, p: &FestivalPlan) -> AnyView {
                 .into_iter()
                 .filter(|(_, planned, actual)| planned + actual > 0)
                 .map(|(s, planned, actual)| view! {
-                    <tr><th scope="row">{source(s)}</th><td>{money(planned)}</td><td>{money(actual)}</td></tr>
+                    <tr><th scope="row">{source(s)}</th><td>{dong(planned)}</td><td>{dong(actual)}</td></tr>
                 })
                 .collect_view();
             let (planned, actual) = p.budget_total();
@@ -226,7 +222,7 @@ fn document(doc: Doc, p: &FestivalPlan) -> AnyView {
                     <h2 class="nd30-heading">"II. KẾT QUẢ THỰC HIỆN"</h2>
                     <ul data-testid="report-figures">
                         <li>{format!("Số người tham dự: {}", num(r.participants))}</li>
-                        <li>{format!("Số suất quà: {}; trị giá: {}", num(r.gifts), r.gifts_value.map(money).unwrap_or_else(|| "…".to_owned()))}</li>
+                        <li>{format!("Số suất quà: {}; trị giá: {}", num(r.gifts), r.gifts_value.map(dong).unwrap_or_else(|| "…".to_owned()))}</li>
                         <li>{format!("Số mô hình ra mắt: {}", num(r.models_launched))}</li>
                         <li>{format!("Số bản cam kết, giao ước đã ký: {}", num(r.commitments_signed))}</li>
                         <li>{format!("Tuyên truyền: {}", r.propaganda)}</li>
@@ -240,7 +236,7 @@ fn document(doc: Doc, p: &FestivalPlan) -> AnyView {
                     <table class="nd30-table" data-testid="report-budget">
                         <thead><tr><th scope="col">"Nguồn"</th><th scope="col">"Dự kiến"</th><th scope="col">"Thực chi"</th></tr></thead>
                         <tbody>{budget}</tbody>
-                        <tfoot><tr><th scope="row">"Tổng cộng"</th><td>{money(planned)}</td><td>{money(actual)}</td></tr></tfoot>
+                        <tfoot><tr><th scope="row">"Tổng cộng"</th><td>{dong(planned)}</td><td>{dong(actual)}</td></tr></tfoot>
                     </table>
                     <p class="nd30-para">{r.went_well.clone()}</p>
                     <h2 class="nd30-heading">"III. TỒN TẠI, HẠN CHẾ, BÀI HỌC KINH NGHIỆM"</h2>
