@@ -14,6 +14,9 @@
 // 2. Writes sw.js from scripts/sw.template.js with the list of every file of
 //    the build, the wasm chunks included, and a cache version computed from
 //    their content (pkg/'s file names stay the same when the bytes change).
+//    The chunks only the Word and Excel files need (ON_DEMAND_SPLITS) are
+//    not precached: nobody downloads them who does not use them, and the
+//    service worker keeps them from their first use on.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rename, rm, writeFile, stat } from 'node:fs/promises';
@@ -71,14 +74,39 @@ export async function addCsp(dir, { development = false } = {}) {
   return html;
 }
 
+/** The split points whose code is fetched only when a user asks for it. */
+export const ON_DEMAND_SPLITS = ['word', 'excel'];
+
+/**
+ * The wasm files of `dir` that only ON_DEMAND_SPLITS load, read from each
+ * build folder's chunk loader (`__wasm_split.js`): a split point's own
+ * file, and each shared chunk whose comment names only such split points.
+ */
+export async function onDemandFiles(dir, files) {
+  const out = [];
+  for (const loader of files.filter((name) => name.endsWith('/__wasm_split.js'))) {
+    const folder = loader.slice(0, -'__wasm_split.js'.length);
+    const text = await readFile(join(dir, loader), 'utf8');
+    for (const [, users, file] of text.matchAll(/\/\* ([\w, ]+) \*\/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.]+)"/g)) {
+      if (users.split(', ').every((user) => ON_DEMAND_SPLITS.includes(user))) out.push(folder + file);
+    }
+    for (const split of ON_DEMAND_SPLITS) {
+      if (files.includes(`${folder}split_${split}.wasm`)) out.push(`${folder}split_${split}.wasm`);
+    }
+  }
+  return out.sort();
+}
+
 /** Writes sw.js for the files in `dir`; returns the cache version. */
 export async function writeServiceWorker(dir) {
-  const files = (await listFiles(dir))
+  const all = (await listFiles(dir))
     .map((path) => relative(dir, path).split(sep).join('/'))
     .filter((name) => name !== 'sw.js')
     .sort();
+  const onDemand = await onDemandFiles(dir, all);
+  const files = all.filter((name) => !onDemand.includes(name));
   const hash = createHash('sha256');
-  for (const name of files) {
+  for (const name of all) {
     hash.update(name + '\0');
     hash.update(await readFile(join(dir, name)));
     hash.update('\0');
@@ -86,7 +114,10 @@ export async function writeServiceWorker(dir) {
   const version = hash.digest('hex').slice(0, 16);
   const list = ['./', ...files.map((name) => './' + name)];
   const template = await readFile(join(here, 'sw.template.js'), 'utf8');
-  const sw = template.replace('__VERSION__', version).replace('__FILES__', JSON.stringify(list, null, 2));
+  const sw = template
+    .replace('__VERSION__', version)
+    .replace('__FILES__', JSON.stringify(list, null, 2))
+    .replace('__ON_DEMAND__', JSON.stringify(onDemand.map((name) => './' + name), null, 2));
   await writeFile(join(dir, 'sw.js'), sw);
   return version;
 }

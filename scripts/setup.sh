@@ -87,6 +87,23 @@ if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# 4b. LibreOffice (Writer and Calc, without a GUI) and poppler's pdfinfo and
+#     pdftotext, from Debian: the office journey opens the downloaded Word
+#     and Excel files in them (about 40 s; fonts-liberation has Times New
+#     Roman's metrics). python3 edits a workbook there as a user would.
+if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1 \
+  || ! [ -f /usr/lib/libreoffice/program/libsclo.so ] || ! [ -f /usr/lib/libreoffice/program/libswlo.so ] \
+  || ! [ -d /usr/share/fonts/truetype/liberation ]; then
+  command -v apt-get >/dev/null 2>&1 \
+    || die "LibreOffice and poppler-utils are missing and there is no apt-get. Install LibreOffice Writer and Calc (soffice on PATH) and poppler-utils (pdftotext, pdfinfo)."
+  need_root_for "LibreOffice" "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation"
+  say "installing Debian's LibreOffice Writer and Calc (no GUI), poppler-utils and fonts-liberation"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends \
+    libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation >/dev/null
+fi
+command -v python3 >/dev/null 2>&1 || die "python3 is missing: the office journey edits a workbook with it (Debian: apt-get install python3)."
+
 # 5. playwright-core, axe-core and binaryen's wasm-opt, from the committed package-lock.
 want_opt="wasm-opt version ${BINARYEN_NPM_VERSION%%.*}"
 if ! [ -x e2e/node_modules/.bin/wasm-opt ] || ! [ -d e2e/node_modules/playwright-core ] \
@@ -96,4 +113,4 @@ if ! [ -x e2e/node_modules/.bin/wasm-opt ] || ! [ -d e2e/node_modules/playwright
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-say "all tools present: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli ${WASM_SPLIT_VERSION}, $(e2e/node_modules/.bin/wasm-opt --version | head -n 1)"
+say "all tools present: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli ${WASM_SPLIT_VERSION}, $(e2e/node_modules/.bin/wasm-opt --version | head -n 1), $(soffice --version | head -n 1)"

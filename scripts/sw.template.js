@@ -6,6 +6,8 @@
 const VERSION = '__VERSION__';
 const CACHE = 'antq-' + VERSION;
 const FILES = __FILES__;
+// The chunks only Word and Excel files need: fetched on first use, then kept.
+const ON_DEMAND = __ON_DEMAND__;
 
 self.addEventListener('install', (event) => {
   // Precache every file of this build. A new version then waits until the
@@ -44,10 +46,18 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
+  const onDemand = ON_DEMAND.some((file) => new URL(file, self.registration.scope).pathname === url.pathname);
   event.respondWith(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.match(request, { ignoreSearch: true }))
-      .then((cached) => cached || fetch(request)),
+    caches.open(CACHE).then((cache) =>
+      cache.match(request, { ignoreSearch: true }).then(
+        (cached) =>
+          cached ||
+          fetch(request).then((response) => {
+            // Kept from its first use, for the next time offline.
+            if (onDemand && response.ok) return cache.put(request, response.clone()).then(() => response);
+            return response;
+          }),
+      ),
+    ),
   );
 });

@@ -18,6 +18,8 @@ mod festival;
 mod golden;
 #[path = "native/legal_cases.rs"]
 mod legal_cases;
+#[path = "native/office.rs"]
+mod office;
 #[path = "native/rollup.rs"]
 mod rollup;
 #[path = "native/schema.rs"]

@@ -152,7 +152,7 @@ test('a commune rolls up thirty village files', async () => {
   await page.getByLabel('Chức vụ người ký').fill('Trưởng Công an xã');
   await page.getByLabel('Chức vụ người ký').press('Tab');
   await page.getByTestId('rollup-print').click();
-  const summary = page.getByTestId('rollup-summary');
+  const summary = page.getByTestId('doc-preview');
   await summary.getByText('BÁO CÁO', { exact: true }).waitFor();
   await summary.getByText(`đã tiếp nhận và chấp nhận ${N} tệp của ${N} đơn vị`).waitFor();
   assert.equal(await summary.getByTestId('rollup-summary-failing').locator('li').count(), failedOverall);

@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod calendar;
 pub mod context;
 pub mod criteria;
+pub mod document;
 pub mod festival;
 pub mod prefs;
 pub mod rollup;

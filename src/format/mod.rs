@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod merge;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod mutations;
+pub mod office;
 pub mod prefs;
 pub mod problem;
 pub mod records;

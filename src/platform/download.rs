@@ -1,15 +1,24 @@
-//! Offering text to the user as a file download.
+//! Offering text or bytes to the user as a file download.
 
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Starts the download of `text` as a file named `file_name`.
 /// Returns the browser's error text when the download could not start.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    download(file_name, mime, &JsValue::from_str(text))
+}
+
+/// Starts the download of `bytes` (a Word or Excel file) as `file_name`.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    download(file_name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+fn download(file_name: &str, mime: &str, content: &JsValue) -> Result<(), String> {
     let run = || -> Result<(), JsValue> {
-        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let parts = js_sys::Array::of1(content);
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
         let url = web_sys::Url::create_object_url_with_blob(&blob)?;
         let document = web_sys::window()
             .and_then(|window| window.document())

@@ -103,6 +103,15 @@ pub fn parse_whole(text: &str) -> Result<Option<u64>, WholeError> {
         .map_err(|_| WholeError::TooLarge)
 }
 
+/// "7/10 (70%)", "2/3 (66,7%)": the decimal mark is the language's on
+/// screen, ',' on printed documents.
+pub fn share(part: usize, whole: usize, decimal: char) -> String {
+    match percent_tenths(part as u64, whole as u64) {
+        Some(tenths) => format!("{part}/{whole} ({}%)", tenths_text(tenths, decimal)),
+        None => format!("{part}/{whole}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -158,6 +158,26 @@ pub fn sort_key(name: &str) -> (Vec<u32>, Vec<u8>, String) {
     (letters, tones, name.to_owned())
 }
 
+/// An ASCII file-name part: "Xã Tân Lập" → "xa-tan-lap".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in crate::support::latin::nfd(name).chars() {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if (c.is_whitespace() || c == '-' || c == '_')
+            && !out.ends_with('-')
+            && !out.is_empty()
+        {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

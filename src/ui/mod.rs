@@ -98,6 +98,11 @@ pub mod i18n {
             leptos::prelude::provide_context(I18n(locale));
         }
 
+        /// Vietnamese whatever the screen's language: the official documents'.
+        pub fn vietnamese() -> I18n {
+            I18n(Signal::stored(Locale::vi))
+        }
+
         /// The language in use, followed by the reactive code that reads it.
         pub fn get_locale(self) -> Locale {
             self.0.get()

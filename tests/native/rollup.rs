@@ -18,22 +18,22 @@ use antq::format::exchange::{
 use antq::format::rollup::{decode_received, encode_received, received_from};
 use antq::format::{LoadError, ProblemKind};
 
-fn set(id: &str) -> CriteriaSet {
+pub(super) fn set(id: &str) -> CriteriaSet {
     builtin_sets().into_iter().find(|s| s.id == id).unwrap()
 }
 
-struct Village<'a> {
-    id: &'a str,
-    name: &'a str,
-    kind: UnitKind,
-    year: i32,
+pub(super) struct Village<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: UnitKind,
+    pub year: i32,
     /// Indicators answered so that they fail (a count of 1, or "no").
-    failing: &'a [&'a str],
-    recognised: bool,
-    exported_at: &'a str,
+    pub failing: &'a [&'a str],
+    pub recognised: bool,
+    pub exported_at: &'a str,
 }
 
-fn village(v: &Village, set: &CriteriaSet) -> String {
+pub(super) fn village(v: &Village, set: &CriteriaSet) -> String {
     let mut ws = Workspace::new();
     let id = UnitId::new(v.id);
     ws.add_unit(
@@ -82,7 +82,7 @@ fn village(v: &Village, set: &CriteriaSet) -> String {
         .text
 }
 
-fn receive(shelf: &mut Shelf, text: &str, name: &str) -> Result<Vec<String>, LoadError> {
+pub(super) fn receive(shelf: &mut Shelf, text: &str, name: &str) -> Result<Vec<String>, LoadError> {
     let incoming = read_file(text)?;
     let records = received_from(&incoming, name, "2025-12-01T08:00:00Z")?;
     Ok(shelf.add(records).added)
@@ -90,7 +90,7 @@ fn receive(shelf: &mut Shelf, text: &str, name: &str) -> Result<Vec<String>, Loa
 
 const AT: &str = "2025-11-01T08:00:00Z";
 
-fn plain(id: &str, name: &str, failing: &'static [&'static str]) -> Village<'static> {
+pub(super) fn plain(id: &str, name: &str, failing: &'static [&'static str]) -> Village<'static> {
     Village {
         id: Box::leak(id.to_owned().into_boxed_str()),
         name: Box::leak(name.to_owned().into_boxed_str()),

@@ -6,6 +6,7 @@
 
 use crate::support::map::Map;
 
+use super::festival::FestivalTotals;
 use super::table::evaluate_record;
 use super::{Received, Review, Shelf};
 use crate::domain::assessment::Assessment;
@@ -16,6 +17,19 @@ use crate::domain::criteria::{
 };
 use crate::domain::scope::Exclusion;
 use crate::domain::{UnitId, UnitInfo, UnitKind};
+
+/// Everything the figures show for one year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearFigures {
+    pub year: i32,
+    pub kinds: Vec<KindFigure>,
+    pub previous: Option<(i32, Vec<KindFigure>)>,
+    pub derived: Vec<(String, Vec<DerivedFigure>)>,
+    pub failed_most: Vec<Failing>,
+    /// Last year's count of files failing each of those criteria, when its files are here.
+    pub failed_before: Option<Vec<usize>>,
+    pub festival: FestivalTotals,
+}
 
 /// The accepted files of one kind of unit in a year.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

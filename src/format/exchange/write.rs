@@ -30,25 +30,7 @@ struct Envelope {
     content: Box<RawValue>,
 }
 
-/// An ASCII file-name part: "Xã Tân Lập" → "xa-tan-lap".
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in crate::support::latin::nfd(name).chars() {
-        let c = match c {
-            'đ' | 'Đ' => 'd',
-            c => c.to_ascii_lowercase(),
-        };
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if (c.is_whitespace() || c == '-' || c == '_')
-            && !out.ends_with('-')
-            && !out.is_empty()
-        {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').to_owned()
-}
+pub use crate::support::text::slug;
 
 /// The content of an assessment file (fields in alphabetical order, as
 /// the first version wrote them).

@@ -1,142 +1,150 @@
-//! The parts every printed document shares, in the layout of Nghị định
-//! 30/2020: the header (issuing body, national name and motto, number,
-//! place and date), the type and summary, and the signature block.
+//! The official documents on screen and on paper, in the layout of Nghị
+//! định 30/2020: a [`Document`] of the core rendered as HTML (the header,
+//! the type and summary, the body, the signature block), shown in the
+//! print preview dialog, which also offers it as a Word file.
 
 use leptos::prelude::*;
 
-use crate::domain::calendar::Date;
+use crate::domain::document::{Block, Closing, Document, Line, Row, MOTTO, NATION};
+use crate::ui::i18n::*;
+use crate::ui::shell::split::{split, then, NotLoaded};
 
-/// What a document's header and signature need.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Letterhead {
-    pub superior: String,
-    pub issuer: String,
-    /// The type abbreviation of Appendix III: BC, KH, TTr, BB.
-    pub code: &'static str,
-    pub place: String,
-    pub date: Option<Date>,
-    /// "BÁO CÁO", "KẾ HOẠCH"…
-    pub type_name: &'static str,
-    pub summary: String,
-    pub signer_title: String,
-    pub signer_name: String,
-    pub recipients: Vec<String>,
+fn line(l: &Line) -> impl IntoView {
+    l.iter()
+        .map(|s| {
+            if s.strong {
+                view! { <strong>{s.text.clone()}</strong> }.into_any()
+            } else {
+                s.text.clone().into_any()
+            }
+        })
+        .collect_view()
 }
 
-impl Letterhead {
-    /// A document of `unit` from the texts its user typed: the issuer is the
-    /// unit unless another body is named, dated today, sent to the superior
-    /// body, to `also`, and filed ("Lưu: VT.").
-    pub fn from_texts(
-        texts: &crate::domain::assessment::ReportText,
-        unit: &str,
-        (code, type_name): (&'static str, &'static str),
-        summary: String,
-        also: &[&str],
-    ) -> Letterhead {
-        let issuer = if texts.issuing_body.trim().is_empty() {
-            unit.to_owned()
-        } else {
-            texts.issuing_body.clone()
-        };
-        let superior = if texts.superior_body.trim().is_empty() {
-            "- Cấp trên trực tiếp;".to_owned()
-        } else {
-            format!("- {};", texts.superior_body.trim())
-        };
-        let recipients = std::iter::once(superior)
-            .chain(also.iter().map(|line| (*line).to_owned()))
-            .chain(std::iter::once("- Lưu: VT.".to_owned()))
-            .collect();
-        Letterhead {
-            superior: texts.superior_body.clone(),
-            issuer,
-            code,
-            place: texts.place.clone(),
-            date: Some(crate::platform::clock::today_date()),
-            type_name,
-            summary,
-            signer_title: texts.signer_title.clone(),
-            signer_name: texts.signer_name.clone(),
-            recipients,
+fn cell(lines: &[Line]) -> impl IntoView {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(n, l)| view! { {(n > 0).then(|| view! { <br /> })} {line(l)} })
+        .collect_view()
+}
+
+fn row(r: &Row) -> impl IntoView {
+    view! {
+        <tr class:nd30-table__criterion=r.group>
+            {r.cells.iter().map(|c| view! { <td>{cell(c)}</td> }).collect_view()}
+        </tr>
+    }
+}
+
+fn block(b: &Block) -> AnyView {
+    match b {
+        Block::Heading(text) => view! { <h2 class="nd30-heading">{text.clone()}</h2> }.into_any(),
+        Block::Para(l) => view! { <p class="nd30-para">{line(l)}</p> }.into_any(),
+        Block::To(text) => view! { <p class="nd30-to">{text.clone()}</p> }.into_any(),
+        Block::List { items, tag } => view! {
+            <ul data-testid=*tag>{items.iter().map(|l| view! { <li>{line(l)}</li> }).collect_view()}</ul>
         }
+        .into_any(),
+        Block::Table(t) => view! {
+            <table class="nd30-table" data-testid=t.tag>
+                // Widths by what each column holds, as in the Word file.
+                <colgroup>{t.columns.iter().map(|c| view! { <col style:width=format!("{}%", c.width) /> }).collect_view()}</colgroup>
+                <thead><tr>{t.columns.iter().map(|c| view! { <th scope="col">{c.title}</th> }).collect_view()}</tr></thead>
+                <tbody>{t.rows.iter().map(row).collect_view()}</tbody>
+                {t.foot.as_ref().map(|f| view! { <tfoot>{row(f)}</tfoot> })}
+            </table>
+        }
+        .into_any(),
     }
 }
 
-pub fn header(l: &Letterhead) -> impl IntoView {
-    let place_date = match (l.place.trim(), l.date) {
-        ("", Some(d)) => d.long_vietnamese(),
-        (place, Some(d)) => format!("{place}, {}", d.long_vietnamese()),
-        (place, None) => place.to_owned(),
+/// `doc` as the printed page shows it.
+pub fn render(doc: &Document) -> impl IntoView {
+    let l = &doc.letterhead;
+    let header = (!doc.working_paper).then(|| {
+        view! {
+            <table class="nd30-header" role="presentation">
+                <tr>
+                    <td class="nd30-header__body">
+                        <div class="nd30-superior">{l.superior.to_uppercase()}</div>
+                        <div class="nd30-issuer">{l.issuer.to_uppercase()}</div>
+                        <div class="nd30-rule" aria-hidden="true"></div>
+                        <div class="nd30-number">{l.number()}</div>
+                    </td>
+                    <td class="nd30-header__nation">
+                        <div class="nd30-national">{NATION}</div>
+                        <div class="nd30-motto">{MOTTO}</div>
+                        <div class="nd30-place-date">{l.place_date()}</div>
+                    </td>
+                </tr>
+            </table>
+        }
+    });
+    let signer = |testid: &'static str, titles: Vec<String>, name: String| {
+        view! {
+            <td class="nd30-signer" data-testid=testid>
+                {titles.into_iter().map(|t| view! { <p class="nd30-signer__title">{t}</p> }).collect_view()}
+                <p class="nd30-signer__space" aria-hidden="true"></p>
+                <p class="nd30-signer__name">{name}</p>
+            </td>
+        }
     };
-    view! {
-        <table class="nd30-header" role="presentation">
-            <tr>
-                <td class="nd30-header__body">
-                    <div class="nd30-superior">{l.superior.to_uppercase()}</div>
-                    <div class="nd30-issuer">{l.issuer.to_uppercase()}</div>
-                    <div class="nd30-rule" aria-hidden="true"></div>
-                    <div class="nd30-number">{format!("Số:        /{}", l.code)}</div>
-                </td>
-                <td class="nd30-header__nation">
-                    <div class="nd30-national">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</div>
-                    <div class="nd30-motto">"Độc lập - Tự do - Hạnh phúc"</div>
-                    <div class="nd30-place-date">{place_date}</div>
-                </td>
-            </tr>
-        </table>
-        <p class="nd30-type">{l.type_name}</p>
-        <p class="nd30-summary">{l.summary.clone()}</p>
-    }
-}
-
-pub fn signature(l: &Letterhead) -> impl IntoView {
-    let title = if l.signer_title.trim().is_empty() {
-        "NGƯỜI ĐẠI DIỆN".to_owned()
-    } else {
-        l.signer_title.to_uppercase()
-    };
-    view! {
-        <table class="nd30-signature" role="presentation" data-testid="signature-block">
-            <tr>
+    let closing = match &doc.closing {
+        Closing::None => None,
+        Closing::Signature => Some(
+            view! {
                 <td class="nd30-recipients">
                     <p class="nd30-recipients__label">"Nơi nhận:"</p>
                     {l.recipients.iter().map(|line| view! { <p>{line.clone()}</p> }).collect_view()}
                 </td>
-                <td class="nd30-signer">
-                    <p class="nd30-signer__title">{title}</p>
-                    <p class="nd30-signer__space" aria-hidden="true"></p>
-                    <p class="nd30-signer__name">{l.signer_name.clone()}</p>
-                </td>
-            </tr>
-        </table>
+                {signer("signer", vec![l.signer()], l.signer_name.clone())}
+            }
+            .into_any(),
+        ),
+        Closing::Minutes { secretary } => Some(
+            view! {
+                {signer("minutes-secretary", vec!["THƯ KÝ".to_owned()], secretary.clone())}
+                {signer("minutes-chair", l.chair(), l.signer_name.clone())}
+            }
+            .into_any(),
+        ),
+    };
+    view! {
+        <article class="print-doc" lang="vi">
+            {header}
+            <p class="nd30-type">{l.type_name}</p>
+            <p class="nd30-summary">{l.summary.clone()}</p>
+            {doc.body.iter().map(block).collect_view()}
+            {closing.map(|cells| view! {
+                <table class="nd30-signature" role="presentation" data-testid="signature-block"><tr>{cells}</tr></table>
+            })}
+        </article>
     }
 }
 
-/// The signatures of minutes: the secretary's on the left, the chair's (the
-/// letterhead's signer) on the right.
-pub fn minutes_signature(secretary: &str, l: &Letterhead) -> impl IntoView {
-    let chair = if l.signer_title.trim().is_empty() {
-        "CHỦ TRÌ".to_owned()
-    } else {
-        format!("CHỦ TRÌ\n{}", l.signer_title.to_uppercase())
-    };
-    view! {
-        <table class="nd30-signature" role="presentation" data-testid="signature-block">
-            <tr>
-                <td class="nd30-signer" data-testid="minutes-secretary">
-                    <p class="nd30-signer__title">"THƯ KÝ"</p>
-                    <p class="nd30-signer__space" aria-hidden="true"></p>
-                    <p class="nd30-signer__name">{secretary.to_owned()}</p>
-                </td>
-                <td class="nd30-signer" data-testid="minutes-chair">
-                    <p class="nd30-signer__title nd30-signer__title--lines">{chair}</p>
-                    <p class="nd30-signer__space" aria-hidden="true"></p>
-                    <p class="nd30-signer__name">{l.signer_name.clone()}</p>
-                </td>
-            </tr>
-        </table>
+split!(
+    word,
+    fn word_file(doc: Document) -> Vec<u8> {
+        crate::format::office::docx::docx(&doc)
     }
+);
+
+/// The MIME types of the office files.
+pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Offers `doc` as a Word file; `failed` is set when it could not be made
+/// or downloaded, and cleared when it was.
+pub fn download_word(doc: Document, failed: RwSignal<bool>) {
+    let name = format!("{}.docx", doc.name);
+    then(word_file(doc), move |loaded| {
+        let done = match loaded {
+            Ok(bytes) => crate::platform::download::download_bytes(&name, DOCX, &bytes).is_ok(),
+            Err(NotLoaded) => false,
+        };
+        failed.set(!done);
+    });
 }
 
 /// Tab from the dialog's last control goes to its first, Shift+Tab from the
@@ -181,8 +189,11 @@ fn keep_focus_inside(ev: &leptos::ev::KeyboardEvent) {
 /// dialog: the page behind is inert, Esc goes back, and going back returns
 /// focus to what opened it. Only the document itself prints.
 #[component]
-pub fn DocOverlay(#[prop(into)] on_back: Callback<()>, children: Children) -> impl IntoView {
-    let i18n = crate::ui::i18n::use_i18n();
+pub fn DocOverlay(#[prop(into)] on_back: Callback<()>, doc: Document) -> impl IntoView {
+    let i18n = use_i18n();
+    let word_failed = RwSignal::new(false);
+    let page = render(&doc);
+    let doc = StoredValue::new(doc);
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     // What had focus when the document opened: the button that opened it.
     let opener = StoredValue::new_local(document().active_element());
@@ -209,14 +220,16 @@ pub fn DocOverlay(#[prop(into)] on_back: Callback<()>, children: Children) -> im
         }
     };
     view! {
-        <dialog class="doc-overlay" data-testid="doc-preview" aria-label=move || crate::ui::i18n::t_string!(i18n, report_preview_label) node_ref=dialog
+        <dialog class="doc-overlay" data-testid="doc-preview" aria-label=move || t_string!(i18n, report_preview_label) node_ref=dialog
             on:cancel=move |ev: web_sys::Event| { ev.prevent_default(); back() }
             on:keydown=move |ev| keep_focus_inside(&ev)>
             <div class="doc-toolbar">
                 <button type="button" class="button button--primary" on:click=move |_| { let _ = window().print(); }>{tr!(i18n, report_print)}</button>
+                <button type="button" class="button" data-testid="doc-word" on:click=move |_| download_word(doc.get_value(), word_failed)>{tr!(i18n, report_word)}</button>
                 <button type="button" class="button" on:click=move |_| back()>{tr!(i18n, report_back)}</button>
             </div>
-            {children()}
+            {move || word_failed.get().then(|| view! { <p class="field__error" role="alert">{tr!(i18n, report_word_failed)}</p> })}
+            {page}
         </dialog>
     }
 }

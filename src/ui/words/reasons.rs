@@ -31,7 +31,7 @@ pub fn exclusion(i18n: I18n, why: Exclusion) -> String {
 
 /// " Không tính 2 đơn vị ngoài phạm vi: A (mầm non, nhà trẻ), B (…).", after
 /// the figures it follows; nothing when none is left out.
-pub fn left_out_words(i18n: I18n, left_out: &[LeftOut]) -> Option<AnyView> {
+pub fn left_out_words(i18n: I18n, left_out: &[LeftOut]) -> Option<Signal<String>> {
     if left_out.is_empty() {
         return None;
     }
@@ -41,10 +41,7 @@ pub fn left_out_words(i18n: I18n, left_out: &[LeftOut]) -> Option<AnyView> {
         .map(|unit| format!("{} ({})", unit.name, exclusion(i18n, unit.why)))
         .collect::<Vec<_>>()
         .join(", ");
-    Some(
-        view! { " " <span data-testid="left-out">{tp!(i18n, reason_left_out, count, names = names.clone())}</span> }
-            .into_any(),
-    )
+    Some(tp!(i18n, reason_left_out, count, names = names.clone()))
 }
 
 /// Why a unit is not counted yet, in words.
@@ -62,7 +59,7 @@ pub fn pending(i18n: I18n, why: &Pending) -> String {
 /// " Chưa tính 2 đơn vị: A (chưa có quyết định công nhận), B (…)." after
 /// the figures: the units between the figure and its threshold; nothing
 /// when every unit counts. At most ten are named.
-pub fn not_counted_words(i18n: I18n, not_counted: &[NotCounted]) -> Option<AnyView> {
+pub fn not_counted_words(i18n: I18n, not_counted: &[NotCounted]) -> Option<Signal<String>> {
     const NAMED: usize = 10;
     if not_counted.is_empty() {
         return None;
@@ -77,10 +74,7 @@ pub fn not_counted_words(i18n: I18n, not_counted: &[NotCounted]) -> Option<AnyVi
         names.push("…".to_owned());
     }
     let names = names.join(", ");
-    Some(
-        view! { " " <span data-testid="not-counted">{tp!(i18n, reason_not_counted, count, names = names.clone())}</span> }
-            .into_any(),
-    )
+    Some(tp!(i18n, reason_not_counted, count, names = names.clone()))
 }
 
 /// The language chosen in this browser, as a reactive value.
@@ -226,51 +220,87 @@ fn percent(numerator: u64, denominator: u64) -> String {
 
 /// Why an indicator has its result, naming the numbers. `levels` and
 /// `titles` are the rating's own words, for rating reasons.
+/// A part of a reason's sentence, with the test id its words carry on screen.
+type Part = (Option<&'static str>, Signal<String>);
+
+fn one(text: Signal<String>) -> Vec<Part> {
+    vec![(None, text)]
+}
+
+fn owned(text: Signal<&'static str>) -> Signal<String> {
+    Signal::derive(move || text.get().to_owned())
+}
+
+/// The reason of a result as a sentence with its numbers, following the language.
 pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
+    parts(i18n, reason, kind)
+        .into_iter()
+        .enumerate()
+        .map(|(n, (testid, text))| {
+            let gap = (n > 0).then_some(" ");
+            match testid {
+                Some(testid) => view! { {gap} <span data-testid=testid>{text}</span> }.into_any(),
+                None => view! { {gap} {text} }.into_any(),
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// The reason as plain text, in `i18n`'s language now: for documents.
+pub fn reason_text(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> String {
+    parts(i18n, reason, kind)
+        .into_iter()
+        .map(|(_, text)| text.get_untracked())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn parts(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> Vec<Part> {
     let (levels, titles) = match kind {
         IndicatorKind::Rating { levels, titles, .. } => (levels.clone(), titles.clone()),
         _ => (Vec::new(), Vec::new()),
     };
     let level_text = move |index: usize| levels.get(index).map(text).unwrap_or_default();
     match reason.clone() {
-        Reason::Unanswered => tr!(i18n, reason_unanswered).into_any(),
-        Reason::NotApplicable => tr!(i18n, reason_na).into_any(),
-        Reason::NotApplicableRefused => tr!(i18n, reason_na_refused).into_any(),
-        Reason::AnswerKindMismatch => tr!(i18n, reason_mismatch).into_any(),
-        Reason::Note => tr!(i18n, reason_note).into_any(),
-        Reason::YesNo { value: true } => tr!(i18n, reason_yes).into_any(),
-        Reason::YesNo { value: false } => tr!(i18n, reason_no).into_any(),
+        Reason::Unanswered => one(owned(tr!(i18n, reason_unanswered))),
+        Reason::NotApplicable => one(owned(tr!(i18n, reason_na))),
+        Reason::NotApplicableRefused => one(owned(tr!(i18n, reason_na_refused))),
+        Reason::AnswerKindMismatch => one(owned(tr!(i18n, reason_mismatch))),
+        Reason::Note => one(owned(tr!(i18n, reason_note))),
+        Reason::YesNo { value: true } => one(owned(tr!(i18n, reason_yes))),
+        Reason::YesNo { value: false } => one(owned(tr!(i18n, reason_no))),
         Reason::DateMissing { from, to } => {
             let (from, to) = (date(from), date(to));
-            tp!(i18n, reason_date_missing, from, to).into_any()
+            one(tp!(i18n, reason_date_missing, from, to))
         }
         Reason::DateWithin { date: d, from, to } => {
             let (date, from, to) = (date(d), date(from), date(to));
-            tp!(i18n, reason_date_within, date, from, to).into_any()
+            one(tp!(i18n, reason_date_within, date, from, to))
         }
         Reason::DateOutside { date: d, from, to } => {
             let (date, from, to) = (date(d), date(from), date(to));
-            tp!(i18n, reason_date_outside, date, from, to).into_any()
+            one(tp!(i18n, reason_date_outside, date, from, to))
         }
-        Reason::Count { count: 0, .. } => tr!(i18n, reason_count_zero).into_any(),
+        Reason::Count { count: 0, .. } => one(owned(tr!(i18n, reason_count_zero))),
         Reason::Count {
             count,
             handled: true,
             escape: Some(Escape::ForceMajeure),
-        } => tp!(i18n, reason_count_force, count).into_any(),
+        } => one(tp!(i18n, reason_count_force, count)),
         Reason::Count {
             count,
             handled: true,
             ..
-        } => tp!(i18n, reason_count_handled, count).into_any(),
-        Reason::Count { count, .. } => tp!(i18n, reason_count, count).into_any(),
+        } => one(tp!(i18n, reason_count_handled, count)),
+        Reason::Count { count, .. } => one(tp!(i18n, reason_count, count)),
         Reason::Rating {
             title: Some(title), ..
         } => {
             let title = titles.get(title).map(text).unwrap_or_default();
-            tp!(i18n, reason_rating_title, title).into_any()
+            one(tp!(i18n, reason_rating_title, title))
         }
-        Reason::Rating { level: None, .. } => tr!(i18n, reason_rating_missing).into_any(),
+        Reason::Rating { level: None, .. } => one(owned(tr!(i18n, reason_rating_missing))),
         Reason::Rating {
             level: Some(level),
             min_level,
@@ -280,9 +310,9 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
             let met = level <= min_level;
             let level = level_text(level);
             if met {
-                tp!(i18n, reason_rating_met, level, min).into_any()
+                one(tp!(i18n, reason_rating_met, level, min))
             } else {
-                tp!(i18n, reason_rating_below, level, min).into_any()
+                one(tp!(i18n, reason_rating_below, level, min))
             }
         }
         Reason::Number {
@@ -299,9 +329,9 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
                 Bound::AtMost => "≤",
             };
             if met {
-                tp!(i18n, reason_number_met, value, op, threshold).into_any()
+                one(tp!(i18n, reason_number_met, value, op, threshold))
             } else {
-                tp!(i18n, reason_number_not_met, value, op, threshold).into_any()
+                one(tp!(i18n, reason_number_not_met, value, op, threshold))
             }
         }
         Reason::Ratio {
@@ -317,7 +347,7 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
             let percent = percent(numerator, denominator);
             let met = numerator >= required;
             let figures = match (source, met) {
-                (FigureSource::ChildUnits, true) => tp!(
+                (FigureSource::ChildUnits, true) => one(tp!(
                     i18n,
                     reason_ratio_units_met,
                     numerator,
@@ -325,9 +355,8 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
                     percent,
                     threshold,
                     required
-                )
-                .into_any(),
-                (FigureSource::ChildUnits, false) => tp!(
+                )),
+                (FigureSource::ChildUnits, false) => one(tp!(
                     i18n,
                     reason_ratio_units_not_met,
                     numerator,
@@ -335,9 +364,8 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
                     percent,
                     threshold,
                     required
-                )
-                .into_any(),
-                (FigureSource::Manual, true) => tp!(
+                )),
+                (FigureSource::Manual, true) => one(tp!(
                     i18n,
                     reason_ratio_met,
                     numerator,
@@ -345,9 +373,8 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
                     percent,
                     threshold,
                     required
-                )
-                .into_any(),
-                (FigureSource::Manual, false) => tp!(
+                )),
+                (FigureSource::Manual, false) => one(tp!(
                     i18n,
                     reason_ratio_not_met,
                     numerator,
@@ -355,42 +382,45 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
                     percent,
                     threshold,
                     required
-                )
-                .into_any(),
+                )),
             };
             // A commune's figure typed by hand, with no unit's file behind
             // it, says so wherever the reason is read, on paper too.
             let by_hand = (source == FigureSource::Manual
                 && matches!(kind, IndicatorKind::Derived { .. }))
-            .then(|| view! { " " <span data-testid="by-hand">{tr!(i18n, reason_by_hand)}</span> });
-            view! { {figures} {by_hand} {left_out_words(i18n, left_out)} {not_counted_words(i18n, not_counted)} }.into_any()
+            .then(|| (Some("by-hand"), owned(tr!(i18n, reason_by_hand))));
+            figures
+                .into_iter()
+                .chain(by_hand)
+                .chain(left_out_words(i18n, left_out).map(|w| (Some("left-out"), w)))
+                .chain(not_counted_words(i18n, not_counted).map(|w| (Some("not-counted"), w)))
+                .collect()
         }
-        Reason::DenominatorZero { ref left_out, .. } => view! {
-            {tr!(i18n, reason_denominator_zero)} {left_out_words(i18n, left_out)}
+        Reason::DenominatorZero { ref left_out, .. } => {
+            let mut parts = one(owned(tr!(i18n, reason_denominator_zero)));
+            parts.extend(left_out_words(i18n, left_out).map(|w| (Some("left-out"), w)));
+            parts
         }
-        .into_any(),
         Reason::NumeratorAboveDenominator {
             numerator,
             denominator,
-        } => tp!(i18n, reason_numerator_above, numerator, denominator).into_any(),
+        } => one(tp!(i18n, reason_numerator_above, numerator, denominator)),
         Reason::Trend {
             current,
             previous,
             allow_equal,
         } => {
             if current == 0 && previous == 0 {
-                tr!(i18n, reason_trend_zero).into_any()
+                one(owned(tr!(i18n, reason_trend_zero)))
             } else if current == previous && trend_holds(current, previous, allow_equal) {
-                tp!(i18n, reason_trend_equal, current).into_any()
+                one(tp!(i18n, reason_trend_equal, current))
             } else if trend_holds(current, previous, allow_equal) {
-                tp!(i18n, reason_trend_met, current, previous).into_any()
+                one(tp!(i18n, reason_trend_met, current, previous))
             } else {
-                tp!(i18n, reason_trend_not_met, current, previous).into_any()
+                one(tp!(i18n, reason_trend_not_met, current, previous))
             }
         }
-        Reason::PreviousMissing { current } => {
-            tp!(i18n, reason_previous_missing, current).into_any()
-        }
+        Reason::PreviousMissing { current } => one(tp!(i18n, reason_previous_missing, current)),
         Reason::Checklist {
             checked,
             total,
@@ -399,20 +429,18 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
         } => {
             let na = not_applicable.len();
             if na == 0 {
-                tp!(i18n, reason_checklist, checked, total).into_any()
+                one(tp!(i18n, reason_checklist, checked, total))
             } else {
-                tp!(i18n, reason_checklist_na, checked, total, na).into_any()
+                one(tp!(i18n, reason_checklist_na, checked, total, na))
             }
         }
         Reason::Composite { failed, incomplete } => {
             let (failed, incomplete) = (failed.len(), incomplete.len());
-            tp!(i18n, reason_composite, failed, incomplete).into_any()
+            one(tp!(i18n, reason_composite, failed, incomplete))
         }
-        Reason::CompositeCycle => tr!(i18n, reason_cycle).into_any(),
-        Reason::Points { points, .. } => tp!(i18n, reason_points, points).into_any(),
-        Reason::PointsAboveMax { points, max } => {
-            tp!(i18n, reason_points_above, points, max).into_any()
-        }
+        Reason::CompositeCycle => one(owned(tr!(i18n, reason_cycle))),
+        Reason::Points { points, .. } => one(tp!(i18n, reason_points, points)),
+        Reason::PointsAboveMax { points, max } => one(tp!(i18n, reason_points_above, points, max)),
     }
 }
 

@@ -10,23 +10,14 @@ use super::use_rollup;
 use crate::domain::criteria::{CriteriaSet, DerivedMeasure, Library, Outcome, Pending};
 use crate::domain::rollup::festival::{totals, FestivalTotals};
 use crate::domain::rollup::figures::{
-    by_kind, derived, failed_in, failed_most, DerivedFigure, Failing, KindFigure,
+    by_kind, derived, failed_in, failed_most, DerivedFigure, YearFigures,
 };
 use crate::domain::{UnitInfo, UnitKind};
-use crate::support::numbers::{percent_tenths, tenths_text};
+use crate::support::numbers::share;
 use crate::ui::i18n::*;
 use crate::ui::shell::state::{use_app_state, AppState};
 use crate::ui::words::messages::{self, I18n};
 use crate::ui::words::reasons as words;
-
-/// "7/10 (70%)", "2/3 (66,7%)": the decimal mark is the language's on
-/// screen, ',' on printed documents.
-pub(crate) fn share(part: usize, whole: usize, decimal: char) -> String {
-    match percent_tenths(part as u64, whole as u64) {
-        Some(tenths) => format!("{part}/{whole} ({}%)", tenths_text(tenths, decimal)),
-        None => format!("{part}/{whole}"),
-    }
-}
 
 /// The sets of the receiving unit that count units under it, and its children.
 pub(crate) fn own_context(state: AppState) -> (Vec<CriteriaSet>, Vec<UnitInfo>) {
@@ -47,19 +38,6 @@ pub(crate) fn own_context(state: AppState) -> (Vec<CriteriaSet>, Vec<UnitInfo>) 
             .collect()
     });
     (sets, children)
-}
-
-/// Everything the figures show for one year.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct YearFigures {
-    pub year: i32,
-    pub kinds: Vec<KindFigure>,
-    pub previous: Option<(i32, Vec<KindFigure>)>,
-    pub derived: Vec<(String, Vec<DerivedFigure>)>,
-    pub failed_most: Vec<Failing>,
-    /// Last year's count of files failing each of those criteria, when its files are here.
-    pub failed_before: Option<Vec<usize>>,
-    pub festival: FestivalTotals,
 }
 
 pub(crate) fn year_figures() -> Memo<Option<YearFigures>> {
@@ -233,7 +211,7 @@ fn derived_item(i18n: I18n, d: DerivedFigure) -> impl IntoView {
             <strong>{label}</strong> ": " <span data-testid="rollup-derived-figure">{figure}</span>
             " · " {tp!(i18n, rollup_derived_needs, threshold, required)} " · " <strong>{result}</strong>
             " " {words::left_out_words(i18n, &left_out)}
-            {words::not_counted_words(i18n, &not_counted)}
+            " " {words::not_counted_words(i18n, &not_counted)}
             <details>
                 <summary>{tr!(i18n, rollup_units_behind)}</summary>
                 <ul>

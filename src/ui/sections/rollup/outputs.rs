@@ -1,28 +1,34 @@
-//! The roll-up's outputs: the CSV of the table as shown, the printed
-//! summary report in the Nghị định 30/2020 layout (in Vietnamese), and the
-//! roll-up file the level above receives in turn.
+//! The roll-up's outputs: the CSV of the table as shown, the Excel
+//! workbook (`format::office::xlsx`), the summary report
+//! (`domain::document::rollup`, printed or as a Word file), and the roll-up
+//! file the level above receives in turn.
 
 use leptos::prelude::*;
 
-use super::figures::{share, year_figures, YearFigures};
+use super::figures::year_figures;
 use super::table::use_selection;
 use super::{use_rollup, Rollup};
 use crate::domain::assessment::ReportText;
-use crate::domain::criteria::{Outcome, Pending};
+use crate::domain::criteria::{DerivedMeasure, IndicatorKind, Outcome, Reason};
+use crate::domain::document::{self, rollup::Receiver, Document};
 use crate::domain::rollup::csv::{table_csv, Separator, Words};
+use crate::domain::rollup::figures::YearFigures;
 use crate::domain::rollup::table::Table;
+use crate::domain::rollup::Shelf;
 use crate::domain::UnitInfo;
-use crate::format::exchange::{slug, Exported};
+use crate::format::exchange::Exported;
+use crate::format::office::xlsx;
 use crate::format::rollup::export_rollup;
 use crate::format::rollup::{decode_document_fields, encode_document_fields};
 use crate::platform::archive::ROLLUP_DOCUMENT;
-use crate::platform::download;
-use crate::support::numbers::grouped;
+use crate::platform::{clock, download};
+use crate::support::text::slug;
 use crate::ui::i18n::*;
 use crate::ui::shell::export::{now_stamp, offer};
+use crate::ui::shell::split::{split, then};
 use crate::ui::shell::state::{use_app_state, AppState};
 use crate::ui::widgets::choice::{option, Choice};
-use crate::ui::widgets::documents::{self, Letterhead};
+use crate::ui::widgets::documents::{DocOverlay, XLSX};
 use crate::ui::words::messages;
 use crate::ui::words::reasons as words;
 
@@ -97,6 +103,53 @@ pub fn Outputs() -> impl IntoView {
         let name = format!("{}_{}_bang-tong-hop.csv", table.year, slug(&table.set_id));
         let _ = download::download_text(&name, "text/csv;charset=utf-8", &text);
     };
+    let excel_failed = RwSignal::new(false);
+    let excel = move |_| {
+        let Some(f) = figures.get_untracked() else {
+            return;
+        };
+        let year = f.year;
+        // The share of units recognised that the receiver's own set asks for.
+        let threshold = f
+            .derived
+            .iter()
+            .flat_map(|(_, list)| list)
+            .find(|d| d.measure == DerivedMeasure::Recognised)
+            .map(|d| d.threshold);
+        let (shelf, grids) = rollup.shelf.with_untracked(|shelf| {
+            let grids = shelf
+                .sets_in(year)
+                .into_iter()
+                .map(|(set, _)| {
+                    (
+                        set.title.vi.clone(),
+                        crate::domain::rollup::table::table(shelf, &set.id, year),
+                    )
+                })
+                .collect::<Vec<_>>();
+            (shelf.clone(), grids)
+        });
+        let unit = sender().map(|u| u.name).unwrap_or_default();
+        let name = format!(
+            "{}.xlsx",
+            crate::domain::document::file_name("bang-tong-hop", &unit, year)
+        );
+        then(
+            excel_file(ExcelInput {
+                year,
+                shelf,
+                grids,
+                threshold,
+            }),
+            move |loaded| {
+                let done = match loaded {
+                    Ok(Ok(bytes)) => download::download_bytes(&name, XLSX, &bytes).is_ok(),
+                    _ => false,
+                };
+                excel_failed.set(!done);
+            },
+        );
+    };
     let export = move |_| {
         let Some(unit) = sender() else {
             return;
@@ -127,9 +180,11 @@ pub fn Outputs() -> impl IntoView {
                     move || vec![option("semicolon", t_string!(i18n, rollup_semicolon)), option("comma", t_string!(i18n, rollup_comma))],
                     move |v| separator.set(if v == "comma" { Separator::Comma } else { Separator::Semicolon })).testid("rollup-separator").view()}
                 <button type="button" class="button" data-testid="rollup-csv" on:click=csv disabled=move || selection.table.with(|t| t.is_none())>{tr!(i18n, rollup_csv)}</button>
+                <button type="button" class="button" data-testid="rollup-xlsx" on:click=excel disabled=move || figures.with(|f| f.is_none())>{tr!(i18n, rollup_xlsx)}</button>
                 <button type="button" class="button button--primary" data-testid="rollup-print" on:click=move |_| printing.set(true) disabled=move || figures.with(|f| f.is_none())>{tr!(i18n, rollup_print)}</button>
                 <button type="button" class="button" data-testid="rollup-export" on:click=export disabled=move || sender().is_none() || figures.with(|f| f.is_none())>{tr!(i18n, rollup_export)}</button>
             </div>
+            {move || excel_failed.get().then(|| view! { <p class="field__error" role="alert">{tr!(i18n, rollup_xlsx_failed)}</p> })}
             {move || sender().is_none().then(|| view! { <p class="note">{tr!(i18n, rollup_need_unit)}</p> })}
             <details class="rollup-document-fields">
                 <summary>{tr!(i18n, rollup_document_fields)}</summary>
@@ -150,208 +205,61 @@ pub fn Outputs() -> impl IntoView {
         </section>
         {move || (printing.get()).then(|| figures.get().map(|f| {
             let table = selection.table.get();
-            view! {
-                <documents::DocOverlay on_back=move || printing.set(false)>
-                    {summary(state, rollup, &f, table.as_ref(), &fields.get())}
-                </documents::DocOverlay>
-            }
+            let doc = summary(state, rollup, &f, table.as_ref(), &fields.get());
+            view! { <DocOverlay on_back=move || printing.set(false) doc=doc /> }
         })).flatten()}
     }
 }
 
+/// The summary report of the year of `f`, dated today.
 fn summary(
     state: AppState,
     rollup: Rollup,
     f: &YearFigures,
     table: Option<&Table>,
     fields: &ReportText,
-) -> impl IntoView {
-    let (unit_name, above) = state.workspace.with_untracked(|ws| {
+) -> Document {
+    let (name, above) = state.workspace.with_untracked(|ws| {
         ws.active_unit()
             .map(|u| (u.name.clone(), u.above.clone()))
             .unwrap_or_default()
     });
-    let kind_word = |k: crate::domain::UnitKind| match k {
-        crate::domain::UnitKind::ResidentialArea => "Khu dân cư",
-        crate::domain::UnitKind::Commune => "Xã",
-        crate::domain::UnitKind::Ward => "Phường",
-        crate::domain::UnitKind::Town => "Thị trấn",
-        crate::domain::UnitKind::SpecialZone => "Đặc khu",
-        crate::domain::UnitKind::Agency => "Cơ quan",
-        crate::domain::UnitKind::Enterprise => "Doanh nghiệp",
-        crate::domain::UnitKind::School => "Cơ sở giáo dục",
+    let receiver = Receiver {
+        name: &name,
+        above: &above,
+        fields,
     };
-    let year = f.year;
-    // The unit's "above" stands in for a superior body not typed.
-    let mut texts = fields.clone();
-    if texts.superior_body.trim().is_empty() {
-        texts.superior_body = above;
-    }
-    let letterhead = Letterhead::from_texts(
-        &texts,
-        &unit_name,
-        ("BC", "BÁO CÁO"),
-        format!("Tổng hợp kết quả xây dựng, công nhận “An toàn về an ninh, trật tự” năm {year}"),
-        &[],
-    );
-    let unit_name = letterhead.issuer.clone();
-    let (files, units) = rollup.shelf.with_untracked(|shelf| {
-        let accepted: Vec<_> = shelf.accepted().filter(|r| r.year() == year).collect();
-        let mut units: Vec<_> = accepted.iter().map(|r| r.unit.id.clone()).collect();
-        crate::support::order::sort(&mut units);
-        units.dedup();
-        (accepted.len(), units.len())
-    });
-    let kinds = f
-        .kinds
-        .iter()
-        .map(|k| {
-            view! {
-                <tr>
-                    <td>{k.kind.map(kind_word).unwrap_or_default()}</td>
-                    <td>{k.units}</td>
-                    <td>{share(k.passed, k.units, ',')}</td>
-                    <td>{share(k.recognised, k.units, ',')}</td>
-                </tr>
-            }
+    rollup.shelf.with_untracked(|shelf| {
+        document::rollup::summary(&receiver, shelf, f, table, clock::today_date())
+    })
+}
+
+split!(
+    excel,
+    fn excel_file(book: ExcelInput) -> Result<Vec<u8>, String> {
+        let i18n = I18n::vietnamese();
+        let reason = move |r: &Reason, kind: &IndicatorKind| words::reason_text(i18n, r, kind);
+        let ExcelInput {
+            year,
+            shelf,
+            grids,
+            threshold,
+        } = book;
+        xlsx::workbook(&xlsx::Rollup {
+            year,
+            shelf: &shelf,
+            grids,
+            threshold,
+            reason: &reason,
         })
-        .collect_view();
-    let derived = f
-        .derived
-        .iter()
-        .flat_map(|(_, list)| list.iter())
-        .map(|d| {
-            let result = match d.status {
-                Outcome::Passed => "đạt",
-                Outcome::Failed => "chưa đạt",
-                _ => "chưa đủ thông tin",
-            };
-            // The units behind the figure that it does not count, and why,
-            // as the commune's own assessment names them.
-            let pending: Vec<String> = d
-                .figures()
-                .map(|f| {
-                    f.not_counted
-                        .iter()
-                        .map(|n| {
-                            let why = match &n.why {
-                                Pending::NoAssessment => "chưa gửi tệp".to_owned(),
-                                Pending::NoDecision => "chưa có quyết định công nhận".to_owned(),
-                                Pending::FileProblem { comment } => {
-                                    format!("tệp có vấn đề: {comment}")
-                                }
-                            };
-                            format!("{} ({why})", n.name)
-                        })
-                        .chain(
-                            f.left_out
-                                .iter()
-                                .map(|l| format!("{} (ngoài phạm vi, không tính)", l.name)),
-                        )
-                        .collect()
-                })
-                .unwrap_or_default();
-            let pending =
-                (!pending.is_empty()).then(|| format!(" Chưa tính: {}.", pending.join("; ")));
-            view! {
-                <p class="nd30-para">{format!(
-                    "- {}: {} (cần {} đơn vị, ngưỡng {}%): {}.{}",
-                    d.label.vi,
-                    share(d.numerator as usize, d.denominator as usize, ','),
-                    d.required,
-                    d.threshold,
-                    result,
-                    pending.unwrap_or_default()
-                )}</p>
-            }
-        })
-        .collect_view();
-    let decisions = rollup.shelf.with_untracked(|shelf| {
-        let mut lines: Vec<(String, String)> = shelf
-            .accepted()
-            .filter(|r| r.year() == year)
-            .filter_map(|r| {
-                let d = r.decision.as_ref()?;
-                let word = if d.recognised {
-                    "được công nhận"
-                } else {
-                    "không được công nhận"
-                };
-                let note = if d.note.is_empty() {
-                    String::new()
-                } else {
-                    format!("; lý do: {}", d.note)
-                };
-                Some((
-                    r.unit.name.clone(),
-                    format!(
-                        "{}: {word}, Quyết định số {} ngày {} ({}){note}.",
-                        r.unit.name,
-                        d.number,
-                        d.on.vietnamese(),
-                        d.signer
-                    ),
-                ))
-            })
-            .collect();
-        crate::support::order::sort_by_key(&mut lines, |(name, _)| {
-            crate::support::text::sort_key(name)
-        });
-        lines
-    });
-    let decisions = (!decisions.is_empty()).then(|| view! {
-        <p class="nd30-para">"Quyết định công nhận đã ghi nhận:"</p>
-        <ul data-testid="rollup-summary-decisions">{decisions.into_iter().map(|(_, line)| view! { <li>{line}</li> }).collect_view()}</ul>
-    });
-    let failing_units = table.map(|t| {
-        t.rows
-            .iter()
-            .filter(|r| r.overall == Outcome::Failed)
-            .map(|r| {
-                let criteria: Vec<String> = r
-                    .cells
-                    .iter()
-                    .zip(&t.columns)
-                    .filter(|(c, _)| **c == Some(Outcome::Failed))
-                    .map(|(_, col)| format!("{} {}", col.id, col.label.vi))
-                    .collect();
-                view! { <li>{format!("{}: {}", r.unit.name, criteria.join("; "))}</li> }
-            })
-            .collect_view()
-    });
-    let most = f
-        .failed_most
-        .iter()
-        .map(|c| view! { <li>{format!("{} {}: {} đơn vị chưa đạt", c.criterion, c.label.vi, c.failed)}</li> })
-        .collect_view();
-    let festival = (f.festival.plans > 0).then(|| {
-        let t = &f.festival;
-        view! {
-            <h2 class="nd30-heading">"IV. NGÀY HỘI TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC"</h2>
-            <p class="nd30-para">{format!(
-                "{}/{} đơn vị đã tổ chức và báo cáo kết quả; {} lượt người tham gia; {} suất quà, trị giá {} đồng; {} mô hình ra mắt; {} bản cam kết được ký.",
-                t.held, t.plans, grouped(t.participants, '.'), grouped(t.gifts, '.'), grouped(t.gifts_value, '.'), t.models_launched, t.commitments_signed
-            )}</p>
-            <ul>{t.awards.iter().map(|a| view! { <li>{format!("{}: {} tập thể, {} cá nhân", a.award, a.collectives, a.individuals)}</li> }).collect_view()}</ul>
-        }
-    });
-    view! {
-        <article class="print-doc" lang="vi" data-testid="rollup-summary">
-            {documents::header(&letterhead)}
-            <h2 class="nd30-heading">"I. TÌNH HÌNH TIẾP NHẬN HỒ SƠ"</h2>
-            <p class="nd30-para">{format!("{unit_name} đã tiếp nhận và chấp nhận {files} tệp của {units} đơn vị trực thuộc cho năm {year}.")}</p>
-            <h2 class="nd30-heading">"II. KẾT QUẢ"</h2>
-            <table class="nd30-table" data-testid="rollup-summary-kinds">
-                <thead><tr><th scope="col">"Loại đơn vị"</th><th scope="col">"Số đơn vị"</th><th scope="col">"Tự đánh giá đạt"</th><th scope="col">"Được công nhận"</th></tr></thead>
-                <tbody>{kinds}</tbody>
-            </table>
-            {derived}
-            {decisions}
-            <h2 class="nd30-heading">"III. NHỮNG TIÊU CHÍ, ĐƠN VỊ CHƯA ĐẠT"</h2>
-            <ol>{most}</ol>
-            <ul data-testid="rollup-summary-failing">{failing_units}</ul>
-            {festival}
-            {documents::signature(&letterhead)}
-        </article>
+        .map_err(|e| e.to_string())
     }
+);
+
+/// What the workbook is made of, handed to its chunk.
+struct ExcelInput {
+    year: i32,
+    shelf: Shelf,
+    grids: Vec<(String, Table)>,
+    threshold: Option<u32>,
 }
