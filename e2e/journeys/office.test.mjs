@@ -46,12 +46,20 @@ test('every printed document downloads as a Word file that LibreOffice opens as 
   await addUnit(page, 'Thôn Đông Tâm', 'khu-dan-cu');
   await startAssessment(page, 'Thôn Đông Tâm', 2025);
   await page.getByRole('tab', { name: 'Báo cáo và hồ sơ' }).click();
+  // The unit's documents' fields, typed once here.
+  await page.getByLabel('Cơ quan, tổ chức ban hành').fill('Ban công tác Mặt trận thôn Đông Tâm');
+  await page.getByLabel('Chữ viết tắt tên cơ quan ban hành').fill('BCTMT');
   await page.getByLabel('Cơ quan cấp trên trực tiếp').fill('UBND xã Tân Lập');
+  await page.getByLabel('Địa danh').fill('Đông Tâm');
   await page.getByLabel('Chức vụ người ký').fill('Trưởng thôn');
   await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn An');
   await page.getByLabel('Thư ký cuộc họp (ký biên bản)').fill('Lê Thị Hoa');
+  // The dossier's date: today until set (the meeting is not recorded yet).
+  const date = page.getByLabel('Ngày văn bản');
+  assert.equal(await date.inputValue(), '2026-11-20');
+  await date.fill('2025-10-28');
   const papers = [
-    [await word(page, dir, 'Xem và in Báo cáo tự đánh giá', 'BÁO CÁO'), ['BÁO CÁO', 'Kết quả tự đánh giá Thôn Đông Tâm', 'II. KẾT QUẢ THỰC HIỆN', 'Nơi nhận:', 'Nguyễn Văn An']],
+    [await word(page, dir, 'Xem và in Báo cáo tự đánh giá', 'BÁO CÁO'), ['BÁO CÁO', 'BAN CÔNG TÁC', '/BC-BCTMT', 'Đông Tâm, ngày 28 tháng 10 năm 2025', 'Kết quả tự đánh giá Thôn Đông Tâm', 'II. KẾT QUẢ THỰC HIỆN', 'Nơi nhận:', 'Nguyễn Văn An']],
     [await word(page, dir, 'Xem và in Tờ trình', 'TỜ TRÌNH'), ['TỜ TRÌNH', 'Kính gửi: UBND xã Tân Lập']],
     [await word(page, dir, 'Xem và in Biên bản họp', 'BIÊN BẢN'), ['BIÊN BẢN', 'THƯ KÝ', 'Lê Thị Hoa', 'CHỦ TRÌ']],
   ];
@@ -63,9 +71,11 @@ test('every printed document downloads as a Word file that LibreOffice opens as 
   await page.getByLabel('Ngày tổ chức').fill('2026-08-15');
   await page.getByLabel('Địa điểm').fill('Nhà văn hóa thôn');
   await page.getByTestId('festival-plan').getByRole('tab', { name: 'In và xuất' }).click();
-  await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn An');
+  // The same fields, not typed again.
+  assert.equal(await page.getByLabel('Họ tên người ký').inputValue(), 'Nguyễn Văn An');
+  assert.equal(await page.getByLabel('Chữ viết tắt tên cơ quan ban hành').inputValue(), 'BCTMT');
   papers.push(
-    [await word(page, dir, 'Xem và in Kế hoạch', 'KẾ HOẠCH'), ['KẾ HOẠCH', 'I. MỤC ĐÍCH, YÊU CẦU', 'Nhà văn hóa thôn']],
+    [await word(page, dir, 'Xem và in Kế hoạch', 'KẾ HOẠCH'), ['KẾ HOẠCH', '/KH-BCTMT', 'I. MỤC ĐÍCH, YÊU CẦU', 'Nhà văn hóa thôn', 'Nguyễn Văn An']],
     [await word(page, dir, 'Xem và in Báo cáo kết quả', 'BÁO CÁO'), ['Kết quả tổ chức Ngày hội', 'Khen thưởng:']],
     [await word(page, dir, 'Xem và in bảng phân công chương trình', 'CHƯƠNG TRÌNH VÀ PHÂN CÔNG'), ['CHƯƠNG TRÌNH VÀ PHÂN CÔNG', 'Phần lễ']],
   );

@@ -82,6 +82,52 @@ test('the same build works offline from the root of a server', async () => {
   await offlineJourney('/');
 });
 
+test('the Word code is fetched only by whom asks for a Word file, and kept for offline use from then on', async () => {
+  const root = await copyOfDist();
+  const env = await start({ root, base: '/a/b/antq/' });
+  envs.push(env);
+  const s = await open(env);
+  await s.page.goto(env.server.url + '#/tong-quan');
+  await ready(s.page);
+  await untilControlled(s.page);
+  await addUnit(s.page, 'Xã Ngoại Tuyến');
+  const word = () => env.server.requests.filter((path) => path.endsWith('/split_word.wasm')).length;
+  const excel = () => env.server.requests.filter((path) => path.endsWith('/split_excel.wasm')).length;
+  // The service worker precached every section, not the Word and Excel code.
+  const sw = await readFile(join(root, 'sw.js'), 'utf8');
+  assert.match(sw, /split_word\.wasm/);
+  assert.equal(word(), 0);
+  assert.equal(excel(), 0);
+  assert.ok(env.server.requests.some((path) => path.endsWith('/split_festival.wasm')));
+
+  // Asked for once, online: fetched.
+  await s.page.locator('nav a[data-route="ngay-hoi"]').click();
+  await s.page.getByLabel('Năm tổ chức').fill('2026');
+  await s.page.getByTestId('festival-create').getByRole('button', { name: 'Lập kế hoạch' }).click();
+  await s.page.getByTestId('festival-plan').getByRole('tab', { name: 'In và xuất' }).click();
+  const download = async () => {
+    await s.page.getByRole('button', { name: 'Xem và in Kế hoạch' }).click();
+    const doc = s.page.getByTestId('doc-preview');
+    const [file] = await Promise.all([s.page.waitForEvent('download'), doc.getByTestId('doc-word').click()]);
+    await doc.getByRole('button', { name: 'Quay lại' }).click();
+    return file.suggestedFilename();
+  };
+  assert.equal(await download(), 'ke-hoach-ngay-hoi_xa-ngoai-tuyen_2026.docx');
+  assert.equal(word(), 1);
+  assert.equal(excel(), 0);
+
+  // Offline, after a reload: the Word file is still made, from the cache.
+  await s.context.setOffline(true);
+  await s.page.reload();
+  await ready(s.page);
+  const seen = env.server.requests.length;
+  await s.page.getByTestId('festival-plan').getByRole('tab', { name: 'In và xuất' }).click();
+  assert.equal(await download(), 'ke-hoach-ngay-hoi_xa-ngoai-tuyen_2026.docx');
+  assert.equal(env.server.requests.length, seen);
+  s.check();
+  await s.close();
+});
+
 test('a new build is offered, applied only on request, and the data survives it', async () => {
   const first = await copyOfDist();
   const env = await start({ root: first, base: '/a/b/antq/' });

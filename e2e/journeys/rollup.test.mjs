@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, open, ready, addUnit } from '../harness.mjs';
+import { start, open, ready, addUnit, flushSaves } from '../harness.mjs';
 import { catalogueSet, villageFile, villagePlan } from '../villages.mjs';
 
 let env;
@@ -66,7 +66,7 @@ test('a commune rolls up thirty village files', async () => {
   await ready(page);
   await addUnit(page, 'Xã Tân Lập', 'xa');
   await page.waitForSelector('text=Đã lưu lúc');
-  const stored = await page.evaluate(() => localStorage.getItem('antq.workspace'));
+  let stored = await page.evaluate(() => localStorage.getItem('antq.workspace'));
 
   await page.locator('nav a[data-route="tong-hop"]').click();
   await page.getByTestId('rollup-drop-zone').waitFor();
@@ -146,11 +146,15 @@ test('a commune rolls up thirty village files', async () => {
   const both = lines.find((l) => l.startsWith('Thôn 00;'));
   assert.equal(both, 'Thôn 00;Khu dân cư (thôn, tổ dân phố…);2;Chưa đạt;2;Đạt;Chưa đạt;Chưa đạt;Đạt;Đạt');
 
-  // The printed summary, with its signer (kept for the next visit).
+  // The printed summary, with its signer: the commune's documents' fields,
+  // kept with the commune in its workspace (the files received stay apart).
   await page.getByText('Đầu văn bản và người ký của báo cáo tổng hợp').click();
   await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn An');
   await page.getByLabel('Chức vụ người ký').fill('Trưởng Công an xã');
   await page.getByLabel('Chức vụ người ký').press('Tab');
+  await flushSaves(page);
+  stored = await page.evaluate(() => localStorage.getItem('antq.workspace'));
+  assert.deepEqual(JSON.parse(stored).units[0].document, { signer_title: 'Trưởng Công an xã', signer_name: 'Nguyễn Văn An' });
   await page.getByTestId('rollup-print').click();
   const summary = page.getByTestId('doc-preview');
   await summary.getByText('BÁO CÁO', { exact: true }).waitFor();

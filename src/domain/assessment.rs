@@ -220,6 +220,10 @@ pub struct ReportText {
     /// Written only when given, so documents without it keep their shape.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub secretary: String,
+    /// The documents' date as their user set it; when not set, the day the
+    /// work was done (see `domain::document::date_of`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
 }
 
 /// Who TT 124 Article 9 clause 1 calls to the review meeting of a unit of

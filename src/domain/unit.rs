@@ -109,6 +109,8 @@ pub struct Unit {
     pub parent: Option<UnitId>,
     /// What decides whether TT 124 covers it and the commune counts it.
     pub scope: Scope,
+    /// What its official documents say of who issues and signs them.
+    pub document: crate::domain::document::Fields,
 }
 
 /// The unit a file is about, as the file describes it, so that the receiver
@@ -213,9 +215,22 @@ impl Units {
     /// Replaces a unit's fields, normalising them first.
     pub fn update(&mut self, id: &UnitId, fields: UnitFields) -> Result<&Unit, UnitError> {
         let index = self.index_of(id).ok_or(UnitError::UnknownUnit)?;
-        let unit = self.checked(id.clone(), fields)?;
+        let mut unit = self.checked(id.clone(), fields)?;
+        // Its documents' fields are edited on their own.
+        unit.document = std::mem::take(&mut self.0[index].document);
         self.0[index] = unit;
         Ok(&self.0[index])
+    }
+
+    /// Sets the fields of unit `id`'s official documents.
+    pub fn set_document(
+        &mut self,
+        id: &UnitId,
+        fields: crate::domain::document::Fields,
+    ) -> Result<(), UnitError> {
+        let index = self.index_of(id).ok_or(UnitError::UnknownUnit)?;
+        self.0[index].document = fields;
+        Ok(())
     }
 
     /// Removes a unit. The units directly below it stay, without a parent;
@@ -356,6 +371,7 @@ impl Units {
             above,
             parent: fields.parent,
             scope: fields.scope.for_kind(fields.kind),
+            document: Default::default(),
         })
     }
 }
@@ -510,6 +526,7 @@ mod tests {
             above: String::new(),
             parent: parent.map(UnitId::new),
             scope: Scope::default(),
+            document: Default::default(),
         };
         let (units, repaired) = Units::from_records(vec![
             unit("a", Some("b")),

@@ -73,6 +73,15 @@ impl Workspace {
         self.units.update(id, fields).map(|_| ())
     }
 
+    /// Sets the fields every official document of unit `id` shares.
+    pub fn set_unit_document(
+        &mut self,
+        id: &UnitId,
+        fields: crate::domain::document::Fields,
+    ) -> Result<(), UnitError> {
+        self.units.set_document(id, fields)
+    }
+
     /// Removes a unit with its assessments, and returns the units that were
     /// below it and now stand alone.
     pub fn remove_unit(&mut self, id: &UnitId) -> Result<Vec<UnitId>, UnitError> {

@@ -324,6 +324,13 @@ pub fn apply(
     }
     for unit in &incoming.units {
         if chosen(&Target::Unit(unit.id.clone())) {
+            // A file says nothing of the unit's documents' fields: this
+            // browser's stay.
+            let document = next
+                .units()
+                .get(&unit.id)
+                .map(|u| u.document.clone())
+                .unwrap_or_default();
             next.put_unit_record(Unit {
                 id: unit.id.clone(),
                 name: crate::support::text::normalise_name(&unit.name),
@@ -331,6 +338,7 @@ pub fn apply(
                 above: unit.above.clone(),
                 parent: unit.parent.clone(),
                 scope: unit.scope.for_kind(unit.kind),
+                document,
             });
         }
     }

@@ -7,6 +7,7 @@ use super::criteria::{set_from_value, validated};
 use super::problem::{deserialize_at, problem, under, LoadError, Problem, ProblemKind};
 use crate::domain::assessment::Assessment;
 use crate::domain::criteria::{CriteriaSet, ValidSet};
+use crate::domain::document::Fields;
 use crate::domain::festival::FestivalPlan;
 use crate::domain::{Scope, Unit, UnitId, UnitKind, Units, Workspace};
 
@@ -40,6 +41,9 @@ struct UnitV1<'a> {
     /// is written as before they existed.
     #[serde(skip_serializing_if = "Scope::is_empty")]
     scope: Scope,
+    /// Likewise, its documents' fields.
+    #[serde(skip_serializing_if = "Fields::is_empty")]
+    document: &'a Fields,
 }
 
 /// A workspace read from text, with the repairs made on the way
@@ -66,6 +70,7 @@ pub fn encode_workspace(workspace: &Workspace) -> String {
                 above: &unit.above,
                 parent: unit.parent.as_ref().map(UnitId::as_str),
                 scope: unit.scope,
+                document: &unit.document,
             })
             .collect(),
         criteria_sets: workspace.criteria_sets(),
@@ -294,6 +299,14 @@ fn read_units(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<Unit> {
                 })
             }
         };
+        let document = match fields.get("document") {
+            None | Some(Value::Null) => Fields::default(),
+            Some(value) => deserialize_at::<Fields>(value, &format!("{path}.document"))
+                .unwrap_or_else(|found| {
+                    problems.push(found);
+                    Fields::default()
+                }),
+        };
         if let Some(id) = &id {
             if units.iter().any(|unit| unit.id.as_str() == id) {
                 problems.push(problem(
@@ -311,6 +324,7 @@ fn read_units(value: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<Unit> {
                 above,
                 parent,
                 scope: scope.for_kind(kind),
+                document,
             });
         }
     }
@@ -536,6 +550,45 @@ mod tests {
             panic!("an unknown school level is refused");
         };
         assert_eq!(problems[0].path, "units[0].scope.school_level");
+    }
+
+    #[test]
+    fn a_units_document_fields_are_written_only_when_typed_kept_by_an_edit_and_read_with_their_path(
+    ) {
+        let mut workspace = sample();
+        let id = workspace.units().iter().next().unwrap().id.clone();
+        assert!(!encode_workspace(&workspace).contains("\"document\""));
+        let fields = Fields {
+            issuing_body: "Công an xã Tân Lập".into(),
+            abbreviation: "CAX".into(),
+            signer_name: "Nguyễn Văn An".into(),
+            ..Fields::default()
+        };
+        workspace.set_unit_document(&id, fields.clone()).unwrap();
+        // Editing the unit's name keeps them.
+        let unit = workspace.units().get(&id).unwrap().clone();
+        workspace
+            .update_unit(
+                &id,
+                UnitFields {
+                    name: format!("{} mới", unit.name),
+                    kind: unit.kind,
+                    above: unit.above.clone(),
+                    parent: unit.parent.clone(),
+                    scope: unit.scope,
+                },
+            )
+            .unwrap();
+        let text = encode_workspace(&workspace);
+        assert!(text.contains(r#""document":{"issuing_body":"Công an xã Tân Lập","abbreviation":"CAX","signer_name":"Nguyễn Văn An"}"#));
+        let back = decode_workspace(&text).unwrap().workspace;
+        assert_eq!(back.units().get(&id).unwrap().document, fields);
+        assert_eq!(back, workspace);
+        let bad = text.replace(r#""abbreviation":"CAX""#, r#""abbreviation":7"#);
+        let Err(LoadError::Invalid { problems }) = decode_workspace(&bad) else {
+            panic!("a number is not an abbreviation");
+        };
+        assert_eq!(problems[0].path, "units[0].document.abbreviation");
     }
 
     #[test]

@@ -340,6 +340,7 @@ fn every_report() -> ReportText {
         signer_name: "Nguyễn Văn An".into(),
         participants: "Bí thư chi bộ".into(),
         secretary: "Lê Thị Hoa".into(),
+        date: Date::new(2025, 10, 28),
     }
 }
 
@@ -354,6 +355,18 @@ pub(crate) fn every_field_workspace() -> Workspace {
     ws.add_unit(
         UnitId::new("u-xa"),
         unit_fields("Xã Tân Lập", UnitKind::Commune, None, Scope::default()),
+    )
+    .unwrap();
+    ws.set_unit_document(
+        &UnitId::new("u-xa"),
+        antq::domain::document::Fields {
+            issuing_body: "Công an xã Tân Lập".into(),
+            abbreviation: "CAX".into(),
+            superior_body: "Công an huyện Đoan Hùng".into(),
+            place: "Tân Lập".into(),
+            signer_title: "Trưởng Công an xã".into(),
+            signer_name: "Nguyễn Văn An".into(),
+        },
     )
     .unwrap();
     ws.add_unit(

@@ -8,7 +8,7 @@ use std::io::Read;
 use antq::domain::assessment::{Assessment, ReportText};
 use antq::domain::calendar::Date;
 use antq::domain::criteria::{evaluate, Context, CriteriaSet};
-use antq::domain::document::{self, assessment::Paper, Document};
+use antq::domain::document::{self, assessment::Paper, Document, Fields};
 use antq::domain::festival::FestivalPlan;
 use antq::domain::rollup::figures::{by_kind, failed_most, YearFigures};
 use antq::domain::rollup::table::table;
@@ -51,7 +51,8 @@ fn report(paper: Paper) -> (Document, CriteriaSet) {
             set: &kdc,
             evaluation: &evaluation,
             unit: "Thôn Đông Tâm",
-            date: day(),
+            fields: &Fields::default(),
+            today: day(),
             reason: &reason,
         },
     );
@@ -234,7 +235,7 @@ fn every_text_of_every_document_is_in_its_word_file_as_editable_text() {
     documents.extend(
         document::festival::Paper::ALL
             .iter()
-            .map(|p| document::festival::paper(*p, &plan, unit, day())),
+            .map(|p| document::festival::paper(*p, &plan, unit, &Fields::default(), day())),
     );
     for doc in &documents {
         let parts = parts(&docx(doc));
@@ -269,7 +270,13 @@ fn every_text_of_every_document_is_in_its_word_file_as_editable_text() {
 fn a_document_has_one_kind_of_quotation_marks() {
     let (mut plan, unit) = festival();
     plan.title = "Ngày hội «Toàn dân bảo vệ an ninh Tổ quốc»".into();
-    let doc = document::festival::paper(document::festival::Paper::Plan, &plan, unit, day());
+    let doc = document::festival::paper(
+        document::festival::Paper::Plan,
+        &plan,
+        unit,
+        &Fields::default(),
+        day(),
+    );
     let text = doc.text().join("\n");
     assert!(text.contains("“Toàn dân bảo vệ an ninh Tổ quốc”"));
     assert!(text.contains("“Ngày hội toàn dân bảo vệ an ninh Tổ quốc”"));
@@ -367,11 +374,12 @@ fn the_rollup_workbook_counts_with_formulas_and_keeps_reasons_in_notes() {
     };
     // The summary report names the failing village and its criterion.
     let grid = table(&shelf, &kdc.id, 2025);
-    let fields = ReportText::default();
+    let (fields, texts) = (Fields::default(), ReportText::default());
     let receiver = document::rollup::Receiver {
         name: "Xã Tân Lập",
         above: "Công an huyện",
         fields: &fields,
+        texts: &texts,
     };
     let summary = document::rollup::summary(&receiver, &shelf, &figures, Some(&grid), day());
     let text = paragraphs(part(&parts_of(&summary), "word/document.xml")).join("\n");
@@ -383,4 +391,62 @@ fn the_rollup_workbook_counts_with_formulas_and_keeps_reasons_in_notes() {
 
 fn parts_of(doc: &Document) -> Vec<(String, String)> {
     parts(&docx(doc))
+}
+
+#[test]
+fn the_units_fields_head_every_paper_its_date_is_the_meetings_and_its_symbol_names_the_issuer() {
+    let kdc = set("tt124-khu-dan-cu");
+    let mut a = Assessment::new("a".into(), UnitId::new("u"), kdc.key(), YEAR);
+    a.answers = all_passing(&kdc);
+    // Typed on the report's own form before the fields were the unit's.
+    a.report.signer_name = "Người ký cũ".into();
+    a.report.place = "Đông Tâm".into();
+    let evaluation = evaluate(&kdc, &a.answers, &Context::default(), YEAR);
+    let fields = Fields {
+        issuing_body: "Ban công tác Mặt trận thôn Đông Tâm".into(),
+        abbreviation: "BCTMT".into(),
+        signer_name: "Nguyễn Văn An".into(),
+        ..Fields::default()
+    };
+    let paper = |a: &Assessment| {
+        document::assessment::paper(
+            Paper::Report,
+            &document::assessment::Dossier {
+                assessment: a,
+                set: &kdc,
+                evaluation: &evaluation,
+                unit: "Thôn Đông Tâm",
+                fields: &fields,
+                today: day(),
+                reason: &reason,
+            },
+        )
+    };
+    let doc = paper(&a);
+    let l = &doc.letterhead;
+    // The unit's own fields win; what it has not typed comes from the form.
+    assert_eq!(l.issuer, "Ban công tác Mặt trận thôn Đông Tâm");
+    assert_eq!(l.signer_name, "Nguyễn Văn An");
+    assert_eq!(l.place, "Đông Tâm");
+    assert_eq!(l.number(), "Số:        /BC-BCTMT");
+    // Not yet reviewed: today.
+    assert_eq!(l.date, Some(day()));
+    // Locked after the review meeting: the meeting's day, not the day of printing.
+    let meeting = Date::new(2025, 10, 28).unwrap();
+    a.lock("Nguyễn Văn An", meeting).unwrap();
+    assert_eq!(paper(&a).letterhead.date, Some(meeting));
+    assert_eq!(
+        paper(&a).letterhead.place_date(),
+        "Đông Tâm, ngày 28 tháng 10 năm 2025"
+    );
+    // A date set on the dossier wins over both.
+    let set_on = Date::new(2025, 11, 2).unwrap();
+    a.report.date = Some(set_on);
+    assert_eq!(paper(&a).letterhead.date, Some(set_on));
+    // The festival's papers take the same fields.
+    let (plan, unit) = festival();
+    let festival =
+        document::festival::paper(document::festival::Paper::Plan, &plan, unit, &fields, day());
+    assert_eq!(festival.letterhead.issuer, fields.issuing_body);
+    assert_eq!(festival.letterhead.number(), "Số:        /KH-BCTMT");
 }

@@ -2,8 +2,8 @@
 //! ("Báo cáo"), the submission ("Tờ trình") and the minutes of the review
 //! meeting ("Biên bản").
 
-use super::{plain, result_word, strong, Block, Closing, Document, Letterhead, Row, Table};
-use crate::domain::assessment::{ActionStatus, Assessment};
+use super::{plain, result_word, strong, Block, Closing, Document, Fields, Letterhead, Row, Table};
+use crate::domain::assessment::{ActionStatus, Assessment, Stage};
 use crate::domain::calendar::Date;
 use crate::domain::criteria::{CriteriaSet, Evaluation, IndicatorKind, Outcome, Reason};
 
@@ -34,8 +34,10 @@ pub struct Dossier<'a> {
     pub set: &'a CriteriaSet,
     pub evaluation: &'a Evaluation,
     pub unit: &'a str,
-    /// The document date: the day the work is done, as its user gives it.
-    pub date: Date,
+    /// The unit's documents' fields.
+    pub fields: &'a Fields,
+    /// Today, for a dossier whose meeting is not recorded yet.
+    pub today: Date,
     /// An indicator's reason as a Vietnamese sentence with its numbers.
     pub reason: &'a dyn Fn(&Reason, &IndicatorKind) -> String,
 }
@@ -63,7 +65,10 @@ pub fn paper(paper: Paper, d: &Dossier) -> Document {
             format!("Họp đánh giá, đề nghị công nhận {unit} đạt {standard} năm {year}"),
         ),
     };
-    let mut letterhead = Letterhead::from_texts(r, unit, (code, type_name), summary, &[], d.date);
+    let date = document_date(a, d.today);
+    let fields = d.fields.or(r);
+    let mut letterhead =
+        Letterhead::from_texts(&fields, unit, (code, type_name), summary, &[], date);
     if paper == Paper::Submission {
         letterhead.recipients = vec!["- Như trên;".to_owned(), "- Lưu: VT.".to_owned()];
     }
@@ -226,12 +231,12 @@ pub fn paper(paper: Paper, d: &Dossier) -> Document {
                     format!("{}{date}", b.document)
                 })
                 .unwrap_or_default();
-            let superior = match r.superior_body.trim() {
+            let superior = match fields.superior_body.trim() {
                 "" => "cấp có thẩm quyền",
                 body => body,
             };
             vec![
-                Block::To(format!("Kính gửi: {}", r.superior_body)),
+                Block::To(format!("Kính gửi: {}", fields.superior_body)),
                 para(&format!("Căn cứ {basis} quy định khu dân cư, xã, phường, thị trấn, cơ quan, doanh nghiệp, cơ sở giáo dục đạt {standard};")),
                 para(&format!("Căn cứ kết quả tự đánh giá năm {year} của {unit};")),
                 para(&conclusion),
@@ -240,7 +245,7 @@ pub fn paper(paper: Paper, d: &Dossier) -> Document {
             ]
         }
         Paper::Minutes => {
-            let place = match r.place.trim() {
+            let place = match fields.place.trim() {
                 "" => unit,
                 place => place,
             };
@@ -261,7 +266,7 @@ pub fn paper(paper: Paper, d: &Dossier) -> Document {
                 })
                 .collect();
             vec![
-                para(&format!("Hôm nay, {}, tại {place}, {unit} tổ chức họp đánh giá kết quả năm {year}.", d.date.long_vietnamese())),
+                para(&format!("Hôm nay, {}, tại {place}, {unit} tổ chức họp đánh giá kết quả năm {year}.", date.long_vietnamese())),
                 Block::Para(vec![strong("Thành phần tham dự gồm:")]),
                 Block::List { items: participants, tag: None },
                 Block::Para(vec![strong("Nội dung:"), plain(format!(" Hội nghị đã đánh giá từng tiêu chí theo {}:", set.title.vi))]),
@@ -283,4 +288,16 @@ pub fn paper(paper: Paper, d: &Dossier) -> Document {
         name: super::file_name(paper.slug(), unit, year),
         working_paper: false,
     }
+}
+
+/// The dossier's date: the one set on it, else the day of the review
+/// meeting (when the assessment was locked), else `today`.
+pub fn document_date(a: &Assessment, today: Date) -> Date {
+    let locked = a
+        .history
+        .iter()
+        .rev()
+        .find(|change| change.to == Stage::SelfAssessed)
+        .map(|change| change.on);
+    super::date_of(&a.report, locked, today)
 }

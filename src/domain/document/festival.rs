@@ -2,7 +2,7 @@
 //! after-festival report ("Báo cáo kết quả tổ chức Ngày hội…") and the
 //! one-page run-sheet.
 
-use super::{plain, strong, Block, Closing, Document, Letterhead, Row, Table};
+use super::{plain, strong, Block, Closing, Document, Fields, Letterhead, Row, Table};
 use crate::domain::calendar::Date;
 use crate::domain::festival::{time_text, FestivalKind, FestivalPlan, FundSource, Part, Role};
 use crate::support::numbers::{dong, grouped};
@@ -36,11 +36,14 @@ fn source(s: FundSource) -> &'static str {
     }
 }
 
-/// `paper` of the festival `p` of `unit`, dated `date`.
-pub fn paper(paper: Paper, p: &FestivalPlan, unit: &str, date: Date) -> Document {
+/// `paper` of the festival `p` of `unit` whose documents' fields are
+/// `fields`, dated as set on the plan or else `today`.
+pub fn paper(paper: Paper, p: &FestivalPlan, unit: &str, fields: &Fields, today: Date) -> Document {
+    let date = super::date_of(&p.document, None, today);
+    let fields = fields.or(&p.document);
     let letterhead = |type_name: &'static str, code: &'static str, summary: String| {
         Letterhead::from_texts(
-            &p.document,
+            &fields,
             unit,
             (code, type_name),
             summary,

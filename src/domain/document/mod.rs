@@ -27,6 +27,55 @@ pub struct Document {
     pub working_paper: bool,
 }
 
+/// What every official document of a unit says the same way, typed once
+/// and kept with the unit: who issues it, under whom, where, and who signs.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Fields {
+    /// The body that issues the documents ("Công an xã Tân Lập"); the unit's
+    /// name when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub issuing_body: String,
+    /// Its abbreviation in a document's symbol ("CAX": "Số: …/BC-CAX").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub abbreviation: String,
+    /// The body directly above, over the issuer in the header and first of
+    /// the recipients.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub superior_body: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub place: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub signer_title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub signer_name: String,
+}
+
+impl Fields {
+    pub fn is_empty(&self) -> bool {
+        *self == Fields::default()
+    }
+
+    /// These fields, each empty one taken from `texts` (what a document's
+    /// own form held before the fields were the unit's).
+    pub fn or(&self, texts: &ReportText) -> Fields {
+        let pick = |mine: &String, theirs: &String| {
+            if mine.trim().is_empty() {
+                theirs.clone()
+            } else {
+                mine.clone()
+            }
+        };
+        Fields {
+            issuing_body: pick(&self.issuing_body, &texts.issuing_body),
+            abbreviation: self.abbreviation.clone(),
+            superior_body: pick(&self.superior_body, &texts.superior_body),
+            place: pick(&self.place, &texts.place),
+            signer_title: pick(&self.signer_title, &texts.signer_title),
+            signer_name: pick(&self.signer_name, &texts.signer_name),
+        }
+    }
+}
+
 /// What a document's header and signature need.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Letterhead {
@@ -34,6 +83,8 @@ pub struct Letterhead {
     pub issuer: String,
     /// The type abbreviation of Appendix III: BC, KH, TTr, BB.
     pub code: &'static str,
+    /// The issuer's abbreviation, after the type's in the symbol.
+    pub abbreviation: String,
     pub place: String,
     pub date: Option<Date>,
     /// "BÁO CÁO", "KẾ HOẠCH"…
@@ -45,11 +96,11 @@ pub struct Letterhead {
 }
 
 impl Letterhead {
-    /// A document of `unit` from the texts its user typed, dated `date`:
-    /// the issuer is the unit unless another body is named, sent to the
-    /// superior body, to `also`, and filed ("Lưu: VT.").
+    /// A document of `unit` from its fields, dated `date`: the issuer is
+    /// the unit unless another body is named, sent to the superior body, to
+    /// `also`, and filed ("Lưu: VT.").
     pub fn from_texts(
-        texts: &ReportText,
+        texts: &Fields,
         unit: &str,
         (code, type_name): (&'static str, &'static str),
         summary: String,
@@ -74,6 +125,7 @@ impl Letterhead {
             superior: texts.superior_body.clone(),
             issuer,
             code,
+            abbreviation: texts.abbreviation.trim().to_owned(),
             place: texts.place.clone(),
             date: Some(date),
             type_name,
@@ -84,9 +136,14 @@ impl Letterhead {
         }
     }
 
-    /// "Số:        /BC": the number is written in by hand, or in Word.
+    /// "Số:        /BC-CAX": the number is written in when the document
+    /// is issued, by hand or in Word; the symbol is the type's abbreviation
+    /// and the issuer's.
     pub fn number(&self) -> String {
-        format!("Số:        /{}", self.code)
+        match self.abbreviation.as_str() {
+            "" => format!("Số:        /{}", self.code),
+            issuer => format!("Số:        /{}-{issuer}", self.code),
+        }
     }
 
     /// "Thôn Đông, ngày 20 tháng 11 năm 2026".
@@ -290,6 +347,12 @@ pub fn quotes(text: &str) -> String {
 /// "bao-cao-tu-danh-gia_thon-dong-tam_2025": what, for whom, when.
 pub fn file_name(what: &str, whom: &str, year: i32) -> String {
     format!("{what}_{}_{year}", crate::support::text::slug(whom))
+}
+
+/// A document's date: the one its user set, else the day its work was done
+/// (`done`: an assessment's review meeting), else `today`.
+pub fn date_of(texts: &ReportText, done: Option<Date>, today: Date) -> Date {
+    texts.date.or(done).unwrap_or(today)
 }
 
 /// A result word in a document.

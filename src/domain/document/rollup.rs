@@ -1,7 +1,7 @@
 //! The roll-up's summary report ("Báo cáo tổng hợp kết quả xây dựng, công
 //! nhận…"), made by the level that receives the units' files.
 
-use super::{plain, Block, Closing, Document, Letterhead, Row, Table};
+use super::{plain, Block, Closing, Document, Fields, Letterhead, Row, Table};
 use crate::domain::assessment::ReportText;
 use crate::domain::calendar::Date;
 use crate::domain::criteria::{Outcome, Pending};
@@ -16,7 +16,11 @@ pub struct Receiver<'a> {
     pub name: &'a str,
     /// The level above, named when the document fields do not name one.
     pub above: &'a str,
-    pub fields: &'a ReportText,
+    /// The unit's documents' fields.
+    pub fields: &'a Fields,
+    /// The summary's own: its date, and the fields typed for it before
+    /// they were the unit's.
+    pub texts: &'a ReportText,
 }
 
 fn kind_word(k: UnitKind) -> &'static str {

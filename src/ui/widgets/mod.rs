@@ -3,6 +3,7 @@
 //! an action, the printed documents' shared parts, and `<When>`.
 
 pub mod choice;
+pub mod document_fields;
 pub mod documents;
 pub mod field;
 pub mod files;

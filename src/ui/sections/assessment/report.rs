@@ -8,11 +8,12 @@ use super::input::Data;
 use crate::domain::assessment::{meeting_roles, ReportText};
 use crate::domain::criteria::{IndicatorKind, Outcome, Reason};
 use crate::domain::document::{
-    self, assessment::Dossier, assessment::Paper, result_word, Document,
+    self, assessment::Dossier, assessment::Paper, result_word, Document, Fields,
 };
 use crate::platform::clock;
 use crate::ui::i18n::*;
 use crate::ui::shell::state::use_app_state;
+use crate::ui::widgets::document_fields::{date_field, unit_fields};
 use crate::ui::widgets::documents::DocOverlay;
 use crate::ui::words::reasons as words;
 
@@ -40,6 +41,18 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
         }
     };
     let edit_roles = edit.clone();
+    let unit = Signal::derive(move || data.with(|d| d.as_ref().map(|(a, _, _)| a.unit.clone())));
+    let dossier_date = move || {
+        data.with(|d| {
+            d.as_ref()
+                .map(|(a, _, _)| document::assessment::document_date(a, clock::today_date()))
+                .unwrap_or_else(clock::today_date)
+        })
+    };
+    let set_date = {
+        let edit = edit.clone();
+        move |date: Option<crate::domain::calendar::Date>| edit(Box::new(move |r| r.date = date))
+    };
     let input = {
         let edit = edit.clone();
         move |key: &'static str,
@@ -71,11 +84,8 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
             <form class="report-fields" on:submit=|ev| ev.prevent_default()>
                 <h3>{tr!(i18n, report_fields)}</h3>
                 <p class="field__hint" data-testid="report-lock-note">{tr!(i18n, report_lock_note)}</p>
-                {input("superior", tr!(i18n, report_superior).into_any(), |r| r.superior_body.clone(), |r, v| r.superior_body = v, false)}
-                {input("issuer", tr!(i18n, report_issuer).into_any(), |r| r.issuing_body.clone(), |r, v| r.issuing_body = v, false)}
-                {input("place", tr!(i18n, report_place).into_any(), |r| r.place.clone(), |r, v| r.place = v, false)}
-                {input("signer-title", tr!(i18n, report_signer_title).into_any(), |r| r.signer_title.clone(), |r, v| r.signer_title = v, false)}
-                {input("signer-name", tr!(i18n, report_signer_name).into_any(), |r| r.signer_name.clone(), |r, v| r.signer_name = v, false)}
+                {unit_fields("report", unit, Signal::derive(report), Signal::derive(locked))}
+                {date_field("report-date", dossier_date, set_date, Signal::derive(locked))}
                 {input("participants", tr!(i18n, report_participants).into_any(), |r| r.participants.clone(), |r, v| r.participants = v, true)}
                 {move || {
                     // The roles Article 9 names, offered while the list is empty.
@@ -111,8 +121,8 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
                 }}
             </p>
             {move || preview.get().and_then(|p| {
-                let unit = data.with_untracked(|d| d.as_ref().and_then(|(a, _, _)| state.workspace.with_untracked(|ws| ws.units().get(&a.unit).map(|u| u.name.clone())))).unwrap_or_default();
-                paper(p, data, &unit)
+                let (name, fields) = data.with_untracked(|d| d.as_ref().and_then(|(a, _, _)| state.workspace.with_untracked(|ws| ws.units().get(&a.unit).map(|u| (u.name.clone(), u.document.clone()))))).unwrap_or_default();
+                paper(p, data, &name, &fields)
             }).map(|doc| view! {
                 <DocOverlay on_back=move || preview.set(None) doc=doc />
             })}
@@ -121,7 +131,7 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
 }
 
 /// The paper as its user sees it printed, dated today.
-fn paper(paper: Paper, data: Data, unit: &str) -> Option<Document> {
+fn paper(paper: Paper, data: Data, unit: &str, fields: &Fields) -> Option<Document> {
     let (assessment, set, evaluation) = data.get_untracked()?;
     let i18n = I18n::vietnamese();
     let reason = move |r: &Reason, kind: &IndicatorKind| words::reason_text(i18n, r, kind);
@@ -132,7 +142,8 @@ fn paper(paper: Paper, data: Data, unit: &str) -> Option<Document> {
             set: &set,
             evaluation: &evaluation,
             unit,
-            date: clock::today_date(),
+            fields,
+            today: clock::today_date(),
             reason: &reason,
         },
     ))

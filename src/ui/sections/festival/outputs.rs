@@ -5,12 +5,14 @@
 use leptos::prelude::*;
 
 use super::{text_input, PlanMemo};
+use crate::domain::calendar::Date;
 use crate::domain::document::{self, festival::Paper};
 use crate::domain::festival::to_ics;
 use crate::platform::{clock, download};
 use crate::support::text::slug;
 use crate::ui::i18n::*;
 use crate::ui::shell::state::use_app_state;
+use crate::ui::widgets::document_fields::unit_fields;
 use crate::ui::widgets::documents::DocOverlay;
 
 #[component]
@@ -19,6 +21,10 @@ pub fn Outputs(plan: PlanMemo) -> impl IntoView {
     let state = use_app_state();
     let preview = RwSignal::new(None::<Paper>);
     let id = plan.get_untracked().map(|p| p.id).unwrap_or_default();
+    let unit = Signal::derive(move || plan.with(|p| p.as_ref().map(|p| p.unit.clone())));
+    let legacy = Signal::derive(move || {
+        plan.with(|p| p.as_ref().map(|p| p.document.clone()).unwrap_or_default())
+    });
     let ics = move |_| {
         let Some(p) = plan.get_untracked() else {
             return;
@@ -41,11 +47,11 @@ pub fn Outputs(plan: PlanMemo) -> impl IntoView {
         <div class="report-tab">
             <form class="report-fields" on:submit=|ev| ev.prevent_default()>
                 <h3>{tr!(i18n, festival_doc_fields)}</h3>
-                {text_input(id.clone(), plan, "festival-doc-superior".into(), tr!(i18n, report_superior).into_any(), |p| p.document.superior_body.clone(), |p, v| p.document.superior_body = v, "text")}
-                {text_input(id.clone(), plan, "festival-doc-issuer".into(), tr!(i18n, report_issuer).into_any(), |p| p.document.issuing_body.clone(), |p, v| p.document.issuing_body = v, "text")}
-                {text_input(id.clone(), plan, "festival-doc-place".into(), tr!(i18n, report_place).into_any(), |p| p.document.place.clone(), |p, v| p.document.place = v, "text")}
-                {text_input(id.clone(), plan, "festival-doc-signer-title".into(), tr!(i18n, report_signer_title).into_any(), |p| p.document.signer_title.clone(), |p, v| p.document.signer_title = v, "text")}
-                {text_input(id.clone(), plan, "festival-doc-signer-name".into(), tr!(i18n, report_signer_name).into_any(), |p| p.document.signer_name.clone(), |p, v| p.document.signer_name = v, "text")}
+                {unit_fields("festival-doc", unit, legacy, Signal::stored(false))}
+                {text_input(id.clone(), plan, "festival-doc-date".into(), tr!(i18n, document_date).into_any(),
+                    |p| document::date_of(&p.document, None, clock::today_date()).iso(),
+                    |p, v| p.document.date = Date::parse_iso(&v), "date")}
+                <p class="field__hint">{tr!(i18n, document_date_hint)}</p>
             </form>
             <div class="report-actions">
                 <button type="button" class="button button--primary" on:click=move |_| preview.set(Some(Paper::Plan))>{tr!(i18n, festival_print_plan)}</button>
@@ -54,8 +60,8 @@ pub fn Outputs(plan: PlanMemo) -> impl IntoView {
                 <button type="button" class="button" on:click=ics data-testid="ics">{tr!(i18n, festival_ics)}</button>
             </div>
             {move || preview.get().zip(plan.get()).map(|(paper, p)| {
-                let unit = state.workspace.with_untracked(|ws| ws.units().get(&p.unit).map(|u| u.name.clone()).unwrap_or_default());
-                let doc = document::festival::paper(paper, &p, &unit, clock::today_date());
+                let (name, fields) = state.workspace.with_untracked(|ws| ws.units().get(&p.unit).map(|u| (u.name.clone(), u.document.clone())).unwrap_or_default());
+                let doc = document::festival::paper(paper, &p, &name, &fields, clock::today_date());
                 view! { <DocOverlay on_back=move || preview.set(None) doc=doc /> }
             })}
         </div>

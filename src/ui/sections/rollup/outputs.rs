@@ -28,6 +28,7 @@ use crate::ui::shell::export::{now_stamp, offer};
 use crate::ui::shell::split::{split, then};
 use crate::ui::shell::state::{use_app_state, AppState};
 use crate::ui::widgets::choice::{option, Choice};
+use crate::ui::widgets::document_fields::{date_field, unit_fields};
 use crate::ui::widgets::documents::{DocOverlay, XLSX};
 use crate::ui::words::messages;
 use crate::ui::words::reasons as words;
@@ -58,24 +59,22 @@ pub fn Outputs() -> impl IntoView {
             }
         });
     }
-    let field = move |id: &'static str,
-                      label: AnyView,
-                      get: fn(&ReportText) -> String,
-                      put: fn(&mut ReportText, String)| {
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <input id=id type="text" prop:value=move || fields.with(get) on:change=move |ev| {
-                    fields.update(|f| put(f, event_target_value(&ev)));
-                    let text = encode_document_fields(&fields.get_untracked());
-                    let archive = state.archive.get_value();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        fields_failed.set(archive.put_snapshot(ROLLUP_DOCUMENT, &text).await.is_err());
-                    });
-                } />
-            </div>
-        }
+    // The summary's own date, kept with the fields typed for it before
+    // they were the unit's.
+    let set_date = move |date: Option<crate::domain::calendar::Date>| {
+        fields.update(|f| f.date = date);
+        let text = encode_document_fields(&fields.get_untracked());
+        let archive = state.archive.get_value();
+        wasm_bindgen_futures::spawn_local(async move {
+            fields_failed.set(archive.put_snapshot(ROLLUP_DOCUMENT, &text).await.is_err());
+        });
     };
+    let summary_date = move || fields.with(|f| document::date_of(f, None, clock::today_date()));
+    let unit = Signal::derive(move || {
+        state
+            .workspace
+            .with(|ws| ws.active_unit().map(|u| u.id.clone()))
+    });
     let csv = move |_| {
         let Some(table) = selection.table.get_untracked() else {
             return;
@@ -188,11 +187,8 @@ pub fn Outputs() -> impl IntoView {
             {move || sender().is_none().then(|| view! { <p class="note">{tr!(i18n, rollup_need_unit)}</p> })}
             <details class="rollup-document-fields">
                 <summary>{tr!(i18n, rollup_document_fields)}</summary>
-                {field("rollup-doc-superior", tr!(i18n, report_superior).into_any(), |f| f.superior_body.clone(), |f, v| f.superior_body = v)}
-                {field("rollup-doc-issuer", tr!(i18n, report_issuer).into_any(), |f| f.issuing_body.clone(), |f, v| f.issuing_body = v)}
-                {field("rollup-doc-place", tr!(i18n, report_place).into_any(), |f| f.place.clone(), |f, v| f.place = v)}
-                {field("rollup-doc-signer-title", tr!(i18n, report_signer_title).into_any(), |f| f.signer_title.clone(), |f, v| f.signer_title = v)}
-                {field("rollup-doc-signer-name", tr!(i18n, report_signer_name).into_any(), |f| f.signer_name.clone(), |f, v| f.signer_name = v)}
+                {unit_fields("rollup-doc", unit, fields.into(), Signal::stored(false))}
+                {date_field("rollup-doc-date", summary_date, set_date, Signal::stored(false))}
                 {move || fields_failed.get().then(|| view! { <p class="field__error" role="alert">{tr!(i18n, rollup_document_fields_failed)}</p> })}
             </details>
             {move || result.get().map(|r| match r {
@@ -211,23 +207,25 @@ pub fn Outputs() -> impl IntoView {
     }
 }
 
-/// The summary report of the year of `f`, dated today.
+/// The summary report of the year of `f`, of the unit this browser is,
+/// with the summary's own `texts` (its date).
 fn summary(
     state: AppState,
     rollup: Rollup,
     f: &YearFigures,
     table: Option<&Table>,
-    fields: &ReportText,
+    texts: &ReportText,
 ) -> Document {
-    let (name, above) = state.workspace.with_untracked(|ws| {
+    let (name, above, fields) = state.workspace.with_untracked(|ws| {
         ws.active_unit()
-            .map(|u| (u.name.clone(), u.above.clone()))
+            .map(|u| (u.name.clone(), u.above.clone(), u.document.clone()))
             .unwrap_or_default()
     });
     let receiver = Receiver {
         name: &name,
         above: &above,
-        fields,
+        fields: &fields,
+        texts,
     };
     rollup.shelf.with_untracked(|shelf| {
         document::rollup::summary(&receiver, shelf, f, table, clock::today_date())
