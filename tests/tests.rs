@@ -26,5 +26,7 @@ mod rollup;
 mod schema;
 #[path = "native/support.rs"]
 mod support;
+#[path = "native/texts.rs"]
+mod texts;
 #[path = "native/tidy.rs"]
 mod tidy;

@@ -43,7 +43,7 @@ pub fn AppWithStore(store: WorkspaceStore) -> impl IntoView {
 /// Loads the workspace from `store` and provides the shared state, autosave
 /// and translations to `children`. Tests mount single components in it.
 ///
-/// The language lives in the stored preferences, which drive leptos_i18n's
+/// The language lives in the stored preferences, which drive the texts'
 /// locale: Vietnamese unless the user chose English, whatever the browser's
 /// own language.
 #[component]

@@ -30,8 +30,8 @@ pub fn unit_kind(i18n: I18n, kind: UnitKind) -> String {
     .to_string()
 }
 
-// Messages with values are views: leptos_i18n fills them in as it renders,
-// and re-renders them when the language changes.
+// Messages with values are views (`tp!`): filled in as they render, and
+// again when the language changes.
 
 /// The unit kinds a set applies to, as one line: "Xã, Phường, Thị trấn".
 pub fn unit_kinds(i18n: I18n, kinds: &[UnitKind]) -> String {

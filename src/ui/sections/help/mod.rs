@@ -14,6 +14,7 @@ pub fn Help() -> impl IntoView {
         <p>{tr!(i18n, help_start)}</p>
         <p>{tr!(i18n, help_exchange)}</p>
         <p>{tr!(i18n, help_rollup)}</p>
+        <p>{tr!(i18n, help_documents)}</p>
         <p>{tr!(i18n, help_links)}</p>
     }
 }
