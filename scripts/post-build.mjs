@@ -11,6 +11,10 @@
 //    A development build (`trunk serve`, profile "debug") also allows inline
 //    scripts: Trunk adds its live-reload script to the page as it serves it,
 //    after this hook, so no hash can name it.
+// 1b. Makes the stylesheets one file (one request instead of ten), and
+//    has index.html ask at once for the chunks the first screen needs: the
+//    workspace's and the open section's (from the address's hash), so they
+//    come alongside the main module instead of after it.
 // 2. Writes sw.js from scripts/sw.template.js with the list of every file of
 //    the build, the wasm chunks included, and a cache version computed from
 //    their content (pkg/'s file names stay the same when the bytes change).
@@ -142,9 +146,82 @@ export async function versionPkg(dir) {
   return name;
 }
 
+/** The stylesheets of index.html in `dir` made one file, in their order; returns its name. */
+export async function bundleCss(dir) {
+  const file = join(dir, 'index.html');
+  const html = await readFile(file, 'utf8');
+  const links = [...html.matchAll(/\s*<link rel="stylesheet" href="\.\/([\w.-]+\.css)"[^>]*\/?>/g)];
+  if (links.length < 2) return links[0]?.[1];
+  const parts = [];
+  for (const [, name] of links) parts.push(`/* ${name.replace(/-[0-9a-f]+\.css$/, '.css')} */\n` + (await readFile(join(dir, name), 'utf8')));
+  const css = parts.join('\n');
+  const name = `app-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  await writeFile(join(dir, name), css);
+  const integrity = 'sha384-' + createHash('sha384').update(css).digest('base64');
+  let out = html.replace(links[0][0], `\n    <link rel="stylesheet" href="./${name}" integrity="${integrity}"/>`);
+  for (const link of links.slice(1)) out = out.replace(link[0], '');
+  await writeFile(file, out);
+  for (const [, old] of links) await rm(join(dir, old));
+  return name;
+}
+
+/** The split point of each section, by its hash route (src/domain/route.rs). */
+const SECTIONS = { 'tong-quan': 'overview', 'tu-danh-gia': 'assessment', 'ngay-hoi': 'festival', 'tong-hop': 'rollup', 'du-lieu': 'data', 'huong-dan': 'help' };
+
+/**
+ * The files each split point fetches, its own and the shared chunks it
+ * needs, by split point, read from the chunk loader of `folder` in `dir`.
+ */
+export async function splitFiles(dir, folder) {
+  const loader = join(dir, folder, '__wasm_split.js');
+  if (!existsSync(loader)) return {};
+  const text = await readFile(loader, 'utf8');
+  const chunks = Object.fromEntries(
+    [...text.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.]+)"/g)].map(([, id, file]) => [id, file]),
+  );
+  const out = {};
+  for (const [, split, own, deps] of text.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.]+)"[\s\S]*?\}\s*,\s*\[([^\]]*)\]/g)) {
+    const files = [own, ...deps.split(',').map((d) => chunks[d.trim()]).filter(Boolean)];
+    out[split] = files.map((f) => `./${folder}/${f}`);
+  }
+  return out;
+}
+
+/**
+ * Has index.html preload, before the app starts, the workspace's chunks and
+ * those of the section its hash opens (the overview by default), so the
+ * first screen does not wait for the main module to ask for them.
+ */
+export async function preloadFirstScreen(dir) {
+  const file = join(dir, 'index.html');
+  let html = await readFile(file, 'utf8');
+  const folder = /["']\.?\/?(pkg-[0-9a-f]+)\/antq\.js["']/.exec(html)?.[1];
+  if (!folder || html.includes('const FIRST_SCREEN')) return;
+  const files = await splitFiles(dir, folder);
+  if (!files.workspace) return;
+  const bySection = Object.fromEntries(Object.entries(SECTIONS).map(([slug, split]) => [slug, files[split] ?? []]));
+  const script = `<script>
+      // Added by scripts/post-build.mjs: the chunks of the first screen, fetched at once.
+      const FIRST_SCREEN = ${JSON.stringify({ workspace: files.workspace, sections: bySection })};
+      const slug = location.hash.replace(/^#\\/?/, '').split(/[\\/?]/)[0].toLowerCase();
+      const wanted = new Set([...FIRST_SCREEN.workspace, ...(FIRST_SCREEN.sections[slug] ?? FIRST_SCREEN.sections['tong-quan'])]);
+      for (const href of wanted) {
+        const link = document.createElement('link');
+        Object.assign(link, { rel: 'preload', as: 'fetch', href, crossOrigin: 'anonymous' });
+        link.type = 'application/wasm';
+        document.head.appendChild(link);
+      }
+    </script>
+    `;
+  html = html.replace('<script type="module">', script + '<script type="module">');
+  await writeFile(file, html);
+}
+
 export async function finalize(dir, { development = false } = {}) {
   // A build's own folder; a dist/ finalised again (a test's copy) has none.
   if (existsSync(join(dir, 'pkg'))) await versionPkg(dir);
+  await bundleCss(dir);
+  await preloadFirstScreen(dir);
   await addCsp(dir, { development });
   return writeServiceWorker(dir);
 }

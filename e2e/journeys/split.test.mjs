@@ -54,6 +54,14 @@ test('the first download is the shell; a section’s code comes when it is opene
   for (const other of ['split_rollup.wasm', 'split_assessment.wasm', 'split_festival.wasm', 'split_bench.wasm']) {
     assert.ok(!fetched.includes(other), `${other} was fetched before its section opened: ${fetched.join(' ')}`);
   }
+  // The first screen's chunks were asked for by the page itself, at once,
+  // not after the main module had started: the workspace's and the open
+  // section's, and no other section's.
+  const preloaded = await s.page.evaluate(() => [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].map((l) => l.href.split('/').pop()));
+  assert.ok(preloaded.includes('split_help.wasm') && preloaded.includes('split_workspace.wasm'), preloaded.join(' '));
+  assert.ok(!preloaded.includes('split_rollup.wasm') && !preloaded.includes('split_overview.wasm'), preloaded.join(' '));
+  // One stylesheet.
+  assert.equal(await s.page.evaluate(() => document.querySelectorAll('link[rel="stylesheet"]').length), 1);
   await s.page.locator('nav a[data-route="tong-hop"]').click();
   await ready(s.page);
   assert.equal(await s.page.locator('main h1').innerText(), 'Tổng hợp');

@@ -236,9 +236,14 @@ pub fn received_from(
         decision: None,
     };
     let mut out = Vec::new();
+    // One copy of each set for all the records made on it.
+    let sets: Vec<std::sync::Arc<crate::domain::criteria::CriteriaSet>> = incoming
+        .criteria_sets
+        .iter()
+        .map(|s| std::sync::Arc::new((**s).clone()))
+        .collect();
     for (i, assessment) in incoming.assessments.iter().enumerate() {
-        let set = incoming
-            .criteria_sets
+        let set = sets
             .iter()
             .find(|s| s.key() == assessment.set)
             .ok_or_else(|| {
@@ -253,7 +258,7 @@ pub fn received_from(
             unit,
             Body::Assessment {
                 assessment: assessment.clone(),
-                criteria_set: (**set).clone(),
+                criteria_set: set.clone(),
             },
         ));
     }

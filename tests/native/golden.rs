@@ -552,7 +552,7 @@ fn a_received_record_under_review_is_stored_as_its_golden_file() {
             },
             body: Body::Assessment {
                 assessment: assessment.clone(),
-                criteria_set: set.clone(),
+                criteria_set: std::sync::Arc::new(set.clone()),
             },
             sent_as: None,
             decision: None,
@@ -567,7 +567,7 @@ fn a_received_record_under_review_is_stored_as_its_golden_file() {
             review: Review::Accepted,
             body: Body::Assessment {
                 assessment,
-                criteria_set: set,
+                criteria_set: std::sync::Arc::new(set),
             },
             sent_as: Some(sent_as),
             decision: Some(Recognition {

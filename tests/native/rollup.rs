@@ -1145,3 +1145,65 @@ fn the_table_opens_on_the_set_most_files_were_assessed_against() {
     assert_eq!(shelf.main_set_in(2025).unwrap().id, "tt124-khu-dan-cu");
     assert!(shelf.main_set_in(2024).is_none());
 }
+
+#[test]
+fn a_provinces_files_share_their_criteria_set_and_are_evaluated_alike_in_bulk() {
+    use antq::domain::rollup::table::{evaluate_record, Evaluator};
+    use antq::domain::rollup::Body;
+    let kdc = set("tt124-khu-dan-cu");
+    let mut shelf = Shelf::default();
+    for i in 0..12 {
+        let failing: &'static [&'static str] = if i % 4 == 0 { &["kdc-3a"] } else { &[] };
+        let v = plain(&format!("u-{i}"), &format!("Thôn {i:02}"), failing);
+        receive(&mut shelf, &village(&v, &kdc), "f.json").unwrap();
+    }
+    // A set that differs (a local variant under the same id and version) is kept apart.
+    let mut variant = kdc.clone();
+    variant.title.vi.push_str(" (bản địa phương)");
+    receive(
+        &mut shelf,
+        &village(&plain("u-x", "Thôn X", &[]), &variant),
+        "x.json",
+    )
+    .unwrap();
+    let sets: Vec<&std::sync::Arc<CriteriaSet>> = shelf
+        .records()
+        .iter()
+        .filter_map(|r| match &r.body {
+            Body::Assessment { criteria_set, .. } => Some(criteria_set),
+            Body::Festival { .. } => None,
+        })
+        .collect();
+    assert_eq!(sets.len(), 13);
+    assert!(sets[1..12]
+        .iter()
+        .all(|s| std::sync::Arc::ptr_eq(s, sets[0])));
+    assert!(!std::sync::Arc::ptr_eq(sets[12], sets[0]));
+    assert_eq!(sets[12].title.vi, variant.title.vi);
+    // So does a shelf read back from storage.
+    let again = Shelf::new(
+        shelf
+            .records()
+            .to_vec()
+            .into_iter()
+            .map(|r| decode_received(&encode_received(&r)).unwrap())
+            .collect(),
+    );
+    let first = match &again.records()[0].body {
+        Body::Assessment { criteria_set, .. } => criteria_set.clone(),
+        Body::Festival { .. } => unreachable!(),
+    };
+    assert!(again.records()[1..12].iter().all(|r| matches!(&r.body, Body::Assessment { criteria_set, .. } if std::sync::Arc::ptr_eq(criteria_set, &first))));
+    // The bulk evaluation gives each record's own.
+    assert_eq!(shelf.accept_all().len(), 13);
+    let evaluator = Evaluator::new(&shelf);
+    for record in shelf.records() {
+        assert_eq!(evaluator.evaluate(record), evaluate_record(&shelf, record));
+    }
+    let failed = shelf
+        .records()
+        .iter()
+        .filter(|r| evaluator.evaluate(r).unwrap().set.status == Outcome::Failed)
+        .count();
+    assert_eq!(failed, 3);
+}

@@ -7,7 +7,7 @@
 use crate::support::map::Map;
 
 use super::festival::FestivalTotals;
-use super::table::evaluate_record;
+use super::table::Evaluator;
 use super::{Received, Review, Shelf};
 use crate::domain::assessment::Assessment;
 use crate::domain::context::counts_for;
@@ -49,12 +49,14 @@ pub fn by_kind(shelf: &Shelf, year: i32) -> Vec<KindFigure> {
     // Per unit: its kind, whether any set passed, whether it was recognised.
     // Grouped in one go, not unit by unit (see `support::map`).
     let mut by_unit = Vec::new();
+    let evaluator = Evaluator::new(shelf);
     for record in shelf.accepted().filter(|r| r.year() == year) {
         if record.assessment().is_none() {
             continue;
         }
-        let passed =
-            evaluate_record(shelf, record).is_some_and(|e| e.set.status == Outcome::Passed);
+        let passed = evaluator
+            .evaluate(record)
+            .is_some_and(|e| e.set.status == Outcome::Passed);
         by_unit.push((
             &record.unit.id,
             (record.unit.kind, passed, record.is_recognised()),
@@ -328,8 +330,9 @@ pub struct Failing {
 /// The criteria failed by the most files in `year`, most first, at most `limit`.
 pub fn failed_most(shelf: &Shelf, year: i32, limit: usize) -> Vec<Failing> {
     let mut counts: Map<(String, String), Failing> = Map::new();
+    let evaluator = Evaluator::new(shelf);
     for record in shelf.accepted().filter(|r| r.year() == year) {
-        let (Some(set), Some(evaluation)) = (record.set(), evaluate_record(shelf, record)) else {
+        let (Some(set), Some(evaluation)) = (record.set(), evaluator.evaluate(record)) else {
             continue;
         };
         for criterion in set.criteria() {

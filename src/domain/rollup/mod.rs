@@ -27,6 +27,8 @@ use super::{UnitId, UnitInfo};
 use crate::support::decode::{deserialize_tagged, required, Tagged};
 pub use card::UnitCard;
 pub use decision::{DecisionError, Notice, Recognition};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Where a received file stands in the receiver's review.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -44,11 +46,17 @@ pub enum Review {
 /// What a received record holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+// A plan is a few hundred bytes larger than an assessment beside its
+// shared set; a shelf holds mostly assessments, whose heap (answers,
+// evidence) outweighs that many times over: boxing buys nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Body {
     /// A unit's assessment for a year, with the criteria set it was made on.
     Assessment {
         assessment: Assessment,
-        criteria_set: CriteriaSet,
+        /// Shared by every record made on an equal set (`Shelf` sees to
+        /// it): a province's thousands of files hold a handful of sets.
+        criteria_set: Arc<CriteriaSet>,
     },
     /// A unit's festival plan and its after-festival report.
     Festival { festival_plan: FestivalPlan },
@@ -111,7 +119,7 @@ impl Tagged for Body {
         Ok(match required(f.tag, "type")? {
             BodyTag::Assessment => Body::Assessment {
                 assessment: required(f.assessment, "assessment")?,
-                criteria_set: required(f.criteria_set, "criteria_set")?,
+                criteria_set: Arc::new(required(f.criteria_set, "criteria_set")?),
             },
             BodyTag::Festival => Body::Festival {
                 festival_plan: required(f.festival_plan, "festival_plan")?,
@@ -255,34 +263,80 @@ pub struct Added {
     pub already: Vec<String>,
 }
 
-/// The received records, in the order they came.
+/// The received records, in the order they came, with where each id is:
+/// a province's shelf holds thousands, and finding one by its id is asked
+/// for each of them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Shelf(Vec<Received>);
+pub struct Shelf {
+    records: Vec<Received>,
+    index: HashMap<String, usize>,
+}
 
 impl Shelf {
     pub fn new(records: Vec<Received>) -> Shelf {
-        Shelf(records)
+        let mut shelf = Shelf {
+            records,
+            index: HashMap::new(),
+        };
+        shelf.reindex();
+        shelf.share_sets(0);
+        shelf
+    }
+
+    /// Makes the records from `from` on share the criteria set of any
+    /// record with an equal one, so each set is held once.
+    fn share_sets(&mut self, from: usize) {
+        let mut held: HashMap<(String, u32), Vec<Arc<CriteriaSet>>> = HashMap::new();
+        for (at, record) in self.records.iter_mut().enumerate() {
+            let Body::Assessment { criteria_set, .. } = &mut record.body else {
+                continue;
+            };
+            let same = held
+                .entry((criteria_set.id.clone(), criteria_set.version))
+                .or_default();
+            match same
+                .iter()
+                .find(|s| Arc::ptr_eq(s, criteria_set) || ***s == **criteria_set)
+            {
+                Some(shared) if at >= from => *criteria_set = shared.clone(),
+                Some(_) => {}
+                None => same.push(criteria_set.clone()),
+            }
+        }
+    }
+
+    /// Where each id is, the first record of an id winning.
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (at, record) in self.records.iter().enumerate() {
+            self.index.entry(record.id.clone()).or_insert(at);
+        }
+    }
+
+    fn get_mut(&mut self, id: &str) -> Option<&mut Received> {
+        let at = *self.index.get(id)?;
+        self.records.get_mut(at)
     }
 
     pub fn records(&self) -> &[Received] {
-        &self.0
+        &self.records
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.records.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.records.is_empty()
     }
 
     pub fn get(&self, id: &str) -> Option<&Received> {
-        self.0.iter().find(|r| r.id == id)
+        self.records.get(*self.index.get(id)?)
     }
 
     /// The accepted records: what the table and figures count.
     pub fn accepted(&self) -> impl Iterator<Item = &Received> {
-        self.0.iter().filter(|r| r.is_accepted())
+        self.records.iter().filter(|r| r.is_accepted())
     }
 
     /// Adds what is not on the shelf yet; the same file again is reported,
@@ -290,27 +344,35 @@ impl Shelf {
     /// receiver's units follows that match.
     pub fn add(&mut self, records: Vec<Received>) -> Added {
         let mut out = Added::default();
-        for mut record in records {
-            if self.get(&record.id).is_some() {
-                out.already.push(record.id);
-            } else {
-                if let Some(earlier) = self
-                    .0
-                    .iter()
-                    .find(|r| r.sent_as.is_some() && r.sent_id() == &record.unit.id)
-                {
-                    let unit = earlier.unit.clone();
-                    record.sent_as = Some(std::mem::replace(&mut record.unit, unit));
-                }
-                out.added.push(record.id.clone());
-                self.0.push(record);
-            }
+        // The unit each settled sender id stands for: the first record's.
+        let mut settled: HashMap<UnitId, UnitInfo> = HashMap::new();
+        for r in self.records.iter().filter(|r| r.sent_as.is_some()) {
+            settled
+                .entry(r.sent_id().clone())
+                .or_insert_with(|| r.unit.clone());
         }
+        for mut record in records {
+            if self.index.contains_key(&record.id) {
+                out.already.push(record.id);
+                continue;
+            }
+            if let Some(unit) = settled.get(&record.unit.id) {
+                record.sent_as = Some(std::mem::replace(&mut record.unit, unit.clone()));
+                settled
+                    .entry(record.sent_id().clone())
+                    .or_insert_with(|| record.unit.clone());
+            }
+            out.added.push(record.id.clone());
+            self.index.insert(record.id.clone(), self.records.len());
+            self.records.push(record);
+        }
+        let first_new = self.records.len() - out.added.len();
+        self.share_sets(first_new);
         out
     }
 
     fn copies_of(&self, key: &Key) -> Vec<&Received> {
-        let mut copies: Vec<&Received> = self.0.iter().filter(|r| &r.key() == key).collect();
+        let mut copies: Vec<&Received> = self.records.iter().filter(|r| &r.key() == key).collect();
         // Newest first; equal export times keep the order received.
         crate::support::order::sort_by(&mut copies, |a, b| b.exported_at.cmp(&a.exported_at));
         copies
@@ -337,8 +399,13 @@ impl Shelf {
     pub fn all_copies(&self) -> Map<String, Copies> {
         // In one go, not record by record: a province's shelf can hold
         // thousands (see `support::map`).
-        let by_key = Map::grouped(self.0.iter().map(|record| (record.key(), record)).collect());
-        let mut out = Vec::with_capacity(self.0.len());
+        let by_key = Map::grouped(
+            self.records
+                .iter()
+                .map(|record| (record.key(), record))
+                .collect(),
+        );
+        let mut out = Vec::with_capacity(self.records.len());
         for mut copies in by_key.into_iter().map(|(_, v)| v) {
             crate::support::order::sort_by(&mut copies, |a, b| b.exported_at.cmp(&a.exported_at));
             let newest = copies[0].id.clone();
@@ -360,16 +427,19 @@ impl Shelf {
     /// Keeps `id` and removes its other copies; returns what was removed.
     pub fn keep(&mut self, id: &str) -> Result<Vec<Received>, ShelfError> {
         let key = self.get(id).ok_or(ShelfError::Unknown)?.key();
-        let (removed, kept): (Vec<Received>, Vec<Received>) = std::mem::take(&mut self.0)
+        let (removed, kept): (Vec<Received>, Vec<Received>) = std::mem::take(&mut self.records)
             .into_iter()
             .partition(|r| r.key() == key && r.id != id);
-        self.0 = kept;
+        self.records = kept;
+        self.reindex();
         Ok(removed)
     }
 
     pub fn remove(&mut self, id: &str) -> Option<Received> {
-        let at = self.0.iter().position(|r| r.id == id)?;
-        Some(self.0.remove(at))
+        let at = *self.index.get(id)?;
+        let removed = self.records.remove(at);
+        self.reindex();
+        Some(removed)
     }
 
     /// Marks a record. Accepting is refused while another copy is on the
@@ -383,11 +453,7 @@ impl Shelf {
         if review == Review::Accepted && self.copies(id) != Copies::Unique {
             return Err(ShelfError::Duplicate);
         }
-        let record = self
-            .0
-            .iter_mut()
-            .find(|r| r.id == id)
-            .ok_or(ShelfError::Unknown)?;
+        let record = self.get_mut(id).ok_or(ShelfError::Unknown)?;
         record.review = review;
         Ok(())
     }
@@ -397,7 +463,7 @@ impl Shelf {
     /// file named it. Every record sent under that id follows, now and later.
     pub fn confirm(&mut self, id: &str, to: Option<&UnitInfo>) -> Result<(), ShelfError> {
         let sent = self.get(id).ok_or(ShelfError::Unknown)?.sent_id().clone();
-        for record in self.0.iter_mut().filter(|r| r.sent_id() == &sent) {
+        for record in self.records.iter_mut().filter(|r| r.sent_id() == &sent) {
             let sent_as = record.sent_as.take().unwrap_or_else(|| record.unit.clone());
             record.unit = match to {
                 Some(unit) => UnitInfo {
@@ -414,11 +480,7 @@ impl Shelf {
     /// Records (or, with none, clears) the recognition decision on an
     /// accepted assessment.
     pub fn decide(&mut self, id: &str, decision: Option<Recognition>) -> Result<(), ShelfError> {
-        let record = self
-            .0
-            .iter_mut()
-            .find(|r| r.id == id)
-            .ok_or(ShelfError::Unknown)?;
+        let record = self.get_mut(id).ok_or(ShelfError::Unknown)?;
         if !record.is_accepted() || record.assessment().is_none() {
             return Err(ShelfError::Decision(DecisionError::NotAccepted));
         }
@@ -431,15 +493,17 @@ impl Shelf {
 
     /// Accepts every record just received that has no other copy; returns their ids.
     pub fn accept_all(&mut self) -> Vec<String> {
+        // Every record's copies at once: a province's shelf holds thousands.
+        let copies = self.all_copies();
         let ids: Vec<String> = self
-            .0
+            .records
             .iter()
             .filter(|r| r.review == Review::Received)
             .map(|r| r.id.clone())
-            .filter(|id| self.copies(id) == Copies::Unique)
+            .filter(|id| copies.get(id).is_none_or(|c| *c == Copies::Unique))
             .collect();
         for id in &ids {
-            if let Some(record) = self.0.iter_mut().find(|r| &r.id == id) {
+            if let Some(record) = self.get_mut(id) {
                 record.review = Review::Accepted;
             }
         }

@@ -8,8 +8,10 @@
 
 use crate::support::map::Map;
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use super::{Received, Shelf};
+use crate::domain::assessment::Assessment;
 use crate::domain::context::{context_from, Child};
 use crate::domain::criteria::{evaluate, CriteriaSet, Evaluation, Outcome, Text};
 use crate::domain::{UnitId, UnitInfo, UnitKind};
@@ -96,34 +98,67 @@ fn rank(status: Option<Outcome>) -> u8 {
 
 /// The evaluation of one received assessment, with the figures the shelf
 /// can give: last year's file of the same unit and set, and the files of
-/// the units under it.
+/// the units under it. For one record; for many, an [`Evaluator`].
 pub fn evaluate_record(shelf: &Shelf, record: &Received) -> Option<Evaluation> {
-    let (assessment, set) = (record.assessment()?, record.set()?);
-    let year = assessment.year;
-    let last_year = shelf
-        .accepted()
-        .find(|r| {
-            r.unit.id == record.unit.id
-                && r.year() == year - 1
-                && r.set().is_some_and(|s| s.id == set.id)
-        })
-        .and_then(Received::assessment);
-    let mut children: Map<&UnitId, Child> = Map::new();
-    for child in shelf
-        .accepted()
-        .filter(|r| r.year() == year && r.unit.parent.as_ref() == Some(&record.unit.id))
-    {
-        let entry = children.entry(&child.unit.id).or_insert(Child {
-            name: &child.unit.name,
-            kind: child.unit.kind,
-            scope: child.unit.scope,
-            assessments: Vec::new(),
-        });
-        entry.assessments.extend(child.assessment());
+    Evaluator::new(shelf).evaluate(record)
+}
+
+/// Evaluates the records of one shelf: what each needs from the others
+/// (last year's file, the files of the units under it) is looked up in
+/// indexes made once, so evaluating every record costs n log n, not n².
+pub struct Evaluator<'a> {
+    /// The first accepted assessment of each unit, year and set.
+    assessments: HashMap<(&'a UnitId, i32, &'a str), &'a Assessment>,
+    /// The accepted records of each parent unit and year, in shelf order.
+    children: HashMap<(&'a UnitId, i32), Vec<&'a Received>>,
+}
+
+impl<'a> Evaluator<'a> {
+    pub fn new(shelf: &'a Shelf) -> Evaluator<'a> {
+        let mut assessments = HashMap::new();
+        let mut children: HashMap<_, Vec<_>> = HashMap::new();
+        for r in shelf.accepted() {
+            if let (Some(assessment), Some(set)) = (r.assessment(), r.set()) {
+                assessments
+                    .entry((&r.unit.id, r.year(), set.id.as_str()))
+                    .or_insert(assessment);
+            }
+            if let Some(parent) = &r.unit.parent {
+                children.entry((parent, r.year())).or_default().push(r);
+            }
+        }
+        Evaluator {
+            assessments,
+            children,
+        }
     }
-    let children: Vec<Child> = children.into_iter().map(|(_, v)| v).collect();
-    let context = context_from(set, &children, last_year);
-    Some(evaluate(set, &assessment.answers, &context, year))
+
+    pub fn evaluate(&self, record: &Received) -> Option<Evaluation> {
+        let (assessment, set) = (record.assessment()?, record.set()?);
+        let year = assessment.year;
+        let last_year = self
+            .assessments
+            .get(&(&record.unit.id, year - 1, set.id.as_str()))
+            .copied();
+        let mut children: Map<&UnitId, Child> = Map::new();
+        for child in self
+            .children
+            .get(&(&record.unit.id, year))
+            .into_iter()
+            .flatten()
+        {
+            let entry = children.entry(&child.unit.id).or_insert(Child {
+                name: &child.unit.name,
+                kind: child.unit.kind,
+                scope: child.unit.scope,
+                assessments: Vec::new(),
+            });
+            entry.assessments.extend(child.assessment());
+        }
+        let children: Vec<Child> = children.into_iter().map(|(_, v)| v).collect();
+        let context = context_from(set, &children, last_year);
+        Some(evaluate(set, &assessment.answers, &context, year))
+    }
 }
 
 /// The table of the accepted assessments made on set `set_id` for `year`.
@@ -147,8 +182,9 @@ pub fn table(shelf: &Shelf, set_id: &str, year: i32) -> Table {
         }
     }
     let mut rows = Vec::new();
+    let evaluator = Evaluator::new(shelf);
     for record in records {
-        let (Some(set), Some(evaluation)) = (record.set(), evaluate_record(shelf, record)) else {
+        let (Some(set), Some(evaluation)) = (record.set(), evaluator.evaluate(record)) else {
             continue;
         };
         let cells: Vec<Option<Outcome>> = columns

@@ -59,6 +59,7 @@ pub fn Files() -> impl IntoView {
         let units = super::review::own_units();
         rollup.shelf.with(|shelf| {
             let copies = shelf.all_copies();
+            let evaluator = crate::domain::rollup::table::Evaluator::new(shelf);
             shelf
                 .records()
                 .iter()
@@ -86,8 +87,7 @@ pub fn Files() -> impl IntoView {
                         exported: r.exported_at.chars().take(10).collect(),
                         year: r.year(),
                         review: r.review.clone(),
-                        result: crate::domain::rollup::table::evaluate_record(shelf, r)
-                            .map(|e| e.set.status),
+                        result: evaluator.evaluate(r).map(|e| e.set.status),
                         their_status: r.assessment().map(|a| a.status.stage()),
                         identity: r.assessment().map(|_| identify(r, &units)),
                         decision: r.decision.as_ref().map(|d| {
