@@ -312,6 +312,30 @@ async function autosave(browser, url) {
   figure('autosave: 1 MiB workspace', { value: a, unit: 'ms', reference: r, ratio: a / r, budget: 1.5, note: timing.stored ? '' : 'a save failed' });
 }
 
+/**
+ * In Tổng hợp: JSON.parse of `files`' texts (the reference), then the
+ * files chosen in the picker until the batch is reported and listed.
+ */
+function receive(page, files) {
+  return page.evaluate(async (files) => {
+    const list = files.map((f) => new File([f.text], f.name, { type: 'application/json' }));
+    let t = performance.now();
+    for (const file of list) JSON.parse(await file.text());
+    const ref = performance.now() - t;
+    const input = document.querySelector('#rollup-files');
+    const transfer = new DataTransfer();
+    for (const file of list) transfer.items.add(file);
+    t = performance.now();
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((resolve) => {
+      const check = () => (document.querySelector('[data-testid="rollup-batch"]') && document.querySelector('[data-testid="rollup-file"]') ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    return { app: performance.now() - t, ref, text: document.querySelector('[data-testid="rollup-batch"]').textContent };
+  }, files);
+}
+
 async function rollup(browser, url) {
   const set = catalogueSet('tt124-khu-dan-cu');
   const files = Array.from({ length: 200 }, (_, i) => villageFile({ set, index: i, ...villagePlan(i) }));
@@ -320,27 +344,7 @@ async function rollup(browser, url) {
   for (let n = 0; n <= SAMPLES; n += 1) {
     const { ctx, page } = await appPage(browser, url + '#/tong-hop');
     await page.getByTestId('rollup-drop-zone').waitFor();
-    const timing = await page.evaluate(async (files) => {
-      const list = files.map((f) => new File([f.text], f.name, { type: 'application/json' }));
-      let t = performance.now();
-      for (const file of list) JSON.parse(await file.text());
-      const ref = performance.now() - t;
-      const input = document.querySelector('#rollup-files');
-      const transfer = new DataTransfer();
-      for (const file of list) transfer.items.add(file);
-      t = performance.now();
-      input.files = transfer.files;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      await new Promise((resolve) => {
-        const check = () => {
-          const batch = document.querySelector('[data-testid="rollup-batch"]');
-          if (batch) resolve();
-          else requestAnimationFrame(check);
-        };
-        check();
-      });
-      return { app: performance.now() - t, ref, text: document.querySelector('[data-testid="rollup-batch"]').textContent };
-    }, files);
+    const timing = await receive(page, files);
     if (n > 0) runs.push(timing);
     await ctx.close();
   }
@@ -364,23 +368,7 @@ async function province(browser, url) {
   for (let n = 0; n < samples; n += 1) {
     const { ctx, page } = await appPage(browser, url + '#/tong-hop');
     await page.getByTestId('rollup-drop-zone').waitFor();
-    const received = await page.evaluate(async (files) => {
-      const list = files.map((f) => new File([f.text], f.name, { type: 'application/json' }));
-      let t = performance.now();
-      for (const file of list) JSON.parse(await file.text());
-      const ref = performance.now() - t;
-      const input = document.querySelector('#rollup-files');
-      const transfer = new DataTransfer();
-      for (const file of list) transfer.items.add(file);
-      t = performance.now();
-      input.files = transfer.files;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      await new Promise((resolve) => {
-        const check = () => (document.querySelector('[data-testid="rollup-batch"]') && document.querySelector('[data-testid="rollup-file"]') ? resolve() : requestAnimationFrame(check));
-        check();
-      });
-      return { app: performance.now() - t, ref };
-    }, files);
+    const received = await receive(page, files);
     const accepted = await page.evaluate(async (n) => {
       const t = performance.now();
       document.querySelector('[data-testid="rollup-accept-all"]').click();
