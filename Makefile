@@ -65,12 +65,16 @@ fuzz:
 	bash scripts/fuzz.sh
 
 fmt:
+	leptosfmt --config-file leptosfmt.toml --quiet src
 	cargo fmt
 
-# Formatting and clippy on every target the app builds for (run by `make test`).
+# Formatting (rustfmt, and leptosfmt for view! macros) and clippy on every
+# target the app builds for (run by `make test`).
 lint:
-	@echo "== lint (rustfmt, clippy: native, wasm, split, bench) =="
+	@echo "== lint (rustfmt, leptosfmt, clippy: native, wasm, split, bench) =="
 	cargo fmt --check
+	@leptosfmt --config-file leptosfmt.toml --quiet --check src \
+	  || { echo "view! macros are not formatted: run make fmt"; exit 1; }
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --features split --lib --bins -- -D warnings

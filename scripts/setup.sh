@@ -14,6 +14,7 @@ WEBPKI_ROOTS_PRECISE="1.0.10"
 # Cuts the release wasm into its chunks (scripts/build-wasm.mjs); the same
 # project as the wasm_split_helpers in Cargo.lock, whose split points it reads.
 WASM_SPLIT_VERSION="0.2.4"
+LEPTOSFMT_VERSION="0.1.33"
 
 say() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -75,6 +76,13 @@ if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v${WASM
   || ! command -v wasm-split-cli >/dev/null 2>&1; then
   say "installing wasm-split-cli ${WASM_SPLIT_VERSION} (about a minute)"
   cargo install wasm_split_cli_support --version "${WASM_SPLIT_VERSION}" --features build-binary --locked
+fi
+
+# 3c. leptosfmt, which `make lint` runs on the view! macros (about a minute).
+if ! cargo install --list 2>/dev/null | grep -qx "leptosfmt v${LEPTOSFMT_VERSION}:" \
+  || ! command -v leptosfmt >/dev/null 2>&1; then
+  say "installing leptosfmt ${LEPTOSFMT_VERSION} (about a minute)"
+  cargo install leptosfmt --version "${LEPTOSFMT_VERSION}" --locked
 fi
 
 # 4. Chromium and its driver, from Debian (never a browser a test tool downloads).

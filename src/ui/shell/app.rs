@@ -72,9 +72,7 @@ pub fn AppProviders(store: WorkspaceStore, children: ChildrenFn) -> impl IntoVie
             let _ = html.set_attribute("lang", tag);
         }
     });
-    view! {
-        {children()}
-    }
+    view! { {children()} }
 }
 
 /// When the stored text is not what this version writes (an older schema,
@@ -157,7 +155,9 @@ fn Shell() -> impl IntoView {
 
     view! {
         // The hash belongs to the router, so the skip link moves focus itself.
-        <a class="skip-link" href="#main" on:click=skip_to_main>{tr!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>
+            {tr!(i18n, skip_to_content)}
+        </a>
         <Header />
         <Nav route=route />
         <div class="banners">
@@ -165,13 +165,22 @@ fn Shell() -> impl IntoView {
             {move || state.ready.get().then(|| show(banners))}
         </div>
         <main id="main" class="main" tabindex="-1">
-            {move || if state.ready.get() {
-                view! { <Section route=route.get() /> }.into_any()
-            } else if state.open_failed.get() {
-                // Nothing was read yet: a reload loses nothing.
-                not_loaded(|| { let _ = window().location().reload(); })
-            } else {
-                view! { <p class="loading" role="status">{tr!(i18n, loading_data)}</p> }.into_any()
+            {move || {
+                if state.ready.get() {
+                    view! { <Section route=route.get() /> }.into_any()
+                } else if state.open_failed.get() {
+                    not_loaded(|| {
+                        let _ = window().location().reload();
+                    })
+                } else {
+                    // Nothing was read yet: a reload loses nothing.
+                    view! {
+                        <p class="loading" role="status">
+                            {tr!(i18n, loading_data)}
+                        </p>
+                    }
+                        .into_any()
+                }
             }}
         </main>
     }

@@ -52,7 +52,11 @@ fn ActiveUnit() -> impl IntoView {
             .get()
             .into_iter()
             .map(|(id, name, selected)| {
-                view! { <option value=id selected=selected>{name}</option> }
+                view! {
+                    <option value=id selected=selected>
+                        {name}
+                    </option>
+                }
             })
             .collect_view()
     };
@@ -82,9 +86,7 @@ fn ActiveUnit() -> impl IntoView {
                     prop:value=move || {
                         state
                             .workspace
-                            .with(|ws| {
-                                ws.active_unit_id().map(|id| id.as_str().to_owned()).unwrap_or_default()
-                            })
+                            .with(|ws| { ws.active_unit_id().map(|id| id.as_str().to_owned()).unwrap_or_default() })
                     }
                 >
                     {options}

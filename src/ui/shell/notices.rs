@@ -29,7 +29,9 @@ pub fn SaveFailedBanner() -> impl IntoView {
         <When when=move || failure().is_some()>
             <div class="banner banner--error" role="alert" data-testid="save-failed">
                 <p class="banner__title">
-                    <span class="banner__icon" aria-hidden="true">"⚠ "</span>
+                    <span class="banner__icon" aria-hidden="true">
+                        "⚠ "
+                    </span>
                     {move || failure().map(|err| messages::store_error(i18n, &err))}
                 </p>
                 <p>{tr!(i18n, save_failed_advice)}</p>
@@ -40,15 +42,17 @@ pub fn SaveFailedBanner() -> impl IntoView {
                     <button type="button" class="button" on:click=move |_| state.reload_from_storage()>
                         {tr!(i18n, conflict_take_theirs)}
                     </button>
-                    <button type="button" class="button" on:click=move |_| {
-                        // Keeping this tab's data: save it over the newer revision, on purpose.
-                        match state.stored() {
-                            Some((revision, theirs)) => state.remember(revision, theirs),
-                            // Nothing readable there: write over the revision as it stands.
-                            None => state.revision.set(state.store.with_value(|s| s.revision())),
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| {
+                            match state.stored() {
+                                Some((revision, theirs)) => state.remember(revision, theirs),
+                                None => state.revision.set(state.store.with_value(|s| s.revision())),
+                            }
+                            state.workspace.notify();
                         }
-                        state.workspace.notify();
-                    }>
+                    >
                         {tr!(i18n, conflict_keep_mine)}
                     </button>
                 </When>
@@ -79,7 +83,9 @@ pub fn LoadProblemBanner() -> impl IntoView {
                     view! {
                         <div class="banner banner--error" role="alert" data-testid="load-failed">
                             <p class="banner__title">
-                                <span class="banner__icon" aria-hidden="true">"⚠ "</span>
+                                <span class="banner__icon" aria-hidden="true">
+                                    "⚠ "
+                                </span>
                                 {tr!(i18n, load_failed_title)}
                                 " "
                                 {headline}
@@ -97,15 +103,32 @@ pub fn LoadProblemBanner() -> impl IntoView {
                             <button type="button" class="button" on:click=download_raw>
                                 {tr!(i18n, download_original)}
                             </button>
-                            {problem.kept.then(|| view! {
-                                <button type="button" class="button" data-testid="recovery-start-fresh" on:click=move |_| {
-                                    if state.store.with_value(|s| s.start_fresh()).is_ok() {
-                                        state.load_problem.set(None);
-                                        state.save.set(SaveStatus::Idle);
+                            {problem
+                                .kept
+                                .then(|| {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="button"
+                                            data-testid="recovery-start-fresh"
+                                            on:click=move |_| {
+                                                if state.store.with_value(|s| s.start_fresh()).is_ok() {
+                                                    state.load_problem.set(None);
+                                                    state.save.set(SaveStatus::Idle);
+                                                }
+                                            }
+                                        >
+                                            {tr!(i18n, recovery_start_fresh)}
+                                        </button>
                                     }
-                                }>{tr!(i18n, recovery_start_fresh)}</button>
-                            })}
-                            <button type="button" class="button" on:click=move |_| { let _ = window().location().reload(); }>
+                                })}
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| {
+                                    let _ = window().location().reload();
+                                }
+                            >
                                 {tr!(i18n, recovery_retry)}
                             </button>
                         </div>
@@ -125,7 +148,9 @@ pub fn StorageNotice() -> impl IntoView {
         <When when=move || !state.prefs.with(|p| p.storage_notice_dismissed)>
             <div class="banner banner--info" data-testid="storage-notice">
                 <p>
-                    <span class="banner__icon" aria-hidden="true">"ℹ "</span>
+                    <span class="banner__icon" aria-hidden="true">
+                        "ℹ "
+                    </span>
                     {tr!(i18n, storage_notice)}
                 </p>
                 <button type="button" class="button button--quiet" on:click=dismiss>
@@ -183,7 +208,9 @@ pub fn BackupReminder() -> impl IntoView {
         <When when=shown>
             <div class="banner banner--info" role="status" data-testid="backup-reminder">
                 <p>{tr!(i18n, backup_reminder)}</p>
-                <a class="button button--quiet" href="#/du-lieu">{tr!(i18n, backup_go)}</a>
+                <a class="button button--quiet" href="#/du-lieu">
+                    {tr!(i18n, backup_go)}
+                </a>
             </div>
         </When>
     }

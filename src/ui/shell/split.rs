@@ -180,9 +180,12 @@ pub fn shown(
             .try_update_value(Option::take)
             .flatten()
             .unwrap_or_else(|| ().into_any()),
-        Part::Loading => {
-            view! { <p class="loading" role="status">{tr!(i18n, part_loading)}</p> }.into_any()
+        Part::Loading => view! {
+            <p class="loading" role="status">
+                {tr!(i18n, part_loading)}
+            </p>
         }
+        .into_any(),
         Part::Failed => not_loaded(start),
     })
     .into_any()
@@ -195,7 +198,9 @@ pub fn not_loaded(retry: impl Fn() + Send + Sync + 'static) -> AnyView {
     view! {
         <div class="banner banner--error" role="alert" data-testid="part-not-loaded">
             <p>{tr!(i18n, part_not_loaded)}</p>
-            <button type="button" class="button" on:click=move |_| retry()>{tr!(i18n, part_retry)}</button>
+            <button type="button" class="button" on:click=move |_| retry()>
+                {tr!(i18n, part_retry)}
+            </button>
         </div>
     }
     .into_any()

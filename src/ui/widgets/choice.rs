@@ -109,17 +109,25 @@ impl Choice {
         view! {
             <div class="field">
                 <label for=field.clone()>{label}</label>
-                <select id=field disabled=move || disabled.is_some_and(|d| d.get()) data-testid=testid
+                <select
+                    id=field
+                    disabled=move || disabled.is_some_and(|d| d.get())
+                    data-testid=testid
                     prop:value=move || value()
-                    on:change=move |ev| changed(event_target_value(&ev))>
+                    on:change=move |ev| changed(event_target_value(&ev))
+                >
                     {move || {
-                        // Untracked: the select's value follows a change itself.
                         let chosen = untrack(|| current());
                         options()
                             .into_iter()
                             .map(|(value, words)| {
                                 let selected = value == chosen;
-                                view! { <option value=value selected=selected>{words}</option> }
+                                // Untracked: the select's value follows a change itself.
+                                view! {
+                                    <option value=value selected=selected>
+                                        {words}
+                                    </option>
+                                }
                             })
                             .collect_view()
                     }}

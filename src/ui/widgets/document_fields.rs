@@ -56,13 +56,35 @@ pub fn unit_fields(
             .view()
     };
     view! {
-        <p class="field__hint" id=format!("{prefix}-shared")>{tr!(i18n, document_fields_shared)}</p>
+        <p class="field__hint" id=format!("{prefix}-shared")>
+            {tr!(i18n, document_fields_shared)}
+        </p>
         {field("issuer", tr!(i18n, report_issuer).into_any(), |f| f.issuing_body.clone(), |f, v| f.issuing_body = v)}
-        {field("abbreviation", tr!(i18n, document_abbreviation).into_any(), |f| f.abbreviation.clone(), |f, v| f.abbreviation = v)}
-        {field("superior", tr!(i18n, report_superior).into_any(), |f| f.superior_body.clone(), |f, v| f.superior_body = v)}
+        {field(
+            "abbreviation",
+            tr!(i18n, document_abbreviation).into_any(),
+            |f| f.abbreviation.clone(),
+            |f, v| f.abbreviation = v,
+        )}
+        {field(
+            "superior",
+            tr!(i18n, report_superior).into_any(),
+            |f| f.superior_body.clone(),
+            |f, v| f.superior_body = v,
+        )}
         {field("place", tr!(i18n, report_place).into_any(), |f| f.place.clone(), |f, v| f.place = v)}
-        {field("signer-title", tr!(i18n, report_signer_title).into_any(), |f| f.signer_title.clone(), |f, v| f.signer_title = v)}
-        {field("signer-name", tr!(i18n, report_signer_name).into_any(), |f| f.signer_name.clone(), |f, v| f.signer_name = v)}
+        {field(
+            "signer-title",
+            tr!(i18n, report_signer_title).into_any(),
+            |f| f.signer_title.clone(),
+            |f, v| f.signer_title = v,
+        )}
+        {field(
+            "signer-name",
+            tr!(i18n, report_signer_name).into_any(),
+            |f| f.signer_name.clone(),
+            |f, v| f.signer_name = v,
+        )}
     }
 }
 
@@ -76,7 +98,13 @@ pub fn date_field(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        {Input::new(field, tr!(i18n, document_date), "date", move || date().iso(), move |v: String| set(Date::parse_iso(&v)))
+        {Input::new(
+                field,
+                tr!(i18n, document_date),
+                "date",
+                move || date().iso(),
+                move |v: String| set(Date::parse_iso(&v)),
+            )
             .disabled(move || disabled.get())
             .view()}
         <p class="field__hint">{tr!(i18n, document_date_hint)}</p>

@@ -25,15 +25,19 @@ fn cell(lines: &[Line]) -> impl IntoView {
     lines
         .iter()
         .enumerate()
-        .map(|(n, l)| view! { {(n > 0).then(|| view! { <br /> })} {line(l)} })
+        .map(|(n, l)| {
+            view! {
+                {(n > 0).then(|| view! { <br /> })}
+                {line(l)}
+            }
+        })
         .collect_view()
 }
 
 fn row(r: &Row) -> impl IntoView {
     view! {
-        <tr class:nd30-table__criterion=r.group>
-            {r.cells.iter().map(|c| view! { <td>{cell(c)}</td> }).collect_view()}
-        </tr>
+        <tr class:nd30-table__criterion=r
+            .group>{r.cells.iter().map(|c| view! { <td>{cell(c)}</td> }).collect_view()}</tr>
     }
 }
 
@@ -42,15 +46,17 @@ fn block(b: &Block) -> AnyView {
         Block::Heading(text) => view! { <h2 class="nd30-heading">{text.clone()}</h2> }.into_any(),
         Block::Para(l) => view! { <p class="nd30-para">{line(l)}</p> }.into_any(),
         Block::To(text) => view! { <p class="nd30-to">{text.clone()}</p> }.into_any(),
-        Block::List { items, tag } => view! {
-            <ul data-testid=*tag>{items.iter().map(|l| view! { <li>{line(l)}</li> }).collect_view()}</ul>
-        }
+        Block::List { items, tag } => view! { <ul data-testid=*tag>{items.iter().map(|l| view! { <li>{line(l)}</li> }).collect_view()}</ul> }
         .into_any(),
         Block::Table(t) => view! {
             <table class="nd30-table" data-testid=t.tag>
                 // Widths by what each column holds, as in the Word file.
-                <colgroup>{t.columns.iter().map(|c| view! { <col style:width=format!("{}%", c.width) /> }).collect_view()}</colgroup>
-                <thead><tr>{t.columns.iter().map(|c| view! { <th scope="col">{c.title}</th> }).collect_view()}</tr></thead>
+                <colgroup>
+                    {t.columns.iter().map(|c| view! { <col style:width=format!("{}%", c.width) /> }).collect_view()}
+                </colgroup>
+                <thead>
+                    <tr>{t.columns.iter().map(|c| view! { <th scope="col">{c.title}</th> }).collect_view()}</tr>
+                </thead>
                 <tbody>{t.rows.iter().map(row).collect_view()}</tbody>
                 {t.foot.as_ref().map(|f| view! { <tfoot>{row(f)}</tfoot> })}
             </table>
@@ -116,9 +122,14 @@ pub fn render(doc: &Document) -> impl IntoView {
             <p class="nd30-type">{l.type_name}</p>
             <p class="nd30-summary">{l.summary.clone()}</p>
             {doc.body.iter().map(block).collect_view()}
-            {closing.map(|cells| view! {
-                <table class="nd30-signature" role="presentation" data-testid="signature-block"><tr>{cells}</tr></table>
-            })}
+            {closing
+                .map(|cells| {
+                    view! {
+                        <table class="nd30-signature" role="presentation" data-testid="signature-block">
+                            <tr>{cells}</tr>
+                        </table>
+                    }
+                })}
         </article>
     }
 }
@@ -220,15 +231,50 @@ pub fn DocOverlay(#[prop(into)] on_back: Callback<()>, doc: Document) -> impl In
         }
     };
     view! {
-        <dialog class="doc-overlay" data-testid="doc-preview" aria-label=move || t_string!(i18n, report_preview_label) node_ref=dialog
-            on:cancel=move |ev: web_sys::Event| { ev.prevent_default(); back() }
-            on:keydown=move |ev| keep_focus_inside(&ev)>
+        <dialog
+            class="doc-overlay"
+            data-testid="doc-preview"
+            aria-label=move || t_string!(i18n, report_preview_label)
+            node_ref=dialog
+            on:cancel=move |ev: web_sys::Event| {
+                ev.prevent_default();
+                back()
+            }
+            on:keydown=move |ev| keep_focus_inside(&ev)
+        >
             <div class="doc-toolbar">
-                <button type="button" class="button button--primary" on:click=move |_| { let _ = window().print(); }>{tr!(i18n, report_print)}</button>
-                <button type="button" class="button" data-testid="doc-word" on:click=move |_| download_word(doc.get_value(), word_failed)>{tr!(i18n, report_word)}</button>
-                <button type="button" class="button" on:click=move |_| back()>{tr!(i18n, report_back)}</button>
+                <button
+                    type="button"
+                    class="button button--primary"
+                    on:click=move |_| {
+                        let _ = window().print();
+                    }
+                >
+                    {tr!(i18n, report_print)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="doc-word"
+                    on:click=move |_| download_word(doc.get_value(), word_failed)
+                >
+                    {tr!(i18n, report_word)}
+                </button>
+                <button type="button" class="button" on:click=move |_| back()>
+                    {tr!(i18n, report_back)}
+                </button>
             </div>
-            {move || word_failed.get().then(|| view! { <p class="field__error" role="alert">{tr!(i18n, report_word_failed)}</p> })}
+            {move || {
+                word_failed
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="field__error" role="alert">
+                                {tr!(i18n, report_word_failed)}
+                            </p>
+                        }
+                    })
+            }}
             {page}
         </dialog>
     }

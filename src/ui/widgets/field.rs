@@ -133,17 +133,30 @@ impl Input {
         let disabled = move || disabled.is_some_and(|d| d.get());
         let control = if kind == "textarea" {
             view! {
-                <textarea id=field.clone() rows="4" disabled=disabled aria-invalid=invalid.clone()
-                    aria-describedby=described.clone() prop:value=shown.clone() on:input=on_input.clone()></textarea>
+                <textarea
+                    id=field.clone()
+                    rows="4"
+                    disabled=disabled
+                    aria-invalid=invalid.clone()
+                    aria-describedby=described.clone()
+                    prop:value=shown.clone()
+                    on:input=on_input.clone()
+                ></textarea>
             }
             .into_any()
         } else {
             view! {
-                <input id=field.clone() type=kind
+                <input
+                    id=field.clone()
+                    type=kind
                     min=count.then_some("0")
                     inputmode=narrow.then_some("numeric")
-                    disabled=disabled aria-invalid=invalid aria-describedby=described
-                    prop:value=shown on:input=on_input />
+                    disabled=disabled
+                    aria-invalid=invalid
+                    aria-describedby=described
+                    prop:value=shown
+                    on:input=on_input
+                />
             }
             .into_any()
         };
@@ -151,7 +164,9 @@ impl Input {
             <div class=if narrow { "field field--narrow" } else if wide { "field field--wide" } else { "field" }>
                 <label for=field>{label}</label>
                 {control}
-                <p id=error_id class="field__error field__error--inline" aria-live="polite">{move || message()}</p>
+                <p id=error_id class="field__error field__error--inline" aria-live="polite">
+                    {move || message()}
+                </p>
             </div>
         }
         .into_any()
@@ -199,10 +214,13 @@ impl Check {
         } = self;
         view! {
             <div class="field field--check">
-                <input id=field.clone() type="checkbox"
+                <input
+                    id=field.clone()
+                    type="checkbox"
                     disabled=move || disabled.is_some_and(|d| d.get())
                     prop:checked=move || checked()
-                    on:change=move |ev| changed(event_target_checked(&ev)) />
+                    on:change=move |ev| changed(event_target_checked(&ev))
+                />
                 <label for=field>{label}</label>
             </div>
         }

@@ -31,7 +31,12 @@ pub fn DropZone(
         }
     };
     view! {
-        <div class="drop-zone" data-testid=testid on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+        <div
+            class="drop-zone"
+            data-testid=testid
+            on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=on_drop
+        >
             <label for=id>{tr!(i18n, data_choose)}</label>
             <input id=id type="file" multiple accept=".json,application/json" on:change=on_pick />
             <p>{tr!(i18n, data_drop)}</p>

@@ -44,18 +44,28 @@ impl<T: Copy + PartialEq + Send + Sync + 'static> Tabs<T> {
                 };
                 let is_selected = move || selected.get() == which;
                 view! {
-                    <button type="button" role="tab" class="tabs__tab" id=Self::tab_id(prefix, n)
+                    <button
+                        type="button"
+                        role="tab"
+                        class="tabs__tab"
+                        id=Self::tab_id(prefix, n)
                         aria-controls=format!("{prefix}-panel")
                         aria-selected=move || if is_selected() { "true" } else { "false" }
                         tabindex=move || if is_selected() { "0" } else { "-1" }
                         on:click=move |_| selected.set(which)
-                        on:keydown=on_key>
+                        on:keydown=on_key
+                    >
                         {label}
                     </button>
                 }
             })
             .collect_view();
-        view! { <div class=class role="tablist">{tabs}</div> }.into_any()
+        view! {
+            <div class=class role="tablist">
+                {tabs}
+            </div>
+        }
+        .into_any()
     }
 
     /// The id of the selected tab, which names the panel.

@@ -100,15 +100,24 @@ pub fn citation(i18n: I18n, citation: &Citation) -> AnyView {
     let document = citation.document.clone();
     let article = (!citation.article.is_empty()).then(|| {
         let n = citation.article.clone();
-        view! { ", " {tp!(i18n, citation_article, n)} }
+        view! {
+            ", "
+            {tp!(i18n, citation_article, n)}
+        }
     });
     let clause = (!citation.clause.is_empty()).then(|| {
         let n = citation.clause.clone();
-        view! { ", " {tp!(i18n, citation_clause, n)} }
+        view! {
+            ", "
+            {tp!(i18n, citation_clause, n)}
+        }
     });
     let point = (!citation.point.is_empty()).then(|| {
         let n = citation.point.clone();
-        view! { ", " {tp!(i18n, citation_point, n)} }
+        view! {
+            ", "
+            {tp!(i18n, citation_point, n)}
+        }
     });
     view! { <cite class="citation">{document} {article} {clause} {point}</cite> }.into_any()
 }
@@ -118,12 +127,21 @@ pub fn status_badge(i18n: I18n, status: Verification) -> Option<AnyView> {
     match status {
         Verification::Confirmed => None,
         Verification::Partial => Some(
-            view! { <span class="badge badge--partial" data-status="partial">{tr!(i18n, status_partial)}</span> }
-                .into_any(),
+            view! {
+                <span class="badge badge--partial" data-status="partial">
+                    {tr!(i18n, status_partial)}
+                </span>
+            }
+            .into_any(),
         ),
         Verification::Unconfirmed => Some(
-            view! { <span class="badge badge--unverified" data-status="unconfirmed">"⚠ " {tr!(i18n, status_unconfirmed)}</span> }
-                .into_any(),
+            view! {
+                <span class="badge badge--unverified" data-status="unconfirmed">
+                    "⚠ "
+                    {tr!(i18n, status_unconfirmed)}
+                </span>
+            }
+            .into_any(),
         ),
     }
 }
@@ -239,8 +257,16 @@ pub fn reason(i18n: I18n, reason: &Reason, kind: &IndicatorKind) -> AnyView {
         .map(|(n, (testid, text))| {
             let gap = (n > 0).then_some(" ");
             match testid {
-                Some(testid) => view! { {gap} <span data-testid=testid>{text}</span> }.into_any(),
-                None => view! { {gap} {text} }.into_any(),
+                Some(testid) => view! {
+                    {gap}
+                    <span data-testid=testid>{text}</span>
+                }
+                .into_any(),
+                None => view! {
+                    {gap}
+                    {text}
+                }
+                .into_any(),
             }
         })
         .collect_view()

@@ -48,76 +48,157 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
         <div class="assessment-form" data-testid="assessment-form">
             <div class="field filter screen-only">
                 <label for="as-filter">{tr!(i18n, assessment_filter)}</label>
-                <select id="as-filter" on:change=move |ev| filter.set(match event_target_value(&ev).as_str() {
-                    "unanswered" => Filter::Unanswered,
-                    "failing" => Filter::Failing,
-                    "unverified" => Filter::Unverified,
-                    _ => Filter::All,
-                })>
+                <select
+                    id="as-filter"
+                    on:change=move |ev| {
+                        filter
+                            .set(
+                                match event_target_value(&ev).as_str() {
+                                    "unanswered" => Filter::Unanswered,
+                                    "failing" => Filter::Failing,
+                                    "unverified" => Filter::Unverified,
+                                    _ => Filter::All,
+                                },
+                            )
+                    }
+                >
                     <option value="all">{tr!(i18n, filter_all)}</option>
                     <option value="unanswered">{tr!(i18n, filter_unanswered)}</option>
                     <option value="failing">{tr!(i18n, filter_failing)}</option>
                     <option value="unverified">{tr!(i18n, filter_unverified)}</option>
                 </select>
             </div>
-            {set.groups.iter().map(|group| view! {
-                <section class="assessment-form__group">
-                    <h3>{text(&group.label)}</h3>
-                    {group.criteria.iter().map(|criterion| {
-                        let cid = criterion.id.clone();
-                        // Memos: a keystroke repaints only what it changes.
-                        let criterion_result = Memo::new(move |_| data.with(|d| d.as_ref().and_then(|(_, _, e)| e.criteria.get(&cid).map(|r| r.status))));
-                        let any_shown: Vec<Memo<bool>> = criterion.indicators.iter().map(|i| shown(i.id.clone(), i.status)).collect();
-                        let visible = move || any_shown.iter().any(|f| f.get());
-                        view! {
-                            <section class="criterion" class:is-hidden=move || !visible() data-criterion-id=criterion.id.clone()>
-                                <h4 class="criterion__title">
-                                    {text(&criterion.label)} " "
-                                    {move || criterion_result.get().map(|s| view! {
-                                        <span class=messages::result_class(s) data-testid="criterion-result">{messages::result(i18n, s)}</span>
-                                    })}
-                                    " " {words::status_badge(i18n, criterion.status)}
-                                </h4>
-                                {criterion.indicators.iter().map(|indicator| {
-                                    let iid = indicator.id.clone();
-                                    let kind = indicator.kind.clone();
-                                    let result = {
-                                        let iid = iid.clone();
-                                        Memo::new(move |_| data.with(|d| d.as_ref().and_then(|(_, _, e)| e.indicators.get(&iid).cloned())))
-                                    };
-                                    let visible = shown(iid.clone(), indicator.status);
-                                    let guidance = (!indicator.guidance.is_empty()).then(|| text(&indicator.guidance));
+            {set
+                .groups
+                .iter()
+                .map(|group| {
+                    view! {
+                        <section class="assessment-form__group">
+                            <h3>{text(&group.label)}</h3>
+                            {group
+                                .criteria
+                                .iter()
+                                .map(|criterion| {
+                                    let cid = criterion.id.clone();
+                                    let criterion_result = Memo::new(move |_| {
+                                        data.with(|d| {
+                                            d.as_ref().and_then(|(_, _, e)| e.criteria.get(&cid).map(|r| r.status))
+                                        })
+                                    });
+                                    let any_shown: Vec<Memo<bool>> = criterion
+                                        .indicators
+                                        .iter()
+                                        .map(|i| shown(i.id.clone(), i.status))
+                                        .collect();
+                                    let visible = move || any_shown.iter().any(|f| f.get());
+                                    // Memos: a keystroke repaints only what it changes.
                                     view! {
-                                        <div class="indicator" class:is-hidden=move || !visible.get() data-indicator-id=iid.clone()>
-                                            <p class="indicator__label">
-                                                <span class="set-tree__id">{iid.clone()}</span> " " {text(&indicator.label)} " "
-                                                {words::status_badge(i18n, indicator.status)}
-                                            </p>
-                                            <p class="set-tree__meta">{words::kind(i18n, &indicator.kind)}</p>
-                                            <AnswerInput id=id.clone() indicator=indicator.clone() data=data />
-                                            <p class="indicator__result" aria-live="polite">
-                                                {move || result.get().map(|r| {
-                                                    let kind = kind.clone();
+                                        <section
+                                            class="criterion"
+                                            class:is-hidden=move || !visible()
+                                            data-criterion-id=criterion.id.clone()
+                                        >
+                                            <h4 class="criterion__title">
+                                                {text(&criterion.label)} " "
+                                                {move || {
+                                                    criterion_result
+                                                        .get()
+                                                        .map(|s| {
+                                                            view! {
+                                                                <span
+                                                                    class=messages::result_class(s)
+                                                                    data-testid="criterion-result"
+                                                                >
+                                                                    {messages::result(i18n, s)}
+                                                                </span>
+                                                            }
+                                                        })
+                                                }} " " {words::status_badge(i18n, criterion.status)}
+                                            </h4>
+                                            {criterion
+                                                .indicators
+                                                .iter()
+                                                .map(|indicator| {
+                                                    let iid = indicator.id.clone();
+                                                    let kind = indicator.kind.clone();
+                                                    let result = {
+                                                        let iid = iid.clone();
+                                                        Memo::new(move |_| {
+                                                            data.with(|d| {
+                                                                d.as_ref()
+                                                                    .and_then(|(_, _, e)| e.indicators.get(&iid).cloned())
+                                                            })
+                                                        })
+                                                    };
+                                                    let visible = shown(iid.clone(), indicator.status);
+                                                    let guidance = (!indicator.guidance.is_empty())
+                                                        .then(|| text(&indicator.guidance));
                                                     view! {
-                                                        <span class=messages::result_class(r.status)>{messages::result(i18n, r.status)}</span>
-                                                        ": " <span class="reason" data-testid="reason">{words::reason(i18n, &r.reason, &kind)}</span>
+                                                        <div
+                                                            class="indicator"
+                                                            class:is-hidden=move || !visible.get()
+                                                            data-indicator-id=iid.clone()
+                                                        >
+                                                            <p class="indicator__label">
+                                                                <span class="set-tree__id">{iid.clone()}</span>
+                                                                " "
+                                                                {text(&indicator.label)}
+                                                                " "
+                                                                {words::status_badge(i18n, indicator.status)}
+                                                            </p>
+                                                            <p class="set-tree__meta">
+                                                                {words::kind(i18n, &indicator.kind)}
+                                                            </p>
+                                                            <AnswerInput
+                                                                id=id.clone()
+                                                                indicator=indicator.clone()
+                                                                data=data
+                                                            />
+                                                            <p class="indicator__result" aria-live="polite">
+                                                                {move || {
+                                                                    result
+                                                                        .get()
+                                                                        .map(|r| {
+                                                                            let kind = kind.clone();
+                                                                            view! {
+                                                                                <span class=messages::result_class(
+                                                                                    r.status,
+                                                                                )>{messages::result(i18n, r.status)}</span>
+                                                                                ": "
+                                                                                <span class="reason" data-testid="reason">
+                                                                                    {words::reason(i18n, &r.reason, &kind)}
+                                                                                </span>
+                                                                            }
+                                                                        })
+                                                                }}
+                                                            </p>
+                                                            <details class="indicator__more">
+                                                                <summary>
+                                                                    {tr!(i18n, library_guidance)} " · "
+                                                                    {tr!(i18n, evidence_title)}
+                                                                </summary>
+                                                                {guidance.map(|g| view! { <p>{g}</p> })}
+                                                                <p class="set-tree__meta">
+                                                                    {words::citation(i18n, &indicator.citation)}
+                                                                </p>
+                                                                <EvidenceEditor
+                                                                    id=id.clone()
+                                                                    indicator=iid.clone()
+                                                                    data=data
+                                                                />
+                                                            </details>
+                                                        </div>
                                                     }
-                                                })}
-                                            </p>
-                                            <details class="indicator__more">
-                                                <summary>{tr!(i18n, library_guidance)} " · " {tr!(i18n, evidence_title)}</summary>
-                                                {guidance.map(|g| view! { <p>{g}</p> })}
-                                                <p class="set-tree__meta">{words::citation(i18n, &indicator.citation)}</p>
-                                                <EvidenceEditor id=id.clone() indicator=iid.clone() data=data />
-                                            </details>
-                                        </div>
+                                                })
+                                                .collect_view()}
+                                        </section>
                                     }
-                                }).collect_view()}
-                            </section>
-                        }
-                    }).collect_view()}
-                </section>
-            }).collect_view()}
+                                })
+                                .collect_view()}
+                        </section>
+                    }
+                })
+                .collect_view()}
         </div>
     }
     .into_any()

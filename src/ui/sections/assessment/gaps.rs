@@ -67,33 +67,82 @@ pub fn GapView(id: String, data: Data) -> impl IntoView {
             <When when=move || { !gaps().is_empty() } fallback=move || view! { <p>{tr!(i18n, gaps_none)}</p> }>
                 {
                     let id = id.clone();
-                    move || gaps().into_iter().map(|(cid, label, status, behind)| {
-                        let id = id.clone();
-                        let action_ids = {
-                            let cid = cid.clone();
-                            Memo::new(move |_| data.with(|d| d.as_ref().map(|(a, _, _)| a.actions.iter().filter(|x| x.criterion == cid).map(|x| x.id.clone()).collect::<Vec<_>>()).unwrap_or_default()))
-                        };
-                        let action_ids = move || action_ids.get();
-                        let add = {
-                            let (id, cid) = (id.clone(), cid.clone());
-                            move |_| store(&id, Action { id: ids::new_id("act"), criterion: cid.clone(), what: String::new(), who: String::new(), due: None, status: ActionStatus::Todo })
-                        };
-                        view! {
-                            <div class="gap" data-criterion-id=cid.clone()>
-                                <h4>{label} " " <span class=messages::result_class(status)>{messages::result(i18n, status)}</span></h4>
-                                <ul class="gap__why" data-testid="gap-reasons">
-                                    {behind.into_iter().map(|(iid, ilabel, reason, kind)| view! {
-                                        <li data-indicator-id=iid.clone()>
-                                            <span class="set-tree__id">{iid.clone()}</span> " " {ilabel} ": "
-                                            <span class="reason">{crate::ui::words::reasons::reason(i18n, &reason, &kind)}</span>
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                                {move || action_ids().into_iter().map(|aid| view! { <ActionRow id=id.clone() action=aid data=data /> }).collect_view()}
-                                <button type="button" class="button button--small" on:click=add>{tr!(i18n, action_add)}</button>
-                            </div>
-                        }
-                    }).collect_view()
+                    move || {
+                        gaps()
+                            .into_iter()
+                            .map(|(cid, label, status, behind)| {
+                                let id = id.clone();
+                                let action_ids = {
+                                    let cid = cid.clone();
+                                    Memo::new(move |_| {
+                                        data.with(|d| {
+                                            d.as_ref()
+                                                .map(|(a, _, _)| {
+                                                    a.actions
+                                                        .iter()
+                                                        .filter(|x| x.criterion == cid)
+                                                        .map(|x| x.id.clone())
+                                                        .collect::<Vec<_>>()
+                                                })
+                                                .unwrap_or_default()
+                                        })
+                                    })
+                                };
+                                let action_ids = move || action_ids.get();
+                                let add = {
+                                    let (id, cid) = (id.clone(), cid.clone());
+                                    move |_| store(
+                                        &id,
+                                        Action {
+                                            id: ids::new_id("act"),
+                                            criterion: cid.clone(),
+                                            what: String::new(),
+                                            who: String::new(),
+                                            due: None,
+                                            status: ActionStatus::Todo,
+                                        },
+                                    )
+                                };
+                                view! {
+                                    <div class="gap" data-criterion-id=cid.clone()>
+                                        <h4>
+                                            {label} " "
+                                            <span class=messages::result_class(
+                                                status,
+                                            )>{messages::result(i18n, status)}</span>
+                                        </h4>
+                                        <ul class="gap__why" data-testid="gap-reasons">
+                                            {behind
+                                                .into_iter()
+                                                .map(|(iid, ilabel, reason, kind)| {
+                                                    view! {
+                                                        <li data-indicator-id=iid.clone()>
+                                                            <span class="set-tree__id">{iid.clone()}</span>
+                                                            " "
+                                                            {ilabel}
+                                                            ": "
+                                                            <span class="reason">
+                                                                {crate::ui::words::reasons::reason(i18n, &reason, &kind)}
+                                                            </span>
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                        {move || {
+                                            action_ids()
+                                                .into_iter()
+                                                .map(|aid| view! { <ActionRow id=id.clone() action=aid data=data /> })
+                                                .collect_view()
+                                        }}
+                                        <button type="button" class="button button--small" on:click=add>
+                                            {tr!(i18n, action_add)}
+                                        </button>
+                                    </div>
+                                }
+                            })
+                            .collect_view()
+                    }
                 }
             </When>
         </section>
@@ -134,21 +183,52 @@ fn ActionRow(id: String, action: String, data: Data) -> impl IntoView {
     let overdue = move || current().is_some_and(|a| a.is_overdue(clock::today_date()));
     view! {
         <div class="action-row" data-testid="action-row">
-            {Input::new(field("what"), tr!(i18n, action_what), "text", move || current().map(|a| a.what).unwrap_or_default(),
-                move |v| edit(&|a| a.what = v.clone())).view()}
-            {Input::new(field("who"), tr!(i18n, action_who), "text", move || current().map(|a| a.who).unwrap_or_default(),
-                move |v| edit(&|a| a.who = v.clone())).view()}
-            {Input::new(field("due"), tr!(i18n, action_due), "date", move || current().and_then(|a| a.due).map(|d| d.iso()).unwrap_or_default(),
-                move |v| { let v = Date::parse_iso(&v); edit(&|a| a.due = v) }).view()}
-            {Choice::new(field("status"), tr!(i18n, action_status), move || current().map(|a| named_value(a.status)).unwrap_or_default(),
-                move || messages::progress_options(i18n),
-                move |v| {
-                    if let Some(status) = named_variant::<ActionStatus>(&v) {
-                        edit(&|a| a.status = status)
-                    }
-                }).view()}
-            {move || overdue().then(|| view! { <span class="badge badge--unverified">"⚠ " {tr!(i18n, action_overdue)}</span> })}
-            <button type="button" class="button button--small button--danger" on:click=remove>{tr!(i18n, action_remove)}</button>
+            {Input::new(
+                    field("what"),
+                    tr!(i18n, action_what),
+                    "text",
+                    move || current().map(|a| a.what).unwrap_or_default(),
+                    move |v| edit(&|a| a.what = v.clone()),
+                )
+                .view()}
+            {Input::new(
+                    field("who"),
+                    tr!(i18n, action_who),
+                    "text",
+                    move || current().map(|a| a.who).unwrap_or_default(),
+                    move |v| edit(&|a| a.who = v.clone()),
+                )
+                .view()}
+            {Input::new(
+                    field("due"),
+                    tr!(i18n, action_due),
+                    "date",
+                    move || current().and_then(|a| a.due).map(|d| d.iso()).unwrap_or_default(),
+                    move |v| {
+                        let v = Date::parse_iso(&v);
+                        edit(&|a| a.due = v)
+                    },
+                )
+                .view()}
+            {Choice::new(
+                    field("status"),
+                    tr!(i18n, action_status),
+                    move || current().map(|a| named_value(a.status)).unwrap_or_default(),
+                    move || messages::progress_options(i18n),
+                    move |v| {
+                        if let Some(status) = named_variant::<ActionStatus>(&v) {
+                            edit(&|a| a.status = status)
+                        }
+                    },
+                )
+                .view()}
+            {move || {
+                overdue()
+                    .then(|| view! { <span class="badge badge--unverified">"⚠ " {tr!(i18n, action_overdue)}</span> })
+            }}
+            <button type="button" class="button button--small button--danger" on:click=remove>
+                {tr!(i18n, action_remove)}
+            </button>
         </div>
     }
 }

@@ -37,40 +37,75 @@ pub fn HistoryView(id: String) -> impl IntoView {
     view! {
         <section class="history" data-testid="history">
             <h3>{tr!(i18n, history_title)}</h3>
-            {move || rows().map(|years| {
-                let Some((_, latest_set, _)) = years.last().cloned() else { return ().into_any() };
-                let totals: Vec<(i32, u64)> = years.iter().map(|(a, _, _)| (a.year, incident_total(a))).collect();
-                view! {
-                    <div class="table-wrap">
-                        <table class="history__table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{tr!(i18n, history_criterion)}</th>
-                                    {years.iter().map(|(a, _, _)| view! { <th scope="col">{a.year}</th> }).collect_view()}
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {latest_set.criteria().map(|c| view! {
-                                    <tr>
-                                        <th scope="row">{text(&c.label)}</th>
-                                        {years.iter().map(|(_, _, e)| {
-                                            let status = e.criteria.get(&c.id).map(|r| r.status).unwrap_or(Outcome::Incomplete);
-                                            view! { <td><span class=messages::result_class(status)>{messages::result(i18n, status)}</span></td> }
-                                        }).collect_view()}
-                                    </tr>
-                                }).collect_view()}
-                                <tr>
-                                    <th scope="row">{tr!(i18n, assessment_set_result)}</th>
-                                    {years.iter().map(|(_, _, e)| view! { <td><strong>{messages::result(i18n, e.set.status)}</strong></td> }).collect_view()}
-                                </tr>
-                            </tbody>
-                        </table>
-                    </div>
-                    <h4>{tr!(i18n, history_chart)}</h4>
-                    {chart(i18n, &totals)}
-                }
-                .into_any()
-            })}
+            {move || {
+                rows()
+                    .map(|years| {
+                        let Some((_, latest_set, _)) = years.last().cloned() else { return ().into_any() };
+                        let totals: Vec<(i32, u64)> = years
+                            .iter()
+                            .map(|(a, _, _)| (a.year, incident_total(a)))
+                            .collect();
+                        view! {
+                            <div class="table-wrap">
+                                <table class="history__table">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{tr!(i18n, history_criterion)}</th>
+                                            {years
+                                                .iter()
+                                                .map(|(a, _, _)| view! { <th scope="col">{a.year}</th> })
+                                                .collect_view()}
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {latest_set
+                                            .criteria()
+                                            .map(|c| {
+                                                view! {
+                                                    <tr>
+                                                        <th scope="row">{text(&c.label)}</th>
+                                                        {years
+                                                            .iter()
+                                                            .map(|(_, _, e)| {
+                                                                let status = e
+                                                                    .criteria
+                                                                    .get(&c.id)
+                                                                    .map(|r| r.status)
+                                                                    .unwrap_or(Outcome::Incomplete);
+                                                                view! {
+                                                                    <td>
+                                                                        <span class=messages::result_class(
+                                                                            status,
+                                                                        )>{messages::result(i18n, status)}</span>
+                                                                    </td>
+                                                                }
+                                                            })
+                                                            .collect_view()}
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()} <tr>
+                                            <th scope="row">{tr!(i18n, assessment_set_result)}</th>
+                                            {years
+                                                .iter()
+                                                .map(|(_, _, e)| {
+                                                    view! {
+                                                        <td>
+                                                            <strong>{messages::result(i18n, e.set.status)}</strong>
+                                                        </td>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </tr>
+                                    </tbody>
+                                </table>
+                            </div>
+                            <h4>{tr!(i18n, history_chart)}</h4>
+                            {chart(i18n, &totals)}
+                        }
+                            .into_any()
+                    })
+            }}
         </section>
     }
 }
@@ -86,18 +121,34 @@ fn chart(i18n: crate::ui::i18n::I18n, totals: &[(i32, u64)]) -> impl IntoView {
         .join(", ");
     let label = t_string!(i18n, history_chart).to_owned() + ": " + &summary;
     view! {
-        <svg class="history__chart" role="img" aria-label=label viewBox=format!("0 0 {width} 140") width=width height="140" data-testid="history-chart">
-            {totals.iter().enumerate().map(|(n, (year, value))| {
-                let h = (value * 90 / max).max(1);
-                let x = 20 + 60 * n as u64;
-                view! {
-                    <g>
-                        <rect x=x y=110 - h width="36" height=h class="history__bar" />
-                        <text x=x + 18 y=104 - h text-anchor="middle" class="history__value">{*value}</text>
-                        <text x=x + 18 y="128" text-anchor="middle" class="history__year">{*year}</text>
-                    </g>
-                }
-            }).collect_view()}
+        <svg
+            class="history__chart"
+            role="img"
+            aria-label=label
+            viewBox=format!("0 0 {width} 140")
+            width=width
+            height="140"
+            data-testid="history-chart"
+        >
+            {totals
+                .iter()
+                .enumerate()
+                .map(|(n, (year, value))| {
+                    let h = (value * 90 / max).max(1);
+                    let x = 20 + 60 * n as u64;
+                    view! {
+                        <g>
+                            <rect x=x y=110 - h width="36" height=h class="history__bar" />
+                            <text x=x + 18 y=104 - h text-anchor="middle" class="history__value">
+                                {*value}
+                            </text>
+                            <text x=x + 18 y="128" text-anchor="middle" class="history__year">
+                                {*year}
+                            </text>
+                        </g>
+                    }
+                })
+                .collect_view()}
         </svg>
     }
 }

@@ -50,8 +50,14 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
         let (id, ind, answer) = (id.clone(), ind.clone(), answer);
         let na_field = format!("{field}-na");
         view! {
-            {Check::new(na_field, tr!(i18n, input_na), move || answer() == Some(Answer::NotApplicable),
-                move |on| save(&id, &ind, on.then_some(Answer::NotApplicable))).disabled(locked).view()}
+            {Check::new(
+                    na_field,
+                    tr!(i18n, input_na),
+                    move || answer() == Some(Answer::NotApplicable),
+                    move |on| save(&id, &ind, on.then_some(Answer::NotApplicable)),
+                )
+                .disabled(locked)
+                .view()}
         }
     });
     let body = match indicator.kind.clone() {
@@ -101,25 +107,41 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                 <fieldset class="answer answer--yes-no">
                     <legend class="visually-hidden">{text(&indicator.label)}</legend>
                     <label class="answer__choice">
-                        <input type="radio" name=name.clone() disabled=locked
-                            prop:checked=move || value_yes() == Some(true) on:change=move |_| yes_choose(true) />
+                        <input
+                            type="radio"
+                            name=name.clone()
+                            disabled=locked
+                            prop:checked=move || value_yes() == Some(true)
+                            on:change=move |_| yes_choose(true)
+                        />
                         {tr!(i18n, input_yes)}
                     </label>
                     <label class="answer__choice">
-                        <input type="radio" name=name disabled=locked
-                            prop:checked=move || value_no() == Some(false) on:change=move |_| no_choose(false) />
+                        <input
+                            type="radio"
+                            name=name
+                            disabled=locked
+                            prop:checked=move || value_no() == Some(false)
+                            on:change=move |_| no_choose(false)
+                        />
                         {tr!(i18n, input_no)}
                     </label>
-                    {window.map(|_| {
-                        let date_field = format!("{field}-date");
-                        view! {
-                            <span class="answer__inline">
-                                <label for=date_field.clone()>{tr!(i18n, input_date)}</label>
-                                <input id=date_field type="date" disabled=locked prop:value=date
-                                    on:input=move |ev| set_date(event_target_value(&ev)) />
-                            </span>
-                        }
-                    })}
+                    {window
+                        .map(|_| {
+                            let date_field = format!("{field}-date");
+                            view! {
+                                <span class="answer__inline">
+                                    <label for=date_field.clone()>{tr!(i18n, input_date)}</label>
+                                    <input
+                                        id=date_field
+                                        type="date"
+                                        disabled=locked
+                                        prop:value=date
+                                        on:input=move |ev| set_date(event_target_value(&ev))
+                                    />
+                                </span>
+                            }
+                        })}
                 </fieldset>
             }
             .into_any()
@@ -157,12 +179,22 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             view! {
                 <div class="answer">
                     {Input::count(count_field, tr!(i18n, input_count), count, set_count).disabled(locked).view()}
-                    {escape.map(|escape| view! {
-                        {Check::new(escape_field.clone(), match escape {
-                                Escape::Handled => tr!(i18n, input_handled),
-                                Escape::ForceMajeure => tr!(i18n, input_force_majeure),
-                            }, handled, set_handled.clone()).disabled(locked).view()}
-                    })}
+                    {escape
+                        .map(|escape| {
+                            view! {
+                                {Check::new(
+                                        escape_field.clone(),
+                                        match escape {
+                                            Escape::Handled => tr!(i18n, input_handled),
+                                            Escape::ForceMajeure => tr!(i18n, input_force_majeure),
+                                        },
+                                        handled,
+                                        set_handled.clone(),
+                                    )
+                                    .disabled(locked)
+                                    .view()}
+                            }
+                        })}
                 </div>
             }
             .into_any()
@@ -207,14 +239,29 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             let titled = !titles.is_empty();
             view! {
                 <div class="answer">
-                    {Choice::new(level_field, tr!(i18n, input_level),
-                        move || current().0.map(|l| l.to_string()).unwrap_or_default(),
-                        move || rating_options(i18n, &levels), set_level).disabled(locked).view()}
-                    {titled.then(|| view! {
-                        {Choice::new(title_field.clone(), tr!(i18n, input_title),
-                            move || current().1.map(|t| t.to_string()).unwrap_or_default(),
-                            move || rating_options(i18n, &titles), set_title).disabled(locked).view()}
-                    })}
+                    {Choice::new(
+                            level_field,
+                            tr!(i18n, input_level),
+                            move || current().0.map(|l| l.to_string()).unwrap_or_default(),
+                            move || rating_options(i18n, &levels),
+                            set_level,
+                        )
+                        .disabled(locked)
+                        .view()}
+                    {titled
+                        .then(|| {
+                            view! {
+                                {Choice::new(
+                                        title_field.clone(),
+                                        tr!(i18n, input_title),
+                                        move || current().1.map(|t| t.to_string()).unwrap_or_default(),
+                                        move || rating_options(i18n, &titles),
+                                        set_title,
+                                    )
+                                    .disabled(locked)
+                                    .view()}
+                            }
+                        })}
                 </div>
             }
             .into_any()
@@ -310,14 +357,43 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             let pair = Memo::new(move |_| live().is_none());
             view! {
                 <div class="answer">
-                    {move || live().map(|denominator| view! { <p class="answer__note" data-testid="derived-live">{tp!(i18n, input_derived_live, denominator)}</p> })}
-                    {move || (derived && live().is_none()).then(|| view! { <p class="answer__note">{tr!(i18n, input_derived_manual)}</p> })}
-                    <crate::ui::widgets::When when=move || pair.get()>
+                    {move || {
+                        live()
+                            .map(|denominator| {
+                                view! {
+                                    <p class="answer__note" data-testid="derived-live">
+                                        {tp!(i18n, input_derived_live, denominator)}
+                                    </p>
+                                }
+                            })
+                    }}
+                    {move || {
+                        (derived && live().is_none())
+                            .then(|| view! { <p class="answer__note">{tr!(i18n, input_derived_manual)}</p> })
+                    }} <crate::ui::widgets::When when=move || pair.get()>
                         <div class="answer__pair">
-                            {Input::count(num_field.clone(), tr!(i18n, input_numerator), move || typed_num.get(),
-                                move |v| { typed_num.set(v); set_ratio() }).disabled(locked).view()}
-                            {Input::count(den_field.clone(), tr!(i18n, input_denominator), move || typed_den.get(),
-                                move |v| { typed_den.set(v); set_ratio() }).disabled(locked).view()}
+                            {Input::count(
+                                    num_field.clone(),
+                                    tr!(i18n, input_numerator),
+                                    move || typed_num.get(),
+                                    move |v| {
+                                        typed_num.set(v);
+                                        set_ratio()
+                                    },
+                                )
+                                .disabled(locked)
+                                .view()}
+                            {Input::count(
+                                    den_field.clone(),
+                                    tr!(i18n, input_denominator),
+                                    move || typed_den.get(),
+                                    move |v| {
+                                        typed_den.set(v);
+                                        set_ratio()
+                                    },
+                                )
+                                .disabled(locked)
+                                .view()}
                         </div>
                     </crate::ui::widgets::When>
                 </div>
@@ -439,9 +515,23 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             view! {
                 <div class="answer__pair">
                     {current_input}
-                    {Input::count(prev_field, tr!(i18n, input_previous), move || typed_prev.get(),
-                        move |v| { typed_prev.set(v); set_trend() }).disabled(locked).view()}
-                    {move || last_year().map(|value| view! { <p class="answer__note">{tp!(i18n, input_previous_from_last_year, value)}</p> })}
+                    {Input::count(
+                            prev_field,
+                            tr!(i18n, input_previous),
+                            move || typed_prev.get(),
+                            move |v| {
+                                typed_prev.set(v);
+                                set_trend()
+                            },
+                        )
+                        .disabled(locked)
+                        .view()}
+                    {move || {
+                        last_year()
+                            .map(|value| {
+                                view! { <p class="answer__note">{tp!(i18n, input_previous_from_last_year, value)}</p> }
+                            })
+                    }}
                 </div>
             }
             .into_any()
@@ -458,40 +548,73 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             view! {
                 <fieldset class="answer answer--checklist">
                     <legend class="visually-hidden">{text(&indicator.label)}</legend>
-                    {items.into_iter().map(|item| {
-                        let item_field = format!("{field}-{}", item.id);
-                        let (id, ind) = (id.clone(), ind.clone());
-                        let item_id = item.id.clone();
-                        let item_id2 = item.id.clone();
-                        let (id2, ind2) = (id.clone(), ind.clone());
-                        // Where the set allows it, the reason the item does not apply.
-                        let na_reason = item.na_allowed.then(|| {
-                            let (for_value, for_change) = (item.id.clone(), item.id.clone());
-                            let label = item.label.clone();
-                            Input::new(format!("{item_field}-na"), tp!(i18n, input_item_na, item = crate::ui::words::reasons::text(&label)), "text",
-                                move || stated().1.get(&for_value).cloned().unwrap_or_default(),
-                                move |reason| {
-                                    let (checked, mut not_applicable) = stated();
-                                    if reason.trim().is_empty() {
-                                        not_applicable.remove(&for_change);
-                                    } else {
-                                        not_applicable.insert(for_change.clone(), reason);
-                                    }
-                                    save(&id2, &ind2, Some(Answer::Checklist { checked, not_applicable }))
-                                })
-                                .disabled(locked)
-                                .view()
-                        });
-                        view! {
-                            {Check::new(item_field, text(&item.label), move || checked().contains(&item_id),
-                                move |on| {
-                                    let (mut all, not_applicable) = stated();
-                                    if on { all.insert(item_id2.clone()); } else { all.remove(&item_id2); }
-                                    save(&id, &ind, Some(Answer::Checklist { checked: all, not_applicable }))
-                                }).disabled(locked).view()}
-                            {na_reason}
-                        }
-                    }).collect_view()}
+                    {items
+                        .into_iter()
+                        .map(|item| {
+                            let item_field = format!("{field}-{}", item.id);
+                            let (id, ind) = (id.clone(), ind.clone());
+                            let item_id = item.id.clone();
+                            let item_id2 = item.id.clone();
+                            let (id2, ind2) = (id.clone(), ind.clone());
+                            let na_reason = item
+                                .na_allowed
+                                .then(|| {
+                                    let (for_value, for_change) = (item.id.clone(), item.id.clone());
+                                    let label = item.label.clone();
+                                    Input::new(
+                                            format!("{item_field}-na"),
+                                            tp!(i18n, input_item_na, item = crate::ui::words::reasons::text(&label)),
+                                            "text",
+                                            move || stated().1.get(&for_value).cloned().unwrap_or_default(),
+                                            move |reason| {
+                                                let (checked, mut not_applicable) = stated();
+                                                if reason.trim().is_empty() {
+                                                    not_applicable.remove(&for_change);
+                                                } else {
+                                                    not_applicable.insert(for_change.clone(), reason);
+                                                }
+                                                save(
+                                                    &id2,
+                                                    &ind2,
+                                                    Some(Answer::Checklist {
+                                                        checked,
+                                                        not_applicable,
+                                                    }),
+                                                )
+                                            },
+                                        )
+                                        .disabled(locked)
+                                        .view()
+                                });
+                            // Where the set allows it, the reason the item does not apply.
+                            view! {
+                                {Check::new(
+                                        item_field,
+                                        text(&item.label),
+                                        move || checked().contains(&item_id),
+                                        move |on| {
+                                            let (mut all, not_applicable) = stated();
+                                            if on {
+                                                all.insert(item_id2.clone());
+                                            } else {
+                                                all.remove(&item_id2);
+                                            }
+                                            save(
+                                                &id,
+                                                &ind,
+                                                Some(Answer::Checklist {
+                                                    checked: all,
+                                                    not_applicable,
+                                                }),
+                                            )
+                                        },
+                                    )
+                                    .disabled(locked)
+                                    .view()}
+                                {na_reason}
+                            }
+                        })
+                        .collect_view()}
                 </fieldset>
             }
             .into_any()
@@ -537,36 +660,100 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
         <div class="evidence">
             <div class="field">
                 <label for=notes_field.clone()>{tr!(i18n, evidence_notes)}</label>
-                <textarea id=notes_field rows="2" disabled=locked prop:value=move || evidence().notes
-                    on:input=move |ev| { let mut e = evidence(); e.notes = event_target_value(&ev); store(e) }></textarea>
+                <textarea
+                    id=notes_field
+                    rows="2"
+                    disabled=locked
+                    prop:value=move || evidence().notes
+                    on:input=move |ev| {
+                        let mut e = evidence();
+                        e.notes = event_target_value(&ev);
+                        store(e)
+                    }
+                ></textarea>
             </div>
-            {move || (0..layout.get()).map(|n| {
-                let field = |name: &str| format!("evidence-{indicator}-{n}-{name}");
-                let edit = move |apply: &dyn Fn(&mut DocumentRef)| {
+            {move || {
+                (0..layout.get())
+                    .map(|n| {
+                        let field = |name: &str| format!("evidence-{indicator}-{n}-{name}");
+                        let edit = move |apply: &dyn Fn(&mut DocumentRef)| {
+                            let mut all = evidence();
+                            if let Some(doc) = all.documents.get_mut(n) {
+                                apply(doc);
+                            }
+                            store(all)
+                        };
+                        let read = move || evidence().documents.get(n).cloned().unwrap_or_default();
+                        view! {
+                            <div class="evidence__doc">
+                                {Input::new(
+                                        field("number"),
+                                        tr!(i18n, evidence_doc_number),
+                                        "text",
+                                        move || read().number,
+                                        move |v| edit(&|d| d.number = v.clone()),
+                                    )
+                                    .disabled(locked)
+                                    .view()}
+                                {Input::new(
+                                        field("date"),
+                                        tr!(i18n, evidence_doc_date),
+                                        "date",
+                                        move || read().date.map(|d| d.iso()).unwrap_or_default(),
+                                        move |v| {
+                                            let v = Date::parse_iso(&v);
+                                            edit(&|d| d.date = v)
+                                        },
+                                    )
+                                    .disabled(locked)
+                                    .view()}
+                                {Input::new(
+                                        field("issuer"),
+                                        tr!(i18n, evidence_doc_issuer),
+                                        "text",
+                                        move || read().issuer,
+                                        move |v| edit(&|d| d.issuer = v.clone()),
+                                    )
+                                    .disabled(locked)
+                                    .view()}
+                                {Input::new(
+                                        field("link"),
+                                        tr!(i18n, evidence_doc_link),
+                                        "text",
+                                        move || read().link,
+                                        move |v| edit(&|d| d.link = v.clone()),
+                                    )
+                                    .disabled(locked)
+                                    .view()}
+                                <button
+                                    type="button"
+                                    class="button button--small"
+                                    disabled=locked
+                                    on:click=move |_| {
+                                        let mut all = evidence();
+                                        if n < all.documents.len() {
+                                            all.documents.remove(n);
+                                        }
+                                        store(all)
+                                    }
+                                >
+                                    {tr!(i18n, evidence_remove_doc)}
+                                </button>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+            <button
+                type="button"
+                class="button button--small"
+                disabled=locked
+                on:click=move |_| {
                     let mut all = evidence();
-                    if let Some(doc) = all.documents.get_mut(n) { apply(doc); }
+                    all.documents.push(DocumentRef::default());
                     store(all)
-                };
-                let read = move || evidence().documents.get(n).cloned().unwrap_or_default();
-                view! {
-                    <div class="evidence__doc">
-                        {Input::new(field("number"), tr!(i18n, evidence_doc_number), "text", move || read().number,
-                            move |v| edit(&|d| d.number = v.clone())).disabled(locked).view()}
-                        {Input::new(field("date"), tr!(i18n, evidence_doc_date), "date", move || read().date.map(|d| d.iso()).unwrap_or_default(),
-                            move |v| { let v = Date::parse_iso(&v); edit(&|d| d.date = v) }).disabled(locked).view()}
-                        {Input::new(field("issuer"), tr!(i18n, evidence_doc_issuer), "text", move || read().issuer,
-                            move |v| edit(&|d| d.issuer = v.clone())).disabled(locked).view()}
-                        {Input::new(field("link"), tr!(i18n, evidence_doc_link), "text", move || read().link,
-                            move |v| edit(&|d| d.link = v.clone())).disabled(locked).view()}
-                        <button type="button" class="button button--small" disabled=locked
-                            on:click=move |_| { let mut all = evidence(); if n < all.documents.len() { all.documents.remove(n); } store(all) }>
-                            {tr!(i18n, evidence_remove_doc)}
-                        </button>
-                    </div>
                 }
-            }).collect_view()}
-            <button type="button" class="button button--small" disabled=locked
-                on:click=move |_| { let mut all = evidence(); all.documents.push(DocumentRef::default()); store(all) }>
+            >
                 {tr!(i18n, evidence_add_doc)}
             </button>
         </div>

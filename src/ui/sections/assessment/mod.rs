@@ -148,7 +148,11 @@ pub fn AssessmentSection() -> impl IntoView {
                                 view! {
                                     <li class="assessment-list__item" data-assessment-id=id.clone()>
                                         <span class="assessment-list__main">
-                                            <strong>{unit.clone()}</strong> " · " {year} " · " {title}
+                                            <strong>{unit.clone()}</strong>
+                                            " · "
+                                            {year}
+                                            " · "
+                                            {title}
                                         </span>
                                         <span class="badge">{messages::assessment_status(i18n, status)}</span>
                                         <button
@@ -221,27 +225,37 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
     let panel_label = tabs.panel_label();
     view! {
         <article class="assessment" data-testid="assessment" aria-labelledby="assessment-title">
-        {move || {
-            let Some((assessment, set, unit)) = header.get() else {
-                return view! { <p role="alert">{tr!(i18n, assessment_unknown)}</p> }.into_any();
-            };
-            let period = set.period.map(|p| {
-                let (from, to) = p.period(assessment.year);
-                let (from, to) = (from.vietnamese(), to.vietnamese());
-                view! { <p>{tp!(i18n, assessment_period, from, to)}</p> }
-            });
-            let figure = move |pick: fn((usize, usize, usize, usize, Outcome)) -> usize| {
-                move || figures.get().map(pick).unwrap_or_default()
-            };
-            let (answered, total) = (figure(|f| f.0), figure(|f| f.1));
-            let (met, decided) = (figure(|f| f.2), figure(|f| f.3));
-            let overall = move || figures.get().map(|f| f.4).unwrap_or(Outcome::Incomplete);
-            view! {
+            {move || {
+                let Some((assessment, set, unit)) = header.get() else {
+                    return view! { <p role="alert">{tr!(i18n, assessment_unknown)}</p> }.into_any();
+                };
+                let period = set
+                    .period
+                    .map(|p| {
+                        let (from, to) = p.period(assessment.year);
+                        let (from, to) = (from.vietnamese(), to.vietnamese());
+                        view! { <p>{tp!(i18n, assessment_period, from, to)}</p> }
+                    });
+                let figure = move |pick: fn((usize, usize, usize, usize, Outcome)) -> usize| {
+                    move || figures.get().map(pick).unwrap_or_default()
+                };
+                let (answered, total) = (figure(|f| f.0), figure(|f| f.1));
+                let (met, decided) = (figure(|f| f.2), figure(|f| f.3));
+                let overall = move || figures.get().map(|f| f.4).unwrap_or(Outcome::Incomplete);
+                view! {
                     <header class="assessment__header screen-only">
-                        <h2 id="assessment-title" tabindex="-1">{unit} " · " {assessment.year}</h2>
+                        <h2 id="assessment-title" tabindex="-1">
+                            {unit}
+                            " · "
+                            {assessment.year}
+                        </h2>
                         <p>{text(&set.title)}</p>
                         {period}
-                        <p data-testid="progress">{tp!(i18n, assessment_progress, answered = answered(), total = total(), met = met(), decided = decided())}</p>
+                        <p data-testid="progress">
+                            {tp!(
+                                i18n, assessment_progress, answered = answered(), total = total(), met = met(), decided = decided()
+                            )}
+                        </p>
                         <p>
                             <strong>{tr!(i18n, assessment_set_result)} ": "</strong>
                             <span class=move || messages::result_class(overall()) data-testid="set-result">
@@ -250,29 +264,35 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                         </p>
                         <status::StatusPanel assessment=assessment.clone() />
                     </header>
-                    {tabs.list("tabs screen-only", vec![
-                        tr!(i18n, assessment_tab_form).into_any(),
-                        tr!(i18n, assessment_tab_gaps).into_any(),
-                        tr!(i18n, assessment_tab_history).into_any(),
-                        tr!(i18n, assessment_tab_report).into_any(),
-                    ])}
+                    {tabs
+                        .list(
+                            "tabs screen-only",
+                            vec![
+                                tr!(i18n, assessment_tab_form).into_any(),
+                                tr!(i18n, assessment_tab_gaps).into_any(),
+                                tr!(i18n, assessment_tab_history).into_any(),
+                                tr!(i18n, assessment_tab_report).into_any(),
+                            ],
+                        )}
                 }
-                .into_any()
-        }}
-        // Outside the header, which is rebuilt when the set changes: the
-        // outcome of a move to another version, and its undo, stay on screen.
-        <div class="screen-only"><notices::SetNotices id=id.clone() data=data /></div>
-        <div role="tabpanel" id="assessment-panel" aria-labelledby=panel_label>
-        {move || {
-            let id = id.clone();
-            match tab.get() {
-                Tab::Form => view! { <form::AssessmentForm id=id data=data /> }.into_any(),
-                Tab::Gaps => view! { <gaps::GapView id=id data=data /> }.into_any(),
-                Tab::History => view! { <history::HistoryView id=id /> }.into_any(),
-                Tab::Report => view! { <report::ReportTab id=id data=data /> }.into_any(),
-            }
-        }}
-        </div>
+                    .into_any()
+            }}
+            // Outside the header, which is rebuilt when the set changes: the
+            // outcome of a move to another version, and its undo, stay on screen.
+            <div class="screen-only">
+                <notices::SetNotices id=id.clone() data=data />
+            </div>
+            <div role="tabpanel" id="assessment-panel" aria-labelledby=panel_label>
+                {move || {
+                    let id = id.clone();
+                    match tab.get() {
+                        Tab::Form => view! { <form::AssessmentForm id=id data=data /> }.into_any(),
+                        Tab::Gaps => view! { <gaps::GapView id=id data=data /> }.into_any(),
+                        Tab::History => view! { <history::HistoryView id=id /> }.into_any(),
+                        Tab::Report => view! { <report::ReportTab id=id data=data /> }.into_any(),
+                    }
+                }}
+            </div>
         </article>
     }
 }

@@ -68,52 +68,83 @@ pub fn SetNotices(id: String, data: Data) -> impl IntoView {
         }
     };
     view! {
-        {move || facts.get().map(|(set, outside, newer, locked)| {
-            let notice = (!set.notice.is_empty()).then(|| view! {
-                <div class="banner banner--info" role="note" data-testid="set-notice">
-                    <p><strong>{tr!(i18n, set_notice_title)}</strong> " " {words::text(&set.notice)}</p>
-                </div>
-            });
-            let outside = outside.map(|why| {
-                let why = words::exclusion(i18n, why);
-                view! {
-                    <div class="banner banner--warning" role="note" data-testid="assessment-out-of-scope">
-                        <p><span aria-hidden="true">"⚠ "</span>{tp!(i18n, assessment_out_of_scope_note, why)}</p>
-                    </div>
-                }
-            });
-            let newer = newer.map(|to| {
-                let (version, current) = (to.version, set.version);
-                let from = set.clone();
-                let move_to = move_to.clone();
-                view! {
-                    <div class="banner banner--warning" data-testid="newer-version">
-                        <p>{tp!(i18n, assessment_newer_version, version, current)}</p>
-                        <button type="button" class="button" data-testid="move-version" disabled=locked
-                            on:click=move |_| move_to(from.clone(), to.clone())>
-                            {tp!(i18n, assessment_move_version, version)}
-                        </button>
-                        {locked.then(|| view! { <p>{tr!(i18n, assessment_move_locked)}</p> })}
-                    </div>
-                }
-            });
-            view! { {notice} {outside} {newer} }
-        })}
+        {move || {
+            facts
+                .get()
+                .map(|(set, outside, newer, locked)| {
+                    let notice = (!set.notice.is_empty())
+                        .then(|| {
+                            view! {
+                                <div class="banner banner--info" role="note" data-testid="set-notice">
+                                    <p>
+                                        <strong>{tr!(i18n, set_notice_title)}</strong>
+                                        " "
+                                        {words::text(&set.notice)}
+                                    </p>
+                                </div>
+                            }
+                        });
+                    let outside = outside
+                        .map(|why| {
+                            let why = words::exclusion(i18n, why);
+                            view! {
+                                <div class="banner banner--warning" role="note" data-testid="assessment-out-of-scope">
+                                    <p>
+                                        <span aria-hidden="true">"⚠ "</span>
+                                        {tp!(i18n, assessment_out_of_scope_note, why)}
+                                    </p>
+                                </div>
+                            }
+                        });
+                    let newer = newer
+                        .map(|to| {
+                            let (version, current) = (to.version, set.version);
+                            let from = set.clone();
+                            let move_to = move_to.clone();
+                            view! {
+                                <div class="banner banner--warning" data-testid="newer-version">
+                                    <p>{tp!(i18n, assessment_newer_version, version, current)}</p>
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        data-testid="move-version"
+                                        disabled=locked
+                                        on:click=move |_| move_to(from.clone(), to.clone())
+                                    >
+                                        {tp!(i18n, assessment_move_version, version)}
+                                    </button>
+                                    {locked.then(|| view! { <p>{tr!(i18n, assessment_move_locked)}</p> })}
+                                </div>
+                            }
+                        });
+                    view! {
+                        {notice}
+                        {outside}
+                        {newer}
+                    }
+                })
+        }}
         <div role="status" data-testid="move-status">
             {move || match outcome.get() {
                 Some(Ok((version, moved))) => {
-                    let (kept, added, changed, removed) =
-                        (moved.kept, moved.added.len(), moved.changed.len(), moved.removed.len());
+                    let (kept, added, changed, removed) = (
+                        moved.kept,
+                        moved.added.len(),
+                        moved.changed.len(),
+                        moved.removed.len(),
+                    );
                     view! {
                         <p>{tp!(i18n, assessment_moved, version, kept, added, changed, removed)}</p>
                         <button type="button" class="button" data-testid="move-undo" on:click=undo>
                             {tr!(i18n, assessment_move_undo)}
                         </button>
                     }
-                    .into_any()
+                        .into_any()
                 }
                 Some(Err(err)) => view! { <p role="alert">{messages::assessment_error(i18n, &err)}</p> }.into_any(),
-                None => undone.get().map(|version| view! { <p>{tp!(i18n, assessment_move_undone, version)}</p> }).into_any(),
+                None => {
+                    undone.get().map(|version| view! { <p>{tp!(i18n, assessment_move_undone, version)}</p> }).into_any()
+                }
             }}
         </div>
     }

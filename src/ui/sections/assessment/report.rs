@@ -71,9 +71,13 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
                 <div class="field">
                     <label for=field.clone()>{label}</label>
                     {if multiline {
-                        view! { <textarea id=field rows="3" disabled=locked prop:value=value on:input=on_input></textarea> }.into_any()
+                        view! {
+                            <textarea id=field rows="3" disabled=locked prop:value=value on:input=on_input></textarea>
+                        }
+                            .into_any()
                     } else {
-                        view! { <input id=field type="text" disabled=locked prop:value=value on:input=on_input /> }.into_any()
+                        view! { <input id=field type="text" disabled=locked prop:value=value on:input=on_input /> }
+                            .into_any()
                     }}
                 </div>
             }
@@ -83,49 +87,129 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
         <div class="report-tab">
             <form class="report-fields" on:submit=|ev| ev.prevent_default()>
                 <h3>{tr!(i18n, report_fields)}</h3>
-                <p class="field__hint" data-testid="report-lock-note">{tr!(i18n, report_lock_note)}</p>
+                <p class="field__hint" data-testid="report-lock-note">
+                    {tr!(i18n, report_lock_note)}
+                </p>
                 {unit_fields("report", unit, Signal::derive(report), Signal::derive(locked))}
                 {date_field("report-date", dossier_date, set_date, Signal::derive(locked))}
-                {input("participants", tr!(i18n, report_participants).into_any(), |r| r.participants.clone(), |r, v| r.participants = v, true)}
+                {input(
+                    "participants",
+                    tr!(i18n, report_participants).into_any(),
+                    |r| r.participants.clone(),
+                    |r, v| r.participants = v,
+                    true,
+                )}
                 {move || {
-                    // The roles Article 9 names, offered while the list is empty.
-                    let roles = data.with(|d| d.as_ref().and_then(|(a, _, _)| {
-                        state.workspace.with(|ws| ws.units().get(&a.unit).map(|u| meeting_roles(u.kind)))
-                    })).unwrap_or_default();
+                    let roles = data
+                        .with(|d| {
+                            d.as_ref()
+                                .and_then(|(a, _, _)| {
+                                    state.workspace.with(|ws| ws.units().get(&a.unit).map(|u| meeting_roles(u.kind)))
+                                })
+                        })
+                        .unwrap_or_default();
                     let fill = edit_roles.clone();
-                    (report().participants.trim().is_empty() && !roles.is_empty() && !locked()).then(|| view! {
-                        <button type="button" class="button button--small" data-testid="report-fill-roles"
-                            on:click=move |_| fill(Box::new(move |r| r.participants = roles.join("\n")))>
-                            {tr!(i18n, report_fill_roles)}
-                        </button>
-                    })
+                    (report().participants.trim().is_empty() && !roles.is_empty() && !locked())
+                        .then(|| {
+                            // The roles Article 9 names, offered while the list is empty.
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button button--small"
+                                    data-testid="report-fill-roles"
+                                    on:click=move |_| fill(Box::new(move |r| r.participants = roles.join("\n")))
+                                >
+                                    {tr!(i18n, report_fill_roles)}
+                                </button>
+                            }
+                        })
                 }}
-                {input("secretary", tr!(i18n, report_secretary).into_any(), |r| r.secretary.clone(), |r, v| r.secretary = v, false)}
-                {input("situation", tr!(i18n, report_situation).into_any(), |r| r.situation.clone(), |r, v| r.situation = v, true)}
-                {input("shortcomings", tr!(i18n, report_shortcomings).into_any(), |r| r.shortcomings.clone(), |r, v| r.shortcomings = v, true)}
-                {input("direction", tr!(i18n, report_direction).into_any(), |r| r.direction.clone(), |r, v| r.direction = v, true)}
-                {input("proposal", tr!(i18n, report_proposal).into_any(), |r| r.proposal.clone(), |r, v| r.proposal = v, true)}
+                {input(
+                    "secretary",
+                    tr!(i18n, report_secretary).into_any(),
+                    |r| r.secretary.clone(),
+                    |r, v| r.secretary = v,
+                    false,
+                )}
+                {input(
+                    "situation",
+                    tr!(i18n, report_situation).into_any(),
+                    |r| r.situation.clone(),
+                    |r, v| r.situation = v,
+                    true,
+                )}
+                {input(
+                    "shortcomings",
+                    tr!(i18n, report_shortcomings).into_any(),
+                    |r| r.shortcomings.clone(),
+                    |r, v| r.shortcomings = v,
+                    true,
+                )}
+                {input(
+                    "direction",
+                    tr!(i18n, report_direction).into_any(),
+                    |r| r.direction.clone(),
+                    |r, v| r.direction = v,
+                    true,
+                )}
+                {input(
+                    "proposal",
+                    tr!(i18n, report_proposal).into_any(),
+                    |r| r.proposal.clone(),
+                    |r, v| r.proposal = v,
+                    true,
+                )}
             </form>
             <div class="report-actions">
-                <button type="button" class="button button--primary" on:click=move |_| preview.set(Some(Paper::Report))>{tr!(i18n, report_preview_report)}</button>
-                <button type="button" class="button" aria-describedby="report-submission-warning" on:click=move |_| preview.set(Some(Paper::Submission))>{tr!(i18n, report_preview_submission)}</button>
-                <button type="button" class="button" on:click=move |_| preview.set(Some(Paper::Minutes))>{tr!(i18n, report_preview_minutes)}</button>
+                <button type="button" class="button button--primary" on:click=move |_| preview.set(Some(Paper::Report))>
+                    {tr!(i18n, report_preview_report)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    aria-describedby="report-submission-warning"
+                    on:click=move |_| preview.set(Some(Paper::Submission))
+                >
+                    {tr!(i18n, report_preview_submission)}
+                </button>
+                <button type="button" class="button" on:click=move |_| preview.set(Some(Paper::Minutes))>
+                    {tr!(i18n, report_preview_minutes)}
+                </button>
             </div>
             // Asking for recognition of a unit that does not meet the standard.
-            <p id="report-submission-warning" class="banner banner--warning" role="note" data-testid="report-submission-warning"
-                hidden=move || verdict() == Some(Outcome::Passed)>
+            <p
+                id="report-submission-warning"
+                class="banner banner--warning"
+                role="note"
+                data-testid="report-submission-warning"
+                hidden=move || verdict() == Some(Outcome::Passed)
+            >
                 <span aria-hidden="true">"⚠ "</span>
                 {move || {
                     let result = verdict().map(result_word).unwrap_or("—");
                     tp!(i18n, report_submission_warning, result = result)
                 }}
             </p>
-            {move || preview.get().and_then(|p| {
-                let (name, fields) = data.with_untracked(|d| d.as_ref().and_then(|(a, _, _)| state.workspace.with_untracked(|ws| ws.units().get(&a.unit).map(|u| (u.name.clone(), u.document.clone()))))).unwrap_or_default();
-                paper(p, data, &name, &fields)
-            }).map(|doc| view! {
-                <DocOverlay on_back=move || preview.set(None) doc=doc />
-            })}
+            {move || {
+                preview
+                    .get()
+                    .and_then(|p| {
+                        let (name, fields) = data
+                            .with_untracked(|d| {
+                                d.as_ref()
+                                    .and_then(|(a, _, _)| {
+                                        state
+                                            .workspace
+                                            .with_untracked(|ws| {
+                                                ws.units().get(&a.unit).map(|u| (u.name.clone(), u.document.clone()))
+                                            })
+                                    })
+                            })
+                            .unwrap_or_default();
+                        paper(p, data, &name, &fields)
+                    })
+                    .map(|doc| view! { <DocOverlay on_back=move || preview.set(None) doc=doc /> })
+            }}
         </div>
     }
 }

@@ -130,34 +130,89 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
             <h2>{tr!(i18n, assessment_start_title)}</h2>
             <When
                 when=move || { !units.get().is_empty() }
-                fallback=move || view! { <p><a href="#/tong-quan">{tr!(i18n, assessment_no_units)}</a></p> }
+                fallback=move || {
+                    view! {
+                        <p>
+                            <a href="#/tong-quan">{tr!(i18n, assessment_no_units)}</a>
+                        </p>
+                    }
+                }
             >
-                {Choice::new("start-unit", tr!(i18n, assessment_unit), move || unit.get(),
-                    move || units.get(), move |v| unit.set(v)).view()}
-                {Choice::new("start-set", tr!(i18n, assessment_set), move || set.get(),
-                    move || offered.get().into_iter().map(|(id, title, _)| (id, title)).collect(), move |v| set.set(v)).view()}
-                {move || offered.get().is_empty().then(|| view! { <p class="field__error">{tr!(i18n, assessment_no_sets)}</p> })}
+                {Choice::new(
+                        "start-unit",
+                        tr!(i18n, assessment_unit),
+                        move || unit.get(),
+                        move || units.get(),
+                        move |v| unit.set(v),
+                    )
+                    .view()}
+                {Choice::new(
+                        "start-set",
+                        tr!(i18n, assessment_set),
+                        move || set.get(),
+                        move || offered.get().into_iter().map(|(id, title, _)| (id, title)).collect(),
+                        move |v| set.set(v),
+                    )
+                    .view()}
+                {move || {
+                    offered
+                        .get()
+                        .is_empty()
+                        .then(|| view! { <p class="field__error">{tr!(i18n, assessment_no_sets)}</p> })
+                }}
                 <div class="field field--narrow">
                     <label for="start-year">{tr!(i18n, assessment_year)}</label>
-                    <input id="start-year" type="number" inputmode="numeric" min="2022" max="2100"
-                        prop:value=move || year.get() on:input=move |ev| year.set(event_target_value(&ev)) />
+                    <input
+                        id="start-year"
+                        type="number"
+                        inputmode="numeric"
+                        min="2022"
+                        max="2100"
+                        prop:value=move || year.get()
+                        on:input=move |ev| year.set(event_target_value(&ev))
+                    />
                 </div>
-                {Check::new("start-copy", tr!(i18n, assessment_copy_last), move || copy_last.get(),
-                    move |on| copy_last.set(on)).view()}
-                {move || outside.get().map(|why| {
-                    let why = crate::ui::words::reasons::exclusion(i18n, why);
-                    view! {
-                        <div class="banner banner--warning" role="note" data-testid="start-out-of-scope">
-                            <p><span aria-hidden="true">"⚠ "</span>{tp!(i18n, assessment_out_of_scope, why)}</p>
-                            {Check::new("start-go-on", tr!(i18n, assessment_out_of_scope_go_on), move || go_on.get(),
-                                move |on| go_on.set(on)).view()}
-                        </div>
-                    }
-                })}
-                <button type="submit" class="button button--primary" data-testid="start-submit"
-                    disabled=move || outside.get().is_some() && !go_on.get()>{tr!(i18n, assessment_start)}</button>
+                {Check::new(
+                        "start-copy",
+                        tr!(i18n, assessment_copy_last),
+                        move || copy_last.get(),
+                        move |on| copy_last.set(on),
+                    )
+                    .view()}
+                {move || {
+                    outside
+                        .get()
+                        .map(|why| {
+                            let why = crate::ui::words::reasons::exclusion(i18n, why);
+                            view! {
+                                <div class="banner banner--warning" role="note" data-testid="start-out-of-scope">
+                                    <p>
+                                        <span aria-hidden="true">"⚠ "</span>
+                                        {tp!(i18n, assessment_out_of_scope, why)}
+                                    </p>
+                                    {Check::new(
+                                            "start-go-on",
+                                            tr!(i18n, assessment_out_of_scope_go_on),
+                                            move || go_on.get(),
+                                            move |on| go_on.set(on),
+                                        )
+                                        .view()}
+                                </div>
+                            }
+                        })
+                }}
+                <button
+                    type="submit"
+                    class="button button--primary"
+                    data-testid="start-submit"
+                    disabled=move || outside.get().is_some() && !go_on.get()
+                >
+                    {tr!(i18n, assessment_start)}
+                </button>
                 <p role="status">{move || notice.get().map(|year| tp!(i18n, assessment_exists, year))}</p>
-                <p class="field__error" role="alert">{move || error.get().map(|e| messages::assessment_error(i18n, &e))}</p>
+                <p class="field__error" role="alert">
+                    {move || error.get().map(|e| messages::assessment_error(i18n, &e))}
+                </p>
             </When>
         </form>
     }

@@ -77,53 +77,114 @@ pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
     view! {
         <div class="status-panel" data-testid="status-panel">
             <p>
-                <span class="badge" data-testid="assessment-status">{messages::assessment_status(i18n, code)}</span>
-                {locked_line.map(|line| view! { " " <span>{line}</span> })}
+                <span class="badge" data-testid="assessment-status">
+                    {messages::assessment_status(i18n, code)}
+                </span>
+                {locked_line
+                    .map(|line| {
+                        view! {
+                            " "
+                            <span>{line}</span>
+                        }
+                    })}
             </p>
-            {matches!(status, Status::Draft).then(|| view! {
-                <div class="status-panel__row">
-                    {Input::new("lock-by", tr!(i18n, assessment_lock_by), "text", move || who.get(), move |v| who.set(v)).view()}
-                    <button type="button" class="button button--primary" on:click=lock.clone()>{tr!(i18n, assessment_lock)}</button>
-                </div>
-            })}
-            {matches!(status, Status::SelfAssessed { .. }).then(|| view! {
-                <button type="button" class="button" on:click=submit.clone()>{tr!(i18n, assessment_submit)}</button>
-            })}
-            {matches!(status, Status::SelfAssessed { .. } | Status::Submitted { .. }).then(|| {
-                view! {
-                    <div class="status-panel__row">
-                        {Input::new("decision-number", tr!(i18n, assessment_decision_number), "text", move || decision.get(), move |v| decision.set(v)).view()}
-                        {Input::new("decision-date", tr!(i18n, assessment_decision_date), "date", move || decision_date.get(), move |v| decision_date.set(v)).view()}
-                        <button type="button" class="button" on:click=move |_| decide(true)>{tr!(i18n, assessment_recognised)}</button>
-                        <button type="button" class="button" on:click=move |_| decide(false)>{tr!(i18n, assessment_not_recognised)}</button>
-                    </div>
-                }
-            })}
-            {status.is_locked().then(|| view! {
-                <div class="status-panel__row">
-                    {Input::new("reopen-reason", tr!(i18n, assessment_reopen_reason), "text", move || reason.get(), move |v| reason.set(v)).view()}
-                    <button type="button" class="button" on:click=reopen.clone()>{tr!(i18n, assessment_reopen)}</button>
-                </div>
-            })}
-            <p class="field__error" role="alert">{move || error.get().map(|e| messages::assessment_error(i18n, &e))}</p>
-            {(!history.is_empty()).then(|| view! {
-                <details>
-                    <summary>{tr!(i18n, assessment_history_changes)}</summary>
-                    <ul>
-                        {history.into_iter().map(|change| {
-                            let on = change.on.vietnamese();
-                            view! {
-                                <li>
-                                    {on} ": " {messages::assessment_status(i18n, change.from)} " → "
-                                    {messages::assessment_status(i18n, change.to)}
-                                    {(!change.by.is_empty()).then(|| format!(" · {}", change.by))}
-                                    {(!change.note.is_empty()).then(|| format!(" · {}", change.note))}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </details>
-            })}
+            {matches!(status, Status::Draft)
+                .then(|| {
+                    view! {
+                        <div class="status-panel__row">
+                            {Input::new(
+                                    "lock-by",
+                                    tr!(i18n, assessment_lock_by),
+                                    "text",
+                                    move || who.get(),
+                                    move |v| who.set(v),
+                                )
+                                .view()} <button type="button" class="button button--primary" on:click=lock.clone()>
+                                {tr!(i18n, assessment_lock)}
+                            </button>
+                        </div>
+                    }
+                })}
+            {matches!(status, Status::SelfAssessed { .. })
+                .then(|| {
+                    view! {
+                        <button type="button" class="button" on:click=submit.clone()>
+                            {tr!(i18n, assessment_submit)}
+                        </button>
+                    }
+                })}
+            {matches!(status, Status::SelfAssessed { .. } | Status::Submitted { .. })
+                .then(|| {
+                    view! {
+                        <div class="status-panel__row">
+                            {Input::new(
+                                    "decision-number",
+                                    tr!(i18n, assessment_decision_number),
+                                    "text",
+                                    move || decision.get(),
+                                    move |v| decision.set(v),
+                                )
+                                .view()}
+                            {Input::new(
+                                    "decision-date",
+                                    tr!(i18n, assessment_decision_date),
+                                    "date",
+                                    move || decision_date.get(),
+                                    move |v| decision_date.set(v),
+                                )
+                                .view()} <button type="button" class="button" on:click=move |_| decide(true)>
+                                {tr!(i18n, assessment_recognised)}
+                            </button> <button type="button" class="button" on:click=move |_| decide(false)>
+                                {tr!(i18n, assessment_not_recognised)}
+                            </button>
+                        </div>
+                    }
+                })}
+            {status
+                .is_locked()
+                .then(|| {
+                    view! {
+                        <div class="status-panel__row">
+                            {Input::new(
+                                    "reopen-reason",
+                                    tr!(i18n, assessment_reopen_reason),
+                                    "text",
+                                    move || reason.get(),
+                                    move |v| reason.set(v),
+                                )
+                                .view()} <button type="button" class="button" on:click=reopen.clone()>
+                                {tr!(i18n, assessment_reopen)}
+                            </button>
+                        </div>
+                    }
+                })}
+            <p class="field__error" role="alert">
+                {move || error.get().map(|e| messages::assessment_error(i18n, &e))}
+            </p>
+            {(!history.is_empty())
+                .then(|| {
+                    view! {
+                        <details>
+                            <summary>{tr!(i18n, assessment_history_changes)}</summary>
+                            <ul>
+                                {history
+                                    .into_iter()
+                                    .map(|change| {
+                                        let on = change.on.vietnamese();
+                                        view! {
+                                            <li>
+                                                {on} ": " {messages::assessment_status(i18n, change.from)} " → "
+                                                {messages::assessment_status(i18n, change.to)}
+                                                {(!change.by.is_empty()).then(|| format!(" · {}", change.by))}
+                                                {(!change.note.is_empty()).then(|| format!(" · {}", change.note))}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </details>
+                    }
+                })}
         </div>
     }
 }

@@ -53,8 +53,16 @@ fn ExportResult(file: Exported) -> impl IntoView {
     view! {
         <div class="banner banner--info" role="status" data-testid="export-summary">
             <p>{tp!(i18n, data_export_summary, name, units, assessments, criteria, answers, notes, plans)}</p>
-            <button type="button" class="button" on:click=copy>{tr!(i18n, data_copy)}</button>
-            {move || copied.get().map(|ok| if ok { tr!(i18n, data_copied).into_any() } else { tr!(i18n, data_copy_failed).into_any() })}
+            <button type="button" class="button" on:click=copy>
+                {tr!(i18n, data_copy)}
+            </button>
+            {move || {
+                copied
+                    .get()
+                    .map(|ok| {
+                        if ok { tr!(i18n, data_copied).into_any() } else { tr!(i18n, data_copy_failed).into_any() }
+                    })
+            }}
         </div>
     }
 }
@@ -123,20 +131,58 @@ fn Backup() -> impl IntoView {
                     Some((day, revision)) => {
                         let date = day.vietnamese();
                         let changed = state.revision.with(|r| r.counter) > revision;
-                        view! { {tp!(i18n, backup_last, date)} {changed.then(|| view! { " " {tr!(i18n, backup_changed)} })} }.into_any()
+                        view! {
+                            {tp!(i18n, backup_last, date)}
+                            {changed
+                                .then(|| {
+                                    view! {
+                                        " "
+                                        {tr!(i18n, backup_changed)}
+                                    }
+                                })}
+                        }
+                            .into_any()
                     }
                 }}
             </p>
-            <button type="button" class="button button--primary" on:click=backup data-testid="backup">{tr!(i18n, data_backup)}</button>
-            {move || before_migration.with(|b| b.is_some()).then(|| view! {
-                <p class="note">{tr!(i18n, data_before_migration)} " "
-                    <button type="button" class="button button--small" on:click=download_before data-testid="download-before-migration">{tr!(i18n, data_before_migration_download)}</button>
-                </p>
-            })}
-            {move || result.get().map(|r| match r {
-                Ok(file) => view! { <ExportResult file=file /> }.into_any(),
-                Err(err) => view! { <p class="field__error" role="alert">{tr!(i18n, data_export_failed)} {err}</p> }.into_any(),
-            })}
+            <button type="button" class="button button--primary" on:click=backup data-testid="backup">
+                {tr!(i18n, data_backup)}
+            </button>
+            {move || {
+                before_migration
+                    .with(|b| b.is_some())
+                    .then(|| {
+                        view! {
+                            <p class="note">
+                                {tr!(i18n, data_before_migration)} " "
+                                <button
+                                    type="button"
+                                    class="button button--small"
+                                    on:click=download_before
+                                    data-testid="download-before-migration"
+                                >
+                                    {tr!(i18n, data_before_migration_download)}
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                result
+                    .get()
+                    .map(|r| match r {
+                        Ok(file) => view! { <ExportResult file=file /> }.into_any(),
+                        Err(err) => {
+                            view! {
+                                <p class="field__error" role="alert">
+                                    {tr!(i18n, data_export_failed)}
+                                    {err}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
         </section>
     }
 }
@@ -217,14 +263,33 @@ fn ExportRecord() -> impl IntoView {
             <div class="field">
                 <label for="export-record">{tr!(i18n, data_record)}</label>
                 <select id="export-record" on:change=move |ev| chosen.set(event_target_value(&ev))>
-                    {move || records().into_iter().map(|(key, label)| view! { <option value=key>{label}</option> }).collect_view()}
+                    {move || {
+                        records()
+                            .into_iter()
+                            .map(|(key, label)| view! { <option value=key>{label}</option> })
+                            .collect_view()
+                    }}
                 </select>
             </div>
-            <button type="button" class="button" on:click=export data-testid="export-record">{tr!(i18n, data_export)}</button>
-            {move || result.get().map(|r| match r {
-                Ok(file) => view! { <ExportResult file=file /> }.into_any(),
-                Err(err) => view! { <p class="field__error" role="alert">{tr!(i18n, data_export_failed)} {err}</p> }.into_any(),
-            })}
+            <button type="button" class="button" on:click=export data-testid="export-record">
+                {tr!(i18n, data_export)}
+            </button>
+            {move || {
+                result
+                    .get()
+                    .map(|r| match r {
+                        Ok(file) => view! { <ExportResult file=file /> }.into_any(),
+                        Err(err) => {
+                            view! {
+                                <p class="field__error" role="alert">
+                                    {tr!(i18n, data_export_failed)}
+                                    {err}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
         </section>
     }
 }
@@ -363,74 +428,164 @@ fn Import() -> impl IntoView {
                 let items = pending.get();
                 let any_ready = items.iter().any(|p| matches!(p, Pending::Ready { .. }));
                 view! {
-                    {items.into_iter().map(|p| match p {
-                        Pending::Unreadable { name, error } => {
-                            let detail = messages::read_error(error);
-                            view! { <div class="banner banner--error" role="alert" data-testid="import-error"><p>{tp!(i18n, import_failed, name)} " " {detail}</p></div> }.into_any()
-                        }
-                        Pending::Failed { name, error } => {
-                            let (headline, lines) = messages::load_error(i18n, &error);
+                    {items
+                        .into_iter()
+                        .map(|p| match p {
+                            Pending::Unreadable { name, error } => {
+                                let detail = messages::read_error(error);
+                                view! {
+                                    <div class="banner banner--error" role="alert" data-testid="import-error">
+                                        <p>{tp!(i18n, import_failed, name)} " " {detail}</p>
+                                    </div>
+                                }
+                                    .into_any()
+                            }
+                            Pending::Failed { name, error } => {
+                                let (headline, lines) = messages::load_error(i18n, &error);
+                                view! {
+                                    <div class="banner banner--error" role="alert" data-testid="import-error">
+                                        <p class="banner__title">{tp!(i18n, import_failed, name)} " " {headline}</p>
+                                        <ul class="banner__list">
+                                            {lines.into_iter().take(30).map(|l| view! { <li>{l}</li> }).collect_view()}
+                                        </ul>
+                                    </div>
+                                }
+                                    .into_any()
+                            }
+                            Pending::Ready { name, changes, .. } => {
+                                let field_base = name.len();
+                                view! {
+                                    <div class="import-preview" data-testid="import-preview">
+                                        <p>
+                                            <strong>{tp!(i18n, data_preview, name)}</strong>
+                                        </p>
+                                        <ul>
+                                            {move || {
+                                                changes
+                                                    .get()
+                                                    .into_iter()
+                                                    .enumerate()
+                                                    .map(|(n, c)| {
+                                                        let label = match c.target {
+                                                            Target::Workspace => {
+                                                                t_string!(i18n, data_whole_workspace).to_owned()
+                                                            }
+                                                            _ => c.label.clone(),
+                                                        };
+                                                        let decision = match c.decision {
+                                                            Decision::New => tr!(i18n, decision_new).into_any(),
+                                                            Decision::Identical => {
+                                                                tr!(i18n, decision_identical).into_any()
+                                                            }
+                                                            Decision::Newer => tr!(i18n, decision_newer).into_any(),
+                                                            Decision::Older => tr!(i18n, decision_older).into_any(),
+                                                            Decision::Conflicting => {
+                                                                tr!(i18n, decision_conflicting).into_any()
+                                                            }
+                                                            Decision::LocalVariant => {
+                                                                tr!(i18n, decision_local_variant).into_any()
+                                                            }
+                                                            Decision::NoAssessment => {
+                                                                tr!(i18n, decision_no_assessment).into_any()
+                                                            }
+                                                            Decision::SameUnit => {
+                                                                tr!(i18n, decision_same_unit).into_any()
+                                                            }
+                                                        };
+                                                        let choosable = c.decision.choosable();
+                                                        let field = format!("take-{field_base}-{n}");
+                                                        view! {
+                                                            <li data-decision=format!(
+                                                                "{:?}",
+                                                                c.decision,
+                                                            )>
+                                                                {label} ": " {decision}
+                                                                {choosable
+                                                                    .then(|| {
+                                                                        view! {
+                                                                            " "
+                                                                            <input
+                                                                                id=field.clone()
+                                                                                type="checkbox"
+                                                                                prop:checked=c.apply
+                                                                                on:change=move |ev| {
+                                                                                    let on = event_target_checked(&ev);
+                                                                                    changes
+                                                                                        .update(|all| {
+                                                                                            if let Some(x) = all.get_mut(n) {
+                                                                                                x.apply = on;
+                                                                                            }
+                                                                                        })
+                                                                                }
+                                                                            />
+                                                                            <label for=field.clone()>{tr!(i18n, data_take)}</label>
+                                                                        }
+                                                                    })}
+                                                            </li>
+                                                        }
+                                                    })
+                                                    .collect_view()
+                                            }}
+                                        </ul>
+                                    </div>
+                                }
+                                    .into_any()
+                            }
+                        })
+                        .collect_view()}
+                    {any_ready
+                        .then(|| {
                             view! {
-                                <div class="banner banner--error" role="alert" data-testid="import-error">
-                                    <p class="banner__title">{tp!(i18n, import_failed, name)} " " {headline}</p>
-                                    <ul class="banner__list">{lines.into_iter().take(30).map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                                </div>
-                            }.into_any()
-                        }
-                        Pending::Ready { name, changes, .. } => {
-                            let field_base = name.len();
-                            view! {
-                            <div class="import-preview" data-testid="import-preview">
-                                <p><strong>{tp!(i18n, data_preview, name)}</strong></p>
-                                <ul>
-                                    {move || changes.get().into_iter().enumerate().map(|(n, c)| {
-                                        let label = match c.target { Target::Workspace => t_string!(i18n, data_whole_workspace).to_owned(), _ => c.label.clone() };
-                                        let decision = match c.decision {
-                                            Decision::New => tr!(i18n, decision_new).into_any(),
-                                            Decision::Identical => tr!(i18n, decision_identical).into_any(),
-                                            Decision::Newer => tr!(i18n, decision_newer).into_any(),
-                                            Decision::Older => tr!(i18n, decision_older).into_any(),
-                                            Decision::Conflicting => tr!(i18n, decision_conflicting).into_any(),
-                                            Decision::LocalVariant => tr!(i18n, decision_local_variant).into_any(),
-                                            Decision::NoAssessment => tr!(i18n, decision_no_assessment).into_any(),
-                                            Decision::SameUnit => tr!(i18n, decision_same_unit).into_any(),
-                                        };
-                                        let choosable = c.decision.choosable();
-                                        let field = format!("take-{field_base}-{n}");
-                                        view! {
-                                            <li data-decision=format!("{:?}", c.decision)>
-                                                {label} ": " {decision}
-                                                {choosable.then(|| view! {
-                                                    " "
-                                                    <input id=field.clone() type="checkbox" prop:checked=c.apply
-                                                        on:change=move |ev| { let on = event_target_checked(&ev); changes.update(|all| if let Some(x) = all.get_mut(n) { x.apply = on }) } />
-                                                    <label for=field.clone()>{tr!(i18n, data_take)}</label>
-                                                })}
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
-                            </div>
-                        }.into_any() }
-                    }).collect_view()}
-                    {any_ready.then(|| view! {
-                        <button type="button" class="button button--primary" on:click=apply_all data-testid="import-apply">{tr!(i18n, data_apply)}</button>
-                        <button type="button" class="button" on:click=move |_| pending.set(Vec::new())>{tr!(i18n, data_cancel)}</button>
-                    })}
+                                <button
+                                    type="button"
+                                    class="button button--primary"
+                                    on:click=apply_all
+                                    data-testid="import-apply"
+                                >
+                                    {tr!(i18n, data_apply)}
+                                </button>
+                                <button type="button" class="button" on:click=move |_| pending.set(Vec::new())>
+                                    {tr!(i18n, data_cancel)}
+                                </button>
+                            }
+                        })}
                 }
             }}
-            <p role="status" data-testid="import-notice">{move || notice.get().map(|n| match n {
-                Notice::Applied(count) => tp!(i18n, data_applied, count).into_any(),
-                Notice::Undone => tr!(i18n, data_undone).into_any(),
-                Notice::Refused(merge::ImportRefusal::ParentCircle { names }) => {
-                    let names = names.join(", ");
-                    view! { <span role="alert" data-testid="import-refused">{tp!(i18n, data_parent_circle, names = names.clone())}</span> }.into_any()
-                }
-            })}</p>
-            {move || before.get().map(|_| view! {
-                <button type="button" class="button" on:click=undo data-testid="import-undo">{tr!(i18n, data_undo)}</button>
-                {move || snapshot_failed.get().then(|| view! { <p class="note">{tr!(i18n, data_undo_memory_only)}</p> })}
-            })}
+            <p role="status" data-testid="import-notice">
+                {move || {
+                    notice
+                        .get()
+                        .map(|n| match n {
+                            Notice::Applied(count) => tp!(i18n, data_applied, count).into_any(),
+                            Notice::Undone => tr!(i18n, data_undone).into_any(),
+                            Notice::Refused(merge::ImportRefusal::ParentCircle { names }) => {
+                                let names = names.join(", ");
+                                view! {
+                                    <span role="alert" data-testid="import-refused">
+                                        {tp!(i18n, data_parent_circle, names = names.clone())}
+                                    </span>
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
+            </p>
+            {move || {
+                before
+                    .get()
+                    .map(|_| {
+                        view! {
+                            <button type="button" class="button" on:click=undo data-testid="import-undo">
+                                {tr!(i18n, data_undo)}
+                            </button>
+                            {move || {
+                                snapshot_failed
+                                    .get()
+                                    .then(|| view! { <p class="note">{tr!(i18n, data_undo_memory_only)}</p> })
+                            }}
+                        }
+                    })
+            }}
         </section>
     }
 }

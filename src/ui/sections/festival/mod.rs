@@ -268,22 +268,50 @@ pub fn FestivalSection() -> impl IntoView {
         }
     };
     view! {
-        <When when=has_unit fallback=move || view! { <p><a href="#/tong-quan">{tr!(i18n, festival_no_unit)}</a></p> }>
+        <When
+            when=has_unit
+            fallback=move || {
+                view! {
+                    <p>
+                        <a href="#/tong-quan">{tr!(i18n, festival_no_unit)}</a>
+                    </p>
+                }
+            }
+        >
             <div class="field field--narrow screen-only">
                 <label for="festival-year">{tr!(i18n, festival_year)}</label>
-                <input id="festival-year" type="number" inputmode="numeric" prop:value=move || year.get().to_string()
-                    on:input=move |ev| if let Ok(y) = event_target_value(&ev).parse() { year.set(y) } />
+                <input
+                    id="festival-year"
+                    type="number"
+                    inputmode="numeric"
+                    prop:value=move || year.get().to_string()
+                    on:input=move |ev| {
+                        if let Ok(y) = event_target_value(&ev).parse() {
+                            year.set(y)
+                        }
+                    }
+                />
             </div>
             {move || match current() {
                 Some(id) => view! { <PlanView id=id /> }.into_any(),
-                None => view! {
-                    <form class="start-form" on:submit=create data-testid="festival-create">
-                        <h2>{tr!(i18n, festival_create_title)}</h2>
-                        {Check::new("festival-template", tr!(i18n, festival_use_template), move || use_template.get(),
-                            move |on| use_template.set(on)).view()}
-                        <button type="submit" class="button button--primary">{tr!(i18n, festival_create)}</button>
-                    </form>
-                }.into_any(),
+                None => {
+                    view! {
+                        <form class="start-form" on:submit=create data-testid="festival-create">
+                            <h2>{tr!(i18n, festival_create_title)}</h2>
+                            {Check::new(
+                                    "festival-template",
+                                    tr!(i18n, festival_use_template),
+                                    move || use_template.get(),
+                                    move |on| use_template.set(on),
+                                )
+                                .view()}
+                            <button type="submit" class="button button--primary">
+                                {tr!(i18n, festival_create)}
+                            </button>
+                        </form>
+                    }
+                        .into_any()
+                }
             }}
         </When>
     }
@@ -316,34 +344,40 @@ fn PlanView(id: String) -> impl IntoView {
     view! {
         <article class="festival" data-testid="festival-plan">
             <div class="screen-only">
-                <h2 id="festival-heading" tabindex="-1">{move || plan.with(|p| p.as_ref().map(|p| p.title.clone()))}</h2>
+                <h2 id="festival-heading" tabindex="-1">
+                    {move || plan.with(|p| p.as_ref().map(|p| p.title.clone()))}
+                </h2>
                 <Countdown plan=plan />
                 <Warnings plan=plan />
-                {tabs.list("tabs", vec![
-                    tr!(i18n, festival_tab_general).into_any(),
-                    tr!(i18n, festival_tab_committee).into_any(),
-                    tr!(i18n, festival_tab_programme).into_any(),
-                    tr!(i18n, festival_tab_tasks).into_any(),
-                    tr!(i18n, festival_tab_budget).into_any(),
-                    tr!(i18n, festival_tab_guests).into_any(),
-                    tr!(i18n, festival_tab_report).into_any(),
-                    tr!(i18n, festival_tab_outputs).into_any(),
-                ])}
+                {tabs
+                    .list(
+                        "tabs",
+                        vec![
+                            tr!(i18n, festival_tab_general).into_any(),
+                            tr!(i18n, festival_tab_committee).into_any(),
+                            tr!(i18n, festival_tab_programme).into_any(),
+                            tr!(i18n, festival_tab_tasks).into_any(),
+                            tr!(i18n, festival_tab_budget).into_any(),
+                            tr!(i18n, festival_tab_guests).into_any(),
+                            tr!(i18n, festival_tab_report).into_any(),
+                            tr!(i18n, festival_tab_outputs).into_any(),
+                        ],
+                    )}
             </div>
             <div role="tabpanel" id="festival-panel" aria-labelledby=panel_label>
-            {move || {
-                let id = id.clone();
-                match tab.get() {
-                    Tab::General => view! { <General id=id plan=plan /> }.into_any(),
-                    Tab::Committee => view! { <lists::Committee id=id plan=plan /> }.into_any(),
-                    Tab::Programme => view! { <lists::Programme id=id plan=plan /> }.into_any(),
-                    Tab::Tasks => view! { <lists::Tasks id=id plan=plan /> }.into_any(),
-                    Tab::Budget => view! { <lists::Budget id=id plan=plan /> }.into_any(),
-                    Tab::Guests => view! { <lists::Guests id=id plan=plan /> }.into_any(),
-                    Tab::Report => view! { <lists::AfterReportForm id=id plan=plan /> }.into_any(),
-                    Tab::Outputs => view! { <outputs::Outputs plan=plan /> }.into_any(),
-                }
-            }}
+                {move || {
+                    let id = id.clone();
+                    match tab.get() {
+                        Tab::General => view! { <General id=id plan=plan /> }.into_any(),
+                        Tab::Committee => view! { <lists::Committee id=id plan=plan /> }.into_any(),
+                        Tab::Programme => view! { <lists::Programme id=id plan=plan /> }.into_any(),
+                        Tab::Tasks => view! { <lists::Tasks id=id plan=plan /> }.into_any(),
+                        Tab::Budget => view! { <lists::Budget id=id plan=plan /> }.into_any(),
+                        Tab::Guests => view! { <lists::Guests id=id plan=plan /> }.into_any(),
+                        Tab::Report => view! { <lists::AfterReportForm id=id plan=plan /> }.into_any(),
+                        Tab::Outputs => view! { <outputs::Outputs plan=plan /> }.into_any(),
+                    }
+                }}
             </div>
         </article>
     }
@@ -445,11 +479,14 @@ fn Warnings(plan: PlanMemo) -> impl IntoView {
         <div role="status" data-testid="festival-warnings">
             {move || {
                 let lines = lines();
-                (!lines.is_empty()).then(|| view! {
-                    <ul class="banner banner--error festival__warnings">
-                        {lines.into_iter().map(|l| view! { <li>"⚠ " {l}</li> }).collect_view()}
-                    </ul>
-                })
+                (!lines.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="banner banner--error festival__warnings">
+                                {lines.into_iter().map(|l| view! { <li>"⚠ " {l}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })
             }}
         </div>
     }
@@ -520,17 +557,45 @@ fn General(id: String, plan: PlanMemo) -> impl IntoView {
     .input("text");
     view! {
         <form class="festival__general" on:submit=|ev| ev.prevent_default()>
-            {text_input(id.clone(), plan, "festival-title".into(), tr!(i18n, festival_plan_title).into_any(), |p| p.title.clone(), |p, v| p.title = v, "text")}
-            {choice_input(id.clone(), plan, "festival-kind".into(), tr!(i18n, festival_kind).into_any(),
-                move || named_options(|kind| match kind {
-                    FestivalKind::Ordinary => t_string!(i18n, festival_kind_ordinary),
-                    FestivalKind::Model => t_string!(i18n, festival_kind_model),
-                }.into()),
+            {text_input(
+                id.clone(),
+                plan,
+                "festival-title".into(),
+                tr!(i18n, festival_plan_title).into_any(),
+                |p| p.title.clone(),
+                |p, v| p.title = v,
+                "text",
+            )}
+            {choice_input(
+                id.clone(),
+                plan,
+                "festival-kind".into(),
+                tr!(i18n, festival_kind).into_any(),
+                move || named_options(|kind| {
+                    match kind {
+                        FestivalKind::Ordinary => t_string!(i18n, festival_kind_ordinary),
+                        FestivalKind::Model => t_string!(i18n, festival_kind_model),
+                    }
+                        .into()
+                }),
                 |p| named_value(p.kind),
-                |p, v| if let Some(kind) = named_variant(&v) { p.kind = kind })}
+                |p, v| {
+                    if let Some(kind) = named_variant(&v) {
+                        p.kind = kind;
+                    }
+                },
+            )}
             {date.input("date")}
             {time}
-            {text_input(id.clone(), plan, "festival-venue".into(), tr!(i18n, festival_venue).into_any(), |p| p.venue.clone(), |p, v| p.venue = v, "text")}
+            {text_input(
+                id.clone(),
+                plan,
+                "festival-venue".into(),
+                tr!(i18n, festival_venue).into_any(),
+                |p| p.venue.clone(),
+                |p, v| p.venue = v,
+                "text",
+            )}
             {window_field("festival-window-from", tr!(i18n, festival_window_from).into_any(), true)}
             {window_field("festival-window-to", tr!(i18n, festival_window_to).into_any(), false)}
         </form>

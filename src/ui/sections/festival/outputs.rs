@@ -48,22 +48,48 @@ pub fn Outputs(plan: PlanMemo) -> impl IntoView {
             <form class="report-fields" on:submit=|ev| ev.prevent_default()>
                 <h3>{tr!(i18n, festival_doc_fields)}</h3>
                 {unit_fields("festival-doc", unit, legacy, Signal::stored(false))}
-                {text_input(id.clone(), plan, "festival-doc-date".into(), tr!(i18n, document_date).into_any(),
+                {text_input(
+                    id.clone(),
+                    plan,
+                    "festival-doc-date".into(),
+                    tr!(i18n, document_date).into_any(),
                     |p| document::date_of(&p.document, None, clock::today_date()).iso(),
-                    |p, v| p.document.date = Date::parse_iso(&v), "date")}
+                    |p, v| p.document.date = Date::parse_iso(&v),
+                    "date",
+                )}
                 <p class="field__hint">{tr!(i18n, document_date_hint)}</p>
             </form>
             <div class="report-actions">
-                <button type="button" class="button button--primary" on:click=move |_| preview.set(Some(Paper::Plan))>{tr!(i18n, festival_print_plan)}</button>
-                <button type="button" class="button" on:click=move |_| preview.set(Some(Paper::Report))>{tr!(i18n, festival_print_report)}</button>
-                <button type="button" class="button" on:click=move |_| preview.set(Some(Paper::RunSheet))>{tr!(i18n, festival_print_runsheet)}</button>
-                <button type="button" class="button" on:click=ics data-testid="ics">{tr!(i18n, festival_ics)}</button>
+                <button type="button" class="button button--primary" on:click=move |_| preview.set(Some(Paper::Plan))>
+                    {tr!(i18n, festival_print_plan)}
+                </button>
+                <button type="button" class="button" on:click=move |_| preview.set(Some(Paper::Report))>
+                    {tr!(i18n, festival_print_report)}
+                </button>
+                <button type="button" class="button" on:click=move |_| preview.set(Some(Paper::RunSheet))>
+                    {tr!(i18n, festival_print_runsheet)}
+                </button>
+                <button type="button" class="button" on:click=ics data-testid="ics">
+                    {tr!(i18n, festival_ics)}
+                </button>
             </div>
-            {move || preview.get().zip(plan.get()).map(|(paper, p)| {
-                let (name, fields) = state.workspace.with_untracked(|ws| ws.units().get(&p.unit).map(|u| (u.name.clone(), u.document.clone())).unwrap_or_default());
-                let doc = document::festival::paper(paper, &p, &name, &fields, clock::today_date());
-                view! { <DocOverlay on_back=move || preview.set(None) doc=doc /> }
-            })}
+            {move || {
+                preview
+                    .get()
+                    .zip(plan.get())
+                    .map(|(paper, p)| {
+                        let (name, fields) = state
+                            .workspace
+                            .with_untracked(|ws| {
+                                ws.units()
+                                    .get(&p.unit)
+                                    .map(|u| (u.name.clone(), u.document.clone()))
+                                    .unwrap_or_default()
+                            });
+                        let doc = document::festival::paper(paper, &p, &name, &fields, clock::today_date());
+                        view! { <DocOverlay on_back=move || preview.set(None) doc=doc /> }
+                    })
+            }}
         </div>
     }
 }

@@ -38,14 +38,22 @@ fn scope_note(i18n: crate::ui::i18n::I18n, unit: &Unit, under_commune: bool) -> 
     if let Some(why) = unit.scope.not_counted(unit.kind) {
         let why = crate::ui::words::reasons::exclusion(i18n, why);
         return Some(
-            view! { <p class="unit-list__scope" data-testid="unit-out-of-scope">{tp!(i18n, scope_not_counted, why)}</p> }
-                .into_any(),
+            view! {
+                <p class="unit-list__scope" data-testid="unit-out-of-scope">
+                    {tp!(i18n, scope_not_counted, why)}
+                </p>
+            }
+            .into_any(),
         );
     }
     let missing = unit.scope.missing(unit.kind, under_commune);
     (!missing.is_empty()).then(|| {
-        view! { <p class="unit-list__scope" data-testid="unit-scope-missing">{tr!(i18n, scope_fill_prompt)}</p> }
-            .into_any()
+        view! {
+            <p class="unit-list__scope" data-testid="unit-scope-missing">
+                {tr!(i18n, scope_fill_prompt)}
+            </p>
+        }
+        .into_any()
     })
 }
 
@@ -213,9 +221,18 @@ fn UnitForm(
                     aria-describedby="unit-error"
                 />
             </div>
-            {Choice::new("unit-kind", tr!(i18n, unit_kind), move || kind.get().code().into(),
-                move || UnitKind::ALL.into_iter().map(|k| option(k.code(), messages::unit_kind(i18n, k))).collect(),
-                move |v: String| if let Some(k) = UnitKind::from_code(&v) { kind.set(k) }).view()}
+            {Choice::new(
+                    "unit-kind",
+                    tr!(i18n, unit_kind),
+                    move || kind.get().code().into(),
+                    move || UnitKind::ALL.into_iter().map(|k| option(k.code(), messages::unit_kind(i18n, k))).collect(),
+                    move |v: String| {
+                        if let Some(k) = UnitKind::from_code(&v) {
+                            kind.set(k)
+                        }
+                    },
+                )
+                .view()}
             <div class="field">
                 <label for="unit-above">{tr!(i18n, unit_above)}</label>
                 <input
@@ -227,8 +244,14 @@ fn UnitForm(
                     on:input=move |ev| above.set(event_target_value(&ev))
                 />
             </div>
-            {Choice::new("unit-parent", tr!(i18n, unit_parent), move || parent.get(), parent_options,
-                move |v| parent.set(v)).view()}
+            {Choice::new(
+                    "unit-parent",
+                    tr!(i18n, unit_parent),
+                    move || parent.get(),
+                    parent_options,
+                    move |v| parent.set(v),
+                )
+                .view()}
             <ScopeFields kind=kind parent=parent scope=scope />
             <p id="unit-error" class="field__error" role="alert">
                 {move || error.get().map(|err| messages::unit_error(i18n, &err))}
@@ -236,11 +259,7 @@ fn UnitForm(
             <div class="unit-form__actions">
                 <button type="submit" class="button button--primary" data-testid="unit-submit">
                     {move || {
-                        if editing.get().is_some() {
-                            t_string!(i18n, unit_save)
-                        } else {
-                            t_string!(i18n, unit_add)
-                        }
+                        if editing.get().is_some() { t_string!(i18n, unit_save) } else { t_string!(i18n, unit_add) }
                     }}
                 </button>
                 <When when=move || editing.get().is_some()>
@@ -273,35 +292,61 @@ fn ScopeFields(
     let flag = |value: Option<bool>| value.map(|on| on.to_string()).unwrap_or_default();
     let read_flag = |value: &str| value.parse::<bool>().ok();
     view! {
-        <When when=move || kind.get() == UnitKind::School>
-            {Choice::new("unit-school-level", tr!(i18n, scope_school_level),
-                move || scope.get().school_level.map(named_value).unwrap_or_default(),
-                move || {
-                    let mut options = vec![unknown()];
-                    options.extend(named_options(|level| messages::school_level(i18n, level)));
-                    options
-                },
-                move |v: String| scope.update(|s| s.school_level = named_variant(&v))).view()}
+        <When when=move || {
+            kind.get() == UnitKind::School
+        }>
+            {Choice::new(
+                    "unit-school-level",
+                    tr!(i18n, scope_school_level),
+                    move || scope.get().school_level.map(named_value).unwrap_or_default(),
+                    move || {
+                        let mut options = vec![unknown()];
+                        options.extend(named_options(|level| messages::school_level(i18n, level)));
+                        options
+                    },
+                    move |v: String| scope.update(|s| s.school_level = named_variant(&v)),
+                )
+                .view()}
         </When>
-        <When when=move || kind.get() == UnitKind::Enterprise>
-            {Choice::new("unit-enterprise-size", tr!(i18n, scope_enterprise_size),
-                move || scope.get().enterprise_size.map(named_value).unwrap_or_default(),
-                move || {
-                    let mut options = vec![unknown()];
-                    options.extend(named_options(|size| messages::enterprise_size(i18n, size)));
-                    options
-                },
-                move |v: String| scope.update(|s| s.enterprise_size = named_variant(&v))).view()}
+        <When when=move || {
+            kind.get() == UnitKind::Enterprise
+        }>
+            {Choice::new(
+                    "unit-enterprise-size",
+                    tr!(i18n, scope_enterprise_size),
+                    move || scope.get().enterprise_size.map(named_value).unwrap_or_default(),
+                    move || {
+                        let mut options = vec![unknown()];
+                        options.extend(named_options(|size| messages::enterprise_size(i18n, size)));
+                        options
+                    },
+                    move |v: String| scope.update(|s| s.enterprise_size = named_variant(&v)),
+                )
+                .view()}
         </When>
-        <When when=move || kind.get() == UnitKind::Agency>
-            {Choice::new("unit-armed-forces", tr!(i18n, scope_armed_forces),
-                move || flag(scope.get().armed_forces), yes_no,
-                move |v: String| scope.update(|s| s.armed_forces = read_flag(&v))).view()}
+        <When when=move || {
+            kind.get() == UnitKind::Agency
+        }>
+            {Choice::new(
+                    "unit-armed-forces",
+                    tr!(i18n, scope_armed_forces),
+                    move || flag(scope.get().armed_forces),
+                    yes_no,
+                    move |v: String| scope.update(|s| s.armed_forces = read_flag(&v)),
+                )
+                .view()}
         </When>
-        <When when=move || !parent.get().is_empty() && !kind.get().is_commune_level()>
-            {Choice::new("unit-managed", tr!(i18n, scope_managed),
-                move || flag(scope.get().managed), yes_no,
-                move |v: String| scope.update(|s| s.managed = read_flag(&v))).view()}
+        <When when=move || {
+            !parent.get().is_empty() && !kind.get().is_commune_level()
+        }>
+            {Choice::new(
+                    "unit-managed",
+                    tr!(i18n, scope_managed),
+                    move || flag(scope.get().managed),
+                    yes_no,
+                    move |v: String| scope.update(|s| s.managed = read_flag(&v)),
+                )
+                .view()}
         </When>
     }
 }
@@ -439,16 +484,19 @@ fn UnitRow(
                     }
                     {
                         let unit = unit.clone();
-                        move || {
-                            unit()
-                                .map(|u| u.above)
-                                .filter(|a| !a.is_empty())
-                                .map(|a| format!(" · {a}"))
-                        }
+                        move || { unit().map(|u| u.above).filter(|a| !a.is_empty()).map(|a| format!(" · {a}")) }
                     }
                     {
                         let parent_name = parent_name.clone();
-                        move || parent_name().map(|name| view! { " · " {tp!(i18n, unit_under, name)} })
+                        move || {
+                            parent_name()
+                                .map(|name| {
+                                    view! {
+                                        " · "
+                                        {tp!(i18n, unit_under, name)}
+                                    }
+                                })
+                        }
                     }
                 </span>
                 {
@@ -461,22 +509,28 @@ fn UnitRow(
                 {
                     let parent_name = parent_name.clone();
                     let name_text = name_text.clone();
-                    move || parent_name().map(|_| {
-                        let name_text = name_text.clone();
-                        view! {
-                            <button type="button" class="button button--small" aria-expanded=move || card_open.get().to_string()
-                                data-testid="unit-card" on:click=move |_| card_open.update(|o| *o = !*o)>
-                                {tr!(i18n, unit_card)}
-                                <span class="visually-hidden">" " {name_text()}</span>
-                            </button>
-                        }
-                    })
-                }
-                <button type="button" class="button button--small" on:click=edit>
+                    move || {
+                        parent_name()
+                            .map(|_| {
+                                let name_text = name_text.clone();
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="button button--small"
+                                        aria-expanded=move || card_open.get().to_string()
+                                        data-testid="unit-card"
+                                        on:click=move |_| card_open.update(|o| *o = !*o)
+                                    >
+                                        {tr!(i18n, unit_card)}
+                                        <span class="visually-hidden">" " {name_text()}</span>
+                                    </button>
+                                }
+                            })
+                    }
+                } <button type="button" class="button button--small" on:click=edit>
                     {tr!(i18n, unit_edit)}
                     <span class="visually-hidden">" " {name_text.clone()}</span>
-                </button>
-                <button type="button" class="button button--small button--danger" on:click=ask_delete>
+                </button> <button type="button" class="button button--small button--danger" on:click=ask_delete>
                     {tr!(i18n, unit_delete)}
                     <span class="visually-hidden">" " {name_text.clone()}</span>
                 </button>
@@ -486,18 +540,34 @@ fn UnitRow(
                     <p class="muted">{tr!(i18n, unit_card_help)}</p>
                     <div class="field">
                         <label for=card_field.clone()>{tr!(i18n, unit_card_contact)}</label>
-                        <input id=card_field.clone() type="text" prop:value=move || contact.get() on:input=move |ev| contact.set(event_target_value(&ev)) />
+                        <input
+                            id=card_field.clone()
+                            type="text"
+                            prop:value=move || contact.get()
+                            on:input=move |ev| contact.set(event_target_value(&ev))
+                        />
                     </div>
-                    <button type="button" class="button" on:click=download_card.clone() data-testid="unit-card-download">{tr!(i18n, unit_card_download)}</button>
-                    <p role="status" data-testid="unit-card-made">{move || card_made.get()}</p>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=download_card.clone()
+                        data-testid="unit-card-download"
+                    >
+                        {tr!(i18n, unit_card_download)}
+                    </button>
+                    <p role="status" data-testid="unit-card-made">
+                        {move || card_made.get()}
+                    </p>
                 </div>
             </When>
             <When when=is_confirming.clone()>
                 <div class="confirm" role="group" aria-label=t_string!(i18n, unit_delete)>
-                    <p>{
-                        let name_text = name_text.clone();
-                        tp!(i18n, unit_delete_confirm, name = name_text())
-                    }</p>
+                    <p>
+                        {
+                            let name_text = name_text.clone();
+                            tp!(i18n, unit_delete_confirm, name = name_text())
+                        }
+                    </p>
                     {
                         let children = children.clone();
                         move || {
@@ -508,8 +578,17 @@ fn UnitRow(
                     {
                         let id = unit_for_count.clone();
                         move || {
-                            let count = state.workspace.with(|ws| ws.assessments().iter().filter(|a| a.unit == id).count());
-                            (count > 0).then(|| view! { <p><strong>{tp!(i18n, unit_delete_assessments, count)}</strong></p> })
+                            let count = state
+                                .workspace
+                                .with(|ws| ws.assessments().iter().filter(|a| a.unit == id).count());
+                            (count > 0)
+                                .then(|| {
+                                    view! {
+                                        <p>
+                                            <strong>{tp!(i18n, unit_delete_assessments, count)}</strong>
+                                        </p>
+                                    }
+                                })
                         }
                     }
                     <button type="button" class="button button--danger" node_ref=confirm_button on:click=delete.clone()>

@@ -111,85 +111,266 @@ pub fn Files() -> impl IntoView {
                 let waiting = waiting();
                 view! { <p data-testid="rollup-counts">{tp!(i18n, rollup_counts, count, waiting)}</p> }
             }}
-            {move || refusal.get().map(|r| view! { <p class="field__error" role="alert">{refusal_words(i18n, r)}</p> })}
+            {move || {
+                refusal
+                    .get()
+                    .map(|r| {
+                        view! {
+                            <p class="field__error" role="alert">
+                                {refusal_words(i18n, r)}
+                            </p>
+                        }
+                    })
+            }}
             <div class="table-scroll">
-            <table class="rollup-files" data-testid="rollup-files">
-                <thead><tr>
-                    <th scope="col">{tr!(i18n, rollup_col_unit)}</th>
-                    <th scope="col">{tr!(i18n, rollup_col_content)}</th>
-                    <th scope="col">{tr!(i18n, rollup_col_year)}</th>
-                    <th scope="col">{tr!(i18n, rollup_col_set)}</th>
-                    <th scope="col">{tr!(i18n, rollup_col_status)}</th>
-                    <th scope="col">{tr!(i18n, rollup_col_actions)}</th>
-                </tr></thead>
-                <tbody>
-                {move || rows().into_iter().map(|(r, set, kind_word, copies)| {
-                    let (id_open, id_keep, id_remove) = (r.id.clone(), r.id.clone(), r.id.clone());
-                    let kind_name = messages::unit_kind(i18n, r.kind);
-                    let status = match &r.review {
-                        Review::Received => view! { <span class="rollup-status">{tr!(i18n, rollup_status_received)}</span> }.into_any(),
-                        Review::Accepted => view! { <span class="rollup-status rollup-status--accepted">"✓ " {tr!(i18n, rollup_status_accepted)}</span> }.into_any(),
-                        Review::Problem { comment } => view! { <span class="rollup-status rollup-status--problem">"! " {tr!(i18n, rollup_status_problem)} ": " {comment.clone()}</span> }.into_any(),
-                    };
-                    let copies_note = match copies {
-                        Copies::Unique => None,
-                        Copies::Newest { others } => Some(view! { <span class="rollup-copies" data-testid="rollup-newer">{tp!(i18n, rollup_newest, others)}</span> }.into_any()),
-                        Copies::Older { .. } => Some(view! { <span class="rollup-copies" data-testid="rollup-older">{tr!(i18n, rollup_older)}</span> }.into_any()),
-                    };
-                    let identity_note = match &r.identity {
-                        Some(Identity::Suggested(_)) => Some(view! { <br /><span class="rollup-copies" data-testid="rollup-identity-note">{tr!(i18n, rollup_identity_to_confirm)}</span> }.into_any()),
-                        Some(Identity::Unmatched) => Some(view! { <br /><span class="rollup-copies" data-testid="rollup-identity-note">{tr!(i18n, rollup_identity_not_found)}</span> }.into_any()),
-                        _ => None,
-                    };
-                    let decision = r.decision.clone().map(|(recognised, line)| {
-                        let word = if recognised { tr!(i18n, status_recognised).into_any() } else { tr!(i18n, status_not_recognised).into_any() };
-                        view! { <br /><span data-testid="rollup-file-decision"><strong>{word}</strong> " · " {line}</span> }
-                    });
-                    let duplicate = copies != Copies::Unique;
-                    let via = r.via.clone();
-                    let exported = r.exported.clone();
-                    let open_label = format!("{} {} {}", t_string!(i18n, rollup_open), r.unit, r.year);
-                    view! {
-                        <tr data-testid="rollup-file" data-unit=r.unit.clone()>
-                            <td>
-                                <strong>{r.unit.clone()}</strong>
-                                <br /><span class="muted">{kind_name}</span>
-                                {via.map(|v| view! { <br /><span class="muted">{tp!(i18n, rollup_via, v)}</span> })}
-                                {identity_note}
-                            </td>
-                            <td>{kind_word}<br /><span class="muted">{r.file_name.clone()} " · " {tp!(i18n, rollup_review_sent, exported)}</span></td>
-                            <td>{r.year}</td>
-                            <td>
-                                {set}
-                                {r.result.map(|status| view! {
-                                    <br /><span data-testid="rollup-file-result">{tr!(i18n, rollup_file_result)} ": "
-                                        <span class=messages::result_class(status)>{messages::result(i18n, status)}</span></span>
-                                })}
-                                {r.their_status.map(|code| view! {
-                                    <br /><span class="muted" data-testid="rollup-file-their-status">{tr!(i18n, rollup_file_their_status)} ": " {messages::assessment_status(i18n, code)}</span>
-                                })}
-                            </td>
-                            <td>{status} {copies_note.map(|n| view! { <br /> {n} })} {decision}</td>
-                            <td class="rollup-actions">
-                                <button type="button" class="button button--small button--primary" id=format!("rollup-open-{id_open}") aria-label=open_label data-testid="rollup-open"
-                                    on:click=move |_| rollup.viewing.set(Some(id_open.clone()))>{tr!(i18n, rollup_open)}</button>
-                                {duplicate.then(|| view! {
-                                    <button type="button" class="button button--small" data-testid="rollup-keep" on:click=move |_| { let id = id_keep.clone(); rollup.change(move |shelf| shelf.keep(&id), move |r| refusal.set(r.err())); }>{tr!(i18n, rollup_keep)}</button>
-                                })}
-                                <button type="button" class="button button--small" on:click=move |_| { let id = id_remove.clone(); rollup.change(move |shelf| { shelf.remove(&id); }, |()| {}); }>{tr!(i18n, rollup_remove)}</button>
-                            </td>
+                <table class="rollup-files" data-testid="rollup-files">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr!(i18n, rollup_col_unit)}</th>
+                            <th scope="col">{tr!(i18n, rollup_col_content)}</th>
+                            <th scope="col">{tr!(i18n, rollup_col_year)}</th>
+                            <th scope="col">{tr!(i18n, rollup_col_set)}</th>
+                            <th scope="col">{tr!(i18n, rollup_col_status)}</th>
+                            <th scope="col">{tr!(i18n, rollup_col_actions)}</th>
                         </tr>
-                    }
-                }).collect_view()}
-                </tbody>
-            </table>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            rows()
+                                .into_iter()
+                                .map(|(r, set, kind_word, copies)| {
+                                    let (id_open, id_keep, id_remove) = (r.id.clone(), r.id.clone(), r.id.clone());
+                                    let kind_name = messages::unit_kind(i18n, r.kind);
+                                    let status = match &r.review {
+                                        Review::Received => {
+                                            view! {
+                                                <span class="rollup-status">{tr!(i18n, rollup_status_received)}</span>
+                                            }
+                                                .into_any()
+                                        }
+                                        Review::Accepted => {
+                                            view! {
+                                                <span class="rollup-status rollup-status--accepted">
+                                                    "✓ " {tr!(i18n, rollup_status_accepted)}
+                                                </span>
+                                            }
+                                                .into_any()
+                                        }
+                                        Review::Problem { comment } => {
+                                            view! {
+                                                <span class="rollup-status rollup-status--problem">
+                                                    "! " {tr!(i18n, rollup_status_problem)} ": " {comment.clone()}
+                                                </span>
+                                            }
+                                                .into_any()
+                                        }
+                                    };
+                                    let copies_note = match copies {
+                                        Copies::Unique => None,
+                                        Copies::Newest { others } => {
+                                            Some(
+                                                view! {
+                                                    <span class="rollup-copies" data-testid="rollup-newer">
+                                                        {tp!(i18n, rollup_newest, others)}
+                                                    </span>
+                                                }
+                                                    .into_any(),
+                                            )
+                                        }
+                                        Copies::Older { .. } => {
+                                            Some(
+                                                view! {
+                                                    <span class="rollup-copies" data-testid="rollup-older">
+                                                        {tr!(i18n, rollup_older)}
+                                                    </span>
+                                                }
+                                                    .into_any(),
+                                            )
+                                        }
+                                    };
+                                    let identity_note = match &r.identity {
+                                        Some(Identity::Suggested(_)) => {
+                                            Some(
+                                                view! {
+                                                    <br />
+                                                    <span class="rollup-copies" data-testid="rollup-identity-note">
+                                                        {tr!(i18n, rollup_identity_to_confirm)}
+                                                    </span>
+                                                }
+                                                    .into_any(),
+                                            )
+                                        }
+                                        Some(Identity::Unmatched) => {
+                                            Some(
+                                                view! {
+                                                    <br />
+                                                    <span class="rollup-copies" data-testid="rollup-identity-note">
+                                                        {tr!(i18n, rollup_identity_not_found)}
+                                                    </span>
+                                                }
+                                                    .into_any(),
+                                            )
+                                        }
+                                        _ => None,
+                                    };
+                                    let decision = r
+                                        .decision
+                                        .clone()
+                                        .map(|(recognised, line)| {
+                                            let word = if recognised {
+                                                tr!(i18n, status_recognised).into_any()
+                                            } else {
+                                                tr!(i18n, status_not_recognised).into_any()
+                                            };
+                                            view! {
+                                                <br />
+                                                <span data-testid="rollup-file-decision">
+                                                    <strong>{word}</strong>
+                                                    " · "
+                                                    {line}
+                                                </span>
+                                            }
+                                        });
+                                    let duplicate = copies != Copies::Unique;
+                                    let via = r.via.clone();
+                                    let exported = r.exported.clone();
+                                    let open_label = format!("{} {} {}", t_string!(i18n, rollup_open), r.unit, r.year);
+                                    view! {
+                                        <tr data-testid="rollup-file" data-unit=r.unit.clone()>
+                                            <td>
+                                                <strong>{r.unit.clone()}</strong>
+                                                <br />
+                                                <span class="muted">{kind_name}</span>
+                                                {via
+                                                    .map(|v| {
+                                                        view! {
+                                                            <br />
+                                                            <span class="muted">{tp!(i18n, rollup_via, v)}</span>
+                                                        }
+                                                    })}
+                                                {identity_note}
+                                            </td>
+                                            <td>
+                                                {kind_word}<br />
+                                                <span class="muted">
+                                                    {r.file_name.clone()} " · "
+                                                    {tp!(i18n, rollup_review_sent, exported)}
+                                                </span>
+                                            </td>
+                                            <td>{r.year}</td>
+                                            <td>
+                                                {set}
+                                                {r
+                                                    .result
+                                                    .map(|status| {
+                                                        view! {
+                                                            <br />
+                                                            <span data-testid="rollup-file-result">
+                                                                {tr!(i18n, rollup_file_result)} ": "
+                                                                <span class=messages::result_class(
+                                                                    status,
+                                                                )>{messages::result(i18n, status)}</span>
+                                                            </span>
+                                                        }
+                                                    })}
+                                                {r
+                                                    .their_status
+                                                    .map(|code| {
+                                                        view! {
+                                                            <br />
+                                                            <span class="muted" data-testid="rollup-file-their-status">
+                                                                {tr!(i18n, rollup_file_their_status)}
+                                                                ": "
+                                                                {messages::assessment_status(i18n, code)}
+                                                            </span>
+                                                        }
+                                                    })}
+                                            </td>
+                                            <td>
+                                                {status}
+                                                {copies_note
+                                                    .map(|n| {
+                                                        view! {
+                                                            <br />
+                                                            {n}
+                                                        }
+                                                    })} {decision}
+                                            </td>
+                                            <td class="rollup-actions">
+                                                <button
+                                                    type="button"
+                                                    class="button button--small button--primary"
+                                                    id=format!("rollup-open-{id_open}")
+                                                    aria-label=open_label
+                                                    data-testid="rollup-open"
+                                                    on:click=move |_| rollup.viewing.set(Some(id_open.clone()))
+                                                >
+                                                    {tr!(i18n, rollup_open)}
+                                                </button>
+                                                {duplicate
+                                                    .then(|| {
+                                                        view! {
+                                                            <button
+                                                                type="button"
+                                                                class="button button--small"
+                                                                data-testid="rollup-keep"
+                                                                on:click=move |_| {
+                                                                    let id = id_keep.clone();
+                                                                    rollup
+                                                                        .change(
+                                                                            move |shelf| shelf.keep(&id),
+                                                                            move |r| refusal.set(r.err()),
+                                                                        );
+                                                                }
+                                                            >
+                                                                {tr!(i18n, rollup_keep)}
+                                                            </button>
+                                                        }
+                                                    })}
+                                                <button
+                                                    type="button"
+                                                    class="button button--small"
+                                                    on:click=move |_| {
+                                                        let id = id_remove.clone();
+                                                        rollup
+                                                            .change(
+                                                                move |shelf| {
+                                                                    shelf.remove(&id);
+                                                                },
+                                                                |()| {},
+                                                            );
+                                                    }
+                                                >
+                                                    {tr!(i18n, rollup_remove)}
+                                                </button>
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
             </div>
-            {move || (waiting() > 0).then(|| view! {
-                <p class="rollup-secondary">
-                    <button type="button" class="button button--small" on:click=accept_all data-testid="rollup-accept-all">{tr!(i18n, rollup_accept_all)}</button>
-                    " " <span class="muted">{tr!(i18n, rollup_accept_all_note)}</span>
-                </p>
-            })}
+            {move || {
+                (waiting() > 0)
+                    .then(|| {
+                        view! {
+                            <p class="rollup-secondary">
+                                <button
+                                    type="button"
+                                    class="button button--small"
+                                    on:click=accept_all
+                                    data-testid="rollup-accept-all"
+                                >
+                                    {tr!(i18n, rollup_accept_all)}
+                                </button>
+                                " "
+                                <span class="muted">{tr!(i18n, rollup_accept_all_note)}</span>
+                            </p>
+                        }
+                    })
+            }}
         </section>
     }
 }

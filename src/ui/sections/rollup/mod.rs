@@ -119,27 +119,49 @@ pub fn RollUpSection() -> impl IntoView {
             Opening::Pending => view! { <p role="status">{tr!(i18n, rollup_loading)}</p> }.into_any(),
             Opening::Failed(error) => {
                 let detail = messages::store_error(i18n, &error);
-                view! { <div class="banner banner--error" role="alert"><p>{tr!(i18n, rollup_load_failed)} " " {detail}</p></div> }.into_any()
+                view! {
+                    <div class="banner banner--error" role="alert">
+                        <p>{tr!(i18n, rollup_load_failed)} " " {detail}</p>
+                    </div>
+                }
+                    .into_any()
             }
-            Opening::Ready => view! {
-                {move || rollup.write_error.get().map(|error| {
-                    let detail = messages::store_error(i18n, &error);
-                    view! { <div class="banner banner--error" role="alert" data-testid="rollup-write-error"><p>{tr!(i18n, rollup_write_failed)} " " {detail}</p></div> }
-                })}
-                {move || {
-                    let bad = rollup.unreadable.get();
-                    (!bad.is_empty()).then(|| {
-                        let count = bad.len();
-                        view! { <div class="banner banner--warning" role="status"><p>{tp!(i18n, rollup_unreadable, count)}</p></div> }
-                    })
-                }}
-                <Receive />
-                <list::Files />
-                <review::ReviewPanel />
-                <table::Consolidated />
-                <figures::Figures />
-                <outputs::Outputs />
-            }.into_any(),
+            Opening::Ready => {
+                view! {
+                    {move || {
+                        rollup
+                            .write_error
+                            .get()
+                            .map(|error| {
+                                let detail = messages::store_error(i18n, &error);
+                                view! {
+                                    <div class="banner banner--error" role="alert" data-testid="rollup-write-error">
+                                        <p>{tr!(i18n, rollup_write_failed)} " " {detail}</p>
+                                    </div>
+                                }
+                            })
+                    }}
+                    {move || {
+                        let bad = rollup.unreadable.get();
+                        (!bad.is_empty())
+                            .then(|| {
+                                let count = bad.len();
+                                view! {
+                                    <div class="banner banner--warning" role="status">
+                                        <p>{tp!(i18n, rollup_unreadable, count)}</p>
+                                    </div>
+                                }
+                            })
+                    }}
+                    <Receive />
+                    <list::Files />
+                    <review::ReviewPanel />
+                    <table::Consolidated />
+                    <figures::Figures />
+                    <outputs::Outputs />
+                }
+                    .into_any()
+            }
         }}
     }
 }
@@ -210,33 +232,64 @@ fn Receive() -> impl IntoView {
             <p role="status">{move || if busy.get() { Some(tr!(i18n, rollup_reading)) } else { None }}</p>
             {move || {
                 let list = outcomes.get();
-                (!list.is_empty()).then(|| {
-                    let ok: usize = list.iter().map(|(_, o)| match o { Arrival::Received { added, .. } => *added, _ => 0 }).sum();
-                    let failed = list.iter().filter(|(_, o)| !matches!(o, Arrival::Received { .. })).count();
-                    view! {
-                        <div class="rollup-outcomes" data-testid="rollup-outcomes">
-                            <p role="status" data-testid="rollup-batch">{tp!(i18n, rollup_batch, ok, failed)}</p>
-                            <ul>
-                                {list.into_iter().filter(|(_, o)| !matches!(o, Arrival::Received { already: 0, .. })).map(|(name, outcome)| match outcome {
-                                    Arrival::Received { already, .. } => view! { <li>{tp!(i18n, rollup_already, name, already)}</li> }.into_any(),
-                                    Arrival::Failed(error) => {
-                                        let (headline, lines) = messages::load_error(i18n, &error);
-                                        view! {
-                                            <li class="rollup-outcome--error" data-testid="rollup-file-error">
-                                                <strong>{name}</strong> ": " {headline}
-                                                <ul>{lines.into_iter().take(10).map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                                            </li>
-                                        }.into_any()
-                                    }
-                                    Arrival::Unreadable(error) => {
-                                        let detail = crate::ui::words::messages::read_error(error);
-                                        view! { <li class="rollup-outcome--error" data-testid="rollup-file-error"><strong>{name}</strong> ": " {detail}</li> }.into_any()
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        </div>
-                    }
-                })
+                (!list.is_empty())
+                    .then(|| {
+                        let ok: usize = list
+                            .iter()
+                            .map(|(_, o)| match o {
+                                Arrival::Received { added, .. } => *added,
+                                _ => 0,
+                            })
+                            .sum();
+                        let failed = list.iter().filter(|(_, o)| !matches!(o, Arrival::Received { .. })).count();
+                        view! {
+                            <div class="rollup-outcomes" data-testid="rollup-outcomes">
+                                <p role="status" data-testid="rollup-batch">
+                                    {tp!(i18n, rollup_batch, ok, failed)}
+                                </p>
+                                <ul>
+                                    {list
+                                        .into_iter()
+                                        .filter(|(_, o)| !matches!(o, Arrival::Received { already: 0, .. }))
+                                        .map(|(name, outcome)| match outcome {
+                                            Arrival::Received { already, .. } => {
+                                                view! { <li>{tp!(i18n, rollup_already, name, already)}</li> }.into_any()
+                                            }
+                                            Arrival::Failed(error) => {
+                                                let (headline, lines) = messages::load_error(i18n, &error);
+                                                view! {
+                                                    <li class="rollup-outcome--error" data-testid="rollup-file-error">
+                                                        <strong>{name}</strong>
+                                                        ": "
+                                                        {headline}
+                                                        <ul>
+                                                            {lines
+                                                                .into_iter()
+                                                                .take(10)
+                                                                .map(|l| view! { <li>{l}</li> })
+                                                                .collect_view()}
+                                                        </ul>
+                                                    </li>
+                                                }
+                                                    .into_any()
+                                            }
+                                            Arrival::Unreadable(error) => {
+                                                let detail = crate::ui::words::messages::read_error(error);
+                                                view! {
+                                                    <li class="rollup-outcome--error" data-testid="rollup-file-error">
+                                                        <strong>{name}</strong>
+                                                        ": "
+                                                        {detail}
+                                                    </li>
+                                                }
+                                                    .into_any()
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    })
             }}
         </section>
     }

@@ -174,36 +174,129 @@ pub fn Outputs() -> impl IntoView {
         <section aria-labelledby="rollup-outputs-title" class="screen-only">
             <h2 id="rollup-outputs-title">{tr!(i18n, rollup_outputs_title)}</h2>
             <div class="rollup-controls">
-                {Choice::new("rollup-separator", tr!(i18n, rollup_separator),
-                    move || if separator.get() == Separator::Comma { "comma" } else { "semicolon" }.into(),
-                    move || vec![option("semicolon", t_string!(i18n, rollup_semicolon)), option("comma", t_string!(i18n, rollup_comma))],
-                    move |v| separator.set(if v == "comma" { Separator::Comma } else { Separator::Semicolon })).testid("rollup-separator").view()}
-                <button type="button" class="button" data-testid="rollup-csv" on:click=csv disabled=move || selection.table.with(|t| t.is_none())>{tr!(i18n, rollup_csv)}</button>
-                <button type="button" class="button" data-testid="rollup-xlsx" on:click=excel disabled=move || figures.with(|f| f.is_none())>{tr!(i18n, rollup_xlsx)}</button>
-                <button type="button" class="button button--primary" data-testid="rollup-print" on:click=move |_| printing.set(true) disabled=move || figures.with(|f| f.is_none())>{tr!(i18n, rollup_print)}</button>
-                <button type="button" class="button" data-testid="rollup-export" on:click=export disabled=move || sender().is_none() || figures.with(|f| f.is_none())>{tr!(i18n, rollup_export)}</button>
+                {Choice::new(
+                        "rollup-separator",
+                        tr!(i18n, rollup_separator),
+                        move || if separator.get() == Separator::Comma { "comma" } else { "semicolon" }.into(),
+                        move || {
+                            vec![
+                                option("semicolon", t_string!(i18n, rollup_semicolon)),
+                                option("comma", t_string!(i18n, rollup_comma)),
+                            ]
+                        },
+                        move |v| separator.set(if v == "comma" { Separator::Comma } else { Separator::Semicolon }),
+                    )
+                    .testid("rollup-separator")
+                    .view()}
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="rollup-csv"
+                    on:click=csv
+                    disabled=move || selection.table.with(|t| t.is_none())
+                >
+                    {tr!(i18n, rollup_csv)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="rollup-xlsx"
+                    on:click=excel
+                    disabled=move || figures.with(|f| f.is_none())
+                >
+                    {tr!(i18n, rollup_xlsx)}
+                </button>
+                <button
+                    type="button"
+                    class="button button--primary"
+                    data-testid="rollup-print"
+                    on:click=move |_| printing.set(true)
+                    disabled=move || figures.with(|f| f.is_none())
+                >
+                    {tr!(i18n, rollup_print)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="rollup-export"
+                    on:click=export
+                    disabled=move || sender().is_none() || figures.with(|f| f.is_none())
+                >
+                    {tr!(i18n, rollup_export)}
+                </button>
             </div>
-            {move || excel_failed.get().then(|| view! { <p class="field__error" role="alert">{tr!(i18n, rollup_xlsx_failed)}</p> })}
+            {move || {
+                excel_failed
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="field__error" role="alert">
+                                {tr!(i18n, rollup_xlsx_failed)}
+                            </p>
+                        }
+                    })
+            }}
             {move || sender().is_none().then(|| view! { <p class="note">{tr!(i18n, rollup_need_unit)}</p> })}
             <details class="rollup-document-fields">
                 <summary>{tr!(i18n, rollup_document_fields)}</summary>
                 {unit_fields("rollup-doc", unit, fields.into(), Signal::stored(false))}
                 {date_field("rollup-doc-date", summary_date, set_date, Signal::stored(false))}
-                {move || fields_failed.get().then(|| view! { <p class="field__error" role="alert">{tr!(i18n, rollup_document_fields_failed)}</p> })}
+                {move || {
+                    fields_failed
+                        .get()
+                        .then(|| {
+                            view! {
+                                <p class="field__error" role="alert">
+                                    {tr!(i18n, rollup_document_fields_failed)}
+                                </p>
+                            }
+                        })
+                }}
             </details>
-            {move || result.get().map(|r| match r {
-                Ok(file) => {
-                    let (name, units, assessments, plans) = (file.file_name.clone(), file.summary.units, file.summary.assessments, file.summary.festival_plans);
-                    view! { <p class="banner banner--info" role="status" data-testid="rollup-exported">{tp!(i18n, rollup_exported, name, units, assessments, plans)}</p> }.into_any()
-                }
-                Err(err) => view! { <p class="field__error" role="alert">{tr!(i18n, data_export_failed)} " " {err}</p> }.into_any(),
-            })}
+            {move || {
+                result
+                    .get()
+                    .map(|r| match r {
+                        Ok(file) => {
+                            let (name, units, assessments, plans) = (
+                                file.file_name.clone(),
+                                file.summary.units,
+                                file.summary.assessments,
+                                file.summary.festival_plans,
+                            );
+                            view! {
+                                <p class="banner banner--info" role="status" data-testid="rollup-exported">
+                                    {tp!(i18n, rollup_exported, name, units, assessments, plans)}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        Err(err) => {
+                            view! {
+                                <p class="field__error" role="alert">
+                                    {tr!(i18n, data_export_failed)}
+                                    " "
+                                    {err}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
         </section>
-        {move || (printing.get()).then(|| figures.get().map(|f| {
-            let table = selection.table.get();
-            let doc = summary(state, rollup, &f, table.as_ref(), &fields.get());
-            view! { <DocOverlay on_back=move || printing.set(false) doc=doc /> }
-        })).flatten()}
+        {move || {
+            (printing.get())
+                .then(|| {
+                    figures
+                        .get()
+                        .map(|f| {
+                            let table = selection.table.get();
+                            let doc = summary(state, rollup, &f, table.as_ref(), &fields.get());
+                            view! { <DocOverlay on_back=move || printing.set(false) doc=doc /> }
+                        })
+                })
+                .flatten()
+        }}
     }
 }
 

@@ -101,24 +101,48 @@ fn Opened(record: Received) -> impl IntoView {
                         view! {
                             <li data-testid="rollup-review-indicator">
                                 <strong>{label}</strong>
-                                {result.map(|r| view! {
-                                    " " <span class=messages::result_class(r.status)>{messages::result(i18n, r.status)}</span>
-                                    <br /><span data-testid="reason"><ReasonText reason=r.reason kind=kind /></span>
-                                })}
-                                {evidence.filter(|e| !e.is_empty()).map(|e| {
-                                    let docs = e.documents.iter().map(|d| {
-                                        let date = d.date.map(|d| d.vietnamese()).unwrap_or_default();
-                                        let text = [d.number.as_str(), date.as_str(), d.issuer.as_str(), d.link.as_str()]
-                                            .into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(" · ");
-                                        view! { <li>{text}</li> }
-                                    }).collect_view();
-                                    view! {
-                                        <div class="rollup-evidence">
-                                            <span class="muted">{tr!(i18n, evidence_title)} ": "</span> {e.notes.clone()}
-                                            <ul>{docs}</ul>
-                                        </div>
-                                    }
-                                })}
+                                {result
+                                    .map(|r| {
+                                        view! {
+                                            " "
+                                            <span class=messages::result_class(
+                                                r.status,
+                                            )>{messages::result(i18n, r.status)}</span>
+                                            <br />
+                                            <span data-testid="reason">
+                                                <ReasonText reason=r.reason kind=kind />
+                                            </span>
+                                        }
+                                    })}
+                                {evidence
+                                    .filter(|e| !e.is_empty())
+                                    .map(|e| {
+                                        let docs = e
+                                            .documents
+                                            .iter()
+                                            .map(|d| {
+                                                let date = d.date.map(|d| d.vietnamese()).unwrap_or_default();
+                                                let text = [
+                                                    d.number.as_str(),
+                                                    date.as_str(),
+                                                    d.issuer.as_str(),
+                                                    d.link.as_str(),
+                                                ]
+                                                    .into_iter()
+                                                    .filter(|s| !s.trim().is_empty())
+                                                    .collect::<Vec<_>>()
+                                                    .join(" · ");
+                                                view! { <li>{text}</li> }
+                                            })
+                                            .collect_view();
+                                        view! {
+                                            <div class="rollup-evidence">
+                                                <span class="muted">{tr!(i18n, evidence_title)} ": "</span>
+                                                {e.notes.clone()}
+                                                <ul>{docs}</ul>
+                                            </div>
+                                        }
+                                    })}
                             </li>
                         }
                     })
@@ -127,7 +151,13 @@ fn Opened(record: Received) -> impl IntoView {
                 view! {
                     <li>
                         <strong>{label}</strong>
-                        {status.map(|s| view! { " " <span class=messages::result_class(s)>{messages::result(i18n, s)}</span> })}
+                        {status
+                            .map(|s| {
+                                view! {
+                                    " "
+                                    <span class=messages::result_class(s)>{messages::result(i18n, s)}</span>
+                                }
+                            })}
                         <ul>{indicators}</ul>
                     </li>
                 }
@@ -148,7 +178,12 @@ fn Opened(record: Received) -> impl IntoView {
                     .collect::<Vec<_>>()
                     .join(" · ");
                 let (from, to) = (h.from, h.to);
-                view! { <li>{messages::assessment_status(i18n, from)} " → " {messages::assessment_status(i18n, to)} " (" {line} ")"</li> }
+                view! {
+                    <li>
+                        {messages::assessment_status(i18n, from)} " → " {messages::assessment_status(i18n, to)} " ("
+                        {line} ")"
+                    </li>
+                }
             })
             .collect_view();
         let actions = a
@@ -178,10 +213,15 @@ fn Opened(record: Received) -> impl IntoView {
         ]
         .into_iter()
         .filter(|(_, text)| !text.trim().is_empty())
-        .map(|(label, text)| view! { <dt>{label}</dt><dd class="rollup-review-text">{text}</dd> })
+        .map(|(label, text)| view! {
+            <dt>{label}</dt>
+            <dd class="rollup-review-text">{text}</dd>
+        })
         .collect_view();
         view! {
-            <p data-testid="rollup-review-their-status">{tr!(i18n, rollup_file_their_status)} ": " {messages::assessment_status(i18n, code)}</p>
+            <p data-testid="rollup-review-their-status">
+                {tr!(i18n, rollup_file_their_status)} ": " {messages::assessment_status(i18n, code)}
+            </p>
             <h3>{tr!(i18n, rollup_review_history)}</h3>
             <ul>{history}</ul>
             <h3>{tr!(i18n, rollup_review_actions)}</h3>
@@ -194,19 +234,38 @@ fn Opened(record: Received) -> impl IntoView {
     let id = record.id.clone();
     view! {
         <section class="rollup-review" aria-labelledby="rollup-review-title" data-testid="rollup-review">
-            <h2 id="rollup-review-title" tabindex="-1" node_ref=heading>{tp!(i18n, rollup_review_title, title)}</h2>
+            <h2 id="rollup-review-title" tabindex="-1" node_ref=heading>
+                {tp!(i18n, rollup_review_title, title)}
+            </h2>
             <p class="muted">{file_name} " · " {tp!(i18n, rollup_review_sent, exported)} " · " {set_line}</p>
-            {sent_as.map(|name| view! { <p class="muted" data-testid="rollup-sent-as">{tp!(i18n, rollup_review_sent_as, name)}</p> })}
+            {sent_as
+                .map(|name| {
+                    view! {
+                        <p class="muted" data-testid="rollup-sent-as">
+                            {tp!(i18n, rollup_review_sent_as, name)}
+                        </p>
+                    }
+                })}
             {is_assessment.then(|| view! { <Identify id=id.clone() /> })}
-            {overall.map(|s| view! {
-                <p data-testid="rollup-review-result">{tr!(i18n, rollup_file_result)} ": " <span class=messages::result_class(s)>{messages::result(i18n, s)}</span></p>
-            })}
+            {overall
+                .map(|s| {
+                    view! {
+                        <p data-testid="rollup-review-result">
+                            {tr!(i18n, rollup_file_result)} ": "
+                            <span class=messages::result_class(s)>{messages::result(i18n, s)}</span>
+                        </p>
+                    }
+                })}
             {their}
             {is_assessment.then(|| view! { <h3>{tr!(i18n, rollup_review_criteria)}</h3> })}
             <ul class="rollup-review-criteria">{criteria}</ul>
             <ReviewActions id=id.clone() />
             {is_assessment.then(|| view! { <Decide id=id.clone() /> })}
-            <p><button type="button" class="button" on:click=close data-testid="rollup-review-close">{tr!(i18n, rollup_review_close)}</button></p>
+            <p>
+                <button type="button" class="button" on:click=close data-testid="rollup-review-close">
+                    {tr!(i18n, rollup_review_close)}
+                </button>
+            </p>
         </section>
     }
 }
@@ -275,26 +334,50 @@ fn Identify(id: String) -> impl IntoView {
         Some(view! {
             <div class="rollup-identity">
                 {line}
-                {settle.then(|| {
-                    let options = options.iter().map(|u| {
-                        let value = u.id.as_str().to_owned();
-                        let current = current.clone();
-                        view! { <option value=value.clone() selected=move || current() == value>{u.name.clone()}</option> }
-                    }).collect_view();
-                    let none_selected = { let current = current.clone(); move || current().is_empty() };
-                    view! {
-                        <div class="rollup-controls">
-                            <div class="field">
-                                <label for=field.clone()>{tr!(i18n, rollup_identity_pick)}</label>
-                                <select id=field.clone() on:change=move |ev| picked.set(Some(event_target_value(&ev))) data-testid="rollup-identity-pick">
-                                    <option value="" selected=none_selected>{tp!(i18n, rollup_identity_none, sent = sent.clone())}</option>
-                                    {options}
-                                </select>
+                {settle
+                    .then(|| {
+                        let options = options
+                            .iter()
+                            .map(|u| {
+                                let value = u.id.as_str().to_owned();
+                                let current = current.clone();
+                                view! {
+                                    <option value=value.clone() selected=move || current() == value>
+                                        {u.name.clone()}
+                                    </option>
+                                }
+                            })
+                            .collect_view();
+                        let none_selected = {
+                            let current = current.clone();
+                            move || current().is_empty()
+                        };
+                        view! {
+                            <div class="rollup-controls">
+                                <div class="field">
+                                    <label for=field.clone()>{tr!(i18n, rollup_identity_pick)}</label>
+                                    <select
+                                        id=field.clone()
+                                        on:change=move |ev| picked.set(Some(event_target_value(&ev)))
+                                        data-testid="rollup-identity-pick"
+                                    >
+                                        <option value="" selected=none_selected>
+                                            {tp!(i18n, rollup_identity_none, sent = sent.clone())}
+                                        </option>
+                                        {options}
+                                    </select>
+                                </div>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=confirm.clone()
+                                    data-testid="rollup-identity-confirm"
+                                >
+                                    {tr!(i18n, rollup_identity_confirm)}
+                                </button>
                             </div>
-                            <button type="button" class="button" on:click=confirm.clone() data-testid="rollup-identity-confirm">{tr!(i18n, rollup_identity_confirm)}</button>
-                        </div>
-                    }
-                })}
+                        }
+                    })}
             </div>
         })
     }
@@ -332,24 +415,81 @@ fn ReviewActions(id: String) -> impl IntoView {
                 let (review_state, duplicate) = state.get();
                 let line = match review_state {
                     Some(Review::Accepted) => tr!(i18n, rollup_status_accepted).into_any(),
-                    Some(Review::Problem { comment }) => view! { {tr!(i18n, rollup_status_problem)} ": " {comment} }.into_any(),
+                    Some(Review::Problem { comment }) => {
+                        view! {
+                            {tr!(i18n, rollup_status_problem)}
+                            ": "
+                            {comment}
+                        }
+                            .into_any()
+                    }
                     _ => tr!(i18n, rollup_status_received).into_any(),
                 };
-                let copy = duplicate.then(|| view! { " " <span class="rollup-copies">{tr!(i18n, rollup_review_copy)}</span> });
-                view! { <p data-testid="rollup-review-state"><strong>{tr!(i18n, rollup_col_status)} ": "</strong> {line} {copy}</p> }
+                let copy = duplicate
+                    .then(|| {
+                        view! {
+                            " "
+                            <span class="rollup-copies">{tr!(i18n, rollup_review_copy)}</span>
+                        }
+                    });
+                view! {
+                    <p data-testid="rollup-review-state">
+                        <strong>{tr!(i18n, rollup_col_status)} ": "</strong>
+                        {line}
+                        {copy}
+                    </p>
+                }
             }}
-            {move || refusal.get().map(|r| view! { <p class="field__error" role="alert">{super::list::refusal_words(i18n, r)}</p> })}
+            {move || {
+                refusal
+                    .get()
+                    .map(|r| {
+                        view! {
+                            <p class="field__error" role="alert">
+                                {super::list::refusal_words(i18n, r)}
+                            </p>
+                        }
+                    })
+            }}
             {move || {
                 let (review_state, duplicate) = state.get();
-                (review_state != Some(Review::Accepted) && !duplicate).then(|| {
-                    let id = id_accept.clone();
-                    view! { <button type="button" class="button button--primary" data-testid="rollup-review-accept" on:click=move |_| review(id.clone(), Review::Accepted)>{tr!(i18n, rollup_accept)}</button> }
-                })
+                (review_state != Some(Review::Accepted) && !duplicate)
+                    .then(|| {
+                        let id = id_accept.clone();
+                        view! {
+                            <button
+                                type="button"
+                                class="button button--primary"
+                                data-testid="rollup-review-accept"
+                                on:click=move |_| review(id.clone(), Review::Accepted)
+                            >
+                                {tr!(i18n, rollup_accept)}
+                            </button>
+                        }
+                    })
             }}
-            <form class="rollup-comment" on:submit=move |ev| { ev.prevent_default(); review(id_problem.clone(), Review::Problem { comment: comment.get_untracked() }); }>
+            <form
+                class="rollup-comment"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    review(
+                        id_problem.clone(),
+                        Review::Problem {
+                            comment: comment.get_untracked(),
+                        },
+                    );
+                }
+            >
                 <label for=field.clone()>{tr!(i18n, rollup_comment)}</label>
-                <input id=field.clone() type="text" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev)) />
-                <button type="submit" class="button button--small">{tr!(i18n, rollup_problem_save)}</button>
+                <input
+                    id=field.clone()
+                    type="text"
+                    prop:value=move || comment.get()
+                    on:input=move |ev| comment.set(event_target_value(&ev))
+                />
+                <button type="submit" class="button button--small">
+                    {tr!(i18n, rollup_problem_save)}
+                </button>
             </form>
         </div>
     }
@@ -471,56 +611,149 @@ fn Decide(id: String) -> impl IntoView {
             <h3 id=heading_id>{tr!(i18n, rollup_decision_title)}</h3>
             <p class="muted">{who}</p>
             {move || match current() {
-                Some((false, ..)) => view! { <p data-testid="rollup-decision-wait">{tr!(i18n, rollup_decision_not_accepted)}</p> }.into_any(),
+                Some((false, ..)) => {
+                    view! { <p data-testid="rollup-decision-wait">{tr!(i18n, rollup_decision_not_accepted)}</p> }
+                        .into_any()
+                }
                 Some((true, decided, ..)) => {
-                    let shown = decided.map(|d| {
-                        let late = d.late(kind, year).map(|deadline| {
-                            let deadline = deadline.vietnamese();
-                            view! { <p class="banner banner--warning" data-testid="rollup-decision-late">{tp!(i18n, rollup_decision_late, deadline)}</p> }
+                    let shown = decided
+                        .map(|d| {
+                            let late = d
+                                .late(kind, year)
+                                .map(|deadline| {
+                                    let deadline = deadline.vietnamese();
+                                    view! {
+                                        <p class="banner banner--warning" data-testid="rollup-decision-late">
+                                            {tp!(i18n, rollup_decision_late, deadline)}
+                                        </p>
+                                    }
+                                });
+                            let line = format!("{} · {} · {}", d.number, d.on.vietnamese(), d.signer);
+                            let word = if d.recognised {
+                                tr!(i18n, status_recognised).into_any()
+                            } else {
+                                tr!(i18n, status_not_recognised).into_any()
+                            };
+                            view! {
+                                <p data-testid="rollup-decision-recorded">
+                                    <strong>{word}</strong>
+                                    " · "
+                                    {line}
+                                </p>
+                                {(!d.note.is_empty()).then(|| view! { <p>{d.note.clone()}</p> })}
+                                {late}
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=send.clone()
+                                    data-testid="rollup-decision-send"
+                                >
+                                    {tr!(i18n, rollup_decision_send)}
+                                </button>
+                                <p role="status" data-testid="rollup-decision-sent">
+                                    {move || sent.get()}
+                                </p>
+                            }
                         });
-                        let line = format!("{} · {} · {}", d.number, d.on.vietnamese(), d.signer);
-                        let word = if d.recognised { tr!(i18n, status_recognised).into_any() } else { tr!(i18n, status_not_recognised).into_any() };
-                        view! {
-                            <p data-testid="rollup-decision-recorded"><strong>{word}</strong> " · " {line}</p>
-                            {(!d.note.is_empty()).then(|| view! { <p>{d.note.clone()}</p> })}
-                            {late}
-                            <button type="button" class="button" on:click=send.clone() data-testid="rollup-decision-send">{tr!(i18n, rollup_decision_send)}</button>
-                            <p role="status" data-testid="rollup-decision-sent">{move || sent.get()}</p>
-                        }
-                    });
                     view! {
                         {shown}
                         <form class="rollup-decision-form" on:submit=record.clone()>
                             <fieldset>
                                 <legend>{tr!(i18n, rollup_decision_outcome)}</legend>
-                                <label><input type="radio" name=f("outcome") prop:checked=move || recognised.get() on:change=move |_| recognised.set(true) data-testid="rollup-decision-yes" /> " " {tr!(i18n, status_recognised)}</label>
+                                <label>
+                                    <input
+                                        type="radio"
+                                        name=f("outcome")
+                                        prop:checked=move || recognised.get()
+                                        on:change=move |_| recognised.set(true)
+                                        data-testid="rollup-decision-yes"
+                                    />
+                                    " "
+                                    {tr!(i18n, status_recognised)}
+                                </label>
                                 " "
-                                <label><input type="radio" name=f("outcome") prop:checked=move || !recognised.get() on:change=move |_| recognised.set(false) data-testid="rollup-decision-no" /> " " {tr!(i18n, status_not_recognised)}</label>
+                                <label>
+                                    <input
+                                        type="radio"
+                                        name=f("outcome")
+                                        prop:checked=move || !recognised.get()
+                                        on:change=move |_| recognised.set(false)
+                                        data-testid="rollup-decision-no"
+                                    />
+                                    " "
+                                    {tr!(i18n, status_not_recognised)}
+                                </label>
                             </fieldset>
                             <div class="field">
                                 <label for=f("number")>{tr!(i18n, rollup_decision_number)}</label>
-                                <input id=f("number") type="text" prop:value=move || number.get() on:input=move |ev| number.set(event_target_value(&ev)) data-testid="rollup-decision-number" />
+                                <input
+                                    id=f("number")
+                                    type="text"
+                                    prop:value=move || number.get()
+                                    on:input=move |ev| number.set(event_target_value(&ev))
+                                    data-testid="rollup-decision-number"
+                                />
                             </div>
                             <div class="field">
                                 <label for=f("on")>{tr!(i18n, rollup_decision_on)}</label>
-                                <input id=f("on") type="date" prop:value=move || on.get() on:input=move |ev| on.set(event_target_value(&ev)) data-testid="rollup-decision-on" />
+                                <input
+                                    id=f("on")
+                                    type="date"
+                                    prop:value=move || on.get()
+                                    on:input=move |ev| on.set(event_target_value(&ev))
+                                    data-testid="rollup-decision-on"
+                                />
                             </div>
                             <div class="field">
                                 <label for=f("signer")>{tr!(i18n, rollup_decision_signer)}</label>
-                                <input id=f("signer") type="text" prop:value=move || signer.get() on:input=move |ev| signer.set(event_target_value(&ev)) data-testid="rollup-decision-signer" />
+                                <input
+                                    id=f("signer")
+                                    type="text"
+                                    prop:value=move || signer.get()
+                                    on:input=move |ev| signer.set(event_target_value(&ev))
+                                    data-testid="rollup-decision-signer"
+                                />
                             </div>
                             <div class="field">
                                 <label for=f("note")>{tr!(i18n, rollup_decision_note)}</label>
-                                <textarea id=f("note") prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) data-testid="rollup-decision-note"></textarea>
+                                <textarea
+                                    id=f("note")
+                                    prop:value=move || note.get()
+                                    on:input=move |ev| note.set(event_target_value(&ev))
+                                    data-testid="rollup-decision-note"
+                                ></textarea>
                             </div>
-                            {move || no_date.get().then(|| view! { <p class="field__error" role="alert" data-testid="rollup-decision-error">{tr!(i18n, rollup_decision_date_required)}</p> })}
-                            {move || error.get().map(|e| view! { <p class="field__error" role="alert" data-testid="rollup-decision-error">{match e {
-                                ShelfError::Decision(e) => decision_error(i18n, e),
-                                other => super::list::refusal_words(i18n, other),
-                            }}</p> })}
-                            <button type="submit" class="button button--primary" data-testid="rollup-decision-save">{tr!(i18n, rollup_decision_save)}</button>
+                            {move || {
+                                no_date
+                                    .get()
+                                    .then(|| {
+                                        view! {
+                                            <p class="field__error" role="alert" data-testid="rollup-decision-error">
+                                                {tr!(i18n, rollup_decision_date_required)}
+                                            </p>
+                                        }
+                                    })
+                            }}
+                            {move || {
+                                error
+                                    .get()
+                                    .map(|e| {
+                                        view! {
+                                            <p class="field__error" role="alert" data-testid="rollup-decision-error">
+                                                {match e {
+                                                    ShelfError::Decision(e) => decision_error(i18n, e),
+                                                    other => super::list::refusal_words(i18n, other),
+                                                }}
+                                            </p>
+                                        }
+                                    })
+                            }}
+                            <button type="submit" class="button button--primary" data-testid="rollup-decision-save">
+                                {tr!(i18n, rollup_decision_save)}
+                            </button>
                         </form>
-                    }.into_any()
+                    }
+                        .into_any()
                 }
                 None => ().into_any(),
             }}

@@ -188,139 +188,341 @@ pub fn Consolidated() -> impl IntoView {
     view! {
         <section aria-labelledby="rollup-table-title">
             <h2 id="rollup-table-title">{tr!(i18n, rollup_table_title)}</h2>
-            {move || selection.table.with(|t| t.is_none()).then(|| view! { <p class="note">{tr!(i18n, rollup_table_empty)}</p> })}
+            {move || {
+                selection
+                    .table
+                    .with(|t| t.is_none())
+                    .then(|| view! { <p class="note">{tr!(i18n, rollup_table_empty)}</p> })
+            }}
             <div class="rollup-controls">
-                {Choice::new("rollup-year", tr!(i18n, rollup_year),
-                    move || selection.table.with(|t| t.as_ref().map(|t| t.year.to_string())).unwrap_or_default(),
-                    move || years().into_iter().map(|y| option(y.to_string(), y.to_string())).collect(),
-                    move |v| selection.year.set(v.parse().ok())).testid("rollup-year").view()}
-                {Choice::new("rollup-set", tr!(i18n, rollup_set),
-                    move || selection.table.with(|t| t.as_ref().map(|t| t.set_id.clone())).unwrap_or_default(),
-                    move || sets().into_iter().map(|(id, label)| option(id, label)).collect(),
-                    move |v| selection.set.set(Some(v))).testid("rollup-set").view()}
-                {Choice::new("rollup-filter-kind", tr!(i18n, rollup_filter_kind),
-                    move || selection.filter.with(|f| f.kind.map(|k| k.code()).unwrap_or_default()).into(),
-                    move || {
-                        let mut options = vec![option("", t_string!(i18n, rollup_all))];
-                        options.extend(UnitKind::ALL.into_iter().map(|k| option(k.code(), messages::unit_kind(i18n, k))));
-                        options
-                    },
-                    move |code| selection.filter.update(|f| f.kind = UnitKind::from_code(&code))).testid("rollup-filter-kind").view()}
-                {Choice::new("rollup-filter-result", tr!(i18n, rollup_filter_result),
-                    move || selection.filter.with(|f| f.result.map(status_code).unwrap_or_default()).into(),
-                    move || {
-                        let mut options = vec![option("", t_string!(i18n, rollup_all))];
-                        options.extend([Outcome::Passed, Outcome::Failed, Outcome::Incomplete, Outcome::NotApplicable]
-                            .into_iter().map(|s| option(status_code(s), messages::result_string(i18n, s))));
-                        options
-                    },
-                    move |code| selection.filter.update(|f| f.result = status_from(&code))).testid("rollup-filter-result").view()}
-                {Choice::new("rollup-filter-criterion", tr!(i18n, rollup_filter_criterion),
-                    move || selection.filter.with(|f| f.criterion.clone()).unwrap_or_default(),
-                    move || {
-                        let mut options = vec![option("", t_string!(i18n, rollup_whole_set))];
-                        selection.table.with(|t| if let Some(t) = t {
-                            options.extend(t.columns.iter().map(|c| option(&*c.id, format!("{} {}", c.id, words::text(&c.label)))))
-                        });
-                        options
-                    },
-                    move |id| selection.filter.update(|f| f.criterion = (!id.is_empty()).then_some(id))).testid("rollup-filter-criterion").view()}
+                {Choice::new(
+                        "rollup-year",
+                        tr!(i18n, rollup_year),
+                        move || selection.table.with(|t| t.as_ref().map(|t| t.year.to_string())).unwrap_or_default(),
+                        move || years().into_iter().map(|y| option(y.to_string(), y.to_string())).collect(),
+                        move |v| selection.year.set(v.parse().ok()),
+                    )
+                    .testid("rollup-year")
+                    .view()}
+                {Choice::new(
+                        "rollup-set",
+                        tr!(i18n, rollup_set),
+                        move || selection.table.with(|t| t.as_ref().map(|t| t.set_id.clone())).unwrap_or_default(),
+                        move || sets().into_iter().map(|(id, label)| option(id, label)).collect(),
+                        move |v| selection.set.set(Some(v)),
+                    )
+                    .testid("rollup-set")
+                    .view()}
+                {Choice::new(
+                        "rollup-filter-kind",
+                        tr!(i18n, rollup_filter_kind),
+                        move || selection.filter.with(|f| f.kind.map(|k| k.code()).unwrap_or_default()).into(),
+                        move || {
+                            let mut options = vec![option("", t_string!(i18n, rollup_all))];
+                            options
+                                .extend(
+                                    UnitKind::ALL.into_iter().map(|k| option(k.code(), messages::unit_kind(i18n, k))),
+                                );
+                            options
+                        },
+                        move |code| selection.filter.update(|f| f.kind = UnitKind::from_code(&code)),
+                    )
+                    .testid("rollup-filter-kind")
+                    .view()}
+                {Choice::new(
+                        "rollup-filter-result",
+                        tr!(i18n, rollup_filter_result),
+                        move || selection.filter.with(|f| f.result.map(status_code).unwrap_or_default()).into(),
+                        move || {
+                            let mut options = vec![option("", t_string!(i18n, rollup_all))];
+                            options
+                                .extend(
+                                    [Outcome::Passed, Outcome::Failed, Outcome::Incomplete, Outcome::NotApplicable]
+                                        .into_iter()
+                                        .map(|s| option(status_code(s), messages::result_string(i18n, s))),
+                                );
+                            options
+                        },
+                        move |code| selection.filter.update(|f| f.result = status_from(&code)),
+                    )
+                    .testid("rollup-filter-result")
+                    .view()}
+                {Choice::new(
+                        "rollup-filter-criterion",
+                        tr!(i18n, rollup_filter_criterion),
+                        move || selection.filter.with(|f| f.criterion.clone()).unwrap_or_default(),
+                        move || {
+                            let mut options = vec![option("", t_string!(i18n, rollup_whole_set))];
+                            selection
+                                .table
+                                .with(|t| {
+                                    if let Some(t) = t {
+                                        options
+                                            .extend(
+                                                t
+                                                    .columns
+                                                    .iter()
+                                                    .map(|c| option(
+                                                        &*c.id,
+                                                        format!("{} {}", c.id, words::text(&c.label)),
+                                                    )),
+                                            )
+                                    }
+                                });
+                            options
+                        },
+                        move |id| selection.filter.update(|f| f.criterion = (!id.is_empty()).then_some(id)),
+                    )
+                    .testid("rollup-filter-criterion")
+                    .view()}
             </div>
-            {move || selection.table.with(|t| t.clone()).map(|t| {
-                let rows = view_rows.get().unwrap_or_default();
-                let failing = t.failing(&rows);
-                let shown = rows.len();
-                let total = t.rows.len();
-                let columns = t.columns.clone();
-                view! {
-                    <p role="status" data-testid="rollup-shown">{tp!(i18n, rollup_shown, shown, total)}</p>
-                    <div class="table-scroll">
-                    <table class="rollup-table" data-testid="rollup-table">
-                        <caption class="visually-hidden">{tr!(i18n, rollup_table_title)}</caption>
-                        <thead><tr>
-                            <th scope="col" aria-sort=aria_sort(SortKey::Unit)><button type="button" class="rollup-sort" on:click=move |_| sort_by(SortKey::Unit)>{tr!(i18n, rollup_col_unit)}{sort_mark(SortKey::Unit)}</button></th>
-                            <th scope="col" aria-sort=aria_sort(SortKey::Kind)><button type="button" class="rollup-sort" on:click=move |_| sort_by(SortKey::Kind)>{tr!(i18n, rollup_col_kind)}{sort_mark(SortKey::Kind)}</button></th>
-                            <th scope="col" aria-sort=aria_sort(SortKey::Overall)><button type="button" class="rollup-sort" on:click=move |_| sort_by(SortKey::Overall)>{tr!(i18n, rollup_col_overall)}{sort_mark(SortKey::Overall)}</button></th>
-                            <th scope="col" aria-sort=aria_sort(SortKey::Failed)><button type="button" class="rollup-sort" data-testid="rollup-sort-failed" on:click=move |_| sort_by(SortKey::Failed)>{tr!(i18n, rollup_col_failed)}{sort_mark(SortKey::Failed)}</button></th>
-                            {columns.iter().map(|c| {
-                                let key = StoredValue::new(SortKey::Criterion(c.id.clone()));
-                                let title = words::text(&c.label);
-                                let hint = title.clone();
-                                let lacking = c.lacking;
-                                view! {
-                                    <th scope="col" title=hint aria-sort=aria_sort(key.get_value()) data-criterion=c.id.clone()>
-                                        <button type="button" class="rollup-sort" on:click=move |_| sort_by(key.get_value())>{c.id.clone()}{sort_mark(key.get_value())}</button>
-                                        <span class="visually-hidden">{title}</span>
-                                        {(lacking > 0).then(|| view! { <br /><span class="muted">{tp!(i18n, rollup_lacking_count, lacking)}</span> })}
-                                    </th>
-                                }
-                            }).collect_view()}
-                        </tr></thead>
-                        <tbody>
-                            {rows.iter().map(|&i| {
-                                let row = t.rows[i].clone();
-                                let failed = row.count(Outcome::Failed);
-                                let lacking: Vec<String> = row.lacking(&t.columns).into_iter().map(str::to_owned).collect();
-                                let record = row.record.clone();
-                                view! {
-                                    <tr data-testid="rollup-row" data-unit=row.unit.name.clone()>
-                                        <th scope="row">{row.unit.name.clone()}
-                                            {(!lacking.is_empty()).then(|| { let ids = lacking.join(", "); view! { <br /><span class="muted">{tp!(i18n, rollup_row_lacks, ids)}</span> } })}
-                                        </th>
-                                        <td>{messages::unit_kind(i18n, row.unit.kind)} " · v" {row.version}</td>
-                                        <td class=cell_class(Some(row.overall)) data-status=status_code(row.overall)>{cell_word(i18n, Some(row.overall))}</td>
-                                        <td data-testid="rollup-row-failed">{failed}</td>
-                                        {row.cells.iter().enumerate().map(|(c, cell)| {
-                                            let cell = *cell;
-                                            let criterion = t.columns[c].id.clone();
-                                            let criterion_attr = criterion.clone();
-                                            let record = record.clone();
-                                            let reason = row.evaluation.criteria.get(&criterion).map(|r| r.reason.clone());
-                                            let title = match &reason {
-                                                Some(CriterionReason::All { failed, incomplete }) if !failed.is_empty() || !incomplete.is_empty() => failed.iter().chain(incomplete).cloned().collect::<Vec<_>>().join(", "),
-                                                _ => String::new(),
-                                            };
-                                            let show = move |ev: &web_sys::Event| {
-                                                let target = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
-                                                if let (Some(target), true) = (target, cell.is_some()) {
-                                                    let at = anchor(&target);
-                                                    focused.set(Some(Hover { row: i, column: c, record: record.clone(), criterion: criterion.clone(), at }));
+            {move || {
+                selection
+                    .table
+                    .with(|t| t.clone())
+                    .map(|t| {
+                        let rows = view_rows.get().unwrap_or_default();
+                        let failing = t.failing(&rows);
+                        let shown = rows.len();
+                        let total = t.rows.len();
+                        let columns = t.columns.clone();
+                        view! {
+                            <p role="status" data-testid="rollup-shown">
+                                {tp!(i18n, rollup_shown, shown, total)}
+                            </p>
+                            <div class="table-scroll">
+                                <table class="rollup-table" data-testid="rollup-table">
+                                    <caption class="visually-hidden">{tr!(i18n, rollup_table_title)}</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col" aria-sort=aria_sort(SortKey::Unit)>
+                                                <button
+                                                    type="button"
+                                                    class="rollup-sort"
+                                                    on:click=move |_| sort_by(SortKey::Unit)
+                                                >
+                                                    {tr!(i18n, rollup_col_unit)}
+                                                    {sort_mark(SortKey::Unit)}
+                                                </button>
+                                            </th>
+                                            <th scope="col" aria-sort=aria_sort(SortKey::Kind)>
+                                                <button
+                                                    type="button"
+                                                    class="rollup-sort"
+                                                    on:click=move |_| sort_by(SortKey::Kind)
+                                                >
+                                                    {tr!(i18n, rollup_col_kind)}
+                                                    {sort_mark(SortKey::Kind)}
+                                                </button>
+                                            </th>
+                                            <th scope="col" aria-sort=aria_sort(SortKey::Overall)>
+                                                <button
+                                                    type="button"
+                                                    class="rollup-sort"
+                                                    on:click=move |_| sort_by(SortKey::Overall)
+                                                >
+                                                    {tr!(i18n, rollup_col_overall)}
+                                                    {sort_mark(SortKey::Overall)}
+                                                </button>
+                                            </th>
+                                            <th scope="col" aria-sort=aria_sort(SortKey::Failed)>
+                                                <button
+                                                    type="button"
+                                                    class="rollup-sort"
+                                                    data-testid="rollup-sort-failed"
+                                                    on:click=move |_| sort_by(SortKey::Failed)
+                                                >
+                                                    {tr!(i18n, rollup_col_failed)}
+                                                    {sort_mark(SortKey::Failed)}
+                                                </button>
+                                            </th>
+                                            {columns
+                                                .iter()
+                                                .map(|c| {
+                                                    let key = StoredValue::new(SortKey::Criterion(c.id.clone()));
+                                                    let title = words::text(&c.label);
+                                                    let hint = title.clone();
+                                                    let lacking = c.lacking;
+                                                    view! {
+                                                        <th
+                                                            scope="col"
+                                                            title=hint
+                                                            aria-sort=aria_sort(key.get_value())
+                                                            data-criterion=c.id.clone()
+                                                        >
+                                                            <button
+                                                                type="button"
+                                                                class="rollup-sort"
+                                                                on:click=move |_| sort_by(key.get_value())
+                                                            >
+                                                                {c.id.clone()}
+                                                                {sort_mark(key.get_value())}
+                                                            </button>
+                                                            <span class="visually-hidden">{title}</span>
+                                                            {(lacking > 0)
+                                                                .then(|| {
+                                                                    view! {
+                                                                        <br />
+                                                                        <span class="muted">
+                                                                            {tp!(i18n, rollup_lacking_count, lacking)}
+                                                                        </span>
+                                                                    }
+                                                                })}
+                                                        </th>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {rows
+                                            .iter()
+                                            .map(|&i| {
+                                                let row = t.rows[i].clone();
+                                                let failed = row.count(Outcome::Failed);
+                                                let lacking: Vec<String> = row
+                                                    .lacking(&t.columns)
+                                                    .into_iter()
+                                                    .map(str::to_owned)
+                                                    .collect();
+                                                let record = row.record.clone();
+                                                view! {
+                                                    <tr data-testid="rollup-row" data-unit=row.unit.name.clone()>
+                                                        <th scope="row">
+                                                            {row.unit.name.clone()}
+                                                            {(!lacking.is_empty())
+                                                                .then(|| {
+                                                                    let ids = lacking.join(", ");
+                                                                    view! {
+                                                                        <br />
+                                                                        <span class="muted">
+                                                                            {tp!(i18n, rollup_row_lacks, ids)}
+                                                                        </span>
+                                                                    }
+                                                                })}
+                                                        </th>
+                                                        <td>
+                                                            {messages::unit_kind(i18n, row.unit.kind)} " · v"
+                                                            {row.version}
+                                                        </td>
+                                                        <td
+                                                            class=cell_class(Some(row.overall))
+                                                            data-status=status_code(row.overall)
+                                                        >
+                                                            {cell_word(i18n, Some(row.overall))}
+                                                        </td>
+                                                        <td data-testid="rollup-row-failed">{failed}</td>
+                                                        {row
+                                                            .cells
+                                                            .iter()
+                                                            .enumerate()
+                                                            .map(|(c, cell)| {
+                                                                let cell = *cell;
+                                                                let criterion = t.columns[c].id.clone();
+                                                                let criterion_attr = criterion.clone();
+                                                                let record = record.clone();
+                                                                let reason = row
+                                                                    .evaluation
+                                                                    .criteria
+                                                                    .get(&criterion)
+                                                                    .map(|r| r.reason.clone());
+                                                                let title = match &reason {
+                                                                    Some(
+                                                                        CriterionReason::All { failed, incomplete },
+                                                                    ) if !failed.is_empty() || !incomplete.is_empty() => {
+                                                                        failed
+                                                                            .iter()
+                                                                            .chain(incomplete)
+                                                                            .cloned()
+                                                                            .collect::<Vec<_>>()
+                                                                            .join(", ")
+                                                                    }
+                                                                    _ => String::new(),
+                                                                };
+                                                                let show = move |ev: &web_sys::Event| {
+                                                                    let target = ev
+                                                                        .current_target()
+                                                                        .and_then(|t| {
+                                                                            wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()
+                                                                        });
+                                                                    if let (Some(target), true) = (target, cell.is_some()) {
+                                                                        let at = anchor(&target);
+                                                                        focused
+                                                                            .set(
+                                                                                Some(Hover {
+                                                                                    row: i,
+                                                                                    column: c,
+                                                                                    record: record.clone(),
+                                                                                    criterion: criterion.clone(),
+                                                                                    at,
+                                                                                }),
+                                                                            );
+                                                                    }
+                                                                };
+                                                                let show_too = show.clone();
+                                                                let described = move || {
+                                                                    focused
+                                                                        .with(|h| {
+                                                                            h.as_ref().is_some_and(|h| (h.row, h.column) == (i, c))
+                                                                        })
+                                                                        .then_some("rollup-reason")
+                                                                };
+                                                                view! {
+                                                                    <td
+                                                                        class=cell_class(cell)
+                                                                        tabindex="0"
+                                                                        title=title
+                                                                        data-status=cell.map(status_code).unwrap_or("lacking")
+                                                                        data-criterion=criterion_attr
+                                                                        aria-describedby=described
+                                                                        on:focus=move |ev| show(&ev)
+                                                                        on:mouseenter=move |ev| show_too(&ev)
+                                                                        on:blur=move |_| focused.set(None)
+                                                                        on:mouseleave=move |_| focused.set(None)
+                                                                    >
+                                                                        {cell_word(i18n, cell)}
+                                                                    </td>
+                                                                }
+                                                            })
+                                                            .collect_view()}
+                                                    </tr>
                                                 }
-                                            };
-                                            let show_too = show.clone();
-                                            let described = move || focused.with(|h| h.as_ref().is_some_and(|h| (h.row, h.column) == (i, c))).then_some("rollup-reason");
-                                            view! {
-                                                <td class=cell_class(cell) tabindex="0" title=title data-status=cell.map(status_code).unwrap_or("lacking") data-criterion=criterion_attr
-                                                    aria-describedby=described
-                                                    on:focus=move |ev| show(&ev)
-                                                    on:mouseenter=move |ev| show_too(&ev)
-                                                    on:blur=move |_| focused.set(None)
-                                                    on:mouseleave=move |_| focused.set(None)>
-                                                    {cell_word(i18n, cell)}
-                                                </td>
-                                            }
-                                        }).collect_view()}
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                        <tfoot><tr>
-                            <th scope="row" colspan="4">{tr!(i18n, rollup_total_failing)}</th>
-                            {failing.into_iter().map(|n| view! { <td data-testid="rollup-total">{n}</td> }).collect_view()}
-                        </tr></tfoot>
-                    </table>
-                    </div>
-                }
-            })}
-            {move || focused.get().map(|h| {
-                let (left, top, bottom) = h.at;
-                view! {
-                    <div class="rollup-reason-anchor" style:left=format!("{left}px")
-                        style:top=top.map(|t| format!("{t}px")) style:bottom=bottom.map(|b| format!("{b}px"))>
-                        <CellReason record=h.record criterion=h.criterion />
-                    </div>
-                }
-            })}
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                    <tfoot>
+                                        <tr>
+                                            <th scope="row" colspan="4">
+                                                {tr!(i18n, rollup_total_failing)}
+                                            </th>
+                                            {failing
+                                                .into_iter()
+                                                .map(|n| view! { <td data-testid="rollup-total">{n}</td> })
+                                                .collect_view()}
+                                        </tr>
+                                    </tfoot>
+                                </table>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                focused
+                    .get()
+                    .map(|h| {
+                        let (left, top, bottom) = h.at;
+                        view! {
+                            <div
+                                class="rollup-reason-anchor"
+                                style:left=format!("{left}px")
+                                style:top=top.map(|t| format!("{t}px"))
+                                style:bottom=bottom.map(|b| format!("{b}px"))
+                            >
+                                <CellReason record=h.record criterion=h.criterion />
+                            </div>
+                        }
+                    })
+            }}
         </section>
     }
 }
@@ -372,7 +574,13 @@ fn CellReason(record: String, criterion: String) -> impl IntoView {
                     let label = format!("{} {}", indicator.id, words::text(&indicator.label));
                     let reason = result.reason.clone();
                     let kind = indicator.kind.clone();
-                    view! { <li><strong>{label}</strong> ": " <ReasonText reason=reason kind=kind /></li> }
+                    view! {
+                        <li>
+                            <strong>{label}</strong>
+                            ": "
+                            <ReasonText reason=reason kind=kind />
+                        </li>
+                    }
                 })
             })
             .collect();
@@ -382,7 +590,9 @@ fn CellReason(record: String, criterion: String) -> impl IntoView {
         let empty = lines.is_empty();
         view! {
             <div class="rollup-reason" id="rollup-reason" role="tooltip" data-testid="rollup-reason">
-                <p><strong>{label}</strong></p>
+                <p>
+                    <strong>{label}</strong>
+                </p>
                 {(!empty).then(|| view! { <ul>{lines}</ul> })}
                 {empty.then(|| view! { <p>{tr!(i18n, rollup_reason_met)}</p> })}
             </div>

@@ -138,43 +138,67 @@ pub fn SetEditor(
     view! {
         <form class="set-editor" on:submit=save novalidate data-testid="set-editor">
             <h3>{tr!(i18n, editor_title)}</h3>
-            {Input::new("set-title", tr!(i18n, editor_set_title), "text", move || draft.with(|d| d.title.vi.clone()),
-                move |v| draft.update(|d| d.title.vi = v)).view()}
+            {Input::new(
+                    "set-title",
+                    tr!(i18n, editor_set_title),
+                    "text",
+                    move || draft.with(|d| d.title.vi.clone()),
+                    move |v| draft.update(|d| d.title.vi = v),
+                )
+                .view()}
             {move || {
                 layout
                     .get()
                     .into_iter()
                     .enumerate()
                     .map(|(g, criteria)| {
-                        let group_label = draft.with_untracked(|d| d.groups.get(g).map(|x| x.label.vi.clone()).unwrap_or_default());
+                        let group_label = draft
+                            .with_untracked(|d| d.groups.get(g).map(|x| x.label.vi.clone()).unwrap_or_default());
                         view! {
                             <fieldset class="set-editor__group">
                                 <legend>{group_label}</legend>
                                 {criteria
                                     .into_iter()
                                     .enumerate()
-                                    .map(|(c, indicators)| view! {
-                                        <CriterionEditor draft=draft group=g criterion=c indicators=indicators.len() />
+                                    .map(|(c, indicators)| {
+                                        view! {
+                                            <CriterionEditor
+                                                draft=draft
+                                                group=g
+                                                criterion=c
+                                                indicators=indicators.len()
+                                            />
+                                        }
                                     })
                                     .collect_view()}
                                 <button
                                     type="button"
                                     class="button button--small"
                                     on:click=move |_| {
-                                        draft.update(|d| {
-                                            let id = new_id(d, &d.id.clone());
-                                            if let Some(group) = d.groups.get_mut(g) {
-                                                group.criteria.push(Criterion {
-                                                    id,
-                                                    label: Text::vi(t_string!(i18n, editor_new_criterion)),
-                                                    guidance: Text::default(),
-                                                    citation: Citation { document: d.legal_basis.first().map(|b| b.document.clone()).unwrap_or_default(), ..Citation::default() },
-                                                    status: Verification::Unconfirmed,
-                                                    rule: CriterionRule::All,
-                                                    indicators: Vec::new(),
-                                                });
-                                            }
-                                        })
+                                        draft
+                                            .update(|d| {
+                                                let id = new_id(d, &d.id.clone());
+                                                if let Some(group) = d.groups.get_mut(g) {
+                                                    group
+                                                        .criteria
+                                                        .push(Criterion {
+                                                            id,
+                                                            label: Text::vi(t_string!(i18n, editor_new_criterion)),
+                                                            guidance: Text::default(),
+                                                            citation: Citation {
+                                                                document: d
+                                                                    .legal_basis
+                                                                    .first()
+                                                                    .map(|b| b.document.clone())
+                                                                    .unwrap_or_default(),
+                                                                ..Citation::default()
+                                                            },
+                                                            status: Verification::Unconfirmed,
+                                                            rule: CriterionRule::All,
+                                                            indicators: Vec::new(),
+                                                        });
+                                                }
+                                            })
                                     }
                                 >
                                     {tr!(i18n, editor_add_criterion)}
@@ -186,20 +210,26 @@ pub fn SetEditor(
             }}
             {move || {
                 let found = problems.get();
-                (!found.is_empty()).then(|| {
-                    let count = found.len();
-                    view! {
-                        <div class="banner banner--error" role="alert" data-testid="editor-problems">
-                            <p class="banner__title">{tp!(i18n, editor_invalid, count)}</p>
-                            <ul class="banner__list">
-                                {found.iter().map(|p| view! { <li>{messages::problem(i18n, p)}</li> }).collect_view()}
-                            </ul>
-                        </div>
-                    }
-                })
+                (!found.is_empty())
+                    .then(|| {
+                        let count = found.len();
+                        view! {
+                            <div class="banner banner--error" role="alert" data-testid="editor-problems">
+                                <p class="banner__title">{tp!(i18n, editor_invalid, count)}</p>
+                                <ul class="banner__list">
+                                    {found
+                                        .iter()
+                                        .map(|p| view! { <li>{messages::problem(i18n, p)}</li> })
+                                        .collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    })
             }}
             <div class="set-editor__actions">
-                <button type="submit" class="button button--primary">{tr!(i18n, editor_save)}</button>
+                <button type="submit" class="button button--primary">
+                    {tr!(i18n, editor_save)}
+                </button>
                 <button type="button" class="button" on:click=move |_| editing.set(None)>
                     {tr!(i18n, editor_cancel)}
                 </button>
@@ -253,17 +283,44 @@ fn CriterionEditor(
     };
     view! {
         <div class="set-editor__criterion">
-            {Input::new(label_id, tr!(i18n, editor_criterion_label), "text",
-                move || draft.with(|d| d.groups.get(group).and_then(|g| g.criteria.get(criterion)).map(|c| c.label.vi.clone()).unwrap_or_default()),
-                move |value| draft.update(|d| {
-                    if let Some(c) = d.groups.get_mut(group).and_then(|g| g.criteria.get_mut(criterion)) {
-                        c.label.vi = value;
-                    }
-                })).view()}
+            {Input::new(
+                    label_id,
+                    tr!(i18n, editor_criterion_label),
+                    "text",
+                    move || {
+                        draft
+                            .with(|d| {
+                                d.groups
+                                    .get(group)
+                                    .and_then(|g| g.criteria.get(criterion))
+                                    .map(|c| c.label.vi.clone())
+                                    .unwrap_or_default()
+                            })
+                    },
+                    move |value| {
+                        draft
+                            .update(|d| {
+                                if let Some(c) = d.groups.get_mut(group).and_then(|g| g.criteria.get_mut(criterion)) {
+                                    c.label.vi = value;
+                                }
+                            })
+                    },
+                )
+                .view()}
             {(0..indicators)
-                .map(|i| view! { <IndicatorEditor draft=draft at=At { group, criterion, indicator: i } /> })
-                .collect_view()}
-            <button type="button" class="button button--small" on:click=add>
+                .map(|i| {
+                    view! {
+                        <IndicatorEditor
+                            draft=draft
+                            at=At {
+                                group,
+                                criterion,
+                                indicator: i,
+                            }
+                        />
+                    }
+                })
+                .collect_view()} <button type="button" class="button button--small" on:click=add>
                 {tr!(i18n, editor_add_indicator)}
             </button>
         </div>
@@ -359,8 +416,14 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
                     }
                 />
             </div>
-            {Input::new(label_field, tr!(i18n, editor_indicator_label), "text", field(|i| i.label.vi.clone()),
-                move |value| change(Box::new(move |i| i.label.vi = value.clone()))).view()}
+            {Input::new(
+                    label_field,
+                    tr!(i18n, editor_indicator_label),
+                    "text",
+                    field(|i| i.label.vi.clone()),
+                    move |value| change(Box::new(move |i| i.label.vi = value.clone())),
+                )
+                .view()}
             <div class="field">
                 <label for=kind_field.clone()>{tr!(i18n, editor_kind)}</label>
                 <select
@@ -372,14 +435,15 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
                         }
                     }
                 >
-                    {(!SIMPLE_KINDS.contains(&current_kind)).then(|| {
-                        let kind = draft.with_untracked(|d| indicator_ref(d, at).map(|i| i.kind.clone()));
-                        view! {
-                            <option value=current_kind selected=true>
-                                {kind.map(|k| crate::ui::words::reasons::kind(i18n, &k))}
-                            </option>
-                        }
-                    })}
+                    {(!SIMPLE_KINDS.contains(&current_kind))
+                        .then(|| {
+                            let kind = draft.with_untracked(|d| indicator_ref(d, at).map(|i| i.kind.clone()));
+                            view! {
+                                <option value=current_kind selected=true>
+                                    {kind.map(|k| crate::ui::words::reasons::kind(i18n, &k))}
+                                </option>
+                            }
+                        })}
                     {SIMPLE_KINDS
                         .into_iter()
                         .map(|code| {
@@ -398,48 +462,77 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
                         .collect_view()}
                 </select>
             </div>
-            {move || threshold().map(|_| {
-                let threshold_field = threshold_field.clone();
-                view! {
-                    <div class="field field--narrow">
-                        <label for=threshold_field.clone()>{tr!(i18n, editor_threshold)}</label>
-                        <input
-                            id=threshold_field
-                            type="number"
-                            inputmode="numeric"
-                            prop:value=move || threshold().unwrap_or_default()
-                            on:change=move |ev| set_threshold(event_target_value(&ev))
-                        />
-                    </div>
-                }
-            })}
-            {move || (kind_code() == "trend").then(|| {
-                let equal_field = equal_field.clone();
-                Check::new(equal_field, tr!(i18n, editor_allow_equal),
-                    move || draft.with(|d| matches!(indicator_ref(d, at).map(|i| &i.kind), Some(IndicatorKind::Trend { allow_equal: true, .. }))),
-                    move |on| change(Box::new(move |i| if let IndicatorKind::Trend { allow_equal, .. } = &mut i.kind { *allow_equal = on })))
-                .view()
-            })}
+            {move || {
+                threshold()
+                    .map(|_| {
+                        let threshold_field = threshold_field.clone();
+                        view! {
+                            <div class="field field--narrow">
+                                <label for=threshold_field.clone()>{tr!(i18n, editor_threshold)}</label>
+                                <input
+                                    id=threshold_field
+                                    type="number"
+                                    inputmode="numeric"
+                                    prop:value=move || threshold().unwrap_or_default()
+                                    on:change=move |ev| set_threshold(event_target_value(&ev))
+                                />
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                (kind_code() == "trend")
+                    .then(|| {
+                        let equal_field = equal_field.clone();
+                        Check::new(
+                                equal_field,
+                                tr!(i18n, editor_allow_equal),
+                                move || {
+                                    draft
+                                        .with(|d| {
+                                            matches!(
+                                                indicator_ref(d, at).map(|i| &i.kind),
+                                                Some(IndicatorKind::Trend { allow_equal: true, .. })
+                                            )
+                                        })
+                                },
+                                move |on| change(
+                                    Box::new(move |i| {
+                                        if let IndicatorKind::Trend { allow_equal, .. } = &mut i.kind {
+                                            *allow_equal = on;
+                                        }
+                                    }),
+                                ),
+                            )
+                            .view()
+                    })
+            }}
             {Choice::new(
-                status_field,
-                tr!(i18n, editor_status),
-                move || draft.with(|d| indicator_ref(d, at).map(|i| named_value(i.status))).unwrap_or_default(),
-                move || named_options(|status| match status {
-                    Verification::Confirmed => t_string!(i18n, status_confirmed),
-                    Verification::Partial => t_string!(i18n, status_partial),
-                    Verification::Unconfirmed => t_string!(i18n, status_unconfirmed),
-                }.into()),
-                move |v| {
-                    if let Some(status) = named_variant::<Verification>(&v) {
-                        change(Box::new(move |i| i.status = status))
-                    }
-                },
-            )
-            .view()}
-            {Check::new(na_field, tr!(i18n, editor_na),
-                move || draft.with(|d| indicator_ref(d, at).is_some_and(|i| i.na_allowed)),
-                move |on| change(Box::new(move |i| i.na_allowed = on)))
-            .view()}
+                    status_field,
+                    tr!(i18n, editor_status),
+                    move || draft.with(|d| indicator_ref(d, at).map(|i| named_value(i.status))).unwrap_or_default(),
+                    move || named_options(|status| {
+                        match status {
+                            Verification::Confirmed => t_string!(i18n, status_confirmed),
+                            Verification::Partial => t_string!(i18n, status_partial),
+                            Verification::Unconfirmed => t_string!(i18n, status_unconfirmed),
+                        }
+                            .into()
+                    }),
+                    move |v| {
+                        if let Some(status) = named_variant::<Verification>(&v) {
+                            change(Box::new(move |i| i.status = status))
+                        }
+                    },
+                )
+                .view()}
+            {Check::new(
+                    na_field,
+                    tr!(i18n, editor_na),
+                    move || draft.with(|d| indicator_ref(d, at).is_some_and(|i| i.na_allowed)),
+                    move |on| change(Box::new(move |i| i.na_allowed = on)),
+                )
+                .view()}
             <button type="button" class="button button--small button--danger" on:click=remove>
                 {tr!(i18n, editor_remove)}
             </button>

@@ -81,15 +81,20 @@ pub fn ImportPanel(selected: RwSignal<Option<SetRef>>) -> impl IntoView {
             stage.set(Stage::Done { title, version });
         }
     };
-    let message = move || {
-        match stage.get() {
+    let message = move || match stage.get() {
         Stage::Idle => ().into_any(),
-        Stage::Unreadable(ReadError::TooLarge { megabytes: size }) => {
-            view! { <p class="field__error" role="alert">{tp!(i18n, import_too_big, size)}</p> }.into_any()
+        Stage::Unreadable(ReadError::TooLarge { megabytes: size }) => view! {
+            <p class="field__error" role="alert">
+                {tp!(i18n, import_too_big, size)}
+            </p>
         }
-        Stage::Unreadable(ReadError::Failed(detail)) => {
-            view! { <p class="field__error" role="alert">{tp!(i18n, import_read_failed, detail)}</p> }.into_any()
+        .into_any(),
+        Stage::Unreadable(ReadError::Failed(detail)) => view! {
+            <p class="field__error" role="alert">
+                {tp!(i18n, import_read_failed, detail)}
+            </p>
         }
+        .into_any(),
         Stage::Failed { name, error } => {
             let (headline, lines) = messages::load_error(i18n, &error);
             view! {
@@ -102,9 +107,12 @@ pub fn ImportPanel(selected: RwSignal<Option<SetRef>>) -> impl IntoView {
             }
             .into_any()
         }
-        Stage::Done { title, version } => {
-            view! { <p class="banner banner--info" role="status">{tp!(i18n, import_done, title, version)}</p> }.into_any()
+        Stage::Done { title, version } => view! {
+            <p class="banner banner--info" role="status">
+                {tp!(i18n, import_done, title, version)}
+            </p>
         }
+        .into_any(),
         Stage::Pending { set, decision } => {
             let (id, version, title) = (set.id.clone(), set.version, text(&set.title));
             let (question, can_add) = match decision {
@@ -112,27 +120,34 @@ pub fn ImportPanel(selected: RwSignal<Option<SetRef>>) -> impl IntoView {
                 ImportDecision::AlreadyPresent { identical: true } => {
                     (tp!(i18n, import_present, id, version).into_any(), false)
                 }
-                ImportDecision::AlreadyPresent { identical: false } => {
-                    (tp!(i18n, import_present_differs, id, version).into_any(), false)
-                }
-                ImportDecision::Newer { current } => {
-                    (tp!(i18n, import_newer, id, version, current).into_any(), true)
-                }
-                ImportDecision::Older { current } => {
-                    (tp!(i18n, import_older, id, version, current).into_any(), true)
-                }
-                ImportDecision::LocalVariant { id: local } => {
-                    (tp!(i18n, import_local_variant, title, id, version, local).into_any(), true)
-                }
+                ImportDecision::AlreadyPresent { identical: false } => (
+                    tp!(i18n, import_present_differs, id, version).into_any(),
+                    false,
+                ),
+                ImportDecision::Newer { current } => (
+                    tp!(i18n, import_newer, id, version, current).into_any(),
+                    true,
+                ),
+                ImportDecision::Older { current } => (
+                    tp!(i18n, import_older, id, version, current).into_any(),
+                    true,
+                ),
+                ImportDecision::LocalVariant { id: local } => (
+                    tp!(i18n, import_local_variant, title, id, version, local).into_any(),
+                    true,
+                ),
             };
             view! {
                 <div class="banner banner--info" role="status" data-testid="import-decision">
                     <p>{question}</p>
-                    {can_add.then(|| view! {
-                        <button type="button" class="button button--primary" on:click=confirm>
-                            {tr!(i18n, import_confirm)}
-                        </button>
-                    })}
+                    {can_add
+                        .then(|| {
+                            view! {
+                                <button type="button" class="button button--primary" on:click=confirm>
+                                    {tr!(i18n, import_confirm)}
+                                </button>
+                            }
+                        })}
                     <button type="button" class="button" on:click=move |_| stage.set(Stage::Idle)>
                         {tr!(i18n, unit_cancel)}
                     </button>
@@ -140,12 +155,13 @@ pub fn ImportPanel(selected: RwSignal<Option<SetRef>>) -> impl IntoView {
             }
             .into_any()
         }
-    }
     };
     view! {
         <div class="import-panel">
             <h3>{tr!(i18n, import_title)}</h3>
-            <label class="import-panel__label" for="import-set">{tr!(i18n, import_choose)}</label>
+            <label class="import-panel__label" for="import-set">
+                {tr!(i18n, import_choose)}
+            </label>
             <input
                 id="import-set"
                 class="import-panel__input"

@@ -75,20 +75,36 @@ pub fn CriteriaLibrary() -> impl IntoView {
                                     <div class="library__card-main">
                                         <span class="library__card-title">{text(&set.title)}</span>
                                         <span class="library__card-meta">
-                                            {set.id.clone()} " · " {tp!(i18n, library_version, version)} " · "
-                                            {kinds}
+                                            {set.id.clone()} " · " {tp!(i18n, library_version, version)} " · " {kinds}
                                         </span>
                                         <span class="library__badges">
                                             {if builtin {
-                                                view! { <span class="badge badge--quiet">{tr!(i18n, library_builtin)}</span> }.into_any()
+                                                view! {
+                                                    <span class="badge badge--quiet">{tr!(i18n, library_builtin)}</span>
+                                                }
+                                                    .into_any()
                                             } else {
-                                                view! { <span class="badge">{tr!(i18n, library_local)}</span> }.into_any()
+                                                view! { <span class="badge">{tr!(i18n, library_local)}</span> }
+                                                    .into_any()
                                             }}
-                                            {set.historical.then(|| view! { <span class="badge badge--quiet">{tr!(i18n, library_historical)}</span> })}
-                                            {(unverified > 0).then(|| {
-                                                let count = unverified;
-                                                view! { <span class="badge badge--unverified">"⚠ " {tp!(i18n, library_unverified_count, count)}</span> }
-                                            })}
+                                            {set
+                                                .historical
+                                                .then(|| {
+                                                    view! {
+                                                        <span class="badge badge--quiet">
+                                                            {tr!(i18n, library_historical)}
+                                                        </span>
+                                                    }
+                                                })}
+                                            {(unverified > 0)
+                                                .then(|| {
+                                                    let count = unverified;
+                                                    view! {
+                                                        <span class="badge badge--unverified">
+                                                            "⚠ " {tp!(i18n, library_unverified_count, count)}
+                                                        </span>
+                                                    }
+                                                })}
                                         </span>
                                     </div>
                                     <button

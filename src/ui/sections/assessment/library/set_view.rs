@@ -97,19 +97,30 @@ pub fn SetView(
                         <button type="button" class="button" on:click=export.clone()>
                             {tr!(i18n, library_export)}
                         </button>
-                        {(!is_builtin).then(|| view! {
-                            <button type="button" class="button" on:click=edit.clone()>{tr!(i18n, library_edit)}</button>
-                            <button type="button" class="button button--danger" on:click=move |_| confirming.set(true)>
-                                {tr!(i18n, library_delete)}
-                            </button>
-                        })}
+                        {(!is_builtin)
+                            .then(|| {
+                                view! {
+                                    <button type="button" class="button" on:click=edit.clone()>
+                                        {tr!(i18n, library_edit)}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="button button--danger"
+                                        on:click=move |_| confirming.set(true)
+                                    >
+                                        {tr!(i18n, library_delete)}
+                                    </button>
+                                }
+                            })}
                     </div>
                     <When when=move || confirming.get()>
                         <div class="confirm" role="group">
-                            <p>{
-                                let title = title.clone();
-                                tp!(i18n, library_delete_confirm, title)
-                            }</p>
+                            <p>
+                                {
+                                    let title = title.clone();
+                                    tp!(i18n, library_delete_confirm, title)
+                                }
+                            </p>
                             <button type="button" class="button button--danger" on:click=delete.clone()>
                                 {tr!(i18n, library_delete)}
                             </button>
@@ -118,11 +129,21 @@ pub fn SetView(
                             </button>
                         </div>
                     </When>
-                    {move || notice.get().map(|err| view! { <p class="field__error" role="alert">{err}</p> })}
+                    {move || {
+                        notice
+                            .get()
+                            .map(|err| {
+                                view! {
+                                    <p class="field__error" role="alert">
+                                        {err}
+                                    </p>
+                                }
+                            })
+                    }}
                     <SetTree set=set />
                 </article>
             }
-            .into_any()
+                .into_any()
         }}
     }
 }
@@ -150,7 +171,13 @@ fn SetFacts(set: CriteriaSet) -> impl IntoView {
         tp!(i18n, library_classification, date)
     });
     let notice = (!set.notice.is_empty()).then(|| {
-        view! { <li data-testid="set-notice"><strong>{tr!(i18n, set_notice_title)}</strong> " " {text(&set.notice)}</li> }
+        view! {
+            <li data-testid="set-notice">
+                <strong>{tr!(i18n, set_notice_title)}</strong>
+                " "
+                {text(&set.notice)}
+            </li>
+        }
     });
     let variant = set.variant_of.clone().map(|source| {
         let (id, version) = (source.id, source.version);
@@ -158,7 +185,10 @@ fn SetFacts(set: CriteriaSet) -> impl IntoView {
     });
     view! {
         <ul class="set-view__facts">
-            <li><strong>{tr!(i18n, library_applies_to)} ": "</strong>{kinds}</li>
+            <li>
+                <strong>{tr!(i18n, library_applies_to)} ": "</strong>
+                {kinds}
+            </li>
             {period.map(|p| view! { <li>{p}</li> })}
             {deadline.map(|d| view! { <li>{d}</li> })}
             {classification.map(|d| view! { <li>{d}</li> })}
@@ -196,12 +226,17 @@ fn SetTree(set: CriteriaSet) -> impl IntoView {
                     view! {
                         <section class="set-tree__group">
                             <h4>{text(&group.label)}</h4>
-                            {empty.then(|| view! {
-                                <p class="note">
-                                    {words::status_badge(i18n, crate::domain::criteria::Verification::Unconfirmed)}
-                                    " " {tr!(i18n, library_empty_group)}
-                                </p>
-                            })}
+                            {empty
+                                .then(|| {
+                                    view! {
+                                        <p class="note">
+                                            {words::status_badge(
+                                                i18n,
+                                                crate::domain::criteria::Verification::Unconfirmed,
+                                            )} " " {tr!(i18n, library_empty_group)}
+                                        </p>
+                                    }
+                                })}
                             <ol class="set-tree__criteria">
                                 {group
                                     .criteria
@@ -218,9 +253,12 @@ fn SetTree(set: CriteriaSet) -> impl IntoView {
                                             <li class="set-tree__criterion" data-criterion-id=criterion.id.clone()>
                                                 <p class="set-tree__criterion-label">
                                                     <strong>{text(&criterion.label)}</strong>
-                                                    " " {words::status_badge(i18n, criterion.status)}
+                                                    " "
+                                                    {words::status_badge(i18n, criterion.status)}
                                                 </p>
-                                                <p class="set-tree__meta">{words::citation(i18n, &criterion.citation)}</p>
+                                                <p class="set-tree__meta">
+                                                    {words::citation(i18n, &criterion.citation)}
+                                                </p>
                                                 {rule.map(|r| view! { <p class="set-tree__meta">{r}</p> })}
                                                 <ul class="set-tree__indicators">
                                                     {criterion
@@ -230,23 +268,40 @@ fn SetTree(set: CriteriaSet) -> impl IntoView {
                                                             let guidance = (!indicator.guidance.is_empty())
                                                                 .then(|| text(&indicator.guidance));
                                                             view! {
-                                                                <li class="set-tree__indicator" data-indicator-id=indicator.id.clone()>
+                                                                <li
+                                                                    class="set-tree__indicator"
+                                                                    data-indicator-id=indicator.id.clone()
+                                                                >
                                                                     <p>
                                                                         <span class="set-tree__id">{indicator.id.clone()}</span>
-                                                                        " " {text(&indicator.label)} " "
+                                                                        " "
+                                                                        {text(&indicator.label)}
+                                                                        " "
                                                                         {words::status_badge(i18n, indicator.status)}
                                                                     </p>
                                                                     <p class="set-tree__meta">
                                                                         {words::kind(i18n, &indicator.kind)}
-                                                                        {indicator.na_allowed.then(|| view! { " · " {tr!(i18n, library_na_allowed)} })}
+                                                                        {indicator
+                                                                            .na_allowed
+                                                                            .then(|| {
+                                                                                view! {
+                                                                                    " · "
+                                                                                    {tr!(i18n, library_na_allowed)}
+                                                                                }
+                                                                            })}
                                                                     </p>
-                                                                    <p class="set-tree__meta">{words::citation(i18n, &indicator.citation)}</p>
-                                                                    {guidance.map(|g| view! {
-                                                                        <details class="set-tree__guidance">
-                                                                            <summary>{tr!(i18n, library_guidance)}</summary>
-                                                                            <p>{g}</p>
-                                                                        </details>
-                                                                    })}
+                                                                    <p class="set-tree__meta">
+                                                                        {words::citation(i18n, &indicator.citation)}
+                                                                    </p>
+                                                                    {guidance
+                                                                        .map(|g| {
+                                                                            view! {
+                                                                                <details class="set-tree__guidance">
+                                                                                    <summary>{tr!(i18n, library_guidance)}</summary>
+                                                                                    <p>{g}</p>
+                                                                                </details>
+                                                                            }
+                                                                        })}
                                                                 </li>
                                                             }
                                                         })
