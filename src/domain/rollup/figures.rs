@@ -31,6 +31,18 @@ pub struct YearFigures {
     pub festival: FestivalTotals,
 }
 
+impl YearFigures {
+    /// The share of units recognised that the receiver's own set asks for
+    /// (TT 124 Article 5 clause 4), when one of its sets has such an indicator.
+    pub fn recognised_threshold(&self) -> Option<u32> {
+        self.derived
+            .iter()
+            .flat_map(|(_, list)| list)
+            .find(|d| d.measure == DerivedMeasure::Recognised)
+            .map(|d| d.threshold)
+    }
+}
+
 /// The accepted files of one kind of unit in a year.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct KindFigure {

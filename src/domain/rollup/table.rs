@@ -216,6 +216,16 @@ pub fn table(shelf: &Shelf, set_id: &str, year: i32) -> Table {
     }
 }
 
+/// The table of each set the accepted assessments of `year` were made on,
+/// with the set's title.
+pub fn tables_in(shelf: &Shelf, year: i32) -> Vec<(String, Table)> {
+    shelf
+        .sets_in(year)
+        .into_iter()
+        .map(|(set, _)| (set.title.vi.clone(), table(shelf, &set.id, year)))
+        .collect()
+}
+
 impl Table {
     fn column(&self, id: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.id == id)

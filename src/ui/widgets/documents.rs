@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::document::{Block, Closing, Document, Line, Row, MOTTO, NATION};
 use crate::ui::i18n::*;
-use crate::ui::shell::split::{split, then, NotLoaded};
+use crate::ui::shell::split::{split, then, Loaded, NotLoaded};
 
 fn line(l: &Line) -> impl IntoView {
     l.iter()
@@ -136,8 +136,8 @@ pub fn render(doc: &Document) -> impl IntoView {
 
 split!(
     word,
-    fn word_file(doc: Document) -> Vec<u8> {
-        crate::format::office::docx::docx(&doc)
+    fn word_file(doc: Document) -> Result<Vec<u8>, String> {
+        Ok(crate::format::office::docx::docx(&doc))
     }
 );
 
@@ -149,13 +149,23 @@ pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadshee
 /// or downloaded, and cleared when it was.
 pub fn download_word(doc: Document, failed: RwSignal<bool>) {
     let name = format!("{}.docx", doc.name);
-    then(word_file(doc), move |loaded| {
+    then(word_file(doc), offer_made(name, DOCX, failed));
+}
+
+/// What to do with an office file made in its split chunk: download it as
+/// `name`; `failed` says whether it could not be made, fetched or downloaded.
+pub fn offer_made(
+    name: String,
+    mime: &'static str,
+    failed: RwSignal<bool>,
+) -> impl FnOnce(Loaded<Result<Vec<u8>, String>>) {
+    move |loaded| {
         let done = match loaded {
-            Ok(bytes) => crate::platform::download::download_bytes(&name, DOCX, &bytes).is_ok(),
-            Err(NotLoaded) => false,
+            Ok(Ok(bytes)) => crate::platform::download::download_bytes(&name, mime, &bytes).is_ok(),
+            Ok(Err(_)) | Err(NotLoaded) => false,
         };
         failed.set(!done);
-    });
+    }
 }
 
 /// Tab from the dialog's last control goes to its first, Shift+Tab from the

@@ -9,11 +9,11 @@ use super::figures::year_figures;
 use super::table::use_selection;
 use super::{use_rollup, Rollup};
 use crate::domain::assessment::ReportText;
-use crate::domain::criteria::{DerivedMeasure, IndicatorKind, Outcome, Reason};
+use crate::domain::criteria::{IndicatorKind, Outcome, Reason};
 use crate::domain::document::{self, rollup::Receiver, Document};
 use crate::domain::rollup::csv::{table_csv, Separator, Words};
 use crate::domain::rollup::figures::YearFigures;
-use crate::domain::rollup::table::Table;
+use crate::domain::rollup::table::{tables_in, Table};
 use crate::domain::rollup::Shelf;
 use crate::domain::UnitInfo;
 use crate::format::exchange::Exported;
@@ -29,7 +29,7 @@ use crate::ui::shell::split::{split, then};
 use crate::ui::shell::state::{use_app_state, AppState};
 use crate::ui::widgets::choice::{option, Choice};
 use crate::ui::widgets::document_fields::{date_field, unit_fields};
-use crate::ui::widgets::documents::{DocOverlay, XLSX};
+use crate::ui::widgets::documents::{offer_made, DocOverlay, XLSX};
 use crate::ui::words::messages;
 use crate::ui::words::reasons as words;
 
@@ -108,46 +108,21 @@ pub fn Outputs() -> impl IntoView {
             return;
         };
         let year = f.year;
-        // The share of units recognised that the receiver's own set asks for.
-        let threshold = f
-            .derived
-            .iter()
-            .flat_map(|(_, list)| list)
-            .find(|d| d.measure == DerivedMeasure::Recognised)
-            .map(|d| d.threshold);
-        let (shelf, grids) = rollup.shelf.with_untracked(|shelf| {
-            let grids = shelf
-                .sets_in(year)
-                .into_iter()
-                .map(|(set, _)| {
-                    (
-                        set.title.vi.clone(),
-                        crate::domain::rollup::table::table(shelf, &set.id, year),
-                    )
-                })
-                .collect::<Vec<_>>();
-            (shelf.clone(), grids)
-        });
+        let (shelf, grids) = rollup
+            .shelf
+            .with_untracked(|shelf| (shelf.clone(), tables_in(shelf, year)));
         let unit = sender().map(|u| u.name).unwrap_or_default();
         let name = format!(
             "{}.xlsx",
             crate::domain::document::file_name("bang-tong-hop", &unit, year)
         );
-        then(
-            excel_file(ExcelInput {
-                year,
-                shelf,
-                grids,
-                threshold,
-            }),
-            move |loaded| {
-                let done = match loaded {
-                    Ok(Ok(bytes)) => download::download_bytes(&name, XLSX, &bytes).is_ok(),
-                    _ => false,
-                };
-                excel_failed.set(!done);
-            },
-        );
+        let book = ExcelInput {
+            year,
+            shelf,
+            grids,
+            threshold: f.recognised_threshold(),
+        };
+        then(excel_file(book), offer_made(name, XLSX, excel_failed));
     };
     let export = move |_| {
         let Some(unit) = sender() else {
