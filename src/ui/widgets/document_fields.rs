@@ -10,12 +10,12 @@ use crate::domain::calendar::Date;
 use crate::domain::document::Fields;
 use crate::domain::UnitId;
 use crate::ui::i18n::*;
-use crate::ui::shell::state::use_app_state;
+use crate::ui::shell::state::{use_app_state, AppState};
 
 /// The unit's documents' fields as its documents print them: its own, each
 /// empty one from `legacy` (what a document's form held before).
-fn shown(unit: &UnitId, legacy: &ReportText) -> Fields {
-    use_app_state().workspace.with(|ws| {
+fn shown(state: AppState, unit: &UnitId, legacy: &ReportText) -> Fields {
+    state.workspace.with(|ws| {
         ws.units()
             .get(unit)
             .map(|u| u.document.or(legacy))
@@ -40,14 +40,14 @@ pub fn unit_fields(
                       put: fn(&mut Fields, String)| {
         let value = move || {
             unit.get()
-                .map(|u| get(&shown(&u, &legacy.get())))
+                .map(|u| get(&shown(state, &u, &legacy.get())))
                 .unwrap_or_default()
         };
         let changed = move |v: String| {
             let Some(u) = unit.get_untracked() else {
                 return;
             };
-            let mut fields = shown(&u, &legacy.get_untracked());
+            let mut fields = shown(state, &u, &legacy.get_untracked());
             put(&mut fields, v);
             let _ = state.edit(|ws| ws.set_unit_document(&u, fields));
         };
