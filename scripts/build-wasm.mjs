@@ -106,6 +106,8 @@ export async function buildWasm(dir, release) {
   // The main module before wasm-opt, names and all, for bench/size.sh's twiggy.
   await copyFile(join(pkg, `${NAME}_bg.wasm`), join(dirname(built), `${NAME}-main.wasm`));
   const wasms = (await readdir(pkg)).filter((name) => name.endsWith('.wasm')).sort();
+  // ANTQ_PROFILE=1: names kept for a profiler (no wasm-opt); never shipped.
+  if (process.env.ANTQ_PROFILE) return wasms;
   for (const name of wasms) {
     const file = join(pkg, name);
     // wasm-opt warns of the name subsection it does not know in each chunk

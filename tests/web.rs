@@ -968,3 +968,72 @@ async fn a_part_that_cannot_be_loaded_says_so_and_opens_on_a_retry() {
     host.remove();
     WorkspaceStore::with_prefix(prefix).clear();
 }
+
+#[wasm_bindgen_test]
+async fn a_fan_wakes_only_the_views_whose_part_changed() {
+    use antq::ui::widgets::fan::Fan;
+    use leptos::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let source = RwSignal::new((1u32, 10u32));
+    let shown = RwSignal::new(true);
+    // How often each part's view ran.
+    let (runs_a, runs_b) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let (count_a, count_b) = (runs_a.clone(), runs_b.clone());
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        let fan = Fan::new(Memo::new(move |_| source.get()));
+        let a = fan.part(|v| v.0);
+        let b = fan.part(|v| v.1);
+        view! {
+            <p id="a">
+                {move || {
+                    count_a.fetch_add(1, Ordering::SeqCst);
+                    a.get()
+                }}
+            </p>
+            {move || {
+                shown
+                    .get()
+                    .then(|| {
+                        let count_b = count_b.clone();
+                        view! {
+                            <p id="b">
+                                {move || {
+                                    count_b.fetch_add(1, Ordering::SeqCst);
+                                    b.get()
+                                }}
+                            </p>
+                        }
+                    })
+            }}
+        }
+    });
+    leptos::task::tick().await;
+    let text = |id: &str| query(&host, id).text_content().unwrap_or_default();
+    assert_eq!((text("#a"), text("#b")), ("1".into(), "10".into()));
+    let (a0, b0) = (runs_a.load(Ordering::SeqCst), runs_b.load(Ordering::SeqCst));
+
+    // The first part changes: its view runs again, the other's does not.
+    source.set((2, 10));
+    until("the first part is shown", || text("#a") == "2").await;
+    assert_eq!(runs_a.load(Ordering::SeqCst), a0 + 1);
+    assert_eq!(runs_b.load(Ordering::SeqCst), b0);
+    // The second part changes: the first's view stays as it was.
+    source.set((2, 11));
+    until("the second part is shown", || text("#b") == "11").await;
+    assert_eq!(runs_a.load(Ordering::SeqCst), a0 + 1);
+    assert_eq!(runs_b.load(Ordering::SeqCst), b0 + 1);
+    // A part whose view is gone is dropped; the others still follow.
+    shown.set(false);
+    until("the second view is gone", || {
+        host.query_selector("#b").unwrap().is_none()
+    })
+    .await;
+    source.set((3, 12));
+    until("the first part follows", || text("#a") == "3").await;
+
+    drop(handle);
+    host.remove();
+}

@@ -4,6 +4,8 @@
 //! enterprises and schools under a commune recognised; all registered), and
 //! the criteria failed most.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::support::map::Map;
 
 use super::festival::FestivalTotals;
@@ -154,6 +156,46 @@ struct Facts {
     problem: Option<String>,
 }
 
+/// The units behind one derived figure, found by id and by kind and name
+/// in constant time, so that a province's files count in linear time.
+#[derive(Default)]
+struct Units {
+    facts: Vec<Facts>,
+    by_id: HashMap<UnitId, usize>,
+    /// By kind and folded name, of the units not settled by the officer.
+    by_name: HashMap<(UnitKind, String), Vec<usize>>,
+}
+
+impl Units {
+    fn push(&mut self, unit: &UnitInfo, settled: &HashSet<&UnitId>) -> usize {
+        let index = self.facts.len();
+        self.by_id.entry(unit.id.clone()).or_insert(index);
+        if !settled.contains(&unit.id) {
+            let key = (unit.kind, super::identity::folded(&unit.name));
+            self.by_name.entry(key).or_default().push(index);
+        }
+        self.facts.push(Facts {
+            unit: unit.clone(),
+            arrived: false,
+            recognised: false,
+            problem: None,
+        });
+        index
+    }
+
+    /// The first unit with `child`'s id, or its kind and name and no
+    /// settled file ([`super::identity::same_kind_and_name`]).
+    fn first_like(&self, child: &UnitInfo) -> Option<usize> {
+        let by_id = self.by_id.get(&child.id).copied();
+        let key = (child.kind, super::identity::folded(&child.name));
+        let by_name = self
+            .by_name
+            .get(&key)
+            .and_then(|found| found.first().copied());
+        by_id.into_iter().chain(by_name).min()
+    }
+}
+
 impl Facts {
     fn counts_for(&self, measure: DerivedMeasure) -> bool {
         match measure {
@@ -184,6 +226,16 @@ pub fn derived(
         .iter()
         .filter(|r| r.year() == year && r.assessment().is_some())
         .collect();
+    // Units whose file the officer settled are matched by id only.
+    let settled: HashSet<&UnitId> = files
+        .iter()
+        .filter(|r| r.sent_as.is_some())
+        .map(|r| &r.unit.id)
+        .collect();
+    let mut here: HashMap<&UnitId, Vec<&Assessment>> = HashMap::new();
+    for assessment in own_assessments.iter().filter(|a| a.year == year) {
+        here.entry(&assessment.unit).or_default().push(assessment);
+    }
     let mut out = Vec::new();
     for indicator in set.indicators() {
         let IndicatorKind::Derived {
@@ -195,21 +247,13 @@ pub fn derived(
         else {
             continue;
         };
-        let mut units: Vec<Facts> = Vec::new();
+        let mut units = Units::default();
         for record in files.iter().filter(|r| child_kinds.contains(&r.unit.kind)) {
-            let index = match units.iter().position(|f| f.unit.id == record.unit.id) {
-                Some(index) => index,
-                None => {
-                    units.push(Facts {
-                        unit: record.unit.clone(),
-                        arrived: false,
-                        recognised: false,
-                        problem: None,
-                    });
-                    units.len() - 1
-                }
+            let index = match units.by_id.get(&record.unit.id) {
+                Some(&index) => index,
+                None => units.push(&record.unit, &settled),
             };
-            let facts = &mut units[index];
+            let facts = &mut units.facts[index];
             match &record.review {
                 Review::Problem { comment } => facts.problem = Some(comment.clone()),
                 Review::Received => facts.arrived = true,
@@ -225,37 +269,21 @@ pub fn derived(
         {
             // By id, or by kind and name while the officer has not settled
             // which unit the file is (`identity`).
-            let known = units.iter_mut().find(|f| {
-                f.unit.id == child.id
-                    || (super::identity::same_kind_and_name(&f.unit, child)
-                        && !files
-                            .iter()
-                            .any(|r| r.unit.id == f.unit.id && r.sent_as.is_some()))
-            });
-            let here: Vec<&Assessment> = own_assessments
-                .iter()
-                .copied()
-                .filter(|a| a.unit == child.id && a.year == year)
-                .collect();
-            let facts = match known {
-                // What the receiver states of its own unit wins over the file.
-                Some(facts) => {
+            let index = match units.first_like(child) {
+                Some(index) => {
+                    // What the receiver states of its own unit wins over the file.
+                    let facts = &mut units.facts[index];
                     facts.unit.scope = child.scope.or(facts.unit.scope);
-                    facts
+                    index
                 }
-                None => {
-                    units.push(Facts {
-                        unit: child.clone(),
-                        arrived: false,
-                        recognised: false,
-                        problem: None,
-                    });
-                    units.last_mut().expect("just pushed")
-                }
+                None => units.push(child, &settled),
             };
+            let facts = &mut units.facts[index];
+            let here = here.get(&child.id).map(Vec::as_slice).unwrap_or_default();
             facts.arrived |= !here.is_empty();
-            facts.recognised |= counts_for(DerivedMeasure::Recognised, &here);
+            facts.recognised |= counts_for(DerivedMeasure::Recognised, here);
         }
+        let mut units = units.facts;
         crate::support::order::sort_by_key(&mut units, |f| {
             crate::support::text::sort_key(&f.unit.name)
         });

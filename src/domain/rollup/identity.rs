@@ -24,7 +24,8 @@ pub enum Identity {
     Unmatched,
 }
 
-fn folded(name: &str) -> String {
+/// A unit's name as the matching compares it.
+pub(super) fn folded(name: &str) -> String {
     normalise_name(name).to_lowercase()
 }
 

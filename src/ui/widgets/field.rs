@@ -116,7 +116,9 @@ impl Input {
             match refuse.as_ref().and_then(|r| r(&text)) {
                 Some(why) => refused.set(Some((text, why))),
                 None => {
-                    refused.set(None);
+                    if refused.with_untracked(Option::is_some) {
+                        refused.set(None);
+                    }
                     changed(text)
                 }
             }

@@ -5,6 +5,7 @@
 pub mod choice;
 pub mod document_fields;
 pub mod documents;
+pub mod fan;
 pub mod field;
 pub mod files;
 pub mod focus;

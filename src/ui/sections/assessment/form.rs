@@ -26,16 +26,16 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
         return ().into_any();
     };
     let shown = move |indicator: String, status: Verification| {
+        let facts = data.part(move |d| {
+            d.as_ref().and_then(|(a, _, e)| {
+                Some((
+                    a.answers.get(&indicator).is_some(),
+                    e.indicators.get(&indicator)?.status,
+                ))
+            })
+        });
         Memo::new(move |_| {
-            let result = data.with(|d| {
-                d.as_ref().and_then(|(a, _, e)| {
-                    Some((
-                        a.answers.get(&indicator).is_some(),
-                        e.indicators.get(&indicator)?.status,
-                    ))
-                })
-            });
-            let (answered, result) = result.unwrap_or((false, Outcome::Incomplete));
+            let (answered, result) = facts.get().unwrap_or((false, Outcome::Incomplete));
             match filter.get() {
                 Filter::All => true,
                 Filter::Unanswered => !answered && result != Outcome::NotEvaluated,
@@ -80,18 +80,17 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
                                 .iter()
                                 .map(|criterion| {
                                     let cid = criterion.id.clone();
-                                    let criterion_result = Memo::new(move |_| {
-                                        data.with(|d| {
+                                    let criterion_result = data
+                                        .part(move |d| {
                                             d.as_ref().and_then(|(_, _, e)| e.criteria.get(&cid).map(|r| r.status))
-                                        })
-                                    });
+                                        });
                                     let any_shown: Vec<Memo<bool>> = criterion
                                         .indicators
                                         .iter()
                                         .map(|i| shown(i.id.clone(), i.status))
                                         .collect();
                                     let visible = move || any_shown.iter().any(|f| f.get());
-                                    // Memos: a keystroke repaints only what it changes.
+                                    // Parts: a keystroke repaints only what it changes.
                                     view! {
                                         <section
                                             class="criterion"
@@ -123,11 +122,9 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
                                                     let kind = indicator.kind.clone();
                                                     let result = {
                                                         let iid = iid.clone();
-                                                        Memo::new(move |_| {
-                                                            data.with(|d| {
-                                                                d.as_ref()
-                                                                    .and_then(|(_, _, e)| e.indicators.get(&iid).cloned())
-                                                            })
+                                                        data.part(move |d| {
+                                                            d.as_ref()
+                                                                .and_then(|(_, _, e)| e.indicators.get(&iid).cloned())
                                                         })
                                                     };
                                                     let visible = shown(iid.clone(), indicator.status);

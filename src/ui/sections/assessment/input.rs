@@ -9,11 +9,13 @@ use crate::domain::criteria::{Answer, CriteriaSet, Escape, Evaluation, Indicator
 use crate::ui::i18n::*;
 use crate::ui::shell::state::use_app_state;
 use crate::ui::widgets::choice::Choice;
+use crate::ui::widgets::fan::Fan;
 use crate::ui::widgets::field::{Check, Input};
 use crate::ui::words::messages::I18n;
 use crate::ui::words::reasons::text;
 
-pub type Data = Memo<Option<(Assessment, CriteriaSet, Evaluation)>>;
+/// The open assessment, its set and its evaluation; each view reads its part.
+pub type Data = Fan<Option<(Assessment, CriteriaSet, Evaluation)>>;
 
 fn save(id: &str, indicator: &str, answer: Option<Answer>) {
     let state = use_app_state();
@@ -28,22 +30,18 @@ fn number<T: std::str::FromStr>(text: &str) -> Option<T> {
 pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoView {
     let i18n = use_i18n();
     let ind = indicator.id.clone();
-    // Memos: a keystroke elsewhere leaves this input alone.
+    // Parts: a keystroke elsewhere leaves this input alone.
     let answer = {
         let ind = ind.clone();
-        let memo = Memo::new(move |_| {
-            data.with(|d| {
-                d.as_ref()
-                    .and_then(|(a, _, _)| a.answers.get(&ind).cloned())
-            })
+        let part = data.part(move |d| {
+            d.as_ref()
+                .and_then(|(a, _, _)| a.answers.get(&ind).cloned())
         });
-        move || memo.get()
+        move || part.get()
     };
     let locked = {
-        let memo = Memo::new(move |_| {
-            data.with(|d| d.as_ref().is_some_and(|(a, _, _)| a.status.is_locked()))
-        });
-        move || memo.get()
+        let part = data.part(|d| d.as_ref().is_some_and(|(a, _, _)| a.status.is_locked()));
+        move || part.get()
     };
     let field = format!("input-{ind}");
     let na = indicator.na_allowed.then(|| {
@@ -303,25 +301,23 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             let derived = matches!(indicator.kind, IndicatorKind::Derived { .. });
             let live = {
                 let ind = ind.clone();
-                let memo = Memo::new(move |_| {
-                    data.with(|d| {
-                        d.as_ref().and_then(|(_, _, e)| {
-                            match e.indicators.get(&ind).map(|r| &r.reason) {
-                                Some(crate::domain::criteria::Reason::Ratio {
-                                    source: crate::domain::criteria::FigureSource::ChildUnits,
-                                    denominator,
-                                    ..
-                                }) => Some(*denominator),
-                                Some(crate::domain::criteria::Reason::DenominatorZero {
-                                    source: crate::domain::criteria::FigureSource::ChildUnits,
-                                    ..
-                                }) => Some(0),
-                                _ => None,
-                            }
-                        })
+                let part = data.part(move |d| {
+                    d.as_ref().and_then(|(_, _, e)| {
+                        match e.indicators.get(&ind).map(|r| &r.reason) {
+                            Some(crate::domain::criteria::Reason::Ratio {
+                                source: crate::domain::criteria::FigureSource::ChildUnits,
+                                denominator,
+                                ..
+                            }) => Some(*denominator),
+                            Some(crate::domain::criteria::Reason::DenominatorZero {
+                                source: crate::domain::criteria::FigureSource::ChildUnits,
+                                ..
+                            }) => Some(0),
+                            _ => None,
+                        }
                     })
                 });
-                move || memo.get()
+                move || part.get()
             };
             // Each figure is kept as typed, so the first one is not lost
             // while the other is still empty; the answer is saved once both are there.
@@ -630,20 +626,16 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
     let i18n = use_i18n();
     let evidence = {
         let indicator = indicator.clone();
-        let memo = Memo::new(move |_| {
-            data.with(|d| {
-                d.as_ref()
-                    .and_then(|(a, _, _)| a.evidence.get(&indicator).cloned())
-                    .unwrap_or_default()
-            })
+        let part = data.part(move |d| {
+            d.as_ref()
+                .and_then(|(a, _, _)| a.evidence.get(&indicator).cloned())
+                .unwrap_or_default()
         });
-        move || memo.get()
+        move || part.get()
     };
     let locked = {
-        let memo = Memo::new(move |_| {
-            data.with(|d| d.as_ref().is_some_and(|(a, _, _)| a.status.is_locked()))
-        });
-        move || memo.get()
+        let part = data.part(|d| d.as_ref().is_some_and(|(a, _, _)| a.status.is_locked()));
+        move || part.get()
     };
     // Every closure below is `Copy`: the ids live in stored values.
     let ids = StoredValue::new((id, indicator.clone()));

@@ -17,8 +17,9 @@ use crate::domain::assessment::Assessment;
 use crate::domain::context::{context_for, context_with_received};
 use crate::domain::criteria::{evaluate, CriteriaSet, Evaluation, Outcome};
 use crate::ui::i18n::*;
-use crate::ui::sections::assessment::library::find_set;
+use crate::ui::sections::assessment::library::{find_set, with_library};
 use crate::ui::shell::state::{use_app_state, AppState};
+use crate::ui::widgets::fan::Fan;
 use crate::ui::widgets::When;
 use crate::ui::words::messages;
 use crate::ui::words::reasons::text;
@@ -101,30 +102,27 @@ pub fn AssessmentSection() -> impl IntoView {
     // A memo: typing an answer changes the workspace, not this list, and
     // must not rebuild it.
     let rows = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            let rows: Vec<_> = ws
-                .assessments()
-                .iter()
-                .map(|a| {
-                    let unit = ws
-                        .units()
-                        .get(&a.unit)
-                        .map(|u| u.name.clone())
-                        .unwrap_or_default();
-                    (a.id.clone(), unit, a.set.clone(), a.year, a.status.stage())
-                })
-                .collect();
-            let mut rows: Vec<_> = rows
-                .into_iter()
-                .map(|(id, unit, set, year, status)| {
-                    let title = find_set(state, &set)
-                        .map(|s| text(&s.title))
-                        .unwrap_or(set.id.clone());
-                    (id, unit, title, year, status)
-                })
-                .collect();
-            crate::support::order::sort_by(&mut rows, |x, y| y.3.cmp(&x.3).then(x.1.cmp(&y.1)));
-            rows
+        with_library(state, |library| {
+            state.workspace.with(|ws| {
+                let mut rows: Vec<_> = ws
+                    .assessments()
+                    .iter()
+                    .map(|a| {
+                        let unit = ws
+                            .units()
+                            .get(&a.unit)
+                            .map(|u| u.name.clone())
+                            .unwrap_or_default();
+                        let title = library
+                            .find(&a.set)
+                            .map(|s| text(&s.title))
+                            .unwrap_or(a.set.id.clone());
+                        (a.id.clone(), unit, title, a.year, a.status.stage())
+                    })
+                    .collect();
+                crate::support::order::sort_by(&mut rows, |x, y| y.3.cmp(&x.3).then(x.1.cmp(&y.1)));
+                rows
+            })
         })
     });
     view! {
@@ -185,7 +183,7 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
     let state = use_app_state();
     let data = {
         let id = id.clone();
-        Memo::new(move |_| evaluated(state, &id))
+        Fan::new(Memo::new(move |_| evaluated(state, &id)))
     };
     // The header follows the assessment's status and the figures, not every answer.
     let header = Memo::new(move |_| {
@@ -204,17 +202,15 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
             })
         })
     });
-    let figures = Memo::new(move |_| {
-        data.with(|d| {
-            d.as_ref().map(|(_, _, e)| {
-                (
-                    e.progress.answered,
-                    e.progress.total,
-                    e.conformity.answered,
-                    e.conformity.total,
-                    e.set.status,
-                )
-            })
+    let figures = data.part(|d| {
+        d.as_ref().map(|(_, _, e)| {
+            (
+                e.progress.answered,
+                e.progress.total,
+                e.conformity.answered,
+                e.conformity.total,
+                e.set.status,
+            )
         })
     });
     let tabs = crate::ui::widgets::tabs::Tabs {
