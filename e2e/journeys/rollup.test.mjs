@@ -211,3 +211,67 @@ test('a commune rolls up thirty village files', async () => {
   session.check();
   await session.close();
 });
+
+test('a province officer pages through 120 files and keeps the keyboard in the list', async () => {
+  const M = 120;
+  const set = catalogueSet('tt124-khu-dan-cu');
+  const plans = Array.from({ length: M }, (_, i) => villagePlan(i));
+  const dir = await mkdtemp(join(tmpdir(), 'antq-pages-'));
+  const paths = [];
+  for (const [i, plan] of plans.entries()) {
+    const file = villageFile({ set, index: i, ...plan });
+    paths.push(join(dir, file.name));
+    await writeFile(paths.at(-1), file.text);
+  }
+  const session = await open(env);
+  const { page } = session;
+  await page.goto(env.server.url + '#/tong-hop');
+  await page.getByTestId('rollup-drop-zone').waitFor();
+  await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(paths);
+  await page.getByTestId('rollup-batch').getByText(`Đã nhận ${M} bản ghi`).waitFor({ timeout: 60_000 });
+
+  // The files: fifty to a page, the rest on the pages after.
+  const files = page.getByTestId('rollup-file');
+  const filesPage = page.getByTestId('rollup-files-page');
+  await filesPage.getByText(`Trang 1/3: 1–50 trong ${M}`).waitFor();
+  assert.equal(await files.count(), 50);
+  assert.equal(await files.first().getAttribute('data-unit'), 'Thôn 00');
+  const previous = page.getByTestId('rollup-files-previous');
+  assert.equal(await previous.getAttribute('aria-disabled'), 'true');
+  const next = page.getByTestId('rollup-files-next');
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await filesPage.getByText(`Trang 2/3: 51–100 trong ${M}`).waitFor();
+  assert.equal(await files.first().getAttribute('data-unit'), 'Thôn 50');
+  await page.keyboard.press('Enter');
+  await filesPage.getByText(`Trang 3/3: 101–120 trong ${M}`).waitFor();
+  assert.equal(await files.count(), M - 100);
+  // At the last page the button says so and keeps the focus; pressing it again changes nothing.
+  assert.equal(await next.getAttribute('aria-disabled'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'rollup-files-next');
+  await page.keyboard.press('Enter');
+  await filesPage.getByText(`Trang 3/3: 101–120 trong ${M}`).waitFor();
+  assert.equal(await previous.getAttribute('aria-disabled'), null);
+
+  // The table: the same pages; a filter starts again from its first page.
+  await page.getByTestId('rollup-accept-all').click();
+  await page.getByTestId('rollup-shown').getByText(`Đang hiển thị ${M}/${M} đơn vị.`).waitFor();
+  const rows = page.getByTestId('rollup-row');
+  assert.equal(await rows.count(), 50);
+  await page.getByTestId('rollup-table-next').click();
+  await page.getByTestId('rollup-table-page').getByText(`Trang 2/3: 51–100 trong ${M}`).waitFor();
+  const failed = plans.filter((p) => p.fail.length > 0).length;
+  await page.getByTestId('rollup-filter-result').selectOption('failed');
+  await page.getByTestId('rollup-shown').getByText(`Đang hiển thị ${failed}/${M} đơn vị.`).waitFor();
+  await page.getByTestId('rollup-table-page').getByText(`Trang 1/2: 1–50 trong ${failed}`).waitFor();
+  assert.equal(await rows.count(), 50);
+  assert.equal(await rows.first().getAttribute('data-unit'), 'Thôn 00');
+  // Fewer rows than a page: no page controls, every row shown.
+  await page.getByTestId('rollup-filter-criterion').selectOption('kdc-2');
+  const failsCriterion2 = plans.filter((p) => p.fail.includes('kdc-2a')).length;
+  await page.getByTestId('rollup-shown').getByText(`Đang hiển thị ${failsCriterion2}/${M} đơn vị.`).waitFor();
+  assert.equal(await rows.count(), failsCriterion2);
+  assert.equal(await page.getByTestId('rollup-table-page').count(), 0);
+  session.check();
+  await session.close();
+});

@@ -1,6 +1,7 @@
 //! What the model is built with, apart from the model itself: the ordered
 //! map and set, one copy of the sorting code, numbers written the
-//! Vietnamese way, text normalisation and filling, Latin normal forms, and
+//! Vietnamese way, text normalisation and filling, Latin normal forms, long
+//! lists a page at a time, and
 //! the decoding helpers the model's records are read with. Plain Rust, like
 //! the core.
 
@@ -9,4 +10,5 @@ pub mod latin;
 pub mod map;
 pub mod numbers;
 pub mod order;
+pub mod paging;
 pub mod text;

@@ -9,6 +9,7 @@ pub mod fan;
 pub mod field;
 pub mod files;
 pub mod focus;
+pub mod pages;
 pub mod tabs;
 
 /// Leptos's `<Show>` with its children erased: `children` while `when`

@@ -8,6 +8,7 @@ use super::use_rollup;
 use crate::domain::rollup::identity::{identify, Identity};
 use crate::domain::rollup::{Body, Copies, Review, ShelfError};
 use crate::ui::i18n::*;
+use crate::ui::widgets::pages::Pages;
 use crate::ui::words::messages;
 use crate::ui::words::reasons as words;
 
@@ -55,13 +56,16 @@ pub fn Files() -> impl IntoView {
                 .count()
         })
     };
+    // Only the page shown is read and evaluated.
+    let pages = Pages::new();
+    let total = Signal::derive(move || rollup.shelf.with(|s| s.len()));
     let rows = move || {
         let units = super::review::own_units();
+        let shown = pages.window(total.get()).rows;
         rollup.shelf.with(|shelf| {
             let copies = shelf.all_copies();
             let evaluator = crate::domain::rollup::table::Evaluator::new(shelf);
-            shelf
-                .records()
+            shelf.records()[shown]
                 .iter()
                 .map(|r| {
                     let (set, kind_word) = match &r.body {
@@ -122,6 +126,7 @@ pub fn Files() -> impl IntoView {
                         }
                     })
             }}
+            {pages.nav("rollup-files", total)}
             <div class="table-scroll">
                 <table class="rollup-files" data-testid="rollup-files">
                     <thead>

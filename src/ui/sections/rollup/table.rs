@@ -9,6 +9,7 @@ use crate::domain::rollup::table::{table, Filter, SortKey, Table};
 use crate::domain::UnitKind;
 use crate::ui::i18n::*;
 use crate::ui::widgets::choice::{option, Choice};
+use crate::ui::widgets::pages::Pages;
 use crate::ui::words::messages::{self, I18n};
 use crate::ui::words::reasons::{self as words, ReasonText};
 
@@ -128,6 +129,13 @@ pub fn Consolidated() -> impl IntoView {
         })
         .unwrap_or_default()
     };
+    // A new filter or order starts again from the first page.
+    let pages = Pages::new();
+    Effect::watch(
+        move || (selection.filter.track(), selection.sort.track()),
+        move |_, _, _| pages.page.set(0),
+        false,
+    );
     let view_rows = Memo::new(move |_| {
         selection.table.with(|t| {
             t.as_ref().map(|t| {
@@ -183,6 +191,18 @@ pub fn Consolidated() -> impl IntoView {
             } else {
                 "none"
             }
+        }
+    };
+    // A column header that sorts by `key`, and says how it sorts.
+    let sortable = move |key: SortKey, label: AnyView, testid: Option<&'static str>| {
+        let (by, mark) = (StoredValue::new(key.clone()), sort_mark(key.clone()));
+        view! {
+            <th scope="col" aria-sort=aria_sort(key)>
+                <button type="button" class="rollup-sort" data-testid=testid on:click=move |_| sort_by(by.get_value())>
+                    {label}
+                    {mark}
+                </button>
+            </th>
         }
     };
     view! {
@@ -279,231 +299,220 @@ pub fn Consolidated() -> impl IntoView {
             {move || {
                 selection
                     .table
-                    .with(|t| t.clone())
-                    .map(|t| {
-                        let rows = view_rows.get().unwrap_or_default();
-                        let failing = t.failing(&rows);
-                        let shown = rows.len();
-                        let total = t.rows.len();
-                        let columns = t.columns.clone();
-                        view! {
-                            <p role="status" data-testid="rollup-shown">
-                                {tp!(i18n, rollup_shown, shown, total)}
-                            </p>
-                            <div class="table-scroll">
-                                <table class="rollup-table" data-testid="rollup-table">
-                                    <caption class="visually-hidden">{tr!(i18n, rollup_table_title)}</caption>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col" aria-sort=aria_sort(SortKey::Unit)>
-                                                <button
-                                                    type="button"
-                                                    class="rollup-sort"
-                                                    on:click=move |_| sort_by(SortKey::Unit)
-                                                >
-                                                    {tr!(i18n, rollup_col_unit)}
-                                                    {sort_mark(SortKey::Unit)}
-                                                </button>
-                                            </th>
-                                            <th scope="col" aria-sort=aria_sort(SortKey::Kind)>
-                                                <button
-                                                    type="button"
-                                                    class="rollup-sort"
-                                                    on:click=move |_| sort_by(SortKey::Kind)
-                                                >
-                                                    {tr!(i18n, rollup_col_kind)}
-                                                    {sort_mark(SortKey::Kind)}
-                                                </button>
-                                            </th>
-                                            <th scope="col" aria-sort=aria_sort(SortKey::Overall)>
-                                                <button
-                                                    type="button"
-                                                    class="rollup-sort"
-                                                    on:click=move |_| sort_by(SortKey::Overall)
-                                                >
-                                                    {tr!(i18n, rollup_col_overall)}
-                                                    {sort_mark(SortKey::Overall)}
-                                                </button>
-                                            </th>
-                                            <th scope="col" aria-sort=aria_sort(SortKey::Failed)>
-                                                <button
-                                                    type="button"
-                                                    class="rollup-sort"
-                                                    data-testid="rollup-sort-failed"
-                                                    on:click=move |_| sort_by(SortKey::Failed)
-                                                >
-                                                    {tr!(i18n, rollup_col_failed)}
-                                                    {sort_mark(SortKey::Failed)}
-                                                </button>
-                                            </th>
-                                            {columns
-                                                .iter()
-                                                .map(|c| {
-                                                    let key = StoredValue::new(SortKey::Criterion(c.id.clone()));
-                                                    let title = words::text(&c.label);
-                                                    let hint = title.clone();
-                                                    let lacking = c.lacking;
-                                                    view! {
-                                                        <th
-                                                            scope="col"
-                                                            title=hint
-                                                            aria-sort=aria_sort(key.get_value())
-                                                            data-criterion=c.id.clone()
-                                                        >
-                                                            <button
-                                                                type="button"
-                                                                class="rollup-sort"
-                                                                on:click=move |_| sort_by(key.get_value())
-                                                            >
-                                                                {c.id.clone()}
-                                                                {sort_mark(key.get_value())}
-                                                            </button>
-                                                            <span class="visually-hidden">{title}</span>
-                                                            {(lacking > 0)
-                                                                .then(|| {
-                                                                    view! {
-                                                                        <br />
-                                                                        <span class="muted">
-                                                                            {tp!(i18n, rollup_lacking_count, lacking)}
-                                                                        </span>
-                                                                    }
-                                                                })}
-                                                        </th>
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        {rows
-                                            .iter()
-                                            .map(|&i| {
-                                                let row = t.rows[i].clone();
-                                                let failed = row.count(Outcome::Failed);
-                                                let lacking: Vec<String> = row
-                                                    .lacking(&t.columns)
-                                                    .into_iter()
-                                                    .map(str::to_owned)
-                                                    .collect();
-                                                let record = row.record.clone();
-                                                view! {
-                                                    <tr data-testid="rollup-row" data-unit=row.unit.name.clone()>
-                                                        <th scope="row">
-                                                            {row.unit.name.clone()}
-                                                            {(!lacking.is_empty())
-                                                                .then(|| {
-                                                                    let ids = lacking.join(", ");
-                                                                    view! {
-                                                                        <br />
-                                                                        <span class="muted">
-                                                                            {tp!(i18n, rollup_row_lacks, ids)}
-                                                                        </span>
-                                                                    }
-                                                                })}
-                                                        </th>
-                                                        <td>
-                                                            {messages::unit_kind(i18n, row.unit.kind)} " · v"
-                                                            {row.version}
-                                                        </td>
-                                                        <td
-                                                            class=cell_class(Some(row.overall))
-                                                            data-status=status_code(row.overall)
-                                                        >
-                                                            {cell_word(i18n, Some(row.overall))}
-                                                        </td>
-                                                        <td data-testid="rollup-row-failed">{failed}</td>
-                                                        {row
-                                                            .cells
-                                                            .iter()
-                                                            .enumerate()
-                                                            .map(|(c, cell)| {
-                                                                let cell = *cell;
-                                                                let criterion = t.columns[c].id.clone();
-                                                                let criterion_attr = criterion.clone();
-                                                                let record = record.clone();
-                                                                let reason = row
-                                                                    .evaluation
-                                                                    .criteria
-                                                                    .get(&criterion)
-                                                                    .map(|r| r.reason.clone());
-                                                                let title = match &reason {
-                                                                    Some(
-                                                                        CriterionReason::All { failed, incomplete },
-                                                                    ) if !failed.is_empty() || !incomplete.is_empty() => {
-                                                                        failed
-                                                                            .iter()
-                                                                            .chain(incomplete)
-                                                                            .cloned()
-                                                                            .collect::<Vec<_>>()
-                                                                            .join(", ")
-                                                                    }
-                                                                    _ => String::new(),
-                                                                };
-                                                                let show = move |ev: &web_sys::Event| {
-                                                                    let target = ev
-                                                                        .current_target()
-                                                                        .and_then(|t| {
-                                                                            wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()
-                                                                        });
-                                                                    if let (Some(target), true) = (target, cell.is_some()) {
-                                                                        let at = anchor(&target);
-                                                                        focused
-                                                                            .set(
-                                                                                Some(Hover {
-                                                                                    row: i,
-                                                                                    column: c,
-                                                                                    record: record.clone(),
-                                                                                    criterion: criterion.clone(),
-                                                                                    at,
-                                                                                }),
-                                                                            );
-                                                                    }
-                                                                };
-                                                                let show_too = show.clone();
-                                                                let described = move || {
-                                                                    focused
-                                                                        .with(|h| {
-                                                                            h.as_ref().is_some_and(|h| (h.row, h.column) == (i, c))
-                                                                        })
-                                                                        .then_some("rollup-reason")
-                                                                };
-                                                                view! {
-                                                                    <td
-                                                                        class=cell_class(cell)
-                                                                        tabindex="0"
-                                                                        title=title
-                                                                        data-status=cell.map(status_code).unwrap_or("lacking")
-                                                                        data-criterion=criterion_attr
-                                                                        aria-describedby=described
-                                                                        on:focus=move |ev| show(&ev)
-                                                                        on:mouseenter=move |ev| show_too(&ev)
-                                                                        on:blur=move |_| focused.set(None)
-                                                                        on:mouseleave=move |_| focused.set(None)
+                    .with(|t| {
+                        t.as_ref()
+                            .map(|t| {
+                                let rows = view_rows.get().unwrap_or_default();
+                                let failing = t.failing(&rows);
+                                let shown = rows.len();
+                                let total = t.rows.len();
+                                let columns = t.columns.clone();
+                                let page = pages.window(shown).rows;
+                                // Only the page shown is laid out.
+                                view! {
+                                    <p role="status" data-testid="rollup-shown">
+                                        {tp!(i18n, rollup_shown, shown, total)}
+                                    </p>
+                                    {pages.nav("rollup-table", Signal::stored(shown))}
+                                    <div class="table-scroll">
+                                        <table class="rollup-table" data-testid="rollup-table">
+                                            <caption class="visually-hidden">{tr!(i18n, rollup_table_title)}</caption>
+                                            <thead>
+                                                <tr>
+                                                    {sortable(
+                                                        SortKey::Unit,
+                                                        tr!(i18n, rollup_col_unit).into_any(),
+                                                        None,
+                                                    )}
+                                                    {sortable(
+                                                        SortKey::Kind,
+                                                        tr!(i18n, rollup_col_kind).into_any(),
+                                                        None,
+                                                    )}
+                                                    {sortable(
+                                                        SortKey::Overall,
+                                                        tr!(i18n, rollup_col_overall).into_any(),
+                                                        None,
+                                                    )}
+                                                    {sortable(
+                                                        SortKey::Failed,
+                                                        tr!(i18n, rollup_col_failed).into_any(),
+                                                        Some("rollup-sort-failed"),
+                                                    )}
+                                                    {columns
+                                                        .iter()
+                                                        .map(|c| {
+                                                            let key = StoredValue::new(
+                                                                SortKey::Criterion(c.id.clone()),
+                                                            );
+                                                            let title = words::text(&c.label);
+                                                            let hint = title.clone();
+                                                            let lacking = c.lacking;
+                                                            view! {
+                                                                <th
+                                                                    scope="col"
+                                                                    title=hint
+                                                                    aria-sort=aria_sort(key.get_value())
+                                                                    data-criterion=c.id.clone()
+                                                                >
+                                                                    <button
+                                                                        type="button"
+                                                                        class="rollup-sort"
+                                                                        on:click=move |_| sort_by(key.get_value())
                                                                     >
-                                                                        {cell_word(i18n, cell)}
-                                                                    </td>
-                                                                }
-                                                            })
-                                                            .collect_view()}
-                                                    </tr>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </tbody>
-                                    <tfoot>
-                                        <tr>
-                                            <th scope="row" colspan="4">
-                                                {tr!(i18n, rollup_total_failing)}
-                                            </th>
-                                            {failing
-                                                .into_iter()
-                                                .map(|n| view! { <td data-testid="rollup-total">{n}</td> })
-                                                .collect_view()}
-                                        </tr>
-                                    </tfoot>
-                                </table>
-                            </div>
-                        }
+                                                                        {c.id.clone()}
+                                                                        {sort_mark(key.get_value())}
+                                                                    </button>
+                                                                    <span class="visually-hidden">{title}</span>
+                                                                    {(lacking > 0)
+                                                                        .then(|| {
+                                                                            view! {
+                                                                                <br />
+                                                                                <span class="muted">
+                                                                                    {tp!(i18n, rollup_lacking_count, lacking)}
+                                                                                </span>
+                                                                            }
+                                                                        })}
+                                                                </th>
+                                                            }
+                                                        })
+                                                        .collect_view()}
+                                                </tr>
+                                            </thead>
+                                            <tbody>
+                                                {rows[page]
+                                                    .iter()
+                                                    .map(|&i| {
+                                                        let row = t.rows[i].clone();
+                                                        let failed = row.count(Outcome::Failed);
+                                                        let lacking: Vec<String> = row
+                                                            .lacking(&t.columns)
+                                                            .into_iter()
+                                                            .map(str::to_owned)
+                                                            .collect();
+                                                        let record = row.record.clone();
+                                                        view! {
+                                                            <tr
+                                                                data-testid="rollup-row"
+                                                                data-unit=row.unit.name.clone()
+                                                            >
+                                                                <th scope="row">
+                                                                    {row.unit.name.clone()}
+                                                                    {(!lacking.is_empty())
+                                                                        .then(|| {
+                                                                            let ids = lacking.join(", ");
+                                                                            view! {
+                                                                                <br />
+                                                                                <span class="muted">
+                                                                                    {tp!(i18n, rollup_row_lacks, ids)}
+                                                                                </span>
+                                                                            }
+                                                                        })}
+                                                                </th>
+                                                                <td>
+                                                                    {messages::unit_kind(i18n, row.unit.kind)} " · v"
+                                                                    {row.version}
+                                                                </td>
+                                                                <td
+                                                                    class=cell_class(Some(row.overall))
+                                                                    data-status=status_code(row.overall)
+                                                                >
+                                                                    {cell_word(i18n, Some(row.overall))}
+                                                                </td>
+                                                                <td data-testid="rollup-row-failed">{failed}</td>
+                                                                {row
+                                                                    .cells
+                                                                    .iter()
+                                                                    .enumerate()
+                                                                    .map(|(c, cell)| {
+                                                                        let cell = *cell;
+                                                                        let criterion = t.columns[c].id.clone();
+                                                                        let criterion_attr = criterion.clone();
+                                                                        let record = record.clone();
+                                                                        let reason = row
+                                                                            .evaluation
+                                                                            .criteria
+                                                                            .get(&criterion)
+                                                                            .map(|r| r.reason.clone());
+                                                                        let title = match &reason {
+                                                                            Some(
+                                                                                CriterionReason::All { failed, incomplete },
+                                                                            ) if !failed.is_empty() || !incomplete.is_empty() => {
+                                                                                failed
+                                                                                    .iter()
+                                                                                    .chain(incomplete)
+                                                                                    .cloned()
+                                                                                    .collect::<Vec<_>>()
+                                                                                    .join(", ")
+                                                                            }
+                                                                            _ => String::new(),
+                                                                        };
+                                                                        let show = move |ev: &web_sys::Event| {
+                                                                            let target = ev
+                                                                                .current_target()
+                                                                                .and_then(|t| {
+                                                                                    wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()
+                                                                                });
+                                                                            if let (Some(target), true) = (target, cell.is_some()) {
+                                                                                let at = anchor(&target);
+                                                                                focused
+                                                                                    .set(
+                                                                                        Some(Hover {
+                                                                                            row: i,
+                                                                                            column: c,
+                                                                                            record: record.clone(),
+                                                                                            criterion: criterion.clone(),
+                                                                                            at,
+                                                                                        }),
+                                                                                    );
+                                                                            }
+                                                                        };
+                                                                        let show_too = show.clone();
+                                                                        let described = move || {
+                                                                            focused
+                                                                                .with(|h| {
+                                                                                    h.as_ref().is_some_and(|h| (h.row, h.column) == (i, c))
+                                                                                })
+                                                                                .then_some("rollup-reason")
+                                                                        };
+                                                                        view! {
+                                                                            <td
+                                                                                class=cell_class(cell)
+                                                                                tabindex="0"
+                                                                                title=title
+                                                                                data-status=cell.map(status_code).unwrap_or("lacking")
+                                                                                data-criterion=criterion_attr
+                                                                                aria-describedby=described
+                                                                                on:focus=move |ev| show(&ev)
+                                                                                on:mouseenter=move |ev| show_too(&ev)
+                                                                                on:blur=move |_| focused.set(None)
+                                                                                on:mouseleave=move |_| focused.set(None)
+                                                                            >
+                                                                                {cell_word(i18n, cell)}
+                                                                            </td>
+                                                                        }
+                                                                    })
+                                                                    .collect_view()}
+                                                            </tr>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </tbody>
+                                            <tfoot>
+                                                <tr>
+                                                    <th scope="row" colspan="4">
+                                                        {tr!(i18n, rollup_total_failing)}
+                                                    </th>
+                                                    {failing
+                                                        .into_iter()
+                                                        .map(|n| view! { <td data-testid="rollup-total">{n}</td> })
+                                                        .collect_view()}
+                                                </tr>
+                                            </tfoot>
+                                        </table>
+                                    </div>
+                                }
+                            })
                     })
             }}
             {move || {
