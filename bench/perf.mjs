@@ -9,6 +9,7 @@
 //   storage   a commune with 30 villages x 5 years and 5 festival plans / localStorage's 5,242,880 units
 //   roll-up   receiving 200 village files / JSON.parse of the same files
 //   province  2,000 village files: received, accepted all, Tổng hợp reopened / JSON.parse of the same files
+//   10k       10,000 files stored: the JS heap and wasm memory after reopening Tổng hợp (budget 200 MiB), a filter and a sort of the table (one frame, 16 ms)
 //   curve     the roll-up's reading, checking, table and figures at 1,000, 10,000 and 100,000 records (native): growth per 10x / n log n's
 // Prints one line per figure and writes bench/results.json. Never fails on a number.
 import { createRequire } from 'node:module';
@@ -415,6 +416,70 @@ async function province(browser, url) {
 }
 
 /**
+ * A province's 10,000 files stored: Tổng hợp reopened, the JS heap then
+ * (after a garbage collection) with the wasm memory beside it,
+ * and a filter and a sort of the table, each timed from the user's action
+ * until the table shows it (the event, the effects it runs and the rows
+ * rebuilt, before the frame that paints them): one frame's 16 ms at most.
+ */
+async function tenThousand(browser, url) {
+  const N = 10000;
+  const BATCH = 2000;
+  const set = catalogueSet('tt124-khu-dan-cu');
+  const { ctx, page } = await appPage(browser, url + '#/tong-hop');
+  await page.getByTestId('rollup-drop-zone').waitFor();
+  for (let from = 0; from < N; from += BATCH) {
+    const files = Array.from({ length: BATCH }, (_, i) => villageFile({ set, index: from + i, ...villagePlan(from + i) }));
+    await receive(page, files);
+    await page.getByTestId('rollup-counts').getByText(`${from + BATCH} bản ghi đã nhận`).waitFor({ timeout: 600_000 });
+  }
+  await page.getByTestId('rollup-accept-all').click();
+  await page.getByTestId('rollup-shown').getByText(`${N}/${N}`).waitFor({ timeout: 600_000 });
+  const t = Date.now();
+  await page.reload();
+  await page.getByTestId('rollup-shown').getByText(`${N}/${N}`).waitFor({ timeout: 600_000 });
+  const reopened = Date.now() - t;
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_memory);
+  const wasm = await page.evaluate(() => window.wasmBindings.bench_memory());
+  const mib = (bytes) => bytes / 1048576;
+  figure('10,000 files: heap after reopening', {
+    value: mib(heap.usedSize + wasm), unit: 'MiB', budget: 200,
+    note: `reopened in ${reopened} ms; JS objects ${mib(heap.usedSize).toFixed(1)} MiB, wasm memory ${mib(wasm).toFixed(1)} MiB`,
+  });
+  // One action ('filter' or 'sort'), timed until the table shows it.
+  const answer = (act) => page.evaluate(async (act) => {
+    const shown = () => document.querySelector('[data-testid="rollup-shown"]').textContent + document.querySelector('[data-testid="rollup-row"]')?.dataset.unit;
+    const times = [];
+    for (let i = 0; i < 10; i += 1) {
+      const before = shown();
+      const t = performance.now();
+      if (act === 'filter') {
+        const select = document.querySelector('[data-testid="rollup-filter-result"]');
+        select.value = i % 2 ? '' : 'failed';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      } else {
+        document.querySelector('[data-testid="rollup-sort-failed"]').click();
+      }
+      // After the event's effects (microtasks) and the tasks they queued.
+      for (let n = 0; n < 100 && shown() === before; n += 1) {
+        await new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(0); });
+      }
+      times.push(performance.now() - t);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
+    return times;
+  }, act);
+  const filter = await answer('filter');
+  figure('10,000 files: filter the table', { value: median(filter), unit: 'ms', budget: 16, note: `10 filters, 95th percentile ${percentile(filter, 95).toFixed(1)} ms` });
+  const sort = await answer('sort');
+  figure('10,000 files: sort the table', { value: median(sort), unit: 'ms', budget: 16, note: `10 sorts, 95th percentile ${percentile(sort, 95).toFixed(1)} ms` });
+  await ctx.close();
+}
+
+/**
  * The roll-up's cost at 1,000, 10,000 and 100,000 records, natively
  * (examples/rollup_curve.rs): each step's growth per 10× more records,
  * against n log n's (about 12.5× from 10,000 to 100,000). Nothing timed is
@@ -469,6 +534,7 @@ async function main() {
   }
   if (want('rollup')) await rollup(browser, url);
   if (want('province')) await province(browser, url);
+  if (want('10k')) await tenThousand(browser, url);
   if (want('curve')) curve();
   await browser.close();
   await server.close();

@@ -104,3 +104,15 @@ split!(
         })
     }
 );
+
+/// The size of the app's wasm memory now, in bytes: what its records take
+/// beside the JS heap.
+#[wasm_bindgen]
+pub fn bench_memory() -> f64 {
+    use wasm_bindgen::JsCast;
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    memory
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}

@@ -120,11 +120,17 @@ impl Archive {
                 records: Vec::new(),
                 unreadable: Vec::new(),
             };
+            // Each record's text is read and dropped in turn, and its set
+            // shared as it is read: memory holds the records, one set each.
+            let mut pool = crate::domain::rollup::SetPool::default();
             for (key, value) in keys.into_iter().zip(values) {
                 let key = key.as_string().unwrap_or_default();
                 match value.as_string() {
                     Some(text) => match decode_received(&text) {
-                        Ok(record) => shelved.records.push(record),
+                        Ok(mut record) => {
+                            pool.share(&mut record);
+                            shelved.records.push(record)
+                        }
                         Err(error) => shelved.unreadable.push((key, error)),
                     },
                     None => shelved

@@ -163,6 +163,51 @@ fn thirty_villages_make_a_table_with_totals_filters_and_sorting() {
     assert_eq!(t.rows[sorted[0]].count(Outcome::Failed), 2);
     let by_name_desc = t.view(&Filter::default(), &SortKey::Unit, true);
     assert_eq!(t.rows[by_name_desc[0]].unit.name, "Thôn 29");
+    // Every order, either way, is the one its comparison of the rows gives
+    // (the view finds each row's keys once; this compares them pairwise).
+    let rank = |s: Option<Outcome>| match s {
+        Some(Outcome::Failed) => 0,
+        Some(Outcome::Incomplete) => 1,
+        Some(Outcome::Passed) => 2,
+        Some(Outcome::NotApplicable) => 3,
+        Some(Outcome::NotEvaluated) => 4,
+        None => 5,
+    };
+    for key in [
+        SortKey::Unit,
+        SortKey::Kind,
+        SortKey::Overall,
+        SortKey::Failed,
+        SortKey::Criterion("kdc-3".into()),
+    ] {
+        for descending in [false, true] {
+            let mut expected: Vec<usize> = (0..t.rows.len()).collect();
+            expected.sort_by(|&a, &b| {
+                let (ra, rb) = (&t.rows[a], &t.rows[b]);
+                let primary = match &key {
+                    SortKey::Unit => std::cmp::Ordering::Equal,
+                    SortKey::Kind => ra.unit.kind.code().cmp(rb.unit.kind.code()),
+                    SortKey::Overall => rank(Some(ra.overall)).cmp(&rank(Some(rb.overall))),
+                    SortKey::Failed => rb.count(Outcome::Failed).cmp(&ra.count(Outcome::Failed)),
+                    SortKey::Criterion(_) => rank(ra.cells[2]).cmp(&rank(rb.cells[2])),
+                };
+                let by_name = antq::support::text::sort_key(&ra.unit.name)
+                    .cmp(&antq::support::text::sort_key(&rb.unit.name))
+                    .then_with(|| ra.record.cmp(&rb.record));
+                let ordering = primary.then(by_name);
+                if descending {
+                    ordering.reverse()
+                } else {
+                    ordering
+                }
+            });
+            assert_eq!(
+                t.view(&Filter::default(), &key, descending),
+                expected,
+                "{key:?} {descending}"
+            );
+        }
+    }
     // Kind filter: none of another kind.
     let schools = t.view(
         &Filter {

@@ -30,6 +30,51 @@ pub use decision::{DecisionError, Notice, Recognition};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// The criteria sets of records, each held once: a record read or
+/// received takes the set of an earlier record with an equal one, so ten
+/// thousand villages on one set hold one copy of it, as they are read.
+#[derive(Default)]
+pub struct SetPool {
+    held: HashMap<(String, u32), Vec<Arc<CriteriaSet>>>,
+}
+
+impl SetPool {
+    /// Gives `record` the held set equal to its own, or holds its own.
+    pub fn share(&mut self, record: &mut Received) {
+        let Body::Assessment { criteria_set, .. } = &mut record.body else {
+            return;
+        };
+        let same = self
+            .held
+            .entry((criteria_set.id.clone(), criteria_set.version))
+            .or_default();
+        match same
+            .iter()
+            .find(|s| Arc::ptr_eq(s, criteria_set) || ***s == **criteria_set)
+        {
+            Some(shared) => *criteria_set = shared.clone(),
+            None => same.push(criteria_set.clone()),
+        }
+    }
+
+    /// Holds `record`'s set, leaving the record as it is.
+    fn hold(&mut self, record: &Received) {
+        let Body::Assessment { criteria_set, .. } = &record.body else {
+            return;
+        };
+        let same = self
+            .held
+            .entry((criteria_set.id.clone(), criteria_set.version))
+            .or_default();
+        if !same
+            .iter()
+            .any(|s| Arc::ptr_eq(s, criteria_set) || **s == **criteria_set)
+        {
+            same.push(criteria_set.clone());
+        }
+    }
+}
+
 /// Where a received file stands in the receiver's review.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
@@ -286,21 +331,12 @@ impl Shelf {
     /// Makes the records from `from` on share the criteria set of any
     /// record with an equal one, so each set is held once.
     fn share_sets(&mut self, from: usize) {
-        let mut held: HashMap<(String, u32), Vec<Arc<CriteriaSet>>> = HashMap::new();
+        let mut pool = SetPool::default();
         for (at, record) in self.records.iter_mut().enumerate() {
-            let Body::Assessment { criteria_set, .. } = &mut record.body else {
-                continue;
-            };
-            let same = held
-                .entry((criteria_set.id.clone(), criteria_set.version))
-                .or_default();
-            match same
-                .iter()
-                .find(|s| Arc::ptr_eq(s, criteria_set) || ***s == **criteria_set)
-            {
-                Some(shared) if at >= from => *criteria_set = shared.clone(),
-                Some(_) => {}
-                None => same.push(criteria_set.clone()),
+            if at >= from {
+                pool.share(record);
+            } else {
+                pool.hold(record);
             }
         }
     }

@@ -7,7 +7,6 @@
 //! no result there, and its row says so.
 
 use crate::support::map::Map;
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use super::{Received, Shelf};
@@ -61,6 +60,9 @@ pub struct Table {
     pub year: i32,
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
+    /// Each row's place in the order of the units' names (the record's id
+    /// between equal names), found once: sorting compares numbers.
+    name_rank: Vec<usize>,
 }
 
 /// Which rows to show. A result filter applies to the chosen criterion, or
@@ -208,11 +210,25 @@ pub fn table(shelf: &Shelf, set_id: &str, year: i32) -> Table {
     for (i, column) in columns.iter_mut().enumerate() {
         column.lacking = rows.iter().filter(|r| r.cells[i].is_none()).count();
     }
+    let mut by_name: Vec<_> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| (crate::support::text::sort_key(&row.unit.name), i))
+        .collect();
+    crate::support::order::sort_by(&mut by_name, |(ka, a), (kb, b)| {
+        ka.cmp(kb)
+            .then_with(|| rows[*a].record.cmp(&rows[*b].record))
+    });
+    let mut name_rank = vec![0; rows.len()];
+    for (rank, (_, i)) in by_name.into_iter().enumerate() {
+        name_rank[i] = rank;
+    }
     Table {
         set_id: set_id.to_owned(),
         year,
         columns,
         rows,
+        name_rank,
     }
 }
 
@@ -234,7 +250,7 @@ impl Table {
     /// The rows to show, as indices into `rows`, filtered and sorted.
     pub fn view(&self, filter: &Filter, sort: &SortKey, descending: bool) -> Vec<usize> {
         let criterion = filter.criterion.as_deref().and_then(|id| self.column(id));
-        let mut shown: Vec<usize> = (0..self.rows.len())
+        let shown: Vec<usize> = (0..self.rows.len())
             .filter(|&i| {
                 let row = &self.rows[i];
                 let result = match criterion {
@@ -246,40 +262,42 @@ impl Table {
                     && filter.result.is_none_or(|wanted| result == Some(wanted))
             })
             .collect();
-        let keys: Vec<_> = self
-            .rows
-            .iter()
-            .map(|row| crate::support::text::sort_key(&row.unit.name))
-            .collect();
-        let by_name = |a: usize, b: usize| {
-            keys[a]
-                .cmp(&keys[b])
-                .then_with(|| self.rows[a].record.cmp(&self.rows[b].record))
-        };
+        // Each shown row's key is found once, then the keys are compared:
+        // the column's result (or what else is sorted by), then the name.
         let column = match sort {
             SortKey::Criterion(id) => self.column(id),
             _ => None,
         };
-        crate::support::order::sort_by(&mut shown, |&ia, &ib| {
-            let (a, b) = (&self.rows[ia], &self.rows[ib]);
-            let primary = match sort {
-                SortKey::Unit => Ordering::Equal,
-                SortKey::Kind => a.unit.kind.code().cmp(b.unit.kind.code()),
-                SortKey::Overall => rank(Some(a.overall)).cmp(&rank(Some(b.overall))),
-                SortKey::Failed => b.count(Outcome::Failed).cmp(&a.count(Outcome::Failed)),
-                SortKey::Criterion(_) => match column {
-                    Some(c) => rank(a.cells[c]).cmp(&rank(b.cells[c])),
-                    None => Ordering::Equal,
-                },
-            };
-            let ordering = primary.then_with(|| by_name(ia, ib));
-            if descending {
-                ordering.reverse()
-            } else {
-                ordering
+        let mut codes: Vec<&str> = UnitKind::ALL.iter().map(|k| k.code()).collect();
+        crate::support::order::sort(&mut codes);
+        let primary = |row: &Row| -> usize {
+            match sort {
+                SortKey::Unit => 0,
+                SortKey::Kind => codes
+                    .iter()
+                    .position(|c| *c == row.unit.kind.code())
+                    .unwrap_or(0),
+                SortKey::Overall => rank(Some(row.overall)).into(),
+                // The most failures first.
+                SortKey::Failed => usize::MAX - row.count(Outcome::Failed),
+                SortKey::Criterion(_) => column.map_or(0, |c| rank(row.cells[c]).into()),
             }
-        });
-        shown
+        };
+        let mut keyed: Vec<((usize, usize), usize)> = shown
+            .into_iter()
+            .map(|i| ((primary(&self.rows[i]), self.name_rank[i]), i))
+            .collect();
+        crate::support::order::sort_by(
+            &mut keyed,
+            |(a, _), (b, _)| {
+                if descending {
+                    b.cmp(a)
+                } else {
+                    a.cmp(b)
+                }
+            },
+        );
+        keyed.into_iter().map(|(_, i)| i).collect()
     }
 
     /// How many of `rows` fail each column.

@@ -144,6 +144,7 @@ pub fn Consolidated() -> impl IntoView {
             })
         })
     });
+    let shown = move || view_rows.with(|rows| rows.as_ref().map_or(0, Vec::len));
     // The cell whose reason is shown, and where: the reason is laid over
     // the page, outside the table's scroll box, which would clip it.
     let focused = RwSignal::new(None::<Hover>);
@@ -163,6 +164,53 @@ pub fn Consolidated() -> impl IntoView {
         }
     });
     on_cleanup(move || on_scroll.remove());
+    // The cell an event of the table's body is about, with a reason to show.
+    let cell_of = |target: Option<web_sys::EventTarget>| {
+        target
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|t| t.closest("td[data-cell]").ok().flatten())
+    };
+    let show = move |ev: &web_sys::Event| {
+        let Some(cell) = cell_of(ev.target()) else {
+            return;
+        };
+        let attr = |name: &str| cell.get_attribute(name).unwrap_or_default();
+        let Some((row, column)) = attr("data-cell")
+            .split_once(':')
+            .and_then(|(r, c)| Some((r.parse().ok()?, c.parse().ok()?)))
+        else {
+            return;
+        };
+        if focused.with_untracked(|h| {
+            h.as_ref()
+                .is_some_and(|h| (h.row, h.column) == (row, column))
+        }) {
+            return;
+        }
+        described(Some(&cell));
+        focused.set(Some(Hover {
+            row,
+            column,
+            record: attr("data-record"),
+            criterion: attr("data-criterion"),
+            at: anchor(&cell),
+        }));
+    };
+    let hide = move |ev: &web_sys::Event| {
+        // Moving within the cell, or from it to its reason, keeps it.
+        let from = cell_of(ev.target());
+        let to = wasm_bindgen::JsCast::dyn_ref::<web_sys::FocusEvent>(ev)
+            .and_then(|e| e.related_target())
+            .or_else(|| {
+                wasm_bindgen::JsCast::dyn_ref::<web_sys::MouseEvent>(ev)
+                    .and_then(|e| e.related_target())
+            });
+        if from.is_some() && from == cell_of(to) {
+            return;
+        }
+        described(None);
+        focused.set(None);
+    };
     let sort_by = move |key: SortKey| {
         selection.sort.update(|(k, desc)| {
             if *k == key {
@@ -302,18 +350,18 @@ pub fn Consolidated() -> impl IntoView {
                     .with(|t| {
                         t.as_ref()
                             .map(|t| {
-                                let rows = view_rows.get().unwrap_or_default();
-                                let failing = t.failing(&rows);
-                                let shown = rows.len();
                                 let total = t.rows.len();
                                 let columns = t.columns.clone();
-                                let page = pages.window(shown).rows;
-                                // Only the page shown is laid out.
+                                // The table's frame is laid out once per table; a
+                                // filter, an order or a page changes its body.
                                 view! {
                                     <p role="status" data-testid="rollup-shown">
-                                        {tp!(i18n, rollup_shown, shown, total)}
+                                        {move || {
+                                            let shown = shown();
+                                            tp!(i18n, rollup_shown, shown, total)
+                                        }}
                                     </p>
-                                    {pages.nav("rollup-table", Signal::stored(shown))}
+                                    {pages.nav("rollup-table", Signal::derive(shown))}
                                     <div class="table-scroll">
                                         <table class="rollup-table" data-testid="rollup-table">
                                             <caption class="visually-hidden">{tr!(i18n, rollup_table_title)}</caption>
@@ -379,134 +427,45 @@ pub fn Consolidated() -> impl IntoView {
                                                         .collect_view()}
                                                 </tr>
                                             </thead>
-                                            <tbody>
-                                                {rows[page]
-                                                    .iter()
-                                                    .map(|&i| {
-                                                        let row = t.rows[i].clone();
-                                                        let failed = row.count(Outcome::Failed);
-                                                        let lacking: Vec<String> = row
-                                                            .lacking(&t.columns)
-                                                            .into_iter()
-                                                            .map(str::to_owned)
-                                                            .collect();
-                                                        let record = row.record.clone();
-                                                        view! {
-                                                            <tr
-                                                                data-testid="rollup-row"
-                                                                data-unit=row.unit.name.clone()
-                                                            >
-                                                                <th scope="row">
-                                                                    {row.unit.name.clone()}
-                                                                    {(!lacking.is_empty())
-                                                                        .then(|| {
-                                                                            let ids = lacking.join(", ");
-                                                                            view! {
-                                                                                <br />
-                                                                                <span class="muted">
-                                                                                    {tp!(i18n, rollup_row_lacks, ids)}
-                                                                                </span>
-                                                                            }
-                                                                        })}
-                                                                </th>
-                                                                <td>
-                                                                    {messages::unit_kind(i18n, row.unit.kind)} " · v"
-                                                                    {row.version}
-                                                                </td>
-                                                                <td
-                                                                    class=cell_class(Some(row.overall))
-                                                                    data-status=status_code(row.overall)
-                                                                >
-                                                                    {cell_word(i18n, Some(row.overall))}
-                                                                </td>
-                                                                <td data-testid="rollup-row-failed">{failed}</td>
-                                                                {row
-                                                                    .cells
-                                                                    .iter()
-                                                                    .enumerate()
-                                                                    .map(|(c, cell)| {
-                                                                        let cell = *cell;
-                                                                        let criterion = t.columns[c].id.clone();
-                                                                        let criterion_attr = criterion.clone();
-                                                                        let record = record.clone();
-                                                                        let reason = row
-                                                                            .evaluation
-                                                                            .criteria
-                                                                            .get(&criterion)
-                                                                            .map(|r| r.reason.clone());
-                                                                        let title = match &reason {
-                                                                            Some(
-                                                                                CriterionReason::All { failed, incomplete },
-                                                                            ) if !failed.is_empty() || !incomplete.is_empty() => {
-                                                                                failed
-                                                                                    .iter()
-                                                                                    .chain(incomplete)
-                                                                                    .cloned()
-                                                                                    .collect::<Vec<_>>()
-                                                                                    .join(", ")
-                                                                            }
-                                                                            _ => String::new(),
-                                                                        };
-                                                                        let show = move |ev: &web_sys::Event| {
-                                                                            let target = ev
-                                                                                .current_target()
-                                                                                .and_then(|t| {
-                                                                                    wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()
-                                                                                });
-                                                                            if let (Some(target), true) = (target, cell.is_some()) {
-                                                                                let at = anchor(&target);
-                                                                                focused
-                                                                                    .set(
-                                                                                        Some(Hover {
-                                                                                            row: i,
-                                                                                            column: c,
-                                                                                            record: record.clone(),
-                                                                                            criterion: criterion.clone(),
-                                                                                            at,
-                                                                                        }),
-                                                                                    );
-                                                                            }
-                                                                        };
-                                                                        let show_too = show.clone();
-                                                                        let described = move || {
-                                                                            focused
-                                                                                .with(|h| {
-                                                                                    h.as_ref().is_some_and(|h| (h.row, h.column) == (i, c))
-                                                                                })
-                                                                                .then_some("rollup-reason")
-                                                                        };
-                                                                        view! {
-                                                                            <td
-                                                                                class=cell_class(cell)
-                                                                                tabindex="0"
-                                                                                title=title
-                                                                                data-status=cell.map(status_code).unwrap_or("lacking")
-                                                                                data-criterion=criterion_attr
-                                                                                aria-describedby=described
-                                                                                on:focus=move |ev| show(&ev)
-                                                                                on:mouseenter=move |ev| show_too(&ev)
-                                                                                on:blur=move |_| focused.set(None)
-                                                                                on:mouseleave=move |_| focused.set(None)
-                                                                            >
-                                                                                {cell_word(i18n, cell)}
-                                                                            </td>
-                                                                        }
-                                                                    })
-                                                                    .collect_view()}
-                                                            </tr>
-                                                        }
-                                                    })
-                                                    .collect_view()}
+                                            // The cells' reasons follow focus and the pointer
+                                            // through the body's events, not four per cell.
+                                            <tbody
+                                                on:focusin=move |ev| show(&ev)
+                                                on:mouseover=move |ev| show(&ev)
+                                                on:focusout=move |ev| hide(&ev)
+                                                on:mouseout=move |ev| hide(&ev)
+                                            >
+                                                {move || {
+                                                    selection
+                                                        .table
+                                                        .with(|t| {
+                                                            let t = t.as_ref()?;
+                                                            let page = pages.window(shown()).rows;
+                                                            view_rows
+                                                                .with(|rows| Some(
+                                                                    page_rows(i18n, t, &rows.as_deref()?[page]),
+                                                                ))
+                                                        })
+                                                }}
                                             </tbody>
                                             <tfoot>
                                                 <tr>
                                                     <th scope="row" colspan="4">
                                                         {tr!(i18n, rollup_total_failing)}
                                                     </th>
-                                                    {failing
-                                                        .into_iter()
-                                                        .map(|n| view! { <td data-testid="rollup-total">{n}</td> })
-                                                        .collect_view()}
+                                                    {move || {
+                                                        let failing = selection
+                                                            .table
+                                                            .with(|t| {
+                                                                view_rows
+                                                                    .with(|rows| Some(t.as_ref()?.failing(rows.as_deref()?)))
+                                                            });
+                                                        failing
+                                                            .unwrap_or_default()
+                                                            .into_iter()
+                                                            .map(|n| view! { <td data-testid="rollup-total">{n}</td> })
+                                                            .collect_view()
+                                                    }}
                                                 </tr>
                                             </tfoot>
                                         </table>
@@ -545,6 +504,16 @@ struct Hover {
     record: String,
     criterion: String,
     at: (f64, Option<f64>, Option<f64>),
+}
+
+/// Ties the reason to `cell` (`aria-describedby`), and to no other.
+fn described(cell: Option<&web_sys::Element>) {
+    if let Ok(Some(was)) = document().query_selector("td[aria-describedby='rollup-reason']") {
+        let _ = was.remove_attribute("aria-describedby");
+    }
+    if let Some(cell) = cell {
+        let _ = cell.set_attribute("aria-describedby", "rollup-reason");
+    }
 }
 
 /// Where to lay a cell's reason: under the cell, or over it when the window
@@ -607,4 +576,73 @@ fn CellReason(record: String, criterion: String) -> impl IntoView {
             </div>
         }
     })
+}
+
+/// The rows of the table's page shown: `rows` are indices into `t.rows`.
+fn page_rows(i18n: I18n, t: &Table, rows: &[usize]) -> AnyView {
+    rows.iter()
+        .map(|&i| {
+            let row = &t.rows[i];
+            let failed = row.count(Outcome::Failed);
+            let lacking: Vec<String> = row
+                .lacking(&t.columns)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            let record = row.record.clone();
+            view! {
+                <tr data-testid="rollup-row" data-unit=row.unit.name.clone()>
+                    <th scope="row">
+                        {row.unit.name.clone()}
+                        {(!lacking.is_empty())
+                            .then(|| {
+                                let ids = lacking.join(", ");
+                                view! {
+                                    <br />
+                                    <span class="muted">{tp!(i18n, rollup_row_lacks, ids)}</span>
+                                }
+                            })}
+                    </th>
+                    <td>{messages::unit_kind(i18n, row.unit.kind)} " · v" {row.version}</td>
+                    <td class=cell_class(Some(row.overall)) data-status=status_code(row.overall)>
+                        {cell_word(i18n, Some(row.overall))}
+                    </td>
+                    <td data-testid="rollup-row-failed">{failed}</td>
+                    {row
+                        .cells
+                        .iter()
+                        .enumerate()
+                        .map(|(c, cell)| {
+                            let cell = *cell;
+                            let criterion = t.columns[c].id.clone();
+                            let record = record.clone();
+                            let reason = row.evaluation.criteria.get(&criterion).map(|r| r.reason.clone());
+                            let title = match &reason {
+                                Some(
+                                    CriterionReason::All { failed, incomplete },
+                                ) if !failed.is_empty() || !incomplete.is_empty() => {
+                                    failed.iter().chain(incomplete).cloned().collect::<Vec<_>>().join(", ")
+                                }
+                                _ => String::new(),
+                            };
+                            view! {
+                                <td
+                                    class=cell_class(cell)
+                                    tabindex="0"
+                                    title=title
+                                    data-status=cell.map(status_code).unwrap_or("lacking")
+                                    data-criterion=criterion
+                                    data-cell=cell.map(|_| format!("{i}:{c}"))
+                                    data-record=cell.map(|_| record)
+                                >
+                                    {cell_word(i18n, cell)}
+                                </td>
+                            }
+                        })
+                        .collect_view()}
+                </tr>
+            }
+        })
+        .collect_view()
+        .into_any()
 }
