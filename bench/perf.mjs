@@ -3,6 +3,7 @@
 // at least 10 samples after a warm-up, in fresh browser contexts.
 //   size      gzip of the app's wasm + JS glue / a minimal Leptos page (from bench/size.sh)
 //   start     first contentful paint / a static page with the same head, empty and 1 MiB workspace, 1x and 4x CPU
+//   usable    time until the "Thêm đơn vị" form can be used, first and repeat visit over a slow link (1.6 Mbit/s, 150 ms) at 4x CPU / a static page with the same form, empty and 1 MiB
 //   typing    keystroke in a count field of the largest set until repainted / the same in the same form as a static page (a lone input's printed beside), and / a keystroke that leaves the answer as it was
 //   import    a 2 MiB backup through the whole import pipeline / JSON.parse of the same text
 //   autosave  serialise + store a 1 MiB workspace / JSON.stringify + setItem; saves while typing a 20-character note
@@ -152,6 +153,88 @@ async function start(browser, url, staticUrl, big) {
       const r = median(ref);
       figure(`start: FCP ${label}, ${throttle}x CPU`, { value: a, unit: 'ms', reference: r, ratio: a / r, budget: 3 });
     }
+  }
+}
+
+/**
+ * In the page, from its first instruction: window.__usable becomes the time
+ * (from the navigation's start) of the first frame painted with the "Thêm
+ * đơn vị" form there and enabled, its name field and its button: the user
+ * can add a unit.
+ */
+function watchUsable() {
+  const check = () => {
+    if (window.__usableSeen) return;
+    const name = document.querySelector('form[data-testid="unit-form"] #unit-name');
+    const add = document.querySelector('form[data-testid="unit-form"] button[type="submit"]');
+    if (name && !name.disabled && add && !add.disabled) {
+      window.__usableSeen = true;
+      requestAnimationFrame(() => { window.__usable = performance.now(); });
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+  document.addEventListener('DOMContentLoaded', check);
+}
+
+/** A phone's slow link: 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip. */
+const SLOW_LINK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
+
+/**
+ * Time to usable at 4x CPU over the slow link: a first visit (nothing
+ * cached), or a repeat visit (a first one at full speed before it, the
+ * service worker's cache filled for the app).
+ */
+async function timeToUsable(browser, url, { storage = null, repeat = false } = {}) {
+  const ctx = await context(browser, { storage });
+  await ctx.addInitScript(watchUsable);
+  const page = await ctx.newPage();
+  if (repeat) {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__usable !== undefined, null, { timeout: 120_000 });
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => (r ? navigator.serviceWorker.ready.then(() => true) : false)));
+  }
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_LINK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(url);
+  const value = await (await page.waitForFunction(() => window.__usable, null, { timeout: 120_000, polling: 100 })).jsonValue();
+  await ctx.close();
+  return value;
+}
+
+/**
+ * Time to usable against a static page with the same form (the app's
+ * Tổng quan as it stands once usable, without its scripts), each visit
+ * over the slow link at 4x CPU, with empty storage and a 1 MiB workspace.
+ */
+async function usable(browser, url, staticUrl, staticDir, big) {
+  const samples = Number(process.env.BENCH_USABLE_SAMPLES ?? 5);
+  for (const [label, storage] of [['empty', null], ['1 MiB', big]]) {
+    const ctx = await context(browser, { storage });
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await ready(page);
+    await page.locator('#unit-name').waitFor();
+    const markup = await page.evaluate(() => {
+      const copy = document.documentElement.cloneNode(true);
+      copy.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"], link[rel="manifest"]').forEach((e) => e.remove());
+      return '<!doctype html>' + copy.outerHTML;
+    });
+    await ctx.close();
+    const file = `usable-${storage ? 'big' : 'empty'}.html`;
+    await writeFile(join(staticDir, file), markup);
+    const runs = { first: [], firstRef: [], repeat: [], repeatRef: [] };
+    for (let n = 0; n < samples; n += 1) {
+      runs.first.push(await timeToUsable(browser, url, { storage }));
+      runs.firstRef.push(await timeToUsable(browser, staticUrl + file, { storage }));
+      runs.repeat.push(await timeToUsable(browser, url, { storage, repeat: true }));
+      runs.repeatRef.push(await timeToUsable(browser, staticUrl + file, { storage, repeat: true }));
+    }
+    const [first, firstRef, repeat, repeatRef] = [runs.first, runs.firstRef, runs.repeat, runs.repeatRef].map(median);
+    const note = `${samples} visits each, 4x CPU, 1.6 Mbit/s, 150 ms`;
+    figure(`usable: first visit, ${label}`, { value: first, unit: 'ms', reference: firstRef, ratio: first / firstRef, budget: 3, note });
+    figure(`usable: repeat visit, ${label}`, { value: repeat, unit: 'ms', reference: repeatRef, ratio: repeat / repeatRef, budget: 2, note });
   }
 }
 
@@ -515,7 +598,8 @@ async function main() {
     .replace('<body>', '<body><header class="header"><span class="header__name">antq</span></header><main class="main"><h1>Tổng quan</h1></main>');
   await cp(DIST, join(root, 'static'), { recursive: true });
   await writeFile(join(root, 'static', 'index.html'), staticHtml);
-  const server = await serve(root, '/');
+  // Compressed, as a static host serves it: the sizes are gzip's too.
+  const server = await serve(root, '/', {}, { gzip: true });
   const browser = await chromium.launch(LAUNCH);
   const url = server.url + 'app/';
   const only = process.env.BENCH_ONLY?.split(',');
@@ -524,6 +608,7 @@ async function main() {
   console.log(`figure${' '.repeat(29)}value / reference = ratio${' '.repeat(24)}budget  result`);
   if (want('size')) await size();
   if (want('start')) await start(browser, url, server.url + 'static/', big);
+  if (want('usable')) await usable(browser, url, server.url + 'static/', join(root, 'static'), big);
   if (want('typing')) await typing(browser, url, server.url + 'static/', join(root, 'static'));
   if (want('import')) await importRatio(browser, url);
   if (want('autosave')) await autosave(browser, url);
