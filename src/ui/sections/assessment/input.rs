@@ -19,6 +19,15 @@ pub type Data = Fan<Option<(Assessment, CriteriaSet, Evaluation)>>;
 
 fn save(id: &str, indicator: &str, answer: Option<Answer>) {
     let state = use_app_state();
+    // Text typed that reads as the same answer ("00" for 0) changes nothing:
+    // nothing to evaluate again, nothing to save.
+    let same = state.workspace.with_untracked(|ws| {
+        ws.assessment(id)
+            .is_some_and(|a| a.answers.get(indicator) == answer.as_ref())
+    });
+    if same {
+        return;
+    }
     let _ = state.edit(|ws| ws.edit_assessment(id, |a| a.set_answer(indicator, answer)));
 }
 
