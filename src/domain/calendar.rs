@@ -49,15 +49,31 @@ impl MonthDay {
     }
 }
 
-/// A calendar date, ordered by time.
+/// A calendar date, ordered by time. Its fields are private: a `Date`
+/// exists only through [`Date::new`] and what is computed from one, so an
+/// impossible date (31/02) cannot be made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
+    year: i32,
+    month: u32,
+    day: u32,
 }
 
 impl Date {
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// 1 to 12.
+    pub fn month(self) -> u32 {
+        self.month
+    }
+
+    /// 1 to the month's last day.
+    pub fn day(self) -> u32 {
+        self.day
+    }
+
     /// A date, if it exists.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
         ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))

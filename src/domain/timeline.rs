@@ -67,9 +67,9 @@ pub fn milestones(kind: UnitKind, year: i32) -> Vec<Milestone> {
 
 /// The next `count` steps on or after `today`, running into next year.
 pub fn next_due(kind: UnitKind, today: Date, count: usize) -> Vec<Milestone> {
-    milestones(kind, today.year)
+    milestones(kind, today.year())
         .into_iter()
-        .chain(milestones(kind, today.year + 1))
+        .chain(milestones(kind, today.year() + 1))
         .filter(|m| m.date >= today)
         .take(count)
         .collect()

@@ -391,7 +391,7 @@ fn ics_gives_the_festival_and_its_programme_their_times_and_the_tasks_their_owne
         first.get("DUE"),
         vec![(
             "VALUE=DATE",
-            format!("{:04}{:02}{:02}", due.year, due.month, due.day).as_str()
+            format!("{:04}{:02}{:02}", due.year(), due.month(), due.day()).as_str()
         )]
     );
     assert_eq!(

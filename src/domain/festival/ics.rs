@@ -44,7 +44,7 @@ pub fn fold_line(line: &str) -> String {
 }
 
 fn date_value(date: Date) -> String {
-    format!("{:04}{:02}{:02}", date.year, date.month, date.day)
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
 }
 
 /// A local time on `date`, `minutes` after its midnight (past 24:00 runs

@@ -37,7 +37,7 @@ impl FestivalWindow {
     /// Checks a festival date of the plan's `year`.
     pub fn check(&self, date: Date, year: i32) -> Result<(), WindowError> {
         let (from, to) = (self.from.in_year(year), self.to.in_year(year));
-        if date.year != year {
+        if date.year() != year {
             Err(WindowError::OtherYear { year })
         } else if date < from || date > to {
             Err(WindowError::Outside { from, to })

@@ -24,7 +24,7 @@ pub fn StartForm(open: RwSignal<Option<String>>, tab: RwSignal<Tab>) -> impl Int
             .map(|u| u.as_str().to_owned())
             .unwrap_or_default()
     }));
-    let year = RwSignal::new(clock::today_date().year.to_string());
+    let year = RwSignal::new(clock::today_date().year().to_string());
     let set = RwSignal::new(String::new());
     let copy_last = RwSignal::new(true);
     let error = RwSignal::new(None::<AssessmentError>);

@@ -240,7 +240,7 @@ enum Tab {
 pub fn FestivalSection() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
-    let year = RwSignal::new(clock::today_date().year);
+    let year = RwSignal::new(clock::today_date().year());
     let use_template = RwSignal::new(true);
     // Only a change of plan re-creates the view; edits inside it do not.
     let current = Memo::new(move |_| plan_for(state, year.get()));

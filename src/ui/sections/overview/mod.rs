@@ -78,7 +78,7 @@ fn UnitCards() -> impl IntoView {
                         cards()
                             .into_iter()
                             .map(|(name, kind, current, overdue, festival)| {
-                                let year = today.year;
+                                let year = today.year();
                                 view! {
                                     <li class="unit-card">
                                         <h3>{name}</h3>
