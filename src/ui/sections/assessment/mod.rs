@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use crate::domain::assessment::Assessment;
 use crate::domain::context::{context_for, context_with_received};
 use crate::domain::criteria::{evaluate, CriteriaSet, Evaluation, Outcome};
+use crate::domain::route::AssessmentPlace;
 use crate::ui::i18n::*;
 use crate::ui::sections::assessment::library::{find_set, with_library};
 use crate::ui::shell::state::{use_app_state, AppState};
@@ -24,25 +25,7 @@ use crate::ui::widgets::When;
 use crate::ui::words::messages;
 use crate::ui::words::reasons::text;
 
-/// The tabs of an open assessment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tab {
-    Form,
-    Gaps,
-    History,
-    Report,
-}
-
-impl Tab {
-    pub fn slug(self) -> &'static str {
-        match self {
-            Tab::Form => "bieu-mau",
-            Tab::Gaps => "khac-phuc",
-            Tab::History => "cac-nam",
-            Tab::Report => "bao-cao",
-        }
-    }
-}
+pub use crate::domain::route::AssessmentTab as Tab;
 
 /// The assessment, its set and its evaluation, kept in step with the workspace.
 pub(crate) fn evaluated(
@@ -62,31 +45,22 @@ pub(crate) fn evaluated(
     Some((assessment, set, evaluation))
 }
 
-/// Reads `#/tu-danh-gia/<id>/<tab>`.
+/// Where the address says Tự đánh giá stands.
 fn from_hash() -> (Option<String>, Tab) {
     let hash = window().location().hash().unwrap_or_default();
-    let mut parts = hash
-        .trim_start_matches('#')
-        .trim_start_matches('/')
-        .split('/')
-        .skip(1);
-    let id = parts.next().filter(|s| !s.is_empty()).map(str::to_owned);
-    let tab = match parts.next() {
-        Some("khac-phuc") => Tab::Gaps,
-        Some("cac-nam") => Tab::History,
-        Some("bao-cao") => Tab::Report,
-        _ => Tab::Form,
-    };
-    (id, tab)
+    let place = AssessmentPlace::from_hash(&hash);
+    (place.open, place.tab)
 }
 
-fn to_hash(id: Option<&str>, tab: Tab) {
-    let hash = match id {
-        Some(id) => format!("#/tu-danh-gia/{id}/{}", tab.slug()),
-        None => "#/tu-danh-gia".to_owned(),
+/// Writes where Tự đánh giá stands into the address, in place.
+fn to_hash(open: Option<&str>, tab: Tab) {
+    let place = AssessmentPlace {
+        open: open.map(str::to_owned),
+        tab,
     };
     if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+        let _ =
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&place.hash()));
     }
 }
 
@@ -216,7 +190,7 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
     let tabs = crate::ui::widgets::tabs::Tabs {
         prefix: "assessment",
         selected: tab,
-        all: vec![Tab::Form, Tab::Gaps, Tab::History, Tab::Report],
+        all: Tab::ALL.to_vec(),
     };
     let panel_label = tabs.panel_label();
     view! {
