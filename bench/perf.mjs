@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '../e2e/server.mjs';
 import { LAUNCH } from '../e2e/harness.mjs';
 import { catalogueSet, envelopeText, villageFile, villagePlan } from '../e2e/villages.mjs';
-import { workspace } from './workspace.mjs';
+import { typingWorkspace, workspace } from './workspace.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // playwright-core is installed with the journeys, in e2e/node_modules.
@@ -176,6 +176,16 @@ function watchUsable() {
   document.addEventListener('DOMContentLoaded', check);
 }
 
+/** Writes the page as it stands, without its scripts, to `file`: the static reference with the same form. */
+async function staticCopy(page, file) {
+  const markup = await page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true);
+    copy.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"], link[rel="manifest"]').forEach((e) => e.remove());
+    return '<!doctype html>' + copy.outerHTML;
+  });
+  await writeFile(file, markup);
+}
+
 /** A phone's slow link: 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip. */
 const SLOW_LINK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
 
@@ -216,14 +226,9 @@ async function usable(browser, url, staticUrl, staticDir, big) {
     await page.goto(url);
     await ready(page);
     await page.locator('#unit-name').waitFor();
-    const markup = await page.evaluate(() => {
-      const copy = document.documentElement.cloneNode(true);
-      copy.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"], link[rel="manifest"]').forEach((e) => e.remove());
-      return '<!doctype html>' + copy.outerHTML;
-    });
-    await ctx.close();
     const file = `usable-${storage ? 'big' : 'empty'}.html`;
-    await writeFile(join(staticDir, file), markup);
+    await staticCopy(page, join(staticDir, file));
+    await ctx.close();
     const runs = { first: [], firstRef: [], repeat: [], repeatRef: [] };
     for (let n = 0; n < samples; n += 1) {
       runs.first.push(await timeToUsable(browser, url, { storage }));
@@ -277,15 +282,7 @@ async function typeInStatic(browser, url, selector, n) {
 }
 
 async function typing(browser, url, staticUrl, staticDir) {
-  // 50 units with 5 years each, and the commune's own assessments on the
-  // largest built-in set (tt124-xa-phuong, 21 indicators).
-  const doc = JSON.parse(workspace({ villages: 49, years: 5, plans: 5 }));
-  for (let y = 0; y < 5; y += 1) {
-    doc.assessments.push({
-      id: `a-xa-${y}`, unit: 'u-xa', set: { id: 'tt124-xa-phuong', version: 1 }, year: 2021 + y,
-      answers: { 'xa-2-3a': { type: 'count', count: 0 } }, evidence: {}, status: { state: 'draft' }, history: [], actions: [], report: {},
-    });
-  }
+  const doc = typingWorkspace();
   const { ctx, page } = await appPage(browser, url, { storage: JSON.stringify(doc) });
   await page.locator('nav a[data-route="tu-danh-gia"]').click();
   await page.locator('[data-assessment-id="a-xa-4"] button').first().click();
@@ -308,12 +305,7 @@ async function typing(browser, url, staticUrl, staticDir) {
   // stands, without its scripts), typed into the same way in the same run:
   // the figure measures what the app does on a keystroke, not what the
   // browser does to lay out and paint a long form on this machine.
-  const markup = await page.evaluate(() => {
-    const copy = document.documentElement.cloneNode(true);
-    copy.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"]').forEach((e) => e.remove());
-    return '<!doctype html>' + copy.outerHTML;
-  });
-  await writeFile(join(staticDir, 'typing.html'), markup);
+  await staticCopy(page, join(staticDir, 'typing.html'));
   const plain = await typeInStatic(browser, staticUrl + 'typing.html', '#input-xa-2-3a-count', n);
   // And a lone input on an empty page, printed beside it.
   await writeFile(join(staticDir, 'lone-input.html'), '<!doctype html><label>Số vụ <input id="plain" inputmode="numeric" value="0"></label>');

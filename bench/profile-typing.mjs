@@ -10,18 +10,12 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../e2e/server.mjs';
 import { LAUNCH } from '../e2e/harness.mjs';
-import { workspace } from './workspace.mjs';
+import { typingWorkspace } from './workspace.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const { chromium } = createRequire(join(here, '..', 'e2e', 'package.json'))('playwright-core');
 const server = await serve(process.argv[2]);
 const browser = await chromium.launch(LAUNCH);
-const doc = JSON.parse(workspace({ villages: 49, years: 5, plans: 5 }));
-for (let y = 0; y < 5; y += 1) {
-  doc.assessments.push({
-    id: `a-xa-${y}`, unit: 'u-xa', set: { id: 'tt124-xa-phuong', version: 1 }, year: 2021 + y,
-    answers: { 'xa-2-3a': { type: 'count', count: 0 } }, evidence: {}, status: { state: 'draft' }, history: [], actions: [], report: {},
-  });
-}
+const doc = typingWorkspace();
 const ctx = await browser.newContext({ viewport: { width: 1024, height: 800 } });
 await ctx.addInitScript((text) => {
   localStorage.setItem('antq.prefs', '{"language":"vi","storage_notice_dismissed":true}');

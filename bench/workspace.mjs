@@ -37,3 +37,19 @@ export function workspace({ villages, years, plans, notes = '' }) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   process.stdout.write(workspace({ villages: 30, years: 5, plans: 5, notes: 'x'.repeat(6500) }));
 }
+
+/**
+ * The typing figure's workspace: 50 units with 5 years each, and the
+ * commune's own assessments on the largest built-in set (tt124-xa-phuong,
+ * 21 indicators), its count field `xa-2-3a` holding 0.
+ */
+export function typingWorkspace() {
+  const doc = JSON.parse(workspace({ villages: 49, years: 5, plans: 5 }));
+  for (let y = 0; y < 5; y += 1) {
+    doc.assessments.push({
+      id: `a-xa-${y}`, unit: 'u-xa', set: { id: 'tt124-xa-phuong', version: 1 }, year: 2021 + y,
+      answers: { 'xa-2-3a': { type: 'count', count: 0 } }, evidence: {}, status: { state: 'draft' }, history: [], actions: [], report: {},
+    });
+  }
+  return doc;
+}

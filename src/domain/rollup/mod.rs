@@ -41,36 +41,27 @@ pub struct SetPool {
 impl SetPool {
     /// Gives `record` the held set equal to its own, or holds its own.
     pub fn share(&mut self, record: &mut Received) {
-        let Body::Assessment { criteria_set, .. } = &mut record.body else {
-            return;
-        };
-        let same = self
-            .held
-            .entry((criteria_set.id.clone(), criteria_set.version))
-            .or_default();
-        match same
-            .iter()
-            .find(|s| Arc::ptr_eq(s, criteria_set) || ***s == **criteria_set)
-        {
-            Some(shared) => *criteria_set = shared.clone(),
-            None => same.push(criteria_set.clone()),
+        if let Body::Assessment { criteria_set, .. } = &mut record.body {
+            *criteria_set = self.held_or_hold(criteria_set);
         }
     }
 
     /// Holds `record`'s set, leaving the record as it is.
     fn hold(&mut self, record: &Received) {
-        let Body::Assessment { criteria_set, .. } = &record.body else {
-            return;
-        };
-        let same = self
-            .held
-            .entry((criteria_set.id.clone(), criteria_set.version))
-            .or_default();
-        if !same
-            .iter()
-            .any(|s| Arc::ptr_eq(s, criteria_set) || **s == **criteria_set)
-        {
-            same.push(criteria_set.clone());
+        if let Body::Assessment { criteria_set, .. } = &record.body {
+            self.held_or_hold(criteria_set);
+        }
+    }
+
+    /// The held set equal to `set`, or `set`, held from now on.
+    fn held_or_hold(&mut self, set: &Arc<CriteriaSet>) -> Arc<CriteriaSet> {
+        let same = self.held.entry((set.id.clone(), set.version)).or_default();
+        match same.iter().find(|s| Arc::ptr_eq(s, set) || ***s == **set) {
+            Some(held) => held.clone(),
+            None => {
+                same.push(set.clone());
+                set.clone()
+            }
         }
     }
 }
