@@ -108,7 +108,9 @@ export async function writeServiceWorker(dir) {
     .filter((name) => name !== 'sw.js')
     .sort();
   const onDemand = await onDemandFiles(dir, all);
-  const files = all.filter((name) => !onDemand.includes(name));
+  // A first visit's packs (preloadFirstScreen): a later visit takes the chunks from the cache.
+  const packs = all.filter((name) => /\/first-[\w-]+\.wasm$/.test(name));
+  const files = all.filter((name) => !onDemand.includes(name) && !packs.includes(name));
   const hash = createHash('sha256');
   for (const name of all) {
     hash.update(name + '\0');
@@ -187,13 +189,27 @@ export async function splitFiles(dir, folder) {
   return out;
 }
 
+/** The file a first visit fetches for the first screen of `slug`'s section: its chunks, one after the other. */
+export const packName = (slug) => `first-${slug}.wasm`;
+
 /**
- * Has index.html preload, before the app starts, the workspace's chunks and
- * those of the section its hash opens (the overview by default), so the
- * first screen does not wait for the main module to ask for them. At low
- * priority, so the main module comes first: at the default priority they
- * delayed the first paint from 182 to 420 ms (make bench, 2026-12-03), at
- * low 264 ms.
+ * Has index.html ask, before the app starts, for the chunks of the first
+ * screen: the workspace's and those of the section its hash opens (the
+ * overview by default), so the first screen does not wait for the main
+ * module to ask for them.
+ *
+ * On a first visit (no service worker yet) they come as one file per
+ * section, `first-SLUG.wasm`, their bytes one after the other: over a slow
+ * link each request costs a round trip, and a browser asks a host for six
+ * files at a time, so the seventy chunks of the overview came in twelve
+ * rounds. The chunk loader (scripts/build-wasm.mjs) takes a chunk from it
+ * when it is there (`globalThis.antqFirstScreen`), and fetches the chunk
+ * itself otherwise. Later visits preload the chunks themselves, which the
+ * service worker serves from its cache; it does not keep the packs.
+ *
+ * At low priority, so the main module comes first: at the default priority
+ * the preloads delayed the first paint from 182 to 420 ms (make bench,
+ * 2026-12-03), at low 264 ms.
  */
 export async function preloadFirstScreen(dir) {
   const file = join(dir, 'index.html');
@@ -202,17 +218,39 @@ export async function preloadFirstScreen(dir) {
   if (!folder || html.includes('const FIRST_SCREEN')) return;
   const files = await splitFiles(dir, folder);
   if (!files.workspace) return;
-  const bySection = Object.fromEntries(Object.entries(SECTIONS).map(([slug, split]) => [slug, files[split] ?? []]));
+  const screens = {};
+  for (const [slug, split] of Object.entries(SECTIONS)) {
+    const names = [...new Set([...files.workspace, ...(files[split] ?? [])])].map((href) => href.split('/').pop());
+    const parts = {};
+    const bytes = [];
+    let offset = 0;
+    for (const name of names) {
+      const chunk = await readFile(join(dir, folder, name));
+      parts[name] = [offset, chunk.length];
+      offset += chunk.length;
+      bytes.push(chunk);
+    }
+    await writeFile(join(dir, folder, packName(slug)), Buffer.concat(bytes));
+    screens[slug] = { pack: packName(slug), parts };
+  }
   const script = `<script>
       // Added by scripts/post-build.mjs: the chunks of the first screen, fetched at once.
-      const FIRST_SCREEN = ${JSON.stringify({ workspace: files.workspace, sections: bySection })};
+      const FIRST_SCREEN = ${JSON.stringify({ folder: `./${folder}/`, screens })};
       const slug = location.hash.replace(/^#\\/?/, '').split(/[\\/?]/)[0].toLowerCase();
-      const wanted = new Set([...FIRST_SCREEN.workspace, ...(FIRST_SCREEN.sections[slug] ?? FIRST_SCREEN.sections['tong-quan'])]);
-      for (const href of wanted) {
-        const link = document.createElement('link');
-        Object.assign(link, { rel: 'preload', as: 'fetch', href, crossOrigin: 'anonymous', fetchPriority: 'low' });
-        link.type = 'application/wasm';
-        document.head.appendChild(link);
+      const screen = FIRST_SCREEN.screens[slug] ?? FIRST_SCREEN.screens['tong-quan'];
+      const href = (name) => FIRST_SCREEN.folder + name;
+      if (navigator.serviceWorker?.controller) {
+        for (const name of Object.keys(screen.parts)) {
+          const link = document.createElement('link');
+          Object.assign(link, { rel: 'preload', as: 'fetch', href: href(name), crossOrigin: 'anonymous', fetchPriority: 'low' });
+          link.type = 'application/wasm';
+          document.head.appendChild(link);
+        }
+      } else {
+        const bytes = fetch(href(screen.pack), { priority: 'low' })
+          .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(\`\${response.url}: HTTP \${response.status}\`))));
+        bytes.catch(() => {});
+        globalThis.antqFirstScreen = { parts: screen.parts, bytes };
       }
     </script>
     `;

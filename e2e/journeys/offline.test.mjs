@@ -69,6 +69,11 @@ async function offlineJourney(base) {
   await s.page.reload();
   await ready(s.page);
   await s.page.getByTestId('unit-list').locator('.unit-list__name', { hasText: 'Thôn Ngoại Tuyến' }).waitFor();
+  // A visit the service worker serves asks for the first screen's chunks
+  // themselves, from its cache, not for a first visit's pack.
+  const preloaded = await s.page.evaluate(() => [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].map((l) => l.href.split('/').pop()));
+  assert.ok(preloaded.includes('split_overview.wasm') && preloaded.includes('split_workspace.wasm'), preloaded.join(' '));
+  assert.equal(await s.page.evaluate(() => typeof globalThis.antqFirstScreen), 'undefined');
   assert.equal(env.server.requests.length, seenOnline, 'the server was asked for something while offline');
   s.check();
   await s.close();

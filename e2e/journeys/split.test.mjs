@@ -33,35 +33,24 @@ function wasmFetched(page) {
 test('the first download is the shell; a section’s code comes when it is opened', async () => {
   const s = await open(env, noWorker);
   const fetched = wasmFetched(s.page);
-  // The workspace's code is held back until the open section's has been
-  // asked for: were the section's asked for only after the workspace's
-  // arrived, neither would come and the page would never be ready.
-  let helpAsked;
-  const asked = new Promise((ok) => (helpAsked = ok));
-  s.page.on('request', (request) => {
-    if (request.url().endsWith('/split_help.wasm')) helpAsked();
-  });
-  await s.context.route('**/split_workspace.wasm', async (route) => {
-    await asked;
-    await route.continue();
-  });
   await s.page.goto(env.server.url + '#/huong-dan');
   await ready(s.page);
   assert.equal(await s.page.locator('main h1').innerText(), 'Hướng dẫn');
   assert.ok(fetched.includes('antq_bg.wasm'), fetched.join(' '));
-  assert.ok(fetched.includes('split_workspace.wasm'), fetched.join(' '));
-  assert.ok(fetched.includes('split_help.wasm'), fetched.join(' '));
+  // A first visit: the first screen's chunks, the workspace's and the open
+  // section's and no other section's, come as one file that the page asks
+  // for itself, alongside the main module.
+  assert.deepEqual(fetched.filter((name) => name.startsWith('first-')), ['first-huong-dan.wasm']);
+  const packed = await s.page.evaluate(() => Object.keys(globalThis.antqFirstScreen.parts));
+  assert.ok(packed.includes('split_help.wasm') && packed.includes('split_workspace.wasm'), packed.join(' '));
+  assert.ok(!packed.includes('split_rollup.wasm') && !packed.includes('split_overview.wasm'), packed.join(' '));
+  assert.deepEqual(fetched.filter((name) => packed.includes(name)), [], 'a packed chunk was fetched on its own');
   for (const other of ['split_rollup.wasm', 'split_assessment.wasm', 'split_festival.wasm', 'split_bench.wasm']) {
     assert.ok(!fetched.includes(other), `${other} was fetched before its section opened: ${fetched.join(' ')}`);
   }
-  // The first screen's chunks were asked for by the page itself, at once,
-  // not after the main module had started: the workspace's and the open
-  // section's, and no other section's.
-  const preloaded = await s.page.evaluate(() => [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].map((l) => l.href.split('/').pop()));
-  assert.ok(preloaded.includes('split_help.wasm') && preloaded.includes('split_workspace.wasm'), preloaded.join(' '));
-  assert.ok(!preloaded.includes('split_rollup.wasm') && !preloaded.includes('split_overview.wasm'), preloaded.join(' '));
   // One stylesheet.
   assert.equal(await s.page.evaluate(() => document.querySelectorAll('link[rel="stylesheet"]').length), 1);
+  // Another section's chunks come one by one, when it opens.
   await s.page.locator('nav a[data-route="tong-hop"]').click();
   await ready(s.page);
   assert.equal(await s.page.locator('main h1').innerText(), 'Tổng hợp');
@@ -76,10 +65,59 @@ test('the first download is the shell; a section’s code comes when it is opene
   await s.close();
 });
 
+test('a first screen whose pack cannot be fetched takes its chunks one by one', async () => {
+  const s = await open(env, noWorker);
+  const fetched = wasmFetched(s.page);
+  await s.context.route('**/first-tong-quan.wasm', (route) => route.abort('internetdisconnected'));
+  await s.page.goto(env.server.url + '#/tong-quan');
+  await ready(s.page);
+  await s.page.getByLabel('Tên đơn vị').fill('Thôn Đông');
+  await s.page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+  await s.page.waitForSelector('text=Đã lưu lúc');
+  assert.ok(fetched.includes('split_workspace.wasm') && fetched.includes('split_overview.wasm'), fetched.join(' '));
+  const unexpected = s.problems.filter((p) => !/first-tong-quan|ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p));
+  assert.deepEqual(unexpected, []);
+  await s.close();
+});
+
+test('the code that saves comes after the first screen: a change made before it is saved, and its failure is said', async () => {
+  const s = await open(env, noWorker);
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  let blocked = true;
+  await s.context.route('**/split_saving.wasm', async (route) => {
+    await held;
+    await (blocked ? route.abort('internetdisconnected') : route.continue());
+  });
+  await s.page.goto(env.server.url + '#/tong-quan');
+  await ready(s.page);
+  // The form is usable before the saving code is there.
+  await s.page.getByLabel('Tên đơn vị').fill('Thôn Sớm');
+  await s.page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+  await s.page.getByTestId('unit-list').locator('.unit-list__name', { hasText: 'Thôn Sớm' }).waitFor();
+  // It cannot be fetched: the page says so, and nothing claims to be saved.
+  release();
+  const alert = s.page.locator('.banners').getByTestId('part-not-loaded');
+  await alert.waitFor();
+  assert.equal(await s.page.getByText('Đã lưu lúc').count(), 0);
+  // Tried again, it comes, and the change made meanwhile is saved.
+  blocked = false;
+  await alert.getByRole('button', { name: 'Thử tải lại' }).click();
+  await s.page.waitForSelector('text=Đã lưu lúc');
+  assert.equal(await alert.count(), 0);
+  await s.page.reload();
+  await ready(s.page);
+  await s.page.getByTestId('unit-list').locator('.unit-list__name', { hasText: 'Thôn Sớm' }).waitFor();
+  const unexpected = s.problems.filter((p) => !/split_saving|Failed to fetch|ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p));
+  assert.deepEqual(unexpected, []);
+  await s.close();
+});
+
 test('a section whose code cannot be fetched says so, the rest works, and it opens on a retry', async () => {
   const s = await open(env, noWorker);
   let blocked = true;
-  await s.context.route('**/split_rollup.wasm', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  // The first screen's pack too: the section is opened first.
+  await s.context.route(/\/(split_rollup|first-tong-hop)\.wasm$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
   await s.page.goto(env.server.url + '#/tong-hop');
   const alert = s.page.getByTestId('part-not-loaded');
   await alert.waitFor();
@@ -101,7 +139,7 @@ test('a section whose code cannot be fetched says so, the rest works, and it ope
   assert.equal(await s.page.locator('main h1').innerText(), 'Tổng hợp');
   assert.equal(await alert.count(), 0);
   // Only the blocked chunk went wrong.
-  const unexpected = s.problems.filter((p) => !/split_rollup|Failed to fetch|ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p));
+  const unexpected = s.problems.filter((p) => !/split_rollup|first-tong-hop|Failed to fetch|ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p));
   assert.deepEqual(unexpected, []);
   await s.close();
 });
@@ -176,14 +214,14 @@ test('a page open when a new build is deployed never takes the new build’s chu
     const asked = [];
     s.page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
-      if (path.endsWith('/split_rollup.wasm')) asked.push(path);
+      if (/\/(split_rollup|first-tong-hop)\.wasm$/.test(path)) asked.push(path);
     });
     await s.page.goto(deployed.server.url + '#/tong-quan');
     await ready(s.page);
     deployed.server.setRoot(second);
     // The page still runs build 1: its chunks are asked for in build 1's folder, gone now.
     await s.page.locator('nav a[data-route="tong-hop"]').click();
-    await s.page.getByTestId('part-not-loaded').waitFor();
+    await s.page.locator('[data-section="tong-hop"]').getByTestId('part-not-loaded').waitFor();
     assert.ok(asked.length > 0 && asked.every((path) => path.includes(`/${folder}/`)), asked.join(' '));
     // Reloaded, the page is build 2, whole.
     await s.page.reload();
@@ -191,8 +229,8 @@ test('a page open when a new build is deployed never takes the new build’s chu
     await s.page.locator('nav a[data-route="tong-hop"]').click();
     await ready(s.page);
     assert.equal(await s.page.locator('main h1').innerText(), 'Tổng hợp');
-    assert.ok(asked.some((path) => path.endsWith(`/${other}/split_rollup.wasm`)), asked.join(' '));
-    const unexpected = s.problems.filter((p) => !/split_rollup|404|Not Found|Failed to load resource/.test(p));
+    assert.ok(asked.some((path) => path.includes(`/${other}/`)), asked.join(' '));
+    const unexpected = s.problems.filter((p) => !/split_rollup|first-tong-hop|404|Not Found|Failed to load resource/.test(p));
     assert.deepEqual(unexpected, []);
     await s.close();
   } finally {
@@ -215,6 +253,9 @@ test('nothing of the benchmark ships: no entry points, no chunk, nothing in the 
   const worker = await readFile(join(DIST, 'sw.js'), 'utf8');
   assert.doesNotMatch(worker, /bench/i);
   assert.match(worker, /split_help\.wasm/);
+  // A first visit's packs are not kept: later visits take the chunks themselves.
+  assert.ok(files.some((name) => /first-tong-quan\.wasm$/.test(name)), 'the first screens are packed');
+  assert.doesNotMatch(worker, /first-/);
   s.check();
   await s.close();
 });

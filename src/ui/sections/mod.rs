@@ -34,20 +34,18 @@ pub fn Section(route: Route) -> impl IntoView {
     }
 }
 
-/// Starts fetching the code of `route`'s section, alongside the workspace's,
-/// so that the section opening first does not wait for one, then the other.
-pub fn prefetch(route: Route) {
-    leptos::task::spawn_local(async move {
-        // A failure shows when the section itself asks for its code.
-        let _ = match route {
-            Route::Overview => overview_chunk().await,
-            Route::SelfAssessment => assessment_chunk().await,
-            Route::Festival => festival_chunk().await,
-            Route::RollUp => rollup_chunk().await,
-            Route::Data => data_chunk().await,
-            Route::Help => help_chunk().await,
-        };
-    });
+/// Fetches the code of `route`'s section, alongside the workspace's, so
+/// that the section opening first does not wait for one, then the other.
+pub async fn prefetch(route: Route) {
+    // A failure shows when the section itself asks for its code.
+    let _ = match route {
+        Route::Overview => overview_chunk().await,
+        Route::SelfAssessment => assessment_chunk().await,
+        Route::Festival => festival_chunk().await,
+        Route::RollUp => rollup_chunk().await,
+        Route::Data => data_chunk().await,
+        Route::Help => help_chunk().await,
+    };
 }
 
 split!(

@@ -19,14 +19,13 @@ use crate::ui::sections::Section;
 use crate::ui::shell::state::{CurrentRoute, UpdateAvailable};
 
 /// The whole app, using the default storage keys. Release builds register
-/// the service worker that makes the app work offline.
+/// the service worker that makes the app work offline, once the first
+/// screen is there: its first install fetches every file of the app, which
+/// would otherwise share the link with what the first screen needs.
 #[component]
 pub fn App() -> impl IntoView {
     let update = UpdateAvailable(RwSignal::new(false));
     provide_context(update);
-    if !cfg!(debug_assertions) {
-        crate::platform::sw::register(move || update.0.set(true));
-    }
     view! { <AppWithStore store=WorkspaceStore::default() /> }
 }
 
@@ -60,7 +59,10 @@ pub fn AppProviders(store: WorkspaceStore, children: ChildrenFn) -> impl IntoVie
         then(open_workspace(state), move |opened| {
             if opened.is_err() {
                 state.open_failed.set(true);
+                return;
             }
+            // The section opens with what was read; saving follows.
+            start_saving_or_say(state);
         })
     });
     I18n::provide(Signal::derive(move || {
@@ -105,7 +107,30 @@ split!(
     fn open_workspace(state: AppState) -> () {
         load(state);
         state.ready.set(true);
+    }
+);
+
+/// Starts saving once its code is there. Until it is, a change waits in
+/// memory (the first save writes it); if the code cannot be fetched, the
+/// shell says so and offers to try again.
+fn start_saving_or_say(state: AppState) {
+    state.open_failed.set(false);
+    then(start_saving(state), move |started| {
+        state.open_failed.set(started.is_err());
+    });
+}
+
+split!(
+    saving,
+    fn start_saving(state: AppState) -> () {
         autosave::start(state);
+        if let Some(raw) = state
+            .before_migration
+            .try_update_value(Option::take)
+            .flatten()
+        {
+            keep_before_migration(state, raw);
+        }
     }
 );
 
@@ -119,9 +144,7 @@ fn load(state: AppState) {
         Ok((Loaded::Found(decoded), raw)) => {
             state.remember(revision, decoded.workspace.clone());
             state.workspace.set(decoded.workspace);
-            if let Some(raw) = raw {
-                keep_before_migration(state, raw);
-            }
+            state.before_migration.set_value(raw);
         }
         Ok((Loaded::Unreadable { error, raw, kept }, _)) => {
             if !kept {
@@ -147,12 +170,28 @@ fn Shell() -> impl IntoView {
     on_cleanup(move || on_hash.remove());
     // As the workspace's code is fetched: not before the paint, which it
     // would hold back.
+    let section_fetched = RwSignal::new(false);
     after_first_paint(move || {
         if let Some(route) = route.try_get_untracked() {
-            crate::ui::sections::prefetch(route);
+            leptos::task::spawn_local(async move {
+                crate::ui::sections::prefetch(route).await;
+                section_fetched.try_set(true);
+            });
         }
     });
+    if let Some(update) = use_context::<UpdateAvailable>().filter(|_| !cfg!(debug_assertions)) {
+        Effect::new(move |registered: Option<bool>| {
+            let first_screen = section_fetched.get() && state.ready.get();
+            if first_screen && registered != Some(true) {
+                crate::platform::sw::register(move || update.0.set(true));
+            }
+            first_screen || registered == Some(true)
+        });
+    }
 
+    // A retry of the saving code runs in the shell's owner: the banner that
+    // offers it is gone as soon as it starts.
+    let shell = Owner::current();
     view! {
         // The hash belongs to the router, so the skip link moves focus itself.
         <a class="skip-link" href="#main" on:click=skip_to_main>
@@ -163,6 +202,16 @@ fn Shell() -> impl IntoView {
         <div class="banners">
             <UpdateBanner />
             {move || state.ready.get().then(|| show(banners))}
+            {move || {
+                (state.ready.get() && state.open_failed.get())
+                    .then(|| {
+                        let shell = shell.clone();
+                        not_loaded(move || match &shell {
+                            Some(shell) => shell.with(|| start_saving_or_say(state)),
+                            None => start_saving_or_say(state),
+                        })
+                    })
+            }}
         </div>
         <main id="main" class="main" tabindex="-1">
             {move || {
@@ -187,7 +236,7 @@ fn Shell() -> impl IntoView {
 }
 
 split!(
-    workspace,
+    notices,
     fn banners() -> AnyView {
         view! {
             <LoadProblemBanner />

@@ -37,6 +37,17 @@ fn reconcile(state: AppState) {
     }
 }
 
+/// Whether the workspace differs from the last one this tab read or wrote
+/// (nothing readable was read: it is compared with a new workspace).
+fn changed_since_read(state: AppState) -> bool {
+    state.known.with_value(|known| {
+        state.workspace.with_untracked(|mine| match known.last() {
+            Some((_, read)) => mine != read,
+            None => *mine != crate::domain::Workspace::new(),
+        })
+    })
+}
+
 /// How long typing may pause before the workspace is written.
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
@@ -75,8 +86,9 @@ pub fn start(state: AppState) {
 
     Effect::new(move |first_run: Option<()>| {
         state.workspace.track();
-        // The first run only subscribes: what was just loaded needs no save.
-        if first_run.is_none() {
+        // What was just loaded needs no save, but the autosave's code comes
+        // after the workspace's: a change made meanwhile is saved now.
+        if first_run.is_none() && !changed_since_read(state) {
             return;
         }
         if let Some(handle) = pending.get_value() {

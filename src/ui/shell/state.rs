@@ -68,9 +68,13 @@ pub struct AppState {
     pub local_sets: Memo<Vec<CriteriaSet>>,
     /// The workspace has been read from storage (just after the first paint).
     pub ready: RwSignal<bool>,
-    /// The code that reads it could not be fetched (release build, offline
-    /// before the service worker ever stored it).
+    /// The code that reads it, or once it is read the code that saves it,
+    /// could not be fetched (release build, offline before the service
+    /// worker ever stored it).
     pub open_failed: RwSignal<bool>,
+    /// The stored text as it was read, when this version writes it otherwise
+    /// (an older schema): kept aside once the saving code is there.
+    pub before_migration: StoredValue<Option<String>>,
 }
 
 impl AppState {
@@ -80,6 +84,7 @@ impl AppState {
             local_sets: Memo::new(move |_| workspace.with(|ws| ws.criteria_sets().to_vec())),
             ready: RwSignal::new(false),
             open_failed: RwSignal::new(false),
+            before_migration: StoredValue::new(None),
             workspace,
             prefs: RwSignal::new(prefs),
             save: RwSignal::new(SaveStatus::Idle),

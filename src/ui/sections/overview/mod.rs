@@ -10,6 +10,7 @@ use crate::platform::clock;
 use crate::ui::i18n::*;
 use crate::ui::sections::assessment::evaluated;
 use crate::ui::sections::overview::units::UnitsPanel;
+use crate::ui::shell::split::{show, split};
 use crate::ui::shell::state::use_app_state;
 use crate::ui::widgets::When;
 use crate::ui::words::messages;
@@ -18,13 +19,24 @@ use crate::ui::words::reasons::text;
 #[component]
 pub fn Overview() -> impl IntoView {
     let i18n = use_i18n();
+    let state = use_app_state();
+    let has_units = move || state.workspace.with(|ws| !ws.units().is_empty());
+    // The cards evaluate assessments (the criteria library and its engine):
+    // their code follows the form, which the first screen needs at once.
     view! {
         <h1>{tr!(i18n, overview_title)}</h1>
         <p class="lead">{tr!(i18n, overview_intro)}</p>
-        <UnitCards />
+        <When when=has_units>{show(unit_cards)}</When>
         <UnitsPanel />
     }
 }
+
+split!(
+    overview_cards,
+    fn unit_cards() -> AnyView {
+        UnitCards().into_any()
+    }
+);
 
 #[component]
 fn UnitCards() -> impl IntoView {

@@ -7,6 +7,7 @@ use crate::domain::unit::UnitFields;
 use crate::domain::{Scope, Unit, UnitError, UnitId, UnitKind};
 use crate::platform::ids::new_unit_id;
 use crate::ui::i18n::*;
+use crate::ui::shell::split::{split, then, NotLoaded};
 use crate::ui::shell::state::use_app_state;
 use crate::ui::widgets::choice::{named_options, named_value, named_variant, option, Choice};
 use crate::ui::widgets::When;
@@ -459,14 +460,12 @@ fn UnitRow(
                 crate::domain::rollup::UnitCard::of(ws, &id, &contact.get_untracked())
             });
             let Some(card) = card else { return };
-            let file = crate::format::exchange::export_unit_card(
-                &card,
-                &crate::ui::shell::export::now_stamp(),
-            );
-            let name = file.file_name.clone();
-            card_made.set(match crate::ui::shell::export::offer(&file) {
-                Ok(()) => tp!(i18n, unit_card_made, name).get_untracked(),
-                Err(error) => error,
+            then(offer_unit_card(card), move |offered| {
+                card_made.set(match offered {
+                    Ok(Ok(name)) => tp!(i18n, unit_card_made, name).get_untracked(),
+                    Ok(Err(error)) => error,
+                    Err(NotLoaded) => tr!(i18n, part_not_loaded).get_untracked().to_owned(),
+                })
             });
         }
     };
@@ -602,3 +601,16 @@ fn UnitRow(
         </li>
     }
 }
+
+// Writing a file (and reading it back before it is offered) is not what the
+// overview opens with: its code comes on the first download.
+split!(
+    unit_card,
+    fn offer_unit_card(card: crate::domain::rollup::UnitCard) -> Result<String, String> {
+        let file = crate::format::exchange::export_unit_card(
+            &card,
+            &crate::ui::shell::export::now_stamp(),
+        );
+        crate::ui::shell::export::offer(&file).map(|()| file.file_name)
+    }
+);
