@@ -1,17 +1,22 @@
-//! The built-in criteria sets, one JSON file each, embedded at build time.
+//! The built-in criteria sets and the festival template, one JSON file
+//! each, embedded at build time.
 //!
-//! They are read through the same decoder as an imported file, so a
+//! They are read through the same decoders as an imported file, so a
 //! built-in set is held to every rule a user's set is.
 
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::festival::FestivalTemplate;
 use crate::format::criteria::decode_criteria_set;
+use crate::format::festival::decode_festival_template;
+
+/// The festival template's file.
+pub const FESTIVAL_TEMPLATE: &str = include_str!("festival-template.json");
 
 /// The built-in festival template, read once.
 pub fn festival_template() -> &'static FestivalTemplate {
     static TEMPLATE: std::sync::OnceLock<FestivalTemplate> = std::sync::OnceLock::new();
     TEMPLATE.get_or_init(|| {
-        serde_json::from_str(include_str!("festival-template.json"))
+        decode_festival_template(FESTIVAL_TEMPLATE)
             .expect("the built-in festival template is valid (a test checks it)")
     })
 }

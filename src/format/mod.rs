@@ -9,6 +9,7 @@
 pub mod criteria;
 mod envelope;
 pub mod exchange;
+pub mod festival;
 pub mod merge;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod mutations;

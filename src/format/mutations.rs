@@ -95,6 +95,14 @@ pub fn sample_plan() -> Value {
     use crate::domain::festival::FestivalPlan;
     let unit = crate::domain::UnitId::new("u-thon-dong");
     let mut plan = FestivalPlan::new("p".into(), unit, 2025, "Ngày hội".into());
-    crate::catalog::festival_template().apply(&mut plan, crate::domain::Language::Vi);
+    let template: crate::domain::festival::FestivalTemplate =
+        serde_json::from_str(include_str!("../catalog/festival-template.json")).unwrap();
+    template.apply(&mut plan, crate::domain::Language::Vi);
     serde_json::to_value(&plan).unwrap()
+}
+
+/// A built-in criteria set's file, as JSON: the catalogue's text, read here
+/// without the catalogue, which itself reads through `format`.
+pub fn sample_set() -> Value {
+    serde_json::from_str(include_str!("../catalog/tt124-khu-dan-cu.json")).unwrap()
 }

@@ -431,7 +431,7 @@ mod tests {
     use crate::domain::festival::FestivalPlan;
     use crate::domain::rollup::Received;
     use crate::domain::UnitInfo;
-    use crate::format::mutations::{mutated, sample_assessment, sample_plan};
+    use crate::format::mutations::{mutated, sample_assessment, sample_plan, sample_set};
 
     /// What serde_path_to_error, walking the value itself, says of it: the
     /// oracle for the paths found from where the decoder stopped.
@@ -454,7 +454,7 @@ mod tests {
             ),
         ];
         let unit = json!({"id": "u", "name": "Thôn \"Đông\"", "kind": "khu-dan-cu", "above": "Xã"});
-        let set: Value = serde_json::from_str(crate::catalog::FILES[0].1).unwrap();
+        let set = sample_set();
         out.push((
             "received",
             json!({"id": "r1", "file_name": "a.json", "exported_at": "2025-11-20T08:00:00Z",
@@ -469,7 +469,11 @@ mod tests {
                 "review": {"state": "accepted"},
                 "body": {"type": "festival", "festival_plan": out[1].1.clone()}}),
         ));
-        for (_, text) in crate::catalog::FILES.iter().take(3) {
+        for text in [
+            include_str!("../catalog/tt124-khu-dan-cu.json"),
+            include_str!("../catalog/tt124-xa-phuong.json"),
+            include_str!("../catalog/tt124-co-quan-doanh-nghiep.json"),
+        ] {
             out.push(("set", serde_json::from_str(text).unwrap()));
         }
         out

@@ -503,8 +503,12 @@ mod tests {
     #[test]
     fn local_criteria_sets_round_trip_and_broken_ones_are_named() {
         let mut workspace = sample();
-        let builtin = crate::catalog::builtin_sets();
-        let variant = crate::domain::criteria::Library::new(&builtin, &[]).variant_of(&builtin[1]);
+        let builtin = [crate::format::criteria::decode_criteria_set(include_str!(
+            "../catalog/tt124-xa-phuong.json"
+        ))
+        .unwrap()
+        .into_inner()];
+        let variant = crate::domain::criteria::Library::new(&builtin, &[]).variant_of(&builtin[0]);
         workspace.put_criteria_set(super::validated(variant).unwrap());
         let text = encode_workspace(&workspace);
         assert_eq!(decode_workspace(&text).unwrap().workspace, workspace);

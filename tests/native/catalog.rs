@@ -17,6 +17,15 @@ fn set(id: &str) -> CriteriaSet {
 }
 
 #[test]
+fn the_festival_template_file_is_read_by_the_format_decoder() {
+    let template =
+        antq::format::festival::decode_festival_template(antq::catalog::FESTIVAL_TEMPLATE)
+            .unwrap_or_else(|err| panic!("festival-template.json: {err:?}"));
+    assert_eq!(&template, antq::catalog::festival_template());
+    assert!(!template.tasks.is_empty() && !template.ceremony.is_empty());
+}
+
+#[test]
 fn every_built_in_file_is_a_valid_set() {
     for (name, text) in FILES {
         let set = decode_criteria_set(text).unwrap_or_else(|err| panic!("{name}: {err:?}"));

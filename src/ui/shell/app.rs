@@ -62,7 +62,7 @@ pub fn AppProviders(store: WorkspaceStore, children: ChildrenFn) -> impl IntoVie
                 return;
             }
             // The section opens with what was read; saving follows.
-            start_saving_or_say(state);
+            after_first_paint(move || start_saving_or_say(state));
         })
     });
     I18n::provide(Signal::derive(move || {

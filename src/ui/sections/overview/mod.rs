@@ -32,7 +32,7 @@ pub fn Overview() -> impl IntoView {
 }
 
 split!(
-    overview_cards,
+    overview_later,
     fn unit_cards() -> AnyView {
         UnitCards().into_any()
     }

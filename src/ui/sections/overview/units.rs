@@ -603,9 +603,9 @@ fn UnitRow(
 }
 
 // Writing a file (and reading it back before it is offered) is not what the
-// overview opens with: its code comes on the first download.
+// overview opens with: its code comes with the unit cards' (overview/mod.rs).
 split!(
-    unit_card,
+    overview_later,
     fn offer_unit_card(card: crate::domain::rollup::UnitCard) -> Result<String, String> {
         let file = crate::format::exchange::export_unit_card(
             &card,
