@@ -3,8 +3,9 @@
 //   first:   what the browser fetches before the app starts: the main module,
 //            its JS glue and the chunk loader (pkg/__wasm_split.js);
 //   opening: first, plus what a first visit to Tổng quan fetches for the
-//            first screen: the workspace's and the section's chunks, as one
-//            file (first-tong-quan.wasm);
+//            first screen: the workspace's reader and the section's chunks,
+//            a file each (first-workspace.wasm, first-tong-quan.wasm);
+//   openingFirstRun: the same with nothing stored, which needs no reader;
 //   total:   every file of the folder, as the service worker stores them for offline use;
 //   parts:   each split point with the chunks it needs, largest first.
 // Which chunks a split point needs is read from the loader itself.
@@ -38,7 +39,8 @@ const sum = (names) => [...new Set(names)].reduce((total, name) => total + sizes
 const firstFiles = ['antq_bg.wasm', 'antq.js', '__wasm_split.js'];
 const result = {
   first: sum(firstFiles),
-  opening: sum(firstFiles) + gz('first-tong-quan.wasm'),
+  opening: sum(firstFiles) + gz('first-workspace.wasm') + gz('first-tong-quan.wasm'),
+  openingFirstRun: sum(firstFiles) + gz('first-tong-quan.wasm'),
   total: sum(Object.keys(sizes)),
   files: Object.keys(sizes).length,
   parts: Object.entries(parts)

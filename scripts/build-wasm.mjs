@@ -63,15 +63,15 @@ const STREAMING = 'return async (imports) => (WebAssembly.instantiateStreaming(s
 const TOLERANT = 'return async (imports) => (instantiateChunk(src, imports));';
 const INSTANTIATE = `// Added by scripts/build-wasm.mjs: a chunk sent under another type than
 // application/wasm is instantiated from its bytes, as wasm-bindgen's glue does.
-// On a first visit, index.html fetches the first screen's chunks as one file
-// (scripts/post-build.mjs, preloadFirstScreen): a chunk found there is taken
+// On a first visit, index.html fetches the first screen's chunks in packs
+// (scripts/post-build.mjs, preloadFirstScreen): a chunk found in one is taken
 // from it, any other fetched as it is (and so is one whose pack failed).
 const fetch = (url) => {
-    const first = globalThis.antqFirstScreen;
-    const part = first?.parts[new URL(url).pathname.split('/').pop()];
-    if (!part) return globalThis.fetch(url);
-    const [start, length] = part;
-    return first.bytes.then(
+    const name = new URL(url).pathname.split('/').pop();
+    const pack = (globalThis.antqFirstScreen ?? []).find((pack) => name in pack.parts);
+    if (!pack) return globalThis.fetch(url);
+    const [start, length] = pack.parts[name];
+    return pack.bytes.then(
         (bytes) => new Response(bytes.slice(start, start + length), { headers: { 'Content-Type': 'application/wasm' } }),
         () => globalThis.fetch(url),
     );

@@ -189,23 +189,31 @@ export async function splitFiles(dir, folder) {
   return out;
 }
 
-/** The file a first visit fetches for the first screen of `slug`'s section: its chunks, one after the other. */
-export const packName = (slug) => `first-${slug}.wasm`;
+/** The file a first visit fetches for `name`'s part of the first screen (a section's slug, or "workspace"). */
+export const packName = (name) => `first-${name}.wasm`;
+
+/**
+ * The storage key of the workspace (src/platform/storage.rs,
+ * `WorkspaceStore::default()`): with nothing under it, a first run, the
+ * reader of stored data is not needed (src/ui/shell/app.rs).
+ */
+const WORKSPACE_KEY = 'antq.workspace';
 
 /**
  * Has index.html ask, before the app starts, for the chunks of the first
- * screen: the workspace's and those of the section its hash opens (the
- * overview by default), so the first screen does not wait for the main
- * module to ask for them.
+ * screen: the reader of the stored workspace's (when something is stored)
+ * and those of the section its hash opens (the overview by default), so
+ * the first screen does not wait for the main module to ask for them.
  *
- * On a first visit (no service worker yet) they come as one file per
- * section, `first-SLUG.wasm`, their bytes one after the other: over a slow
- * link each request costs a round trip, and a browser asks a host for six
- * files at a time, so the seventy chunks of the overview came in twelve
- * rounds. The chunk loader (scripts/build-wasm.mjs) takes a chunk from it
- * when it is there (`globalThis.antqFirstScreen`), and fetches the chunk
- * itself otherwise. Later visits preload the chunks themselves, which the
- * service worker serves from its cache; it does not keep the packs.
+ * On a first visit (no service worker yet) they come as one file for the
+ * reader, `first-workspace.wasm`, and one for each section's other chunks,
+ * `first-SLUG.wasm`, their bytes one after the other: over a slow link each
+ * request costs a round trip, and a browser asks a host for six files at a
+ * time, so the seventy chunks of the overview came in twelve rounds. The
+ * chunk loader (scripts/build-wasm.mjs) takes a chunk from a pack when it
+ * is there (`globalThis.antqFirstScreen`), and fetches it itself otherwise.
+ * Later visits preload the chunks themselves, which the service worker
+ * serves from its cache; it does not keep the packs.
  *
  * At low priority, so the main module comes first: at the default priority
  * the preloads delayed the first paint from 182 to 420 ms (make bench,
@@ -218,39 +226,51 @@ export async function preloadFirstScreen(dir) {
   if (!folder || html.includes('const FIRST_SCREEN')) return;
   const files = await splitFiles(dir, folder);
   if (!files.workspace) return;
-  const screens = {};
-  for (const [slug, split] of Object.entries(SECTIONS)) {
-    const names = [...new Set([...files.workspace, ...(files[split] ?? [])])].map((href) => href.split('/').pop());
+  const names = (hrefs) => [...new Set(hrefs)].map((href) => href.split('/').pop());
+  const pack = async (name, chunks) => {
     const parts = {};
     const bytes = [];
     let offset = 0;
-    for (const name of names) {
-      const chunk = await readFile(join(dir, folder, name));
-      parts[name] = [offset, chunk.length];
-      offset += chunk.length;
-      bytes.push(chunk);
+    for (const chunk of chunks) {
+      const content = await readFile(join(dir, folder, chunk));
+      parts[chunk] = [offset, content.length];
+      offset += content.length;
+      bytes.push(content);
     }
-    await writeFile(join(dir, folder, packName(slug)), Buffer.concat(bytes));
-    screens[slug] = { pack: packName(slug), parts };
+    await writeFile(join(dir, folder, packName(name)), Buffer.concat(bytes));
+    return { pack: packName(name), parts };
+  };
+  const reader = names(files.workspace);
+  const workspace = await pack('workspace', reader);
+  const screens = {};
+  for (const [slug, split] of Object.entries(SECTIONS)) {
+    // Whole: with nothing stored the reader's pack is not fetched (the few
+    // chunks the two share then come twice when both are).
+    screens[slug] = await pack(slug, names(files[split] ?? []));
   }
   const script = `<script>
       // Added by scripts/post-build.mjs: the chunks of the first screen, fetched at once.
-      const FIRST_SCREEN = ${JSON.stringify({ folder: `./${folder}/`, screens })};
+      const FIRST_SCREEN = ${JSON.stringify({ folder: `./${folder}/`, workspace, screens })};
       const slug = location.hash.replace(/^#\\/?/, '').split(/[\\/?]/)[0].toLowerCase();
       const screen = FIRST_SCREEN.screens[slug] ?? FIRST_SCREEN.screens['tong-quan'];
+      let stored = true;
+      try { stored = localStorage.getItem(${JSON.stringify(WORKSPACE_KEY)}) !== null; } catch {}
+      const packs = stored ? [FIRST_SCREEN.workspace, screen] : [screen];
       const href = (name) => FIRST_SCREEN.folder + name;
       if (navigator.serviceWorker?.controller) {
-        for (const name of Object.keys(screen.parts)) {
+        for (const name of packs.flatMap((pack) => Object.keys(pack.parts))) {
           const link = document.createElement('link');
           Object.assign(link, { rel: 'preload', as: 'fetch', href: href(name), crossOrigin: 'anonymous', fetchPriority: 'low' });
           link.type = 'application/wasm';
           document.head.appendChild(link);
         }
       } else {
-        const bytes = fetch(href(screen.pack), { priority: 'low' })
-          .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(\`\${response.url}: HTTP \${response.status}\`))));
-        bytes.catch(() => {});
-        globalThis.antqFirstScreen = { parts: screen.parts, bytes };
+        globalThis.antqFirstScreen = packs.map(({ pack, parts }) => {
+          const bytes = fetch(href(pack), { priority: 'low' })
+            .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(\`\${response.url}: HTTP \${response.status}\`))));
+          bytes.catch(() => {});
+          return { parts, bytes };
+        });
       }
     </script>
     `;

@@ -37,12 +37,12 @@ test('the first download is the shell; a section’s code comes when it is opene
   await ready(s.page);
   assert.equal(await s.page.locator('main h1').innerText(), 'Hướng dẫn');
   assert.ok(fetched.includes('antq_bg.wasm'), fetched.join(' '));
-  // A first visit: the first screen's chunks, the workspace's and the open
-  // section's and no other section's, come as one file that the page asks
-  // for itself, alongside the main module.
+  // A first visit: the first screen's chunks, the open section's and no
+  // other section's, come as one file that the page asks for itself,
+  // alongside the main module (with nothing stored, no reader of it).
   assert.deepEqual(fetched.filter((name) => name.startsWith('first-')), ['first-huong-dan.wasm']);
-  const packed = await s.page.evaluate(() => Object.keys(globalThis.antqFirstScreen.parts));
-  assert.ok(packed.includes('split_help.wasm') && packed.includes('split_workspace.wasm'), packed.join(' '));
+  const packed = await s.page.evaluate(() => globalThis.antqFirstScreen.flatMap((pack) => Object.keys(pack.parts)));
+  assert.ok(packed.includes('split_help.wasm'), packed.join(' '));
   assert.ok(!packed.includes('split_rollup.wasm') && !packed.includes('split_overview.wasm'), packed.join(' '));
   assert.deepEqual(fetched.filter((name) => packed.includes(name)), [], 'a packed chunk was fetched on its own');
   for (const other of ['split_rollup.wasm', 'split_assessment.wasm', 'split_festival.wasm', 'split_bench.wasm']) {
@@ -65,16 +65,25 @@ test('the first download is the shell; a section’s code comes when it is opene
   await s.close();
 });
 
-test('a first screen whose pack cannot be fetched takes its chunks one by one', async () => {
+test('a first run needs no reader of stored data, and a pack that cannot be fetched gives way to its chunks', async () => {
   const s = await open(env, noWorker);
   const fetched = wasmFetched(s.page);
   await s.context.route('**/first-tong-quan.wasm', (route) => route.abort('internetdisconnected'));
   await s.page.goto(env.server.url + '#/tong-quan');
   await ready(s.page);
+  // Nothing stored: the reader of stored data is neither packed nor fetched.
+  assert.ok(!fetched.includes('first-workspace.wasm') && !fetched.includes('split_workspace.wasm'), fetched.join(' '));
+  // The section's pack failed: its chunks came one by one.
+  assert.ok(fetched.includes('split_overview.wasm'), fetched.join(' '));
   await s.page.getByLabel('Tên đơn vị').fill('Thôn Đông');
   await s.page.getByRole('button', { name: 'Thêm đơn vị' }).click();
   await s.page.waitForSelector('text=Đã lưu lúc');
-  assert.ok(fetched.includes('split_workspace.wasm') && fetched.includes('split_overview.wasm'), fetched.join(' '));
+  // Something is stored now: the reader comes, in a pack of its own.
+  fetched.length = 0;
+  await s.page.reload();
+  await ready(s.page);
+  await s.page.getByTestId('unit-list').locator('.unit-list__name', { hasText: 'Thôn Đông' }).waitFor();
+  assert.ok(fetched.includes('first-workspace.wasm') && !fetched.includes('split_workspace.wasm'), fetched.join(' '));
   const unexpected = s.problems.filter((p) => !/first-tong-quan|ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p));
   assert.deepEqual(unexpected, []);
   await s.close();

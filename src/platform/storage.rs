@@ -113,6 +113,12 @@ impl WorkspaceStore {
 
     /// Reads the workspace. Unreadable text is copied aside first, so that
     /// later saves cannot destroy the only copy.
+    /// Whether nothing at all is stored (a first run), checked without
+    /// reading the text: storage that cannot be read is not "nothing".
+    pub fn holds_nothing(&self) -> bool {
+        read_js(&self.workspace_key()).is_ok_and(|value| value.is_null() || value.is_undefined())
+    }
+
     pub fn load(&self) -> Result<Loaded, StoreError> {
         self.load_keeping_text().map(|(loaded, _)| loaded)
     }

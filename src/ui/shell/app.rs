@@ -56,6 +56,17 @@ pub fn AppProviders(store: WorkspaceStore, children: ChildrenFn) -> impl IntoVie
         if state.ready.try_get_untracked().is_none() {
             return; // unmounted meanwhile
         }
+        // A first run: nothing to read, and the reader's code not needed
+        // (index.html does not fetch it either).
+        if state.store.with_value(WorkspaceStore::holds_nothing) {
+            state.remember(
+                state.store.with_value(WorkspaceStore::revision),
+                Workspace::new(),
+            );
+            state.ready.set(true);
+            after_first_paint(move || start_saving_or_say(state));
+            return;
+        }
         then(open_workspace(state), move |opened| {
             if opened.is_err() {
                 state.open_failed.set(true);
@@ -168,8 +179,9 @@ fn Shell() -> impl IntoView {
         route.set(current_route());
     });
     on_cleanup(move || on_hash.remove());
-    // As the workspace's code is fetched: not before the paint, which it
-    // would hold back.
+    // The open section's code is fetched as the workspace's is: not before
+    // the paint, which it would hold back. What the first screen does not
+    // need (the banners, the service worker's install) waits for both.
     let section_fetched = RwSignal::new(false);
     after_first_paint(move || {
         if let Some(route) = route.try_get_untracked() {
@@ -201,7 +213,7 @@ fn Shell() -> impl IntoView {
         <Nav route=route />
         <div class="banners">
             <UpdateBanner />
-            {move || state.ready.get().then(|| show(banners))}
+            {move || (state.ready.get() && section_fetched.get()).then(|| show(banners))}
             {move || {
                 (state.ready.get() && state.open_failed.get())
                     .then(|| {
