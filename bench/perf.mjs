@@ -100,6 +100,9 @@ async function appPage(browser, url, options) {
   await page.goto(url);
   await ready(page);
   await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_import);
+  // The page at rest: the service worker's first install, which fetches and
+  // stores every file of the app once the first screen is there, is over.
+  await page.evaluate(() => navigator.serviceWorker?.ready.then(() => true));
   return { ctx, page };
 }
 

@@ -19,6 +19,7 @@ pub mod problem;
 pub mod records;
 pub mod revision;
 pub mod rollup;
+pub mod saving;
 pub mod workspace;
 
 pub use problem::{LoadError, Problem, ProblemKind};

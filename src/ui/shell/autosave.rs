@@ -1,4 +1,5 @@
-//! Saves the workspace a moment after every change.
+//! Saves the workspace a moment after every change, as the policy of
+//! `format::saving` says.
 
 use std::time::Duration;
 
@@ -6,6 +7,7 @@ use leptos::prelude::*;
 
 use super::state::{AppState, SaveStatus};
 use crate::format::revision::{self, Reconciled};
+use crate::format::saving::{Event, Saver, Step, Written};
 use crate::platform::storage::StoreError;
 use crate::platform::{clock, ids};
 
@@ -51,37 +53,87 @@ fn changed_since_read(state: AppState) -> bool {
 /// How long typing may pause before the workspace is written.
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
-/// Starts watching the workspace. Call once, inside the app's owner.
-pub fn start(state: AppState) {
-    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
-    let asked_to_persist = StoredValue::new(false);
+/// The autosave of one tab: does what the policy ([`Saver`]) answers to
+/// what happens, with the timer of the pause after typing.
+#[derive(Clone, Copy)]
+struct Autosave {
+    state: AppState,
+    saver: StoredValue<Saver>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    asked_to_persist: StoredValue<bool>,
+}
 
-    let save_now = move || {
-        pending.set_value(None);
-        if state.save.get_untracked() == SaveStatus::Suspended {
-            return;
+impl Autosave {
+    fn on(self, event: Event) {
+        let suspended = self.state.save.get_untracked() == SaveStatus::Suspended;
+        let Some(step) = self
+            .saver
+            .try_update_value(|saver| saver.on(event, suspended))
+        else {
+            return; // the app is gone
+        };
+        if step != Step::Nothing {
+            if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
+                handle.clear();
+            }
         }
+        match step {
+            Step::Nothing => {}
+            Step::Wait => match set_timeout_with_handle(move || self.on(Event::Due), DEBOUNCE) {
+                Ok(handle) => self.timer.set_value(Some(handle)),
+                Err(_) => self.on(Event::Due),
+            },
+            Step::Write => self.write(),
+            Step::Reconcile => reconcile(self.state),
+        }
+    }
+
+    /// Writes the workspace over the save this tab holds.
+    fn write(self) {
+        let state = self.state;
         let expected = state.revision.get_untracked();
         let result = state.store.with_value(|store| {
             state
                 .workspace
                 .with_untracked(|ws| store.save_checked(ws, &expected, ids::revision_id()))
         });
-        match result {
+        let written = match result {
             Ok(revision) => {
                 if revision != expected {
                     state.remember(revision, state.workspace.get_untracked());
                 }
-                if !asked_to_persist.get_value() {
-                    asked_to_persist.set_value(true);
+                if !self.asked_to_persist.get_value() {
+                    self.asked_to_persist.set_value(true);
                     state.store.with_value(|store| store.ask_to_persist());
                 }
                 state.save.set(SaveStatus::Saved(clock::now_hh_mm()));
+                Written::Saved
             }
             // Another tab saved since: merge with its records, never over them.
-            Err(StoreError::Conflict) => reconcile(state),
-            Err(err) => state.save.set(SaveStatus::Failed(err)),
-        }
+            Err(StoreError::Conflict) => Written::Conflict,
+            Err(err) => {
+                state.save.set(SaveStatus::Failed(err));
+                Written::Failed
+            }
+        };
+        self.on(Event::Written(written));
+    }
+
+    /// Looks at the stored save: another tab's is brought into this one.
+    fn look_at_stored(self) {
+        let theirs = self.state.store.with_value(|store| store.revision());
+        let differs = theirs != self.state.revision.get_untracked();
+        self.on(Event::Stored { differs });
+    }
+}
+
+/// Starts watching the workspace. Call once, inside the app's owner.
+pub fn start(state: AppState) {
+    let autosave = Autosave {
+        state,
+        saver: StoredValue::new(Saver::default()),
+        timer: StoredValue::new(None),
+        asked_to_persist: StoredValue::new(false),
     };
 
     Effect::new(move |first_run: Option<()>| {
@@ -91,53 +143,30 @@ pub fn start(state: AppState) {
         if first_run.is_none() && !changed_since_read(state) {
             return;
         }
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        match set_timeout_with_handle(save_now, DEBOUNCE) {
-            Ok(handle) => pending.set_value(Some(handle)),
-            Err(_) => save_now(),
-        }
+        autosave.on(Event::Changed);
     });
 
     // Leaving the page must not lose the last keystrokes.
-    let flush = move || {
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-            save_now();
-        }
-    };
-    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| autosave.on(Event::Leaving));
     let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            flush();
+            autosave.on(Event::Leaving);
         }
     });
     // Another tab may have saved: take its data, or merge this tab's
     // unsaved changes with it. Never overwrite it silently.
-    let check_others = move || {
-        let theirs = state.store.with_value(|store| store.revision());
-        if theirs == state.revision.get_untracked() {
-            return;
-        }
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-            pending.set_value(None);
-        }
-        reconcile(state);
-    };
     let keys = state
         .store
         .with_value(|store| [store.workspace_key(), store.revision_key()]);
     let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().is_some_and(|key| keys.contains(&key)) {
-            check_others();
+            autosave.look_at_stored();
         }
     });
-    let on_focus = window_event_listener(leptos::ev::focus, move |_| check_others());
+    let on_focus = window_event_listener(leptos::ev::focus, move |_| autosave.look_at_stored());
     let on_visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Visible {
-            check_others();
+            autosave.look_at_stored();
         }
     });
     on_cleanup(move || {
