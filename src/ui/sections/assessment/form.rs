@@ -118,74 +118,8 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
                                                 .indicators
                                                 .iter()
                                                 .map(|indicator| {
-                                                    let iid = indicator.id.clone();
-                                                    let kind = indicator.kind.clone();
-                                                    let result = {
-                                                        let iid = iid.clone();
-                                                        data.part(move |d| {
-                                                            d.as_ref()
-                                                                .and_then(|(_, _, e)| e.indicators.get(&iid).cloned())
-                                                        })
-                                                    };
-                                                    let visible = shown(iid.clone(), indicator.status);
-                                                    let guidance = (!indicator.guidance.is_empty())
-                                                        .then(|| text(&indicator.guidance));
-                                                    view! {
-                                                        <div
-                                                            class="indicator"
-                                                            class:is-hidden=move || !visible.get()
-                                                            data-indicator-id=iid.clone()
-                                                        >
-                                                            <p class="indicator__label">
-                                                                <span class="set-tree__id">{iid.clone()}</span>
-                                                                " "
-                                                                {text(&indicator.label)}
-                                                                " "
-                                                                {words::status_badge(i18n, indicator.status)}
-                                                            </p>
-                                                            <p class="set-tree__meta">
-                                                                {words::kind(i18n, &indicator.kind)}
-                                                            </p>
-                                                            <AnswerInput
-                                                                id=id.clone()
-                                                                indicator=indicator.clone()
-                                                                data=data
-                                                            />
-                                                            <p class="indicator__result" aria-live="polite">
-                                                                {move || {
-                                                                    result
-                                                                        .get()
-                                                                        .map(|r| {
-                                                                            let kind = kind.clone();
-                                                                            view! {
-                                                                                <span class=messages::result_class(
-                                                                                    r.status,
-                                                                                )>{messages::result(i18n, r.status)}</span>
-                                                                                ": "
-                                                                                <span class="reason" data-testid="reason">
-                                                                                    {words::reason(i18n, &r.reason, &kind)}
-                                                                                </span>
-                                                                            }
-                                                                        })
-                                                                }}
-                                                            </p>
-                                                            <details class="indicator__more">
-                                                                <summary>
-                                                                    {tr!(i18n, library_guidance)} " · "
-                                                                    {tr!(i18n, evidence_title)}
-                                                                </summary>
-                                                                {guidance.map(|g| view! { <p>{g}</p> })}
-                                                                <p class="set-tree__meta">
-                                                                    {words::citation(i18n, &indicator.citation)}
-                                                                </p>
-                                                                <EvidenceEditor
-                                                                    id=id.clone()
-                                                                    indicator=iid.clone()
-                                                                    data=data
-                                                                />
-                                                            </details>
-                                                        </div>
-                                                    }
+                                                    let visible = shown(indicator.id.clone(), indicator.status);
+                                                    indicator_view(i18n, &id, indicator, data, visible)
                                                 })
                                                 .collect_view()}
                                         </section>
@@ -199,4 +133,60 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// One indicator of the form: its label, its input, its result with the
+/// reason, and under "more" its guidance, citation and evidence.
+fn indicator_view(
+    i18n: I18n,
+    id: &str,
+    indicator: &crate::domain::criteria::Indicator,
+    data: Data,
+    visible: Memo<bool>,
+) -> impl IntoView {
+    let iid = indicator.id.clone();
+    let kind = indicator.kind.clone();
+    let result = {
+        let iid = iid.clone();
+        data.part(move |d| {
+            d.as_ref()
+                .and_then(|(_, _, e)| e.indicators.get(&iid).cloned())
+        })
+    };
+    let guidance = (!indicator.guidance.is_empty()).then(|| text(&indicator.guidance));
+    view! {
+        <div class="indicator" class:is-hidden=move || !visible.get() data-indicator-id=iid.clone()>
+            <p class="indicator__label">
+                <span class="set-tree__id">{iid.clone()}</span>
+                " "
+                {text(&indicator.label)}
+                " "
+                {words::status_badge(i18n, indicator.status)}
+            </p>
+            <p class="set-tree__meta">{words::kind(i18n, &indicator.kind)}</p>
+            <AnswerInput id=id.to_owned() indicator=indicator.clone() data=data />
+            <p class="indicator__result" aria-live="polite">
+                {move || {
+                    result
+                        .get()
+                        .map(|r| {
+                            let kind = kind.clone();
+                            view! {
+                                <span class=messages::result_class(r.status)>{messages::result(i18n, r.status)}</span>
+                                ": "
+                                <span class="reason" data-testid="reason">
+                                    {words::reason(i18n, &r.reason, &kind)}
+                                </span>
+                            }
+                        })
+                }}
+            </p>
+            <details class="indicator__more">
+                <summary>{tr!(i18n, library_guidance)} " · " {tr!(i18n, evidence_title)}</summary>
+                {guidance.map(|g| view! { <p>{g}</p> })}
+                <p class="set-tree__meta">{words::citation(i18n, &indicator.citation)}</p>
+                <EvidenceEditor id=id.to_owned() indicator=iid.clone() data=data />
+            </details>
+        </div>
+    }
 }
