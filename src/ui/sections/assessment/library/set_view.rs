@@ -264,47 +264,7 @@ fn SetTree(set: CriteriaSet) -> impl IntoView {
                                                     {criterion
                                                         .indicators
                                                         .iter()
-                                                        .map(|indicator| {
-                                                            let guidance = (!indicator.guidance.is_empty())
-                                                                .then(|| text(&indicator.guidance));
-                                                            view! {
-                                                                <li
-                                                                    class="set-tree__indicator"
-                                                                    data-indicator-id=indicator.id.clone()
-                                                                >
-                                                                    <p>
-                                                                        <span class="set-tree__id">{indicator.id.clone()}</span>
-                                                                        " "
-                                                                        {text(&indicator.label)}
-                                                                        " "
-                                                                        {words::status_badge(i18n, indicator.status)}
-                                                                    </p>
-                                                                    <p class="set-tree__meta">
-                                                                        {words::kind(i18n, &indicator.kind)}
-                                                                        {indicator
-                                                                            .na_allowed
-                                                                            .then(|| {
-                                                                                view! {
-                                                                                    " · "
-                                                                                    {tr!(i18n, library_na_allowed)}
-                                                                                }
-                                                                            })}
-                                                                    </p>
-                                                                    <p class="set-tree__meta">
-                                                                        {words::citation(i18n, &indicator.citation)}
-                                                                    </p>
-                                                                    {guidance
-                                                                        .map(|g| {
-                                                                            view! {
-                                                                                <details class="set-tree__guidance">
-                                                                                    <summary>{tr!(i18n, library_guidance)}</summary>
-                                                                                    <p>{g}</p>
-                                                                                </details>
-                                                                            }
-                                                                        })}
-                                                                </li>
-                                                            }
-                                                        })
+                                                        .map(|indicator| indicator_item(i18n, indicator))
                                                         .collect_view()}
                                                 </ul>
                                             </li>
@@ -317,5 +277,42 @@ fn SetTree(set: CriteriaSet) -> impl IntoView {
                 })
                 .collect_view()}
         </div>
+    }
+}
+
+/// One indicator of the set's tree: its label, kind, citation and guidance.
+fn indicator_item(i18n: I18n, indicator: &crate::domain::criteria::Indicator) -> impl IntoView {
+    let guidance = (!indicator.guidance.is_empty()).then(|| text(&indicator.guidance));
+    view! {
+        <li class="set-tree__indicator" data-indicator-id=indicator.id.clone()>
+            <p>
+                <span class="set-tree__id">{indicator.id.clone()}</span>
+                " "
+                {text(&indicator.label)}
+                " "
+                {words::status_badge(i18n, indicator.status)}
+            </p>
+            <p class="set-tree__meta">
+                {words::kind(i18n, &indicator.kind)}
+                {indicator
+                    .na_allowed
+                    .then(|| {
+                        view! {
+                            " · "
+                            {tr!(i18n, library_na_allowed)}
+                        }
+                    })}
+            </p>
+            <p class="set-tree__meta">{words::citation(i18n, &indicator.citation)}</p>
+            {guidance
+                .map(|g| {
+                    view! {
+                        <details class="set-tree__guidance">
+                            <summary>{tr!(i18n, library_guidance)}</summary>
+                            <p>{g}</p>
+                        </details>
+                    }
+                })}
+        </li>
     }
 }
