@@ -56,24 +56,19 @@ pub fn AppProviders(store: WorkspaceStore, children: ChildrenFn) -> impl IntoVie
         if state.ready.try_get_untracked().is_none() {
             return; // unmounted meanwhile
         }
+        // The section opens with what was read; saving follows.
+        let saving_follows = move || after_first_paint(move || start_saving_or_say(state));
         // A first run: nothing to read, and the reader's code not needed
         // (index.html does not fetch it either).
         if state.store.with_value(WorkspaceStore::holds_nothing) {
-            state.remember(
-                state.store.with_value(WorkspaceStore::revision),
-                Workspace::new(),
-            );
+            let revision = state.store.with_value(WorkspaceStore::revision);
+            state.remember(revision, Workspace::new());
             state.ready.set(true);
-            after_first_paint(move || start_saving_or_say(state));
-            return;
+            return saving_follows();
         }
-        then(open_workspace(state), move |opened| {
-            if opened.is_err() {
-                state.open_failed.set(true);
-                return;
-            }
-            // The section opens with what was read; saving follows.
-            after_first_paint(move || start_saving_or_say(state));
+        then(open_workspace(state), move |opened| match opened {
+            Ok(()) => saving_follows(),
+            Err(_) => state.open_failed.set(true),
         })
     });
     I18n::provide(Signal::derive(move || {
@@ -191,9 +186,10 @@ fn Shell() -> impl IntoView {
             });
         }
     });
+    let first_screen = Memo::new(move |_| section_fetched.get() && state.ready.get());
     if let Some(update) = use_context::<UpdateAvailable>().filter(|_| !cfg!(debug_assertions)) {
         Effect::new(move |registered: Option<bool>| {
-            let first_screen = section_fetched.get() && state.ready.get();
+            let first_screen = first_screen.get();
             if first_screen && registered != Some(true) {
                 crate::platform::sw::register(move || update.0.set(true));
             }
@@ -213,7 +209,7 @@ fn Shell() -> impl IntoView {
         <Nav route=route />
         <div class="banners">
             <UpdateBanner />
-            {move || (state.ready.get() && section_fetched.get()).then(|| show(banners))}
+            {move || first_screen.get().then(|| show(banners))}
             {move || {
                 (state.ready.get() && state.open_failed.get())
                     .then(|| {
