@@ -111,14 +111,14 @@ impl WorkspaceStore {
         format!("{}.prefs", self.prefix)
     }
 
-    /// Reads the workspace. Unreadable text is copied aside first, so that
-    /// later saves cannot destroy the only copy.
     /// Whether nothing at all is stored (a first run), checked without
     /// reading the text: storage that cannot be read is not "nothing".
     pub fn holds_nothing(&self) -> bool {
         read_js(&self.workspace_key()).is_ok_and(|value| value.is_null() || value.is_undefined())
     }
 
+    /// Reads the workspace. Unreadable text is copied aside first, so that
+    /// later saves cannot destroy the only copy.
     pub fn load(&self) -> Result<Loaded, StoreError> {
         self.load_keeping_text().map(|(loaded, _)| loaded)
     }
