@@ -162,17 +162,25 @@ async function start(browser, url, staticUrl, big) {
 /**
  * In the page, from its first instruction: window.__usable becomes the time
  * (from the navigation's start) of the first frame painted with the "Thêm
- * đơn vị" form there and enabled, its name field and its button: the user
- * can add a unit.
+ * đơn vị" form there, shown and enabled, its name field and its button: the
+ * user can add a unit (on index.html's static first screen too, whose form
+ * the app takes over with what was typed and submitted). window.__app: the
+ * same, for the app's own form.
  */
 function watchUsable() {
+  const shown = (e) => e && !e.disabled && (e.checkVisibility?.() ?? e.offsetParent !== null);
+  const seen = (within) =>
+    shown(document.querySelector(`${within} form[data-testid="unit-form"] #unit-name`)) &&
+    shown(document.querySelector(`${within} form[data-testid="unit-form"] button[type="submit"]`));
   const check = () => {
-    if (window.__usableSeen) return;
-    const name = document.querySelector('form[data-testid="unit-form"] #unit-name');
-    const add = document.querySelector('form[data-testid="unit-form"] button[type="submit"]');
-    if (name && !name.disabled && add && !add.disabled) {
+    if (!window.__usableSeen && seen('')) {
       window.__usableSeen = true;
       requestAnimationFrame(() => { window.__usable = performance.now(); });
+    }
+    // The app's own form (the static page's copy of it too).
+    if (!window.__appSeen && seen('main#main')) {
+      window.__appSeen = true;
+      requestAnimationFrame(() => { window.__app = performance.now(); });
     }
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
@@ -197,21 +205,22 @@ const SLOW_LINK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8,
  * cached), or a repeat visit (a first one at full speed before it, the
  * service worker's cache filled for the app).
  */
-async function timeToUsable(browser, url, { storage = null, repeat = false } = {}) {
+async function timeToUsable(browser, url, { storage = null, repeat = false, worker = false } = {}) {
   const ctx = await context(browser, { storage });
   await ctx.addInitScript(watchUsable);
   const page = await ctx.newPage();
   if (repeat) {
     await page.goto(url);
-    await page.waitForFunction(() => window.__usable !== undefined, null, { timeout: 120_000 });
-    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => (r ? navigator.serviceWorker.ready.then(() => true) : false)));
+    await page.waitForFunction(() => window.__app !== undefined, null, { timeout: 120_000 });
+    // The app's service worker registers once its first screen is there.
+    if (worker) await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   }
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', SLOW_LINK);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.goto(url);
-  const value = await (await page.waitForFunction(() => window.__usable, null, { timeout: 120_000, polling: 100 })).jsonValue();
+  const value = await (await page.waitForFunction(() => window.__app && [window.__usable, window.__app], null, { timeout: 120_000, polling: 100 })).jsonValue();
   await ctx.close();
   return value;
 }
@@ -234,15 +243,17 @@ async function usable(browser, url, staticUrl, staticDir, big) {
     await ctx.close();
     const runs = { first: [], firstRef: [], repeat: [], repeatRef: [] };
     for (let n = 0; n < samples; n += 1) {
-      runs.first.push(await timeToUsable(browser, url, { storage }));
+      runs.first.push(await timeToUsable(browser, url, { storage, worker: true }));
       runs.firstRef.push(await timeToUsable(browser, staticUrl + file, { storage }));
-      runs.repeat.push(await timeToUsable(browser, url, { storage, repeat: true }));
+      runs.repeat.push(await timeToUsable(browser, url, { storage, repeat: true, worker: true }));
       runs.repeatRef.push(await timeToUsable(browser, staticUrl + file, { storage, repeat: true }));
     }
-    const [first, firstRef, repeat, repeatRef] = [runs.first, runs.firstRef, runs.repeat, runs.repeatRef].map(median);
-    const note = `${samples} visits each, 4x CPU, 1.6 Mbit/s, 150 ms`;
-    figure(`usable: first visit, ${label}`, { value: first, unit: 'ms', reference: firstRef, ratio: first / firstRef, budget: 3, note });
-    figure(`usable: repeat visit, ${label}`, { value: repeat, unit: 'ms', reference: repeatRef, ratio: repeat / repeatRef, budget: 2, note });
+    // Usable: index.html's static form; the app's own form is given beside.
+    const [first, firstRef, repeat, repeatRef] = [runs.first, runs.firstRef, runs.repeat, runs.repeatRef].map((r) => median(r.map(([usable]) => usable)));
+    const [firstApp, repeatApp] = [runs.first, runs.repeat].map((r) => median(r.map(([, app]) => app)));
+    const note = (app) => `${samples} visits each, 4x CPU, 1.6 Mbit/s, 150 ms; the app's own form at ${app.toFixed(0)} ms`;
+    figure(`usable: first visit, ${label}`, { value: first, unit: 'ms', reference: firstRef, ratio: first / firstRef, budget: 3, note: note(firstApp) });
+    figure(`usable: repeat visit, ${label}`, { value: repeat, unit: 'ms', reference: repeatRef, ratio: repeat / repeatRef, budget: 2, note: note(repeatApp) });
   }
 }
 

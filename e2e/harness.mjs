@@ -86,6 +86,24 @@ export async function open(env, { init, contextOptions = {} } = {}) {
 }
 
 /**
+ * Like `open`, with the service worker kept out and the main module held
+ * back until `release()`: until then, only index.html's static first
+ * screen works.
+ */
+export async function openHeld(env, options = {}) {
+  const s = await open(env, { ...options, contextOptions: { serviceWorkers: 'block', ...options.contextOptions } });
+  let release;
+  const gate = new Promise((resolve) => {
+    release = resolve;
+  });
+  await s.context.route('**/antq_bg.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return { ...s, release };
+}
+
+/**
  * Waits until the app has mounted and read its storage, and the section's
  * code has arrived (a section is shown, past its loading line).
  */

@@ -11,6 +11,7 @@
 //    A development build (`trunk serve`, profile "debug") also allows inline
 //    scripts: Trunk adds its live-reload script to the page as it serves it,
 //    after this hook, so no hash can name it.
+// 1a. Fills the static first screen of index.html with its Vietnamese texts.
 // 1b. Makes the stylesheets one file (one request instead of ten), and
 //    has index.html ask at once for the chunks the first screen needs: the
 //    workspace's and the open section's (from the address's hash), so they
@@ -278,9 +279,27 @@ export async function preloadFirstScreen(dir) {
   await writeFile(file, html);
 }
 
+/**
+ * Fills index.html's static first screen with its texts: each key in double
+ * braces becomes that text of locales/vi.json, escaped. A key it lacks stops
+ * the build.
+ */
+export async function fillFirstScreen(dir) {
+  const file = join(dir, 'index.html');
+  const html = await readFile(file, 'utf8');
+  const texts = JSON.parse(await readFile(join(here, '..', 'locales', 'vi.json'), 'utf8'));
+  const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const filled = html.replace(/\{\{(\w+)\}\}/g, (_, key) => {
+    if (typeof texts[key] !== 'string') throw new Error(`index.html names {{${key}}}, which locales/vi.json has no text for`);
+    return escape(texts[key]);
+  });
+  if (filled !== html) await writeFile(file, filled);
+}
+
 export async function finalize(dir, { development = false } = {}) {
   // A build's own folder; a dist/ finalised again (a test's copy) has none.
   if (existsSync(join(dir, 'pkg'))) await versionPkg(dir);
+  await fillFirstScreen(dir);
   await bundleCss(dir);
   await preloadFirstScreen(dir);
   await addCsp(dir, { development });

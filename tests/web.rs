@@ -1037,3 +1037,67 @@ async fn a_fan_wakes_only_the_views_whose_part_changed() {
     drop(handle);
     host.remove();
 }
+
+/// index.html's static first screen, as the page shows it: a form with a
+/// name, a choice and a field, `shown` or not.
+fn static_first_screen(shown: bool) -> web_sys::Element {
+    let doc = document();
+    let screen = doc.create_element("div").unwrap();
+    screen.set_id("first-screen");
+    screen.set_inner_html(
+        r#"<form><input id="fs-name" value="Thôn Đông"><select id="fs-kind">
+           <option value="khu-dan-cu">K</option><option value="xa" selected>X</option></select>
+           <input id="fs-above"></form>"#,
+    );
+    doc.body().unwrap().append_child(&screen).unwrap();
+    let root = doc.document_element().unwrap();
+    if shown {
+        root.set_attribute("data-first-screen", "").unwrap();
+    }
+    screen
+}
+
+#[wasm_bindgen_test]
+fn the_static_first_screen_is_lifted_and_what_was_done_on_it_is_taken_once() {
+    use antq::platform::first_screen::{self, Focus};
+    let screen = static_first_screen(true);
+    let name: web_sys::HtmlInputElement = query(&screen, "#fs-name").unchecked_into();
+    name.focus().unwrap();
+    name.set_selection_range(4, 6).unwrap();
+    query(&screen, "form")
+        .set_attribute("data-pending", "")
+        .unwrap();
+
+    let typed = first_screen::take_typed().expect("it was shown");
+    assert_eq!(typed.value("fs-name"), Some("Thôn Đông"));
+    assert_eq!(typed.value("fs-kind"), Some("xa"));
+    assert_eq!(typed.value("fs-above"), Some(""));
+    assert_eq!(typed.value("unit-name"), None);
+    assert_eq!(
+        typed.focus,
+        Some(Focus {
+            id: "fs-name".into(),
+            selection: Some((4, 6))
+        })
+    );
+    assert!(typed.submitted);
+    // Gone, and the app under it shown.
+    assert!(document().get_element_by_id("first-screen").is_none());
+    let root = document().document_element().unwrap();
+    assert!(!root.has_attribute("data-first-screen"));
+    // Once.
+    assert_eq!(first_screen::take_typed(), None);
+
+    // Lifted by the shell first, it is kept for the form.
+    let screen = static_first_screen(true);
+    first_screen::lift();
+    assert!(!screen.is_connected());
+    let typed = first_screen::take_typed().expect("kept when lifted");
+    assert!(!typed.submitted && typed.focus.is_none());
+
+    // Never shown (another section, or English): lifted, nothing to take.
+    let screen = static_first_screen(false);
+    first_screen::lift();
+    assert!(!screen.is_connected());
+    assert_eq!(first_screen::take_typed(), None);
+}

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, open, ready, addUnit, startAssessment } from '../harness.mjs';
+import { start, open, openHeld, ready, addUnit, startAssessment } from '../harness.mjs';
 import { catalogueSet, onDisk, villageFile } from '../villages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -156,6 +156,17 @@ test('no serious or critical axe violation on any section, tab or print preview,
   assert.deepEqual(found, []);
   // The walk covered what it says: 6 sections, 4 + 8 tabs, 7 previews, the review and a cell.
   assert.equal(views, 2 * 25);
+  s.check();
+  await s.close();
+});
+
+test('no serious or critical axe violation on the static first screen, before the app’s code arrives', async () => {
+  const s = await openHeld(env);
+  await s.page.goto(env.server.url);
+  await s.page.locator('#first-screen #unit-name').waitFor();
+  assert.deepEqual(await audit(s.page), []);
+  s.release();
+  await ready(s.page);
   s.check();
   await s.close();
 });

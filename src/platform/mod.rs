@@ -6,6 +6,7 @@ pub mod clipboard;
 pub mod clock;
 pub mod download;
 pub mod files;
+pub mod first_screen;
 pub mod hash;
 pub mod ids;
 pub mod storage;

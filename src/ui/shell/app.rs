@@ -187,6 +187,13 @@ fn Shell() -> impl IntoView {
         }
     });
     let first_screen = Memo::new(move |_| section_fetched.get() && state.ready.get());
+    // index.html's static first screen gives way to the app's (the overview's
+    // form has taken it over already when it is there), or to its failure.
+    Effect::new(move |_| {
+        if first_screen.get() || state.open_failed.get() {
+            after_first_paint(crate::platform::first_screen::lift);
+        }
+    });
     if let Some(update) = use_context::<UpdateAvailable>().filter(|_| !cfg!(debug_assertions)) {
         Effect::new(move |registered: Option<bool>| {
             let first_screen = first_screen.get();

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::unit::UnitFields;
 use crate::domain::{Scope, Unit, UnitError, UnitId, UnitKind};
+use crate::platform::first_screen;
 use crate::platform::ids::new_unit_id;
 use crate::ui::i18n::*;
 use crate::ui::shell::split::{split, then, NotLoaded};
@@ -91,9 +92,17 @@ fn UnitForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
-    let name = RwSignal::new(String::new());
-    let kind = RwSignal::new(UnitKind::ResidentialArea);
-    let above = RwSignal::new(String::new());
+    // What was done on index.html's static form, before this code came, is
+    // this form's: its fields, its focus, and a submit waiting for the app.
+    let typed = first_screen::take_typed().unwrap_or_default();
+    let name = RwSignal::new(typed.value("unit-name").unwrap_or_default().to_owned());
+    let kind = RwSignal::new(
+        typed
+            .value("unit-kind")
+            .and_then(UnitKind::from_code)
+            .unwrap_or(UnitKind::ResidentialArea),
+    );
+    let above = RwSignal::new(typed.value("unit-above").unwrap_or_default().to_owned());
     let parent = RwSignal::new(String::new());
     let scope = RwSignal::new(Scope::default());
     let error = RwSignal::new(None::<UnitError>);
@@ -134,8 +143,7 @@ fn UnitForm(
         editing.set(None);
     };
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let commit = move || {
         let fields = UnitFields {
             name: name.get_untracked(),
             kind: kind.get_untracked(),
@@ -173,6 +181,31 @@ fn UnitForm(
             }
         }
     };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        commit();
+    };
+    // Once the form is in the page: it is mounted a tick or so after it is
+    // built, still in the same task, before any input event could come.
+    if typed.submitted || typed.focus.is_some() {
+        leptos::task::spawn_local_scoped(async move {
+            for _ in 0..8 {
+                if name_input
+                    .get_untracked()
+                    .is_some_and(|input| input.is_connected())
+                {
+                    break;
+                }
+                leptos::task::tick().await;
+            }
+            if typed.submitted {
+                commit();
+            } else if let Some(focus) = &typed.focus {
+                first_screen::refocus(focus);
+            }
+        });
+    }
 
     fn name_of(id: &UnitId) -> String {
         use_app_state().workspace.with_untracked(|ws| {
