@@ -55,6 +55,26 @@ fn views_read_no_json_and_no_clock_of_their_own() {
 }
 
 #[test]
+fn views_are_cut_into_parts_narrow_enough_to_read() {
+    // leptosfmt wraps a `view!` at 120 columns, and cannot wrap one nested
+    // too deep: such a view becomes a function of its own.
+    let files = rust_files(&root().join("src/ui"));
+    assert!(!files.is_empty());
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let width = line.chars().count();
+            assert!(
+                width <= 120,
+                "{}:{}: {width} columns",
+                file.display(),
+                n + 1
+            );
+        }
+    }
+}
+
+#[test]
 fn web_crates_are_only_built_for_wasm() {
     let manifest = fs::read_to_string(root().join("Cargo.toml")).unwrap();
     let native = manifest

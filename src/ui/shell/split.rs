@@ -46,7 +46,8 @@ macro_rules! split {
     ($chunk:ident, $($item:tt)*) => {
         split!(@declare $chunk, [] $($item)*);
     };
-    (@declare $chunk:ident, [$($option:tt)*] $(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+    (@declare $chunk:ident, [$($option:tt)*]
+        $(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         #[cfg_attr(
             feature = "split",
             ::leptos::wasm_split::wasm_split(

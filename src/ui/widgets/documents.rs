@@ -46,8 +46,10 @@ fn block(b: &Block) -> AnyView {
         Block::Heading(text) => view! { <h2 class="nd30-heading">{text.clone()}</h2> }.into_any(),
         Block::Para(l) => view! { <p class="nd30-para">{line(l)}</p> }.into_any(),
         Block::To(text) => view! { <p class="nd30-to">{text.clone()}</p> }.into_any(),
-        Block::List { items, tag } => view! { <ul data-testid=*tag>{items.iter().map(|l| view! { <li>{line(l)}</li> }).collect_view()}</ul> }
-        .into_any(),
+        Block::List { items, tag } => {
+            let items = items.iter().map(|l| view! { <li>{line(l)}</li> }).collect_view();
+            view! { <ul data-testid=*tag>{items}</ul> }.into_any()
+        }
         Block::Table(t) => view! {
             <table class="nd30-table" data-testid=t.tag>
                 // Widths by what each column holds, as in the Word file.

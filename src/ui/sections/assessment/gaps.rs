@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::input::Data;
 use crate::domain::assessment::{Action, ActionStatus};
 use crate::domain::calendar::Date;
-use crate::domain::criteria::Outcome;
+use crate::domain::criteria::{IndicatorKind, Outcome, Reason};
 use crate::platform::{clock, ids};
 use crate::ui::i18n::*;
 use crate::ui::shell::state::use_app_state;
@@ -25,6 +25,24 @@ fn store(id: &str, action: Action) {
     });
 }
 
+/// A criterion not met or not decided, and each indicator behind it.
+#[derive(Clone, PartialEq)]
+struct Gap {
+    criterion: String,
+    label: String,
+    status: Outcome,
+    behind: Vec<Behind>,
+}
+
+/// An indicator behind a gap, with the reason and its numbers.
+#[derive(Clone, PartialEq)]
+struct Behind {
+    indicator: String,
+    label: String,
+    reason: Reason,
+    kind: IndicatorKind,
+}
+
 #[component]
 pub fn GapView(id: String, data: Data) -> impl IntoView {
     let i18n = use_i18n();
@@ -33,119 +51,125 @@ pub fn GapView(id: String, data: Data) -> impl IntoView {
             let Some((_, set, evaluation)) = d.as_ref() else {
                 return Vec::new();
             };
+            let open = |status| matches!(status, Outcome::Failed | Outcome::Incomplete);
             set.criteria()
                 .filter_map(|c| {
                     let status = evaluation.criteria.get(&c.id)?.status;
-                    // Each indicator behind the gap, with the reason and its numbers.
-                    let behind: Vec<_> = c
+                    let behind = c
                         .indicators
                         .iter()
                         .filter_map(|i| {
                             let result = evaluation.indicators.get(&i.id)?;
-                            matches!(result.status, Outcome::Failed | Outcome::Incomplete).then(
-                                || {
-                                    (
-                                        i.id.clone(),
-                                        text(&i.label),
-                                        result.reason.clone(),
-                                        i.kind.clone(),
-                                    )
-                                },
-                            )
+                            open(result.status).then(|| Behind {
+                                indicator: i.id.clone(),
+                                label: text(&i.label),
+                                reason: result.reason.clone(),
+                                kind: i.kind.clone(),
+                            })
                         })
                         .collect();
-                    matches!(status, Outcome::Failed | Outcome::Incomplete)
-                        .then(|| (c.id.clone(), text(&c.label), status, behind))
+                    open(status).then(|| Gap {
+                        criterion: c.id.clone(),
+                        label: text(&c.label),
+                        status,
+                        behind,
+                    })
                 })
                 .collect::<Vec<_>>()
         })
     });
     let gaps = move || gaps.get();
+    let list = move || {
+        gaps()
+            .into_iter()
+            .map(|gap| gap_view(i18n, id.clone(), data, gap))
+            .collect_view()
+    };
     view! {
         <section class="gaps" data-testid="gaps">
             <h3>{tr!(i18n, gaps_title)}</h3>
             <When when=move || { !gaps().is_empty() } fallback=move || view! { <p>{tr!(i18n, gaps_none)}</p> }>
-                {
-                    let id = id.clone();
-                    move || {
-                        gaps()
-                            .into_iter()
-                            .map(|(cid, label, status, behind)| {
-                                let id = id.clone();
-                                let action_ids = {
-                                    let cid = cid.clone();
-                                    Memo::new(move |_| {
-                                        data.with(|d| {
-                                            d.as_ref()
-                                                .map(|(a, _, _)| {
-                                                    a.actions
-                                                        .iter()
-                                                        .filter(|x| x.criterion == cid)
-                                                        .map(|x| x.id.clone())
-                                                        .collect::<Vec<_>>()
-                                                })
-                                                .unwrap_or_default()
-                                        })
-                                    })
-                                };
-                                let action_ids = move || action_ids.get();
-                                let add = {
-                                    let (id, cid) = (id.clone(), cid.clone());
-                                    move |_| store(
-                                        &id,
-                                        Action {
-                                            id: ids::new_id("act"),
-                                            criterion: cid.clone(),
-                                            what: String::new(),
-                                            who: String::new(),
-                                            due: None,
-                                            status: ActionStatus::Todo,
-                                        },
-                                    )
-                                };
-                                view! {
-                                    <div class="gap" data-criterion-id=cid.clone()>
-                                        <h4>
-                                            {label} " "
-                                            <span class=messages::result_class(
-                                                status,
-                                            )>{messages::result(i18n, status)}</span>
-                                        </h4>
-                                        <ul class="gap__why" data-testid="gap-reasons">
-                                            {behind
-                                                .into_iter()
-                                                .map(|(iid, ilabel, reason, kind)| {
-                                                    view! {
-                                                        <li data-indicator-id=iid.clone()>
-                                                            <span class="set-tree__id">{iid.clone()}</span>
-                                                            " "
-                                                            {ilabel}
-                                                            ": "
-                                                            <span class="reason">
-                                                                {crate::ui::words::reasons::reason(i18n, &reason, &kind)}
-                                                            </span>
-                                                        </li>
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </ul>
-                                        {move || {
-                                            action_ids()
-                                                .into_iter()
-                                                .map(|aid| view! { <ActionRow id=id.clone() action=aid data=data /> })
-                                                .collect_view()
-                                        }}
-                                        <button type="button" class="button button--small" on:click=add>
-                                            {tr!(i18n, action_add)}
-                                        </button>
-                                    </div>
-                                }
-                            })
-                            .collect_view()
-                    }
-                }
+                {list.clone()}
             </When>
         </section>
+    }
+}
+
+/// A gap of the assessment `id`: why, and the actions planned to close it.
+fn gap_view(i18n: I18n, id: String, data: Data, gap: Gap) -> impl IntoView {
+    let cid = gap.criterion;
+    let action_ids = {
+        let cid = cid.clone();
+        Memo::new(move |_| {
+            data.with(|d| {
+                d.as_ref()
+                    .map(|(a, _, _)| {
+                        a.actions
+                            .iter()
+                            .filter(|x| x.criterion == cid)
+                            .map(|x| x.id.clone())
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let actions = {
+        let id = id.clone();
+        move || {
+            action_ids
+                .get()
+                .into_iter()
+                .map(|aid| view! { <ActionRow id=id.clone() action=aid data=data /> })
+                .collect_view()
+        }
+    };
+    let add = {
+        let cid = cid.clone();
+        move |_| {
+            store(
+                &id,
+                Action {
+                    id: ids::new_id("act"),
+                    criterion: cid.clone(),
+                    what: String::new(),
+                    who: String::new(),
+                    due: None,
+                    status: ActionStatus::Todo,
+                },
+            )
+        }
+    };
+    let why = gap
+        .behind
+        .into_iter()
+        .map(|b| {
+            let shown = b.indicator.clone();
+            view! {
+                <li data-indicator-id=b.indicator>
+                    <span class="set-tree__id">{shown}</span>
+                    " "
+                    {b.label}
+                    ": "
+                    <span class="reason">{crate::ui::words::reasons::reason(i18n, &b.reason, &b.kind)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="gap" data-criterion-id=cid>
+            <h4>
+                {gap.label} " "
+                <span class=messages::result_class(gap.status)>{messages::result(i18n, gap.status)}</span>
+            </h4>
+            <ul class="gap__why" data-testid="gap-reasons">
+                {why}
+            </ul>
+            {actions}
+            <button type="button" class="button button--small" on:click=add>
+                {tr!(i18n, action_add)}
+            </button>
+        </div>
     }
 }
 

@@ -211,6 +211,14 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                 };
                 let (answered, total) = (figure(|f| f.0), figure(|f| f.1));
                 let (met, decided) = (figure(|f| f.2), figure(|f| f.3));
+                let progress = tp!(
+                    i18n,
+                    assessment_progress,
+                    answered = answered(),
+                    total = total(),
+                    met = met(),
+                    decided = decided()
+                );
                 let overall = move || figures.get().map(|f| f.4).unwrap_or(Outcome::Incomplete);
                 view! {
                     <header class="assessment__header screen-only">
@@ -221,11 +229,7 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                         </h2>
                         <p>{text(&set.title)}</p>
                         {period}
-                        <p data-testid="progress">
-                            {tp!(
-                                i18n, assessment_progress, answered = answered(), total = total(), met = met(), decided = decided()
-                            )}
-                        </p>
+                        <p data-testid="progress">{progress}</p>
                         <p>
                             <strong>{tr!(i18n, assessment_set_result)} ": "</strong>
                             <span class=move || messages::result_class(overall()) data-testid="set-result">

@@ -428,111 +428,7 @@ fn Import() -> impl IntoView {
                 let items = pending.get();
                 let any_ready = items.iter().any(|p| matches!(p, Pending::Ready { .. }));
                 view! {
-                    {items
-                        .into_iter()
-                        .map(|p| match p {
-                            Pending::Unreadable { name, error } => {
-                                let detail = messages::read_error(error);
-                                view! {
-                                    <div class="banner banner--error" role="alert" data-testid="import-error">
-                                        <p>{tp!(i18n, import_failed, name)} " " {detail}</p>
-                                    </div>
-                                }
-                                    .into_any()
-                            }
-                            Pending::Failed { name, error } => {
-                                let (headline, lines) = messages::load_error(i18n, &error);
-                                view! {
-                                    <div class="banner banner--error" role="alert" data-testid="import-error">
-                                        <p class="banner__title">{tp!(i18n, import_failed, name)} " " {headline}</p>
-                                        <ul class="banner__list">
-                                            {lines.into_iter().take(30).map(|l| view! { <li>{l}</li> }).collect_view()}
-                                        </ul>
-                                    </div>
-                                }
-                                    .into_any()
-                            }
-                            Pending::Ready { name, changes, .. } => {
-                                let field_base = name.len();
-                                view! {
-                                    <div class="import-preview" data-testid="import-preview">
-                                        <p>
-                                            <strong>{tp!(i18n, data_preview, name)}</strong>
-                                        </p>
-                                        <ul>
-                                            {move || {
-                                                changes
-                                                    .get()
-                                                    .into_iter()
-                                                    .enumerate()
-                                                    .map(|(n, c)| {
-                                                        let label = match c.target {
-                                                            Target::Workspace => {
-                                                                t_string!(i18n, data_whole_workspace).to_owned()
-                                                            }
-                                                            _ => c.label.clone(),
-                                                        };
-                                                        let decision = match c.decision {
-                                                            Decision::New => tr!(i18n, decision_new).into_any(),
-                                                            Decision::Identical => {
-                                                                tr!(i18n, decision_identical).into_any()
-                                                            }
-                                                            Decision::Newer => tr!(i18n, decision_newer).into_any(),
-                                                            Decision::Older => tr!(i18n, decision_older).into_any(),
-                                                            Decision::Conflicting => {
-                                                                tr!(i18n, decision_conflicting).into_any()
-                                                            }
-                                                            Decision::LocalVariant => {
-                                                                tr!(i18n, decision_local_variant).into_any()
-                                                            }
-                                                            Decision::NoAssessment => {
-                                                                tr!(i18n, decision_no_assessment).into_any()
-                                                            }
-                                                            Decision::SameUnit => {
-                                                                tr!(i18n, decision_same_unit).into_any()
-                                                            }
-                                                        };
-                                                        let choosable = c.decision.choosable();
-                                                        let field = format!("take-{field_base}-{n}");
-                                                        view! {
-                                                            <li data-decision=format!(
-                                                                "{:?}",
-                                                                c.decision,
-                                                            )>
-                                                                {label} ": " {decision}
-                                                                {choosable
-                                                                    .then(|| {
-                                                                        view! {
-                                                                            " "
-                                                                            <input
-                                                                                id=field.clone()
-                                                                                type="checkbox"
-                                                                                prop:checked=c.apply
-                                                                                on:change=move |ev| {
-                                                                                    let on = event_target_checked(&ev);
-                                                                                    changes
-                                                                                        .update(|all| {
-                                                                                            if let Some(x) = all.get_mut(n) {
-                                                                                                x.apply = on;
-                                                                                            }
-                                                                                        })
-                                                                                }
-                                                                            />
-                                                                            <label for=field.clone()>{tr!(i18n, data_take)}</label>
-                                                                        }
-                                                                    })}
-                                                            </li>
-                                                        }
-                                                    })
-                                                    .collect_view()
-                                            }}
-                                        </ul>
-                                    </div>
-                                }
-                                    .into_any()
-                            }
-                        })
-                        .collect_view()}
+                    {items.into_iter().map(|p| pending_view(i18n, p)).collect_view()}
                     {any_ready
                         .then(|| {
                             view! {
@@ -587,5 +483,100 @@ fn Import() -> impl IntoView {
                     })
             }}
         </section>
+    }
+}
+
+/// A file chosen for import: why it cannot be read, or what it would change.
+fn pending_view(i18n: I18n, p: Pending) -> AnyView {
+    match p {
+        Pending::Unreadable { name, error } => {
+            let detail = messages::read_error(error);
+            view! {
+                <div class="banner banner--error" role="alert" data-testid="import-error">
+                    <p>{tp!(i18n, import_failed, name)} " " {detail}</p>
+                </div>
+            }
+            .into_any()
+        }
+        Pending::Failed { name, error } => {
+            let (headline, lines) = messages::load_error(i18n, &error);
+            view! {
+                <div class="banner banner--error" role="alert" data-testid="import-error">
+                    <p class="banner__title">{tp!(i18n, import_failed, name)} " " {headline}</p>
+                    <ul class="banner__list">
+                        {lines.into_iter().take(30).map(|l| view! { <li>{l}</li> }).collect_view()}
+                    </ul>
+                </div>
+            }
+            .into_any()
+        }
+        Pending::Ready { name, changes, .. } => {
+            let field_base = name.len();
+            let items = move || {
+                changes
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(n, c)| {
+                        change_item(i18n, changes, format!("take-{field_base}-{n}"), n, c)
+                    })
+                    .collect_view()
+            };
+            view! {
+                <div class="import-preview" data-testid="import-preview">
+                    <p>
+                        <strong>{tp!(i18n, data_preview, name)}</strong>
+                    </p>
+                    <ul>{items}</ul>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// One record an import would change, `n`th of `changes`: what it is, what
+/// the import decided, and where the user may override it, a checkbox `field`.
+fn change_item(
+    i18n: I18n,
+    changes: RwSignal<Vec<Change>>,
+    field: String,
+    n: usize,
+    c: Change,
+) -> impl IntoView {
+    let label = match c.target {
+        Target::Workspace => t_string!(i18n, data_whole_workspace).to_owned(),
+        _ => c.label.clone(),
+    };
+    let take = move |ev| {
+        let on = event_target_checked(&ev);
+        changes.update(|all| {
+            if let Some(x) = all.get_mut(n) {
+                x.apply = on;
+            }
+        })
+    };
+    let choice = c.decision.choosable().then(|| {
+        view! {
+            " "
+            <input id=field.clone() type="checkbox" prop:checked=c.apply on:change=take />
+            <label for=field>{tr!(i18n, data_take)}</label>
+        }
+    });
+    let decided = decision_words(i18n, c.decision);
+    view! { <li data-decision=format!("{:?}", c.decision)>{label} ": " {decided} {choice}</li> }
+}
+
+/// What an import decided for a record, in words.
+fn decision_words(i18n: I18n, decision: Decision) -> AnyView {
+    match decision {
+        Decision::New => tr!(i18n, decision_new).into_any(),
+        Decision::Identical => tr!(i18n, decision_identical).into_any(),
+        Decision::Newer => tr!(i18n, decision_newer).into_any(),
+        Decision::Older => tr!(i18n, decision_older).into_any(),
+        Decision::Conflicting => tr!(i18n, decision_conflicting).into_any(),
+        Decision::LocalVariant => tr!(i18n, decision_local_variant).into_any(),
+        Decision::NoAssessment => tr!(i18n, decision_no_assessment).into_any(),
+        Decision::SameUnit => tr!(i18n, decision_same_unit).into_any(),
     }
 }

@@ -315,20 +315,19 @@ fn Identify(id: String) -> impl IntoView {
         let line = match &identity {
             Identity::Confirmed | Identity::Known => {
                 let name = record.unit.name.clone();
-                view! { <p data-testid="rollup-identity">{tp!(i18n, rollup_identity_known, name)}</p> }
-                    .into_any()
+                tp!(i18n, rollup_identity_known, name)
             }
             Identity::Suggested(_) => {
                 let name = suggested.map(|u| u.name).unwrap_or_default();
                 let sent = sent.clone();
-                view! { <p data-testid="rollup-identity">{tp!(i18n, rollup_identity_suggested, name, sent)}</p> }.into_any()
+                tp!(i18n, rollup_identity_suggested, name, sent)
             }
             Identity::Unmatched => {
                 let sent = sent.clone();
-                view! { <p data-testid="rollup-identity">{tp!(i18n, rollup_identity_unmatched, sent)}</p> }
-                    .into_any()
+                tp!(i18n, rollup_identity_unmatched, sent)
             }
         };
+        let line = view! { <p data-testid="rollup-identity">{line}</p> };
         let settle = !matches!(identity, Identity::Known) && !options.is_empty();
         let field = format!("rollup-identity-{id}");
         Some(view! {

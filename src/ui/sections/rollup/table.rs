@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::use_rollup;
 use crate::domain::criteria::{CriterionReason, Outcome};
-use crate::domain::rollup::table::{table, Filter, SortKey, Table};
+use crate::domain::rollup::table::{table, Column, Filter, SortKey, Table};
 use crate::domain::UnitKind;
 use crate::ui::i18n::*;
 use crate::ui::widgets::choice::{option, Choice};
@@ -253,6 +253,41 @@ pub fn Consolidated() -> impl IntoView {
             </th>
         }
     };
+    // A criterion's column header: its id sorts; its label is read out,
+    // with how many of the rows' sets lack it.
+    let criterion_header = move |c: &Column| {
+        let key = StoredValue::new(SortKey::Criterion(c.id.clone()));
+        let title = words::text(&c.label);
+        let hint = title.clone();
+        let lacking = c.lacking;
+        let lacking = (lacking > 0).then(|| {
+            view! {
+                <br />
+                <span class="muted">{tp!(i18n, rollup_lacking_count, lacking)}</span>
+            }
+        });
+        view! {
+            <th scope="col" title=hint aria-sort=aria_sort(key.get_value()) data-criterion=c.id.clone()>
+                <button type="button" class="rollup-sort" on:click=move |_| sort_by(key.get_value())>
+                    {c.id.clone()}
+                    {sort_mark(key.get_value())}
+                </button>
+                <span class="visually-hidden">{title}</span>
+                {lacking}
+            </th>
+        }
+    };
+    // How many of the rows shown fail each criterion.
+    let failing_totals = move || {
+        let failing = selection
+            .table
+            .with(|t| view_rows.with(|rows| Some(t.as_ref()?.failing(rows.as_deref()?))));
+        failing
+            .unwrap_or_default()
+            .into_iter()
+            .map(|n| view! { <td data-testid="rollup-total">{n}</td> })
+            .collect_view()
+    };
     view! {
         <section aria-labelledby="rollup-table-title">
             <h2 id="rollup-table-title">{tr!(i18n, rollup_table_title)}</h2>
@@ -386,45 +421,7 @@ pub fn Consolidated() -> impl IntoView {
                                                         SortKey::Failed,
                                                         tr!(i18n, rollup_col_failed).into_any(),
                                                         Some("rollup-sort-failed"),
-                                                    )}
-                                                    {columns
-                                                        .iter()
-                                                        .map(|c| {
-                                                            let key = StoredValue::new(
-                                                                SortKey::Criterion(c.id.clone()),
-                                                            );
-                                                            let title = words::text(&c.label);
-                                                            let hint = title.clone();
-                                                            let lacking = c.lacking;
-                                                            view! {
-                                                                <th
-                                                                    scope="col"
-                                                                    title=hint
-                                                                    aria-sort=aria_sort(key.get_value())
-                                                                    data-criterion=c.id.clone()
-                                                                >
-                                                                    <button
-                                                                        type="button"
-                                                                        class="rollup-sort"
-                                                                        on:click=move |_| sort_by(key.get_value())
-                                                                    >
-                                                                        {c.id.clone()}
-                                                                        {sort_mark(key.get_value())}
-                                                                    </button>
-                                                                    <span class="visually-hidden">{title}</span>
-                                                                    {(lacking > 0)
-                                                                        .then(|| {
-                                                                            view! {
-                                                                                <br />
-                                                                                <span class="muted">
-                                                                                    {tp!(i18n, rollup_lacking_count, lacking)}
-                                                                                </span>
-                                                                            }
-                                                                        })}
-                                                                </th>
-                                                            }
-                                                        })
-                                                        .collect_view()}
+                                                    )} {columns.iter().map(criterion_header).collect_view()}
                                                 </tr>
                                             </thead>
                                             // The cells' reasons follow focus and the pointer
@@ -453,19 +450,7 @@ pub fn Consolidated() -> impl IntoView {
                                                     <th scope="row" colspan="4">
                                                         {tr!(i18n, rollup_total_failing)}
                                                     </th>
-                                                    {move || {
-                                                        let failing = selection
-                                                            .table
-                                                            .with(|t| {
-                                                                view_rows
-                                                                    .with(|rows| Some(t.as_ref()?.failing(rows.as_deref()?)))
-                                                            });
-                                                        failing
-                                                            .unwrap_or_default()
-                                                            .into_iter()
-                                                            .map(|n| view! { <td data-testid="rollup-total">{n}</td> })
-                                                            .collect_view()
-                                                    }}
+                                                    {failing_totals}
                                                 </tr>
                                             </tfoot>
                                         </table>
