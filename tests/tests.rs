@@ -6,6 +6,8 @@
 mod assessments;
 #[path = "native/catalog.rs"]
 mod catalog;
+#[path = "native/criteria_edit.rs"]
+mod criteria_edit;
 #[path = "native/criteria_files.rs"]
 mod criteria_files;
 #[path = "native/engine.rs"]

@@ -80,6 +80,18 @@ test('a local variant is copied, an invalid edit is refused, a valid one kept af
   await editor.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
   await problems.getByText('mã «xa-1a» bị trùng').waitFor();
   await ids.nth(1).fill('xa-1b');
+  // An indicator added takes an id of its own after its criterion's; removed, it is gone.
+  const rows = editor.locator('.set-editor__indicator');
+  const before = await rows.count();
+  const idsNow = () => ids.evaluateAll((els) => els.map((e) => e.value));
+  await editor.locator('.set-editor__criterion').first().getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+  await s.page.waitForFunction((n) => document.querySelectorAll('.set-editor__indicator').length === n, before + 1);
+  const added = (await idsNow()).indexOf('xa-1-moi-1');
+  assert.ok(added > 0, (await idsNow()).join(' '));
+  assert.equal(await rows.nth(added).getByLabel('Cách đánh giá').inputValue(), 'yes_no');
+  await rows.nth(added).getByRole('button', { name: 'Xóa', exact: true }).click();
+  await s.page.waitForFunction((n) => document.querySelectorAll('.set-editor__indicator').length === n, before);
+  assert.ok(!(await idsNow()).includes('xa-1-moi-1'));
   await editor.getByLabel('Tên bộ tiêu chí').fill('Xã an toàn (tỉnh Phú Thọ)');
   await editor.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
   const view = s.page.getByTestId('set-view');

@@ -6,11 +6,13 @@
 //! [`Context`] into an [`Evaluation`] that explains every result as data.
 
 mod answer;
+mod edit;
 mod evaluate;
 mod library;
 mod set;
 
 pub use answer::{Answer, Answers, Context, Figures, LeftOut, NotCounted, Pending};
+pub use edit::IndicatorAt;
 pub use evaluate::{
     evaluate, required_count, trend_holds, CriterionReason, CriterionResult, Evaluation,
     FigureSource, IndicatorResult, Outcome, Progress, Reason, SetReason, SetResult,

@@ -4,8 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::criteria::{
-    Bound, Citation, CriteriaSet, Criterion, CriterionRule, Indicator, IndicatorKind, Rounding,
-    SetRef, Text, Verification,
+    CriteriaSet, Indicator, IndicatorAt as At, IndicatorKind, SetRef, Text, Verification,
 };
 use crate::format::criteria::validated;
 use crate::format::Problem;
@@ -15,92 +14,6 @@ use crate::ui::widgets::choice::{named_options, named_value, named_variant, Choi
 use crate::ui::widgets::field::Check;
 use crate::ui::widgets::field::Input;
 use crate::ui::words::messages;
-
-/// The kinds a user can pick in the editor; others stay as they are.
-const SIMPLE_KINDS: [&str; 7] = [
-    "yes_no",
-    "count_zero",
-    "number",
-    "percent",
-    "trend",
-    "points",
-    "note",
-];
-
-fn default_kind(code: &str) -> Option<IndicatorKind> {
-    Some(match code {
-        "yes_no" => IndicatorKind::YesNo { window: None },
-        "count_zero" => IndicatorKind::CountZero { escape: None },
-        "number" => IndicatorKind::Number {
-            bound: Bound::AtLeast,
-            threshold: 1,
-        },
-        "percent" => IndicatorKind::Percent {
-            threshold: 100,
-            rounding: Rounding::Up,
-        },
-        "trend" => IndicatorKind::Trend {
-            allow_equal: false,
-            parts: Vec::new(),
-        },
-        "points" => IndicatorKind::Points { max: None },
-        "note" => IndicatorKind::Note,
-        _ => return None,
-    })
-}
-
-/// Where an indicator sits in the tree.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct At {
-    group: usize,
-    criterion: usize,
-    indicator: usize,
-}
-
-fn indicator_mut(set: &mut CriteriaSet, at: At) -> Option<&mut Indicator> {
-    set.groups
-        .get_mut(at.group)?
-        .criteria
-        .get_mut(at.criterion)?
-        .indicators
-        .get_mut(at.indicator)
-}
-
-fn indicator_ref(set: &CriteriaSet, at: At) -> Option<&Indicator> {
-    set.groups
-        .get(at.group)?
-        .criteria
-        .get(at.criterion)?
-        .indicators
-        .get(at.indicator)
-}
-
-/// The shape of the tree: what changes the layout, not what is typed in it.
-fn shape(set: &CriteriaSet) -> Vec<Vec<Vec<&'static str>>> {
-    set.groups
-        .iter()
-        .map(|g| {
-            g.criteria
-                .iter()
-                .map(|c| c.indicators.iter().map(|i| i.kind.code()).collect())
-                .collect()
-        })
-        .collect()
-}
-
-fn new_id(set: &CriteriaSet, base: &str) -> String {
-    let mut n = 1;
-    loop {
-        let id = format!("{base}-moi-{n}");
-        let taken = set.groups.iter().any(|g| g.id == id)
-            || set.criteria().any(|c| c.id == id)
-            || set.indicators().any(|i| i.id == id);
-        if !taken {
-            return id;
-        }
-        n += 1;
-    }
-}
 
 #[component]
 pub fn SetEditor(
@@ -113,7 +26,7 @@ pub fn SetEditor(
     let original = draft.key();
     let draft = RwSignal::new(draft);
     let problems = RwSignal::new(Vec::<Problem>::new());
-    let layout = Memo::new(move |_| draft.with(shape));
+    let layout = Memo::new(move |_| draft.with(CriteriaSet::shape));
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -177,27 +90,7 @@ pub fn SetEditor(
                                     on:click=move |_| {
                                         draft
                                             .update(|d| {
-                                                let id = new_id(d, &d.id.clone());
-                                                if let Some(group) = d.groups.get_mut(g) {
-                                                    group
-                                                        .criteria
-                                                        .push(Criterion {
-                                                            id,
-                                                            label: Text::vi(t_string!(i18n, editor_new_criterion)),
-                                                            guidance: Text::default(),
-                                                            citation: Citation {
-                                                                document: d
-                                                                    .legal_basis
-                                                                    .first()
-                                                                    .map(|b| b.document.clone())
-                                                                    .unwrap_or_default(),
-                                                                ..Citation::default()
-                                                            },
-                                                            status: Verification::Unconfirmed,
-                                                            rule: CriterionRule::All,
-                                                            indicators: Vec::new(),
-                                                        });
-                                                }
+                                                d.add_criterion(g, Text::vi(t_string!(i18n, editor_new_criterion)));
                                             })
                                     }
                                 >
@@ -249,36 +142,11 @@ fn CriterionEditor(
     let label_id = format!("criterion-{group}-{criterion}");
     let add = move |_| {
         draft.update(|d| {
-            let base = d
-                .groups
-                .get(group)
-                .and_then(|g| g.criteria.get(criterion))
-                .map(|c| c.id.clone())
-                .unwrap_or_default();
-            let id = new_id(d, &base);
-            let document = d
-                .legal_basis
-                .first()
-                .map(|b| b.document.clone())
-                .unwrap_or_default();
-            if let Some(c) = d
-                .groups
-                .get_mut(group)
-                .and_then(|g| g.criteria.get_mut(criterion))
-            {
-                c.indicators.push(Indicator {
-                    id,
-                    label: Text::vi(t_string!(i18n, editor_new_indicator)),
-                    guidance: Text::default(),
-                    citation: Citation {
-                        document,
-                        ..Citation::default()
-                    },
-                    status: Verification::Unconfirmed,
-                    na_allowed: false,
-                    kind: IndicatorKind::YesNo { window: None },
-                });
-            }
+            d.add_indicator(
+                group,
+                criterion,
+                Text::vi(t_string!(i18n, editor_new_indicator)),
+            );
         })
     };
     view! {
@@ -288,19 +156,12 @@ fn CriterionEditor(
                     tr!(i18n, editor_criterion_label),
                     "text",
                     move || {
-                        draft
-                            .with(|d| {
-                                d.groups
-                                    .get(group)
-                                    .and_then(|g| g.criteria.get(criterion))
-                                    .map(|c| c.label.vi.clone())
-                                    .unwrap_or_default()
-                            })
+                        draft.with(|d| d.criterion_at(group, criterion).map(|c| c.label.vi.clone()).unwrap_or_default())
                     },
                     move |value| {
                         draft
                             .update(|d| {
-                                if let Some(c) = d.groups.get_mut(group).and_then(|g| g.criteria.get_mut(criterion)) {
+                                if let Some(c) = d.criterion_at_mut(group, criterion) {
                                     c.label.vi = value;
                                 }
                             })
@@ -332,67 +193,26 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
     let i18n = use_i18n();
     let prefix = format!("indicator-{}-{}-{}", at.group, at.criterion, at.indicator);
     let field = move |f: fn(&Indicator) -> String| {
-        move || draft.with(|d| indicator_ref(d, at).map(f).unwrap_or_default())
+        move || draft.with(|d| d.indicator_at(at).map(f).unwrap_or_default())
     };
     let change = move |apply: Box<dyn Fn(&mut Indicator)>| {
         draft.update(|d| {
-            if let Some(indicator) = indicator_mut(d, at) {
+            if let Some(indicator) = d.indicator_at_mut(at) {
                 apply(indicator);
             }
         })
     };
-    let kind_code = move || {
-        draft.with(|d| {
-            indicator_ref(d, at)
-                .map(|i| i.kind.code())
-                .unwrap_or("note")
-        })
-    };
-    let current_kind = draft.with_untracked(|d| {
-        indicator_ref(d, at)
-            .map(|i| i.kind.code())
-            .unwrap_or("note")
-    });
-    let threshold = move || {
-        draft.with(|d| match indicator_ref(d, at).map(|i| &i.kind) {
-            Some(IndicatorKind::Number { threshold, .. }) => Some(threshold.to_string()),
-            Some(
-                IndicatorKind::Percent { threshold, .. } | IndicatorKind::Derived { threshold, .. },
-            ) => Some(threshold.to_string()),
-            Some(IndicatorKind::Points { max }) => {
-                Some(max.map(|m| m.to_string()).unwrap_or_default())
-            }
-            _ => None,
-        })
-    };
-    let set_threshold = move |value: String| {
-        let number: Option<i64> = value.trim().parse().ok();
-        change(Box::new(move |indicator| match &mut indicator.kind {
-            IndicatorKind::Number { threshold, .. } => {
-                if let Some(n) = number {
-                    *threshold = n;
-                }
-            }
-            IndicatorKind::Percent { threshold, .. } | IndicatorKind::Derived { threshold, .. } => {
-                if let Some(n) = number.and_then(|n| u32::try_from(n).ok()) {
-                    *threshold = n;
-                }
-            }
-            IndicatorKind::Points { max } => *max = number.and_then(|n| u32::try_from(n).ok()),
-            _ => {}
-        }))
-    };
+    let kind_code =
+        move || draft.with(|d| d.indicator_at(at).map(|i| i.kind.code()).unwrap_or("note"));
+    let current_kind =
+        draft.with_untracked(|d| d.indicator_at(at).map(|i| i.kind.code()).unwrap_or("note"));
+    let threshold =
+        move || draft.with(|d| d.indicator_at(at).and_then(|i| i.kind.threshold_text()));
+    let set_threshold =
+        move |value: String| change(Box::new(move |i| i.kind.set_threshold(&value)));
     let remove = move |_| {
         draft.update(|d| {
-            if let Some(c) = d
-                .groups
-                .get_mut(at.group)
-                .and_then(|g| g.criteria.get_mut(at.criterion))
-            {
-                if at.indicator < c.indicators.len() {
-                    c.indicators.remove(at.indicator);
-                }
-            }
+            d.remove_indicator(at);
         })
     };
     let id_field = format!("{prefix}-id");
@@ -430,24 +250,24 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
                     id=kind_field
                     prop:value=kind_code
                     on:change=move |ev| {
-                        if let Some(kind) = default_kind(&event_target_value(&ev)) {
+                        if let Some(kind) = IndicatorKind::starting(&event_target_value(&ev)) {
                             change(Box::new(move |i| i.kind = kind.clone()))
                         }
                     }
                 >
-                    {(!SIMPLE_KINDS.contains(&current_kind))
+                    {(!IndicatorKind::EDITABLE.contains(&current_kind))
                         .then(|| {
-                            let kind = draft.with_untracked(|d| indicator_ref(d, at).map(|i| i.kind.clone()));
+                            let kind = draft.with_untracked(|d| d.indicator_at(at).map(|i| i.kind.clone()));
                             view! {
                                 <option value=current_kind selected=true>
                                     {kind.map(|k| crate::ui::words::reasons::kind(i18n, &k))}
                                 </option>
                             }
                         })}
-                    {SIMPLE_KINDS
+                    {IndicatorKind::EDITABLE
                         .into_iter()
                         .map(|code| {
-                            let sample = default_kind(code).expect("simple kinds have defaults");
+                            let sample = IndicatorKind::starting(code).expect("an editable kind has a start");
                             view! {
                                 <option value=code selected=move || kind_code() == code>
                                     {match code {
@@ -491,7 +311,7 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
                                     draft
                                         .with(|d| {
                                             matches!(
-                                                indicator_ref(d, at).map(|i| &i.kind),
+                                                d.indicator_at(at).map(|i| &i.kind),
                                                 Some(IndicatorKind::Trend { allow_equal: true, .. })
                                             )
                                         })
@@ -510,7 +330,7 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
             {Choice::new(
                     status_field,
                     tr!(i18n, editor_status),
-                    move || draft.with(|d| indicator_ref(d, at).map(|i| named_value(i.status))).unwrap_or_default(),
+                    move || draft.with(|d| d.indicator_at(at).map(|i| named_value(i.status))).unwrap_or_default(),
                     move || named_options(|status| {
                         match status {
                             Verification::Confirmed => t_string!(i18n, status_confirmed),
@@ -529,7 +349,7 @@ fn IndicatorEditor(draft: RwSignal<CriteriaSet>, at: At) -> impl IntoView {
             {Check::new(
                     na_field,
                     tr!(i18n, editor_na),
-                    move || draft.with(|d| indicator_ref(d, at).is_some_and(|i| i.na_allowed)),
+                    move || draft.with(|d| d.indicator_at(at).is_some_and(|i| i.na_allowed)),
                     move |on| change(Box::new(move |i| i.na_allowed = on)),
                 )
                 .view()}
