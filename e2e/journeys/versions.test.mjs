@@ -77,3 +77,29 @@ test('an assessment of version 1 evaluates as it did, moves to version 2 and bac
   s.check();
   await s.close();
 });
+
+test('an assessment’s place is in the address: its tab is written there, and a link moves it in place', async () => {
+  const s = await open(env);
+  const page = s.page;
+  await page.addInitScript((text) => localStorage.setItem('antq.workspace', text), JSON.stringify(stored));
+  await page.goto(env.server.url + '#/tu-danh-gia/a-2025/bieu-mau');
+  await ready(page);
+  await page.getByTestId('assessment-form').waitFor();
+  await page.getByRole('tab', { name: 'Báo cáo và hồ sơ' }).click();
+  await page.waitForFunction(() => location.hash === '#/tu-danh-gia/a-2025/bao-cao');
+  // A link to another tab (as the address bar or a bookmark gives it): the
+  // section stays as it is laid out, and the tab follows.
+  await page.evaluate(() => {
+    window.__section = document.querySelector('[data-section="tu-danh-gia"]');
+    location.hash = '#/tu-danh-gia/a-2025/khac-phuc';
+  });
+  await page.getByTestId('gaps').waitFor();
+  assert.equal(await page.getByRole('tab', { name: 'Khắc phục' }).getAttribute('aria-selected'), 'true');
+  assert.ok(await page.evaluate(() => document.contains(window.__section)));
+  // The section's own link closes the assessment, and the list stays.
+  await page.evaluate(() => { location.hash = '#/tu-danh-gia'; });
+  await page.getByTestId('assessment').waitFor({ state: 'detached' });
+  await page.getByTestId('assessment-list').waitFor();
+  s.check();
+  await s.close();
+});

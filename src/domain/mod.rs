@@ -16,7 +16,7 @@ pub mod unit;
 pub mod workspace;
 
 pub use prefs::{Language, Prefs};
-pub use route::Route;
+pub use route::{Route, Section};
 pub use scope::Scope;
 pub use unit::{Unit, UnitError, UnitId, UnitInfo, UnitKind, Units};
 pub use workspace::Workspace;

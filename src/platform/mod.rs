@@ -1,6 +1,7 @@
 //! Browser adapters: the only code that touches web APIs. Each one is thin
 //! and hands plain values to the core and the UI.
 
+pub mod address;
 pub mod archive;
 pub mod clipboard;
 pub mod clock;

@@ -10,7 +10,7 @@ pub mod rollup;
 use leptos::prelude::*;
 
 use super::i18n::*;
-use crate::domain::Route;
+use crate::domain::Section;
 use crate::ui::shell::split::{show, split};
 
 /// The section for a route, with its heading focused for screen readers
@@ -18,17 +18,17 @@ use crate::ui::shell::split::{show, split};
 /// ([`crate::ui::shell::split`]): the release build fetches a section's chunk when
 /// it first opens.
 #[component]
-pub fn Section(route: Route) -> impl IntoView {
-    let body = match route {
-        Route::Overview => show(overview_section),
-        Route::SelfAssessment => show(assessment_section),
-        Route::Festival => show(festival_section),
-        Route::RollUp => show(rollup_section),
-        Route::Data => show(data_section),
-        Route::Help => show(help_section),
+pub fn SectionView(section: Section) -> impl IntoView {
+    let body = match section {
+        Section::Overview => show(overview_section),
+        Section::SelfAssessment => show(assessment_section),
+        Section::Festival => show(festival_section),
+        Section::RollUp => show(rollup_section),
+        Section::Data => show(data_section),
+        Section::Help => show(help_section),
     };
     view! {
-        <div class="section" data-section=route.slug()>
+        <div class="section" data-section=section.slug()>
             {body}
         </div>
     }
@@ -36,15 +36,15 @@ pub fn Section(route: Route) -> impl IntoView {
 
 /// Fetches the code of `route`'s section, alongside the workspace's, so
 /// that the section opening first does not wait for one, then the other.
-pub async fn prefetch(route: Route) {
+pub async fn prefetch(section: Section) {
     // A failure shows when the section itself asks for its code.
-    let _ = match route {
-        Route::Overview => overview_chunk().await,
-        Route::SelfAssessment => assessment_chunk().await,
-        Route::Festival => festival_chunk().await,
-        Route::RollUp => rollup_chunk().await,
-        Route::Data => data_chunk().await,
-        Route::Help => help_chunk().await,
+    let _ = match section {
+        Section::Overview => overview_chunk().await,
+        Section::SelfAssessment => assessment_chunk().await,
+        Section::Festival => festival_chunk().await,
+        Section::RollUp => rollup_chunk().await,
+        Section::Data => data_chunk().await,
+        Section::Help => help_chunk().await,
     };
 }
 

@@ -15,7 +15,7 @@ use super::state::{AppState, LoadProblem, SaveStatus};
 use crate::domain::{Language, Route, Workspace};
 use crate::platform::storage::{Loaded, WorkspaceStore};
 use crate::ui::i18n::*;
-use crate::ui::sections::Section;
+use crate::ui::sections::SectionView;
 use crate::ui::shell::state::{CurrentRoute, UpdateAvailable};
 
 /// The whole app, using the default storage keys. Release builds register
@@ -170,6 +170,9 @@ fn Shell() -> impl IntoView {
     let state = super::state::use_app_state();
     let route = RwSignal::new(current_route());
     provide_context(CurrentRoute(route.read_only()));
+    // A section is laid out again when the address names another section,
+    // not when it moves within one (Tự đánh giá's assessment and tab).
+    let section = Memo::new(move |_| route.with(Route::section));
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(current_route());
     });
@@ -179,9 +182,9 @@ fn Shell() -> impl IntoView {
     // need (the banners, the service worker's install) waits for both.
     let section_fetched = RwSignal::new(false);
     after_first_paint(move || {
-        if let Some(route) = route.try_get_untracked() {
+        if let Some(section) = section.try_get_untracked() {
             leptos::task::spawn_local(async move {
-                crate::ui::sections::prefetch(route).await;
+                crate::ui::sections::prefetch(section).await;
                 section_fetched.try_set(true);
             });
         }
@@ -213,7 +216,7 @@ fn Shell() -> impl IntoView {
             {tr!(i18n, skip_to_content)}
         </a>
         <Header />
-        <Nav route=route />
+        <Nav section=section />
         <div class="banners">
             <UpdateBanner />
             {move || first_screen.get().then(|| show(banners))}
@@ -231,7 +234,7 @@ fn Shell() -> impl IntoView {
         <main id="main" class="main" tabindex="-1">
             {move || {
                 if state.ready.get() {
-                    view! { <Section route=route.get() /> }.into_any()
+                    view! { <SectionView section=section.get() /> }.into_any()
                 } else if state.open_failed.get() {
                     not_loaded(|| {
                         let _ = window().location().reload();
@@ -278,5 +281,5 @@ pub fn locale_of(language: Language) -> Locale {
 }
 
 fn current_route() -> Route {
-    Route::from_hash(&window().location().hash().unwrap_or_default())
+    Route::from_hash(&crate::platform::address::hash())
 }

@@ -194,7 +194,7 @@ pub fn BackupReminder() -> impl IntoView {
     let route = use_context::<super::state::CurrentRoute>();
     let shown = move || {
         // Dữ liệu itself is where the backup is made: no banner sending there.
-        if route.is_some_and(|r| r.0.get() == crate::domain::Route::Data) {
+        if route.is_some_and(|r| r.0.with(|r| r.section() == crate::domain::Section::Data)) {
             return false;
         }
         let last = state.prefs.with(|p| p.last_backup);

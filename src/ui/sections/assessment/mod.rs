@@ -16,9 +16,11 @@ use leptos::prelude::*;
 use crate::domain::assessment::Assessment;
 use crate::domain::context::{context_for, context_with_received};
 use crate::domain::criteria::{evaluate, CriteriaSet, Evaluation, Outcome};
-use crate::domain::route::AssessmentPlace;
+use crate::domain::route::{AssessmentPlace, Route};
+use crate::platform::address;
 use crate::ui::i18n::*;
 use crate::ui::sections::assessment::library::{find_set, with_library};
+use crate::ui::shell::state::CurrentRoute;
 use crate::ui::shell::state::{use_app_state, AppState};
 use crate::ui::widgets::fan::Fan;
 use crate::ui::widgets::When;
@@ -45,34 +47,38 @@ pub(crate) fn evaluated(
     Some((assessment, set, evaluation))
 }
 
-/// Where the address says Tự đánh giá stands.
-fn from_hash() -> (Option<String>, Tab) {
-    let hash = window().location().hash().unwrap_or_default();
-    let place = AssessmentPlace::from_hash(&hash);
-    (place.open, place.tab)
-}
-
-/// Writes where Tự đánh giá stands into the address, in place.
-fn to_hash(open: Option<&str>, tab: Tab) {
-    let place = AssessmentPlace {
-        open: open.map(str::to_owned),
-        tab,
-    };
-    if let Ok(history) = window().history() {
-        let _ =
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&place.hash()));
-    }
-}
-
 #[component]
 pub fn AssessmentSection() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
-    let (initial, initial_tab) = from_hash();
     state.read_received();
-    let open = RwSignal::new(initial);
-    let tab = RwSignal::new(initial_tab);
-    Effect::new(move |_| to_hash(open.get().as_deref(), tab.get()));
+    // Where the address says Tự đánh giá stands, followed as it moves (a
+    // link, back and forward); where the user goes is written back.
+    let route = use_context::<CurrentRoute>().map(|r| r.0);
+    let place = move || match route.map(|r| r.get()) {
+        Some(Route::SelfAssessment(place)) => Some(place),
+        _ => None,
+    };
+    let initial = untrack(place).unwrap_or_default();
+    let open = RwSignal::new(initial.open);
+    let tab = RwSignal::new(initial.tab);
+    Effect::new(move |_| {
+        if let Some(place) = place() {
+            if open.get_untracked() != place.open {
+                open.set(place.open);
+            }
+            if tab.get_untracked() != place.tab {
+                tab.set(place.tab);
+            }
+        }
+    });
+    Effect::new(move |_| {
+        let here = Route::SelfAssessment(AssessmentPlace {
+            open: open.get(),
+            tab: tab.get(),
+        });
+        address::replace_hash(&here.hash());
+    });
     // A memo: typing an answer changes the workspace, not this list, and
     // must not rebuild it.
     let rows = Memo::new(move |_| {
