@@ -87,9 +87,9 @@ split!(
         store.clear();
         let mut revision = crate::format::revision::Revision::default();
         Box::new(move |note: &str| {
-            if let Some(id) = workspace.assessments().first().map(|a| a.id.clone()) {
+            if let Some(id) = workspace.assessments().first().map(|a| a.id().to_owned()) {
                 let _ = workspace.edit_assessment(&id, |a| {
-                    let mut report = a.report.clone();
+                    let mut report = a.report().clone();
                     report.situation = note.to_owned();
                     a.set_report(report)
                 });

@@ -254,21 +254,21 @@ pub fn meeting_roles(kind: crate::domain::UnitKind) -> &'static [&'static str] {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assessment {
-    pub id: String,
-    pub unit: UnitId,
-    pub set: SetRef,
-    pub year: i32,
+    id: String,
+    unit: UnitId,
+    set: SetRef,
+    year: i32,
     #[serde(default)]
-    pub answers: Answers,
+    answers: Answers,
     #[serde(default)]
-    pub evidence: Map<String, Evidence>,
-    pub status: Status,
+    evidence: Map<String, Evidence>,
+    status: Status,
     #[serde(default)]
-    pub history: Vec<StatusChange>,
+    history: Vec<StatusChange>,
     #[serde(default)]
-    pub actions: Vec<Action>,
+    actions: Vec<Action>,
     #[serde(default)]
-    pub report: ReportText,
+    report: ReportText,
 }
 
 /// What moving an assessment to another version of its set did.
@@ -326,6 +326,82 @@ pub enum AssessmentError {
 }
 
 impl Assessment {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The unit assessed.
+    pub fn unit(&self) -> &UnitId {
+        &self.unit
+    }
+
+    /// The criteria set (and its version) the assessment answers.
+    pub fn set(&self) -> &SetRef {
+        &self.set
+    }
+
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    pub fn evidence(&self) -> &Map<String, Evidence> {
+        &self.evidence
+    }
+
+    /// Where the assessment stands in its workflow.
+    pub fn status(&self) -> &Status {
+        &self.status
+    }
+
+    /// Every step of the workflow taken, in order.
+    pub fn history(&self) -> &[StatusChange] {
+        &self.history
+    }
+
+    /// The action plan.
+    pub fn actions(&self) -> &[Action] {
+        &self.actions
+    }
+
+    /// The report's own texts.
+    pub fn report(&self) -> &ReportText {
+        &self.report
+    }
+
+    /// The same assessment without its answers and evidence: what its
+    /// header shows, which typing an answer leaves as it was.
+    pub fn without_answers(mut self) -> Assessment {
+        self.answers = Answers::default();
+        self.evidence = Map::default();
+        self
+    }
+
+    /// Points the assessment at another set (or version): where a set was
+    /// renamed on import, or a new assessment takes the set chosen. Its
+    /// answers stay; [`move_to_version`](Self::move_to_version) is the
+    /// user's move between versions, which says what changed.
+    pub fn point_to_set(&mut self, set: SetRef) {
+        self.set = set;
+    }
+
+    /// Takes the unit's own addresses and signers from its `latest`
+    /// assessment where this one has none (`ReportText::remember_addresses`);
+    /// a decided assessment's report stays as it was.
+    pub fn remember_addresses(&mut self, latest: &Assessment) {
+        if !self.report_closed() {
+            self.report.remember_addresses(&latest.report);
+        }
+    }
+
+    /// Gives the assessment to the unit's new id (`Workspace::reidentify_unit`).
+    pub fn point_to_unit(&mut self, unit: UnitId) {
+        self.unit = unit;
+    }
+
     /// A new draft.
     pub fn new(id: String, unit: UnitId, set: SetRef, year: i32) -> Assessment {
         Assessment {

@@ -24,7 +24,7 @@ use super::UnitKind;
 pub fn context_for(workspace: &Workspace, assessment: &Assessment, set: &CriteriaSet) -> Context {
     let children: Vec<Child> = workspace
         .units()
-        .children(&assessment.unit)
+        .children(assessment.unit())
         .map(|unit| Child {
             name: &unit.name,
             kind: unit.kind,
@@ -32,11 +32,11 @@ pub fn context_for(workspace: &Workspace, assessment: &Assessment, set: &Criteri
             assessments: workspace
                 .assessments()
                 .iter()
-                .filter(|a| a.unit == unit.id && a.year == assessment.year)
+                .filter(|a| *a.unit() == unit.id && a.year() == assessment.year())
                 .collect(),
         })
         .collect();
-    let last_year = workspace.assessment_for(&assessment.unit, &set.id, assessment.year - 1);
+    let last_year = workspace.assessment_for(assessment.unit(), &set.id, assessment.year() - 1);
     context_from(set, &children, last_year)
 }
 
@@ -55,14 +55,14 @@ pub fn context_with_received(
     let mut context = context_for(workspace, assessment, set);
     let own_children: Vec<super::UnitInfo> = workspace
         .units()
-        .children(&assessment.unit)
+        .children(assessment.unit())
         .map(super::UnitInfo::of)
         .collect();
     let own_assessments: Vec<&Assessment> = workspace.assessments().iter().collect();
     for figure in super::rollup::figures::derived(
         shelf,
         set,
-        assessment.year,
+        assessment.year(),
         &own_children,
         &own_assessments,
     ) {
@@ -91,7 +91,7 @@ pub fn counts_for(measure: DerivedMeasure, assessments: &[&Assessment]) -> bool 
     assessments.iter().any(|a| match measure {
         DerivedMeasure::Registered => true,
         DerivedMeasure::Recognised => matches!(
-            a.status,
+            a.status(),
             Status::Decided {
                 recognised: true,
                 ..
@@ -156,7 +156,7 @@ pub fn context_from(
             }
             IndicatorKind::Trend { .. } => {
                 if let Some(Answer::Trend { current, .. }) =
-                    last_year.and_then(|a| a.answers.get(&indicator.id))
+                    last_year.and_then(|a| a.answers().get(&indicator.id))
                 {
                     context.previous.insert(indicator.id.clone(), *current);
                 }
@@ -181,7 +181,7 @@ pub fn pending(assessed: bool) -> Pending {
 /// every trend figure answered, added up, for the history chart.
 pub fn incident_total(assessment: &Assessment) -> u64 {
     assessment
-        .answers
+        .answers()
         .0
         .values()
         .map(|answer| match answer {

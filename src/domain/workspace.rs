@@ -86,7 +86,7 @@ impl Workspace {
     /// below it and now stand alone.
     pub fn remove_unit(&mut self, id: &UnitId) -> Result<Vec<UnitId>, UnitError> {
         let (_, detached) = self.units.remove(id)?;
-        self.assessments.retain(|a| &a.unit != id);
+        self.assessments.retain(|a| a.unit() != id);
         self.festival_plans.retain(|p| &p.unit != id);
         self.repair_active();
         Ok(detached)
@@ -125,14 +125,14 @@ impl Workspace {
     }
 
     pub fn assessment(&self, id: &str) -> Option<&Assessment> {
-        self.assessments.iter().find(|a| a.id == id)
+        self.assessments.iter().find(|a| a.id() == id)
     }
 
     /// The unit's assessment of a set (any version) for a year.
     pub fn assessment_for(&self, unit: &UnitId, set_id: &str, year: i32) -> Option<&Assessment> {
         self.assessments
             .iter()
-            .find(|a| &a.unit == unit && a.set.id == set_id && a.year == year)
+            .find(|a| a.unit() == unit && a.set().id == set_id && a.year() == year)
     }
 
     /// Starts an assessment of `unit` against `set` for `year`: one per unit,
@@ -156,7 +156,7 @@ impl Workspace {
         }
         if let Some(existing) = self.assessment_for(unit, &set.id, year) {
             return Err(AssessmentError::AlreadyExists {
-                id: existing.id.clone(),
+                id: existing.id().to_owned(),
             });
         }
         let previous = copy_last_year
@@ -166,17 +166,17 @@ impl Workspace {
             Some(previous) => Assessment::next_year_from(previous, id, year),
             None => Assessment::new(id, unit.clone(), set.key(), year),
         };
-        assessment.set = set.key();
+        assessment.point_to_set(set.key());
         // Who issues the documents, where the dossier goes and who signs are
         // the unit's own, remembered from its latest assessment of any set:
         // free text, never an authority's name written into the law's place.
         if let Some(latest) = self
             .assessments
             .iter()
-            .filter(|a| &a.unit == unit)
-            .max_by_key(|a| a.year)
+            .filter(|a| a.unit() == unit)
+            .max_by_key(|a| a.year())
         {
-            assessment.report.remember_addresses(&latest.report);
+            assessment.remember_addresses(latest);
         }
         self.assessments.push(assessment);
         Ok(self.assessments.last().expect("just pushed"))
@@ -191,14 +191,14 @@ impl Workspace {
         let assessment = self
             .assessments
             .iter_mut()
-            .find(|a| a.id == id)
+            .find(|a| a.id() == id)
             .ok_or(AssessmentError::UnknownAssessment)?;
         change(assessment)
     }
 
     pub fn remove_assessment(&mut self, id: &str) -> Result<(), AssessmentError> {
         let before = self.assessments.len();
-        self.assessments.retain(|a| a.id != id);
+        self.assessments.retain(|a| a.id() != id);
         if before == self.assessments.len() {
             Err(AssessmentError::UnknownAssessment)
         } else {
@@ -256,8 +256,8 @@ impl Workspace {
             return false;
         }
         for assessment in &mut self.assessments {
-            if &assessment.unit == from {
-                assessment.unit = to.clone();
+            if assessment.unit() == from {
+                assessment.point_to_unit(to.clone());
             }
         }
         for plan in &mut self.festival_plans {
@@ -281,10 +281,10 @@ impl Workspace {
     /// id or with its unit, set and year.
     pub fn put_assessment(&mut self, assessment: Assessment) {
         let slot = self.assessments.iter().position(|a| {
-            a.id == assessment.id
-                || (a.unit == assessment.unit
-                    && a.set.id == assessment.set.id
-                    && a.year == assessment.year)
+            a.id() == assessment.id()
+                || (a.unit() == assessment.unit()
+                    && a.set().id == assessment.set().id
+                    && a.year() == assessment.year())
         });
         match slot {
             Some(index) => self.assessments[index] = assessment,

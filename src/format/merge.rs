@@ -90,8 +90,10 @@ fn rank(status: &Status) -> u8 {
 
 fn same_assessment<'a>(workspace: &'a Workspace, incoming: &Assessment) -> Option<&'a Assessment> {
     workspace.assessments().iter().find(|a| {
-        a.id == incoming.id
-            || (a.unit == incoming.unit && a.set.id == incoming.set.id && a.year == incoming.year)
+        a.id() == incoming.id()
+            || (a.unit() == incoming.unit()
+                && a.set().id == incoming.set().id
+                && a.year() == incoming.year())
     })
 }
 
@@ -172,16 +174,16 @@ pub fn preview(workspace: &Workspace, builtin: &[CriteriaSet], incoming: &Incomi
         .collect();
     for assessment in &incoming.assessments {
         let decision = match same_assessment(workspace, assessment) {
-            _ if variants.contains(&assessment.set) => Decision::LocalVariant,
+            _ if variants.contains(assessment.set()) => Decision::LocalVariant,
             None => Decision::New,
             Some(here) if here == assessment => Decision::Identical,
-            Some(here) if rank(&assessment.status) > rank(&here.status) => Decision::Newer,
-            Some(here) if rank(&assessment.status) < rank(&here.status) => Decision::Older,
+            Some(here) if rank(assessment.status()) > rank(here.status()) => Decision::Newer,
+            Some(here) if rank(assessment.status()) < rank(here.status()) => Decision::Older,
             Some(_) => Decision::Conflicting,
         };
-        let label = format!("{} {}", name_of(&assessment.unit), assessment.year);
+        let label = format!("{} {}", name_of(assessment.unit()), assessment.year());
         out.push(change(
-            Target::Assessment(assessment.id.clone()),
+            Target::Assessment(assessment.id().to_owned()),
             label,
             decision,
         ));
@@ -205,7 +207,7 @@ pub fn preview(workspace: &Workspace, builtin: &[CriteriaSet], incoming: &Incomi
     for notice in &incoming.decisions {
         let decision = match decided(workspace, notice) {
             None => Decision::NoAssessment,
-            Some(here) => match &here.status {
+            Some(here) => match &here.status() {
                 Status::Decided {
                     recognised,
                     decision,
@@ -250,8 +252,8 @@ fn decided<'a>(
     notice: &crate::domain::rollup::Notice,
 ) -> Option<&'a Assessment> {
     workspace.assessments().iter().find(|a| {
-        a.id == notice.assessment
-            || (a.unit == notice.unit && a.set.id == notice.set.id && a.year == notice.year)
+        a.id() == notice.assessment
+            || (*a.unit() == notice.unit && a.set().id == notice.set.id && a.year() == notice.year)
     })
 }
 
@@ -366,16 +368,16 @@ pub fn apply(
         }
     }
     for assessment in &incoming.assessments {
-        if chosen(&Target::Assessment(assessment.id.clone()))
-            && next.units().get(&assessment.unit).is_some()
+        if chosen(&Target::Assessment(assessment.id().to_owned()))
+            && next.units().get(assessment.unit()).is_some()
         {
             let mut assessment = assessment.clone();
-            if let Some((_, local)) = renamed.iter().find(|(from, _)| *from == assessment.set) {
-                assessment.set = local.clone();
+            if let Some((_, local)) = renamed.iter().find(|(from, _)| from == assessment.set()) {
+                assessment.point_to_set(local.clone());
             }
             // Never an assessment whose set is found nowhere.
             if Library::new(builtin, next.criteria_sets())
-                .find(&assessment.set)
+                .find(assessment.set())
                 .is_some()
             {
                 next.put_assessment(assessment);
@@ -392,7 +394,7 @@ pub fn apply(
         if !chosen(&Target::Decision(notice.assessment.clone())) {
             continue;
         }
-        if let Some(id) = decided(&next, notice).map(|a| a.id.clone()) {
+        if let Some(id) = decided(&next, notice).map(|a| a.id().to_owned()) {
             let _ = next.edit_assessment(&id, |a| {
                 a.receive_decision(
                     notice.decision.recognised,

@@ -48,25 +48,25 @@ pub fn check(incoming: &Incoming, envelope_year: Option<i32>) -> Result<(), Load
             FileKind::Rollup => format!("content.assessments[{i}].assessment"),
             _ => "content.assessment".to_owned(),
         };
-        year(path.clone(), assessment.year, &mut problems);
-        let unit = unit_of(&assessment.unit);
+        year(path.clone(), assessment.year(), &mut problems);
+        let unit = unit_of(assessment.unit());
         if unit.is_none() {
             problems.push(problem(
                 format!("{path}.unit"),
                 ProblemKind::UnknownReference {
-                    id: assessment.unit.as_str().to_owned(),
+                    id: assessment.unit().as_str().to_owned(),
                 },
             ));
         }
         let Some(set) = incoming
             .criteria_sets
             .iter()
-            .find(|s| s.key() == assessment.set)
+            .find(|s| s.key() == *assessment.set())
         else {
             problems.push(problem(
                 format!("{path}.set"),
                 ProblemKind::UnknownReference {
-                    id: format!("{} v{}", assessment.set.id, assessment.set.version),
+                    id: format!("{} v{}", assessment.set().id, assessment.set().version),
                 },
             ));
             continue;
@@ -82,7 +82,7 @@ pub fn check(incoming: &Incoming, envelope_year: Option<i32>) -> Result<(), Load
         }
         let indicators: HashMap<&str, _> =
             set.indicators().map(|i| (i.id.as_str(), &i.kind)).collect();
-        for (id, answer) in assessment.answers.0.iter() {
+        for (id, answer) in assessment.answers().0.iter() {
             if let Some(kind) = indicators.get(id.as_str()) {
                 if !answer.fits(kind) {
                     problems.push(problem(

@@ -107,10 +107,10 @@ pub(crate) fn read_rollup(text: &str, incoming: &mut Incoming) -> Result<(), Loa
         let path = format!("content.assessments[{i}]");
         let (unit, assessment): (_, Assessment) =
             unit_record(rolled, &path, "assessment", rolled.assessment)?;
-        if unit.id != assessment.unit {
+        if unit.id != *assessment.unit() {
             return Err(unknown_reference(
                 format!("{path}.assessment.unit"),
-                assessment.unit.as_str(),
+                assessment.unit().as_str(),
             ));
         }
         add_unit(&mut incoming.units, unit);
@@ -245,14 +245,14 @@ pub fn received_from(
     for (i, assessment) in incoming.assessments.iter().enumerate() {
         let set = sets
             .iter()
-            .find(|s| s.key() == assessment.set)
+            .find(|s| s.key() == *assessment.set())
             .ok_or_else(|| {
                 unknown_reference(
                     format!("content.assessments[{i}].set"),
-                    assessment.set.id.clone(),
+                    assessment.set().id.clone(),
                 )
             })?;
-        let unit = unit_of(&assessment.unit, "content.unit")?;
+        let unit = unit_of(assessment.unit(), "content.unit")?;
         out.push(record(
             out.len(),
             unit,

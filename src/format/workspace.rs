@@ -135,7 +135,7 @@ fn decode_direct(text: &str) -> Option<Decoded> {
         _ => return None,
     };
     if !problems.is_empty()
-        || repeats(&doc.assessments, |a| a.id.as_str())
+        || repeats(&doc.assessments, |a| a.id())
         || repeats(&doc.festival_plans, |p| p.id.as_str())
     {
         return None;
@@ -168,7 +168,7 @@ pub fn decode_workspace_value(value: &Value) -> Result<Decoded, LoadError> {
     let criteria_sets = read_criteria_sets(root.get("criteria_sets"), &mut problems);
     let assessments =
         read_records::<Assessment>(root.get("assessments"), "assessments", &mut problems, |a| {
-            a.id.clone()
+            a.id().to_owned()
         });
     let festival_plans = read_records::<FestivalPlan>(
         root.get("festival_plans"),

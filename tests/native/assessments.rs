@@ -88,7 +88,7 @@ fn next_year_can_start_from_last_years_answers_and_compare_with_them() {
         .unwrap();
     let y2 = ws.assessment("y2").unwrap();
     assert_eq!(
-        y2.answers.get("kdc-3a"),
+        y2.answers().get("kdc-3a"),
         Some(&Answer::Count {
             count: 0,
             handled: false
@@ -108,7 +108,7 @@ fn next_year_can_start_from_last_years_answers_and_compare_with_them() {
     let z = ws.assessment("z").unwrap();
     let context = context_for(&ws, z, &kdc);
     assert_eq!(context.previous.get("kdc-4a"), Some(&6));
-    let eval = evaluate(&kdc, &z.answers, &context, 2026);
+    let eval = evaluate(&kdc, z.answers(), &context, 2026);
     assert_eq!(
         eval.indicators[&"kdc-4a".to_owned()].status,
         Outcome::Passed
@@ -173,7 +173,7 @@ fn the_commune_70_percent_is_computed_from_the_units_under_it() {
             .iter()
             .all(|n| n.why == antq::domain::criteria::Pending::NoDecision));
         assert_eq!(context.derived[&"xa-4a".to_owned()], Figures::typed(7, 7));
-        let eval = evaluate(&commune, &a.answers, &context, 2025);
+        let eval = evaluate(&commune, a.answers(), &context, 2025);
         assert_eq!(
             eval.indicators[&"xa-4b".to_owned()].status,
             expected,
@@ -206,7 +206,7 @@ fn a_child_without_an_assessment_has_not_registered() {
 fn deleting_a_unit_deletes_its_assessments_and_locking_is_kept_through_a_save() {
     let mut ws = commune_with_children(3);
     assert!(matches!(
-        ws.assessment("a-t1").unwrap().status,
+        ws.assessment("a-t1").unwrap().status(),
         Status::Decided {
             recognised: true,
             ..
@@ -250,7 +250,7 @@ fn an_assessment_of_the_first_version_evaluates_as_it_did_and_moves_to_the_secon
     let before = ws.assessment("a").unwrap().clone();
     let result = |set: &CriteriaSet, ws: &Workspace| {
         let a = ws.assessment("a").unwrap();
-        evaluate(set, &a.answers, &context_for(ws, a, set), 2025)
+        evaluate(set, a.answers(), &context_for(ws, a, set), 2025)
             .indicators
             .get("kdc-4a")
             .unwrap()
@@ -262,7 +262,7 @@ fn an_assessment_of_the_first_version_evaluates_as_it_did_and_moves_to_the_secon
         .edit_assessment("a", |a| a.move_to_version(&v1, &v2))
         .unwrap();
     let after = ws.assessment("a").unwrap();
-    assert_eq!(after.set, v2.key());
+    assert_eq!(*after.set(), v2.key());
     // Both answers still fit their indicators and are kept; the trend's rule changed.
     assert_eq!(moved.kept, 2);
     assert!(moved.changed.contains(&"kdc-4a".to_owned()));
@@ -321,7 +321,7 @@ fn a_move_keeps_only_answers_that_still_fit_and_never_touches_a_locked_assessmen
         .unwrap();
     assert_eq!(moved.kept, 1, "a count cannot answer a yes/no");
     assert_eq!(moved.added, ["cq-5b"]);
-    assert!(ws.assessment("a").unwrap().answers.get("cq-3a").is_none());
+    assert!(ws.assessment("a").unwrap().answers().get("cq-3a").is_none());
     let mut locked = Workspace::new();
     add(&mut locked, "cty", UnitKind::Enterprise, None);
     locked
@@ -387,7 +387,7 @@ fn a_commune_leaves_out_the_units_tt124_does_not_cover_and_names_them() {
     assert_eq!((registered.numerator, registered.denominator), (3, 3));
     assert_eq!(registered.left_out.len(), 1);
     assert_eq!(registered.left_out[0].name, "Trường Mầm non Hoa Sen");
-    let result = evaluate(&xa, &a.answers, &context, 2025);
+    let result = evaluate(&xa, a.answers(), &context, 2025);
     assert_eq!(
         result.indicators.get("xa-4a").unwrap().status,
         antq::domain::criteria::Outcome::Passed
@@ -402,7 +402,7 @@ fn where_the_dossier_goes_is_remembered_per_unit_as_free_text() {
     ws.start_assessment("a1".into(), &UnitId::new("thon"), &kdc, 2025, false)
         .unwrap();
     ws.edit_assessment("a1", |a| {
-        let mut report = a.report.clone();
+        let mut report = a.report().clone();
         report.superior_body = "Công an xã Tân Lập".into();
         report.signer_name = "Nguyễn Văn An".into();
         report.situation = "Tình hình năm 2025".into();
@@ -413,9 +413,9 @@ fn where_the_dossier_goes_is_remembered_per_unit_as_free_text() {
     let next = ws
         .start_assessment("a2".into(), &UnitId::new("thon"), &kdc, 2026, false)
         .unwrap();
-    assert_eq!(next.report.superior_body, "Công an xã Tân Lập");
-    assert_eq!(next.report.signer_name, "Nguyễn Văn An");
-    assert_eq!(next.report.situation, "");
+    assert_eq!(next.report().superior_body, "Công an xã Tân Lập");
+    assert_eq!(next.report().signer_name, "Nguyễn Văn An");
+    assert_eq!(next.report().situation, "");
 }
 
 #[test]
@@ -451,7 +451,7 @@ fn the_dossiers_texts_stay_open_after_locking_and_close_with_the_decision() {
         Err(AssessmentError::Locked)
     );
     assert_eq!(
-        ws.assessment("a").unwrap().report.participants,
+        ws.assessment("a").unwrap().report().participants,
         "Bí thư chi bộ"
     );
 }

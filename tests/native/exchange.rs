@@ -208,7 +208,7 @@ fn an_assessment_travels_with_its_set_and_is_evaluated_by_the_receiver() {
     let received = after.assessment("a-2025").unwrap();
     let eval = evaluate(
         &kdc,
-        &received.answers,
+        received.answers(),
         &context_for(&after, received, &kdc),
         2025,
     );
@@ -490,11 +490,14 @@ fn a_file_claiming_a_newer_built_in_set_is_only_a_local_variant_and_never_applie
     }
     let lax = antq::format::criteria::validated(lax).unwrap();
     let assessment = {
-        let mut a = ws.assessments()[0].clone();
-        a.id = "a-lax".into();
-        a.year = 2026;
-        a.set = lax.key();
-        a
+        super::support::altered(
+            &ws.assessments()[0],
+            &[
+                ("id", "a-lax".into()),
+                ("year", 2026.into()),
+                ("set", serde_json::to_value(lax.key()).unwrap()),
+            ],
+        )
     };
     ws.put_criteria_set(lax.clone());
     ws.put_assessment(assessment.clone());
@@ -529,7 +532,7 @@ fn a_file_claiming_a_newer_built_in_set_is_only_a_local_variant_and_never_applie
         (local.id.as_str(), local.version),
         ("tt124-khu-dan-cu-dia-phuong", 1)
     );
-    assert_eq!(after.assessment("a-lax").unwrap().set, local.key());
+    assert_eq!(*after.assessment("a-lax").unwrap().set(), local.key());
 }
 
 #[test]

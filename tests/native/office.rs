@@ -30,8 +30,10 @@ fn reason(_: &antq::domain::criteria::Reason, _: &antq::domain::criteria::Indica
 /// The report of a village whose texts carry characters XML must escape.
 fn report(paper: Paper) -> (Document, CriteriaSet) {
     let kdc = set("tt124-khu-dan-cu");
-    let mut a = Assessment::new("a".into(), UnitId::new("u"), kdc.key(), YEAR);
-    a.answers = all_passing(&kdc);
+    let mut a = answered(
+        Assessment::new("a".into(), UnitId::new("u"), kdc.key(), YEAR),
+        &kdc,
+    );
     a.set_report(ReportText {
         situation: "Thôn có 320 hộ <dân> & 1.250 nhân khẩu, \"đoàn kết\".".into(),
         superior_body: "UBND xã Tân Lập".into(),
@@ -43,7 +45,7 @@ fn report(paper: Paper) -> (Document, CriteriaSet) {
         ..ReportText::default()
     })
     .unwrap();
-    let evaluation = evaluate(&kdc, &a.answers, &Context::default(), YEAR);
+    let evaluation = evaluate(&kdc, a.answers(), &Context::default(), YEAR);
     let doc = document::assessment::paper(
         paper,
         &document::assessment::Dossier {
@@ -396,12 +398,16 @@ fn parts_of(doc: &Document) -> Vec<(String, String)> {
 #[test]
 fn the_units_fields_head_every_paper_its_date_is_the_meetings_and_its_symbol_names_the_issuer() {
     let kdc = set("tt124-khu-dan-cu");
-    let mut a = Assessment::new("a".into(), UnitId::new("u"), kdc.key(), YEAR);
-    a.answers = all_passing(&kdc);
+    let mut a = answered(
+        Assessment::new("a".into(), UnitId::new("u"), kdc.key(), YEAR),
+        &kdc,
+    );
     // Typed on the report's own form before the fields were the unit's.
-    a.report.signer_name = "Người ký cũ".into();
-    a.report.place = "Đông Tâm".into();
-    let evaluation = evaluate(&kdc, &a.answers, &Context::default(), YEAR);
+    let mut typed = a.report().clone();
+    typed.signer_name = "Người ký cũ".into();
+    typed.place = "Đông Tâm".into();
+    a.set_report(typed).unwrap();
+    let evaluation = evaluate(&kdc, a.answers(), &Context::default(), YEAR);
     let fields = Fields {
         issuing_body: "Ban công tác Mặt trận thôn Đông Tâm".into(),
         abbreviation: "BCTMT".into(),
@@ -441,7 +447,9 @@ fn the_units_fields_head_every_paper_its_date_is_the_meetings_and_its_symbol_nam
     );
     // A date set on the dossier wins over both.
     let set_on = Date::new(2025, 11, 2).unwrap();
-    a.report.date = Some(set_on);
+    let mut dated = a.report().clone();
+    dated.date = Some(set_on);
+    a.set_report(dated).unwrap();
     assert_eq!(paper(&a).letterhead.date, Some(set_on));
     // The festival's papers take the same fields.
     let (plan, unit) = festival();
@@ -449,4 +457,10 @@ fn the_units_fields_head_every_paper_its_date_is_the_meetings_and_its_symbol_nam
         document::festival::paper(document::festival::Paper::Plan, &plan, unit, &fields, day());
     assert_eq!(festival.letterhead.issuer, fields.issuing_body);
     assert_eq!(festival.letterhead.number(), "Số:        /KH-BCTMT");
+}
+
+/// A draft that meets every indicator of `set`.
+fn answered(a: Assessment, set: &CriteriaSet) -> Assessment {
+    let answers = serde_json::to_value(all_passing(set)).unwrap();
+    super::support::altered(&a, &[("answers", answers)])
 }

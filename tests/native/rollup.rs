@@ -992,16 +992,16 @@ fn the_communes_decision_is_kept_apart_counts_and_goes_back_down_to_the_village(
         .collect();
     assert_eq!(on_decision, [Decision::New]);
     let after = apply(&village_ws, &builtin_sets(), &incoming, &changes);
-    let decided = after.assessment(&before.id).unwrap();
+    let decided = after.assessment(before.id()).unwrap();
     assert_eq!(
-        decided.status.stage(),
+        decided.status().stage(),
         antq::domain::assessment::Stage::Recognised
     );
     assert!(matches!(
-        &decided.status,
+        &decided.status(),
         antq::domain::assessment::Status::Decided { decision, .. } if decision == "15/QĐ-UBND"
     ));
-    assert_eq!(decided.answers, before.answers);
+    assert_eq!(decided.answers(), before.answers());
     // Imported again: nothing to do. A village without that assessment: nothing applied.
     let again = preview(&after, &builtin_sets(), &incoming);
     assert!(again.iter().any(
@@ -1154,7 +1154,7 @@ fn a_unit_card_gives_the_village_the_communes_id_so_its_file_needs_no_matching()
     let after = apply(&before, &builtin_sets(), &incoming, &changes);
     assert!(after.units().get(&UnitId::new("v-own")).is_none());
     assert_eq!(after.units().len(), 2);
-    assert_eq!(after.assessment("a-own").unwrap().unit.as_str(), "c-dong");
+    assert_eq!(after.assessment("a-own").unwrap().unit().as_str(), "c-dong");
     assert_eq!(after.active_unit_id(), Some(&UnitId::new("c-dong")));
     // Declining keeps the village's own id and adds only the commune.
     let declined: Vec<_> = changes
@@ -1168,7 +1168,7 @@ fn a_unit_card_gives_the_village_the_communes_id_so_its_file_needs_no_matching()
         })
         .collect();
     let kept = apply(&before, &builtin_sets(), &incoming, &declined);
-    assert_eq!(kept.assessment("a-own").unwrap().unit.as_str(), "v-own");
+    assert_eq!(kept.assessment("a-own").unwrap().unit().as_str(), "v-own");
     assert!(kept.units().get(&UnitId::new("c-dong")).is_none());
 }
 

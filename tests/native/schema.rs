@@ -75,7 +75,7 @@ fn every_file() -> Vec<(&'static str, String)> {
             export_decision(
                 &Notice {
                     unit: unit.id.clone(),
-                    assessment: assessment.id.clone(),
+                    assessment: assessment.id().to_owned(),
                     set: set.key(),
                     year: 2025,
                     decision: Recognition {

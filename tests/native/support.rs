@@ -66,3 +66,17 @@ pub fn commune() -> Workspace {
     .unwrap();
     ws
 }
+
+/// `assessment` with `changes` made to its stored document (`"answers"`,
+/// `"id"`, …), as a file could carry it: the app itself changes an
+/// assessment only through its methods.
+pub fn altered(
+    assessment: &antq::domain::assessment::Assessment,
+    changes: &[(&str, serde_json::Value)],
+) -> antq::domain::assessment::Assessment {
+    let mut value = serde_json::to_value(assessment).unwrap();
+    for (field, to) in changes {
+        value[*field] = to.clone();
+    }
+    serde_json::from_value(value).unwrap()
+}

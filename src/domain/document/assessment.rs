@@ -45,8 +45,8 @@ pub struct Dossier<'a> {
 /// `paper` of the dossier.
 pub fn paper(paper: Paper, d: &Dossier) -> Document {
     let (a, set, evaluation, unit) = (d.assessment, d.set, d.evaluation, d.unit);
-    let r = &a.report;
-    let year = a.year;
+    let r = &a.report();
+    let year = a.year();
     let standard = "tiêu chuẩn “An toàn về an ninh, trật tự”";
     let (type_name, code, summary) = match paper {
         Paper::Report => (
@@ -108,7 +108,7 @@ pub fn paper(paper: Paper, d: &Dossier) -> Document {
                     ])
                 });
                 for i in &c.indicators {
-                    let evidence = a.evidence.get(&i.id).cloned().unwrap_or_default();
+                    let evidence = a.evidence().get(&i.id).cloned().unwrap_or_default();
                     let documents = evidence
                         .documents
                         .iter()
@@ -183,9 +183,9 @@ pub fn paper(paper: Paper, d: &Dossier) -> Document {
                 Block::Heading("IV. PHƯƠNG HƯỚNG".into()),
                 para(&r.direction),
             ]);
-            if !a.actions.is_empty() {
+            if !a.actions().is_empty() {
                 let rows = a
-                    .actions
+                    .actions()
                     .iter()
                     .map(|x| {
                         Row::of([
@@ -294,10 +294,10 @@ pub fn paper(paper: Paper, d: &Dossier) -> Document {
 /// meeting (when the assessment was locked), else `today`.
 pub fn document_date(a: &Assessment, today: Date) -> Date {
     let locked = a
-        .history
+        .history()
         .iter()
         .rev()
         .find(|change| change.to == Stage::SelfAssessed)
         .map(|change| change.on);
-    super::date_of(&a.report, locked, today)
+    super::date_of(a.report(), locked, today)
 }

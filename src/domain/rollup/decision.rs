@@ -106,10 +106,10 @@ impl Notice {
     pub fn of(record: &super::Received, from: &UnitInfo) -> Option<Notice> {
         let assessment = record.assessment()?;
         Some(Notice {
-            unit: assessment.unit.clone(),
-            assessment: assessment.id.clone(),
-            set: assessment.set.clone(),
-            year: assessment.year,
+            unit: assessment.unit().clone(),
+            assessment: assessment.id().to_owned(),
+            set: assessment.set().clone(),
+            year: assessment.year(),
             decision: record.decision.clone()?,
             from: from.clone(),
         })

@@ -233,8 +233,8 @@ pub fn derived(
         .map(|r| &r.unit.id)
         .collect();
     let mut here: HashMap<&UnitId, Vec<&Assessment>> = HashMap::new();
-    for assessment in own_assessments.iter().filter(|a| a.year == year) {
-        here.entry(&assessment.unit).or_default().push(assessment);
+    for assessment in own_assessments.iter().filter(|a| a.year() == year) {
+        here.entry(assessment.unit()).or_default().push(assessment);
     }
     let mut out = Vec::new();
     for indicator in set.indicators() {

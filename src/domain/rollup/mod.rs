@@ -206,7 +206,7 @@ pub struct Key {
 impl Received {
     pub fn year(&self) -> i32 {
         match &self.body {
-            Body::Assessment { assessment, .. } => assessment.year,
+            Body::Assessment { assessment, .. } => assessment.year(),
             Body::Festival { festival_plan } => festival_plan.year,
         }
     }
@@ -251,7 +251,7 @@ impl Received {
             Some(decision) => decision.recognised,
             None => self.assessment().is_some_and(|a| {
                 matches!(
-                    a.status,
+                    a.status(),
                     super::assessment::Status::Decided {
                         recognised: true,
                         ..

@@ -137,7 +137,7 @@ impl<'a> Evaluator<'a> {
 
     pub fn evaluate(&self, record: &Received) -> Option<Evaluation> {
         let (assessment, set) = (record.assessment()?, record.set()?);
-        let year = assessment.year;
+        let year = assessment.year();
         let last_year = self
             .assessments
             .get(&(&record.unit.id, year - 1, set.id.as_str()))
@@ -159,7 +159,7 @@ impl<'a> Evaluator<'a> {
         }
         let children: Vec<Child> = children.into_iter().map(|(_, v)| v).collect();
         let context = context_from(set, &children, last_year);
-        Some(evaluate(set, &assessment.answers, &context, year))
+        Some(evaluate(set, assessment.answers(), &context, year))
     }
 }
 

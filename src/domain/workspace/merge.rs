@@ -51,7 +51,7 @@ impl Workspace {
             base.assessments.clone(),
             mine.assessments.clone(),
             theirs.assessments.clone(),
-            |a| a.id.clone(),
+            |a| a.id().to_owned(),
             Clash::Assessment,
             &mut clashes,
         );
@@ -63,8 +63,10 @@ impl Workspace {
             Clash::FestivalPlan,
             &mut clashes,
         );
-        twice(&assessments, |a| (a.unit.clone(), a.set.id.clone(), a.year))
-            .for_each(|a| clashes.push(Clash::Assessment(a.id.clone())));
+        twice(&assessments, |a| {
+            (a.unit().clone(), a.set().id.clone(), a.year())
+        })
+        .for_each(|a| clashes.push(Clash::Assessment(a.id().to_owned())));
         twice(&festival_plans, |p| (p.unit.clone(), p.year))
             .for_each(|p| clashes.push(Clash::FestivalPlan(p.id.clone())));
         if !clashes.is_empty() {

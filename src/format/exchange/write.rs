@@ -93,10 +93,10 @@ pub(crate) fn summary_of(assessments: &[&Assessment], sets: &[&CriteriaSet]) -> 
     Summary {
         assessments: assessments.len(),
         criteria: sets.iter().map(|s| s.criteria().count()).sum(),
-        answers: assessments.iter().map(|a| a.answers.0.len()).sum(),
+        answers: assessments.iter().map(|a| a.answers().0.len()).sum(),
         notes: assessments
             .iter()
-            .map(|a| a.evidence.values().filter(|e| !e.is_empty()).count())
+            .map(|a| a.evidence().values().filter(|e| !e.is_empty()).count())
             .sum(),
         criteria_sets: sets.len(),
         ..Summary::default()
@@ -135,10 +135,10 @@ pub fn export_assessment(
 ) -> Option<Exported> {
     // A file whose assessment names another set than the one it carries
     // would be refused by every receiver (`format::records`).
-    if set.key() != assessment.set {
+    if set.key() != *assessment.set() {
         return None;
     }
-    let unit = workspace.units().get(&assessment.unit)?;
+    let unit = workspace.units().get(assessment.unit())?;
     let content = AssessmentContent {
         assessment,
         criteria_set: set,
@@ -147,12 +147,16 @@ pub fn export_assessment(
     let mut summary = summary_of(&[assessment], &[set]);
     summary.units = 1;
     Some(Exported {
-        file_name: format!("{}_{}_tu-danh-gia.json", assessment.year, slug(&unit.name)),
+        file_name: format!(
+            "{}_{}_tu-danh-gia.json",
+            assessment.year(),
+            slug(&unit.name)
+        ),
         text: wrap(
             FileKind::Assessment,
             exported_at,
             Some(UnitInfo::of(unit)),
-            Some(assessment.year),
+            Some(assessment.year()),
             Some(set.key()),
             &content,
         ),

@@ -29,7 +29,7 @@ pub fn AssessmentForm(id: String, data: Data) -> impl IntoView {
         let facts = data.part(move |d| {
             d.as_ref().and_then(|(a, _, e)| {
                 Some((
-                    a.answers.get(&indicator).is_some(),
+                    a.answers().get(&indicator).is_some(),
                     e.indicators.get(&indicator)?.status,
                 ))
             })

@@ -104,7 +104,7 @@ fn gap_view(i18n: I18n, id: String, data: Data, gap: Gap) -> impl IntoView {
             data.with(|d| {
                 d.as_ref()
                     .map(|(a, _, _)| {
-                        a.actions
+                        a.actions()
                             .iter()
                             .filter(|x| x.criterion == cid)
                             .map(|x| x.id.clone())
@@ -182,7 +182,7 @@ fn ActionRow(id: String, action: String, data: Data) -> impl IntoView {
         ids.with_value(|(_, action)| {
             data.with(|d| {
                 d.as_ref()
-                    .and_then(|(a, _, _)| a.actions.iter().find(|x| &x.id == action).cloned())
+                    .and_then(|(a, _, _)| a.actions().iter().find(|x| &x.id == action).cloned())
             })
         })
     };

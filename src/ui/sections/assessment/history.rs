@@ -18,13 +18,13 @@ pub fn HistoryView(id: String) -> impl IntoView {
     let rows = move || {
         let (unit, set_id) = state.workspace.with(|ws| {
             ws.assessment(&id)
-                .map(|a| (a.unit.clone(), a.set.id.clone()))
+                .map(|a| (a.unit().clone(), a.set().id.clone()))
         })?;
         let mut ids: Vec<(i32, String)> = state.workspace.with(|ws| {
             ws.assessments()
                 .iter()
-                .filter(|a| a.unit == unit && a.set.id == set_id)
-                .map(|a| (a.year, a.id.clone()))
+                .filter(|a| *a.unit() == unit && a.set().id == set_id)
+                .map(|a| (a.year(), a.id().to_owned()))
                 .collect()
         });
         crate::support::order::sort(&mut ids);
@@ -43,7 +43,7 @@ pub fn HistoryView(id: String) -> impl IntoView {
                         let Some((_, latest_set, _)) = years.last().cloned() else { return ().into_any() };
                         let totals: Vec<(i32, u64)> = years
                             .iter()
-                            .map(|(a, _, _)| (a.year, incident_total(a)))
+                            .map(|(a, _, _)| (a.year(), incident_total(a)))
                             .collect();
                         view! {
                             <div class="table-wrap">
@@ -53,7 +53,7 @@ pub fn HistoryView(id: String) -> impl IntoView {
                                             <th scope="col">{tr!(i18n, history_criterion)}</th>
                                             {years
                                                 .iter()
-                                                .map(|(a, _, _)| view! { <th scope="col">{a.year}</th> })
+                                                .map(|(a, _, _)| view! { <th scope="col">{a.year()}</th> })
                                                 .collect_view()}
                                         </tr>
                                     </thead>

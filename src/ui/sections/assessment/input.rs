@@ -23,7 +23,7 @@ fn save(id: &str, indicator: &str, answer: Option<Answer>) {
     // nothing to evaluate again, nothing to save.
     let same = state.workspace.with_untracked(|ws| {
         ws.assessment(id)
-            .is_some_and(|a| a.answers.get(indicator) == answer.as_ref())
+            .is_some_and(|a| a.answers().get(indicator) == answer.as_ref())
     });
     if same {
         return;
@@ -44,24 +44,26 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
         let ind = ind.clone();
         let part = data.part(move |d| {
             d.as_ref()
-                .and_then(|(a, _, _)| a.answers.get(&ind).cloned())
+                .and_then(|(a, _, _)| a.answers().get(&ind).cloned())
         });
         move || part.get()
     };
     let locked = {
-        let part = data.part(|d| d.as_ref().is_some_and(|(a, _, _)| a.status.is_locked()));
+        let part = data.part(|d| d.as_ref().is_some_and(|(a, _, _)| a.status().is_locked()));
         move || part.get()
     };
     let field = format!("input-{ind}");
+    // Where this input's answer goes: `Copy`, so every handler below takes it as it is.
+    let target = StoredValue::new((id, ind.clone()));
+    let store = move |answer: Option<Answer>| target.with_value(|(id, ind)| save(id, ind, answer));
     let na = indicator.na_allowed.then(|| {
-        let (id, ind, answer) = (id.clone(), ind.clone(), answer);
         let na_field = format!("{field}-na");
         view! {
             {Check::new(
                     na_field,
                     tr!(i18n, input_na),
                     move || answer() == Some(Answer::NotApplicable),
-                    move |on| save(&id, &ind, on.then_some(Answer::NotApplicable)),
+                    move |on| store(on.then_some(Answer::NotApplicable)),
                 )
                 .disabled(locked)
                 .view()}
@@ -82,33 +84,23 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                 }
             };
             let choose = {
-                let (id, ind, date) = (id.clone(), ind.clone(), date);
                 move |value: bool| {
-                    save(
-                        &id,
-                        &ind,
-                        Some(Answer::YesNo {
-                            value,
-                            date: Date::parse_iso(&date()),
-                        }),
-                    )
+                    store(Some(Answer::YesNo {
+                        value,
+                        date: Date::parse_iso(&date()),
+                    }))
                 }
             };
             let set_date = {
-                let (id, ind, value) = (id.clone(), ind.clone(), value);
                 move |text: String| {
-                    save(
-                        &id,
-                        &ind,
-                        Some(Answer::YesNo {
-                            value: value().unwrap_or(true),
-                            date: Date::parse_iso(&text),
-                        }),
-                    )
+                    store(Some(Answer::YesNo {
+                        value: value().unwrap_or(true),
+                        date: Date::parse_iso(&text),
+                    }))
                 }
             };
             let name = format!("{field}-yn");
-            let (yes_choose, no_choose) = (choose.clone(), choose);
+            let (yes_choose, no_choose) = (choose, choose);
             let (value_yes, value_no) = (value, value);
             view! {
                 <fieldset class="answer answer--yes-no">
@@ -162,23 +154,17 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             };
             let handled = { move || matches!(answer(), Some(Answer::Count { handled: true, .. })) };
             let set_count = {
-                let (id, ind, handled) = (id.clone(), ind.clone(), handled);
                 move |text: String| {
-                    save(
-                        &id,
-                        &ind,
-                        number(&text).map(|count| Answer::Count {
-                            count,
-                            handled: handled(),
-                        }),
-                    )
+                    store(number(&text).map(|count| Answer::Count {
+                        count,
+                        handled: handled(),
+                    }))
                 }
             };
             let set_handled = {
-                let (id, ind, count) = (id.clone(), ind.clone(), count);
                 move |on: bool| {
                     let count = number(&count()).unwrap_or(0);
-                    save(&id, &ind, Some(Answer::Count { count, handled: on }))
+                    store(Some(Answer::Count { count, handled: on }))
                 }
             };
             let count_field = format!("{field}-count");
@@ -196,7 +182,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                                             Escape::ForceMajeure => tr!(i18n, input_force_majeure),
                                         },
                                         handled,
-                                        set_handled.clone(),
+                                        set_handled,
                                     )
                                     .disabled(locked)
                                     .view()}
@@ -216,31 +202,21 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             let level_field = format!("{field}-level");
             let title_field = format!("{field}-title");
             let set_level = {
-                let (id, ind, current) = (id.clone(), ind.clone(), current);
                 move |text: String| {
                     let level = text.parse().ok();
-                    save(
-                        &id,
-                        &ind,
-                        Some(Answer::Rating {
-                            level,
-                            title: current().1,
-                        }),
-                    )
+                    store(Some(Answer::Rating {
+                        level,
+                        title: current().1,
+                    }))
                 }
             };
             let set_title = {
-                let (id, ind, current) = (id.clone(), ind.clone(), current);
                 move |text: String| {
                     let title = text.parse().ok();
-                    save(
-                        &id,
-                        &ind,
-                        Some(Answer::Rating {
-                            level: current().0,
-                            title,
-                        }),
-                    )
+                    store(Some(Answer::Rating {
+                        level: current().0,
+                        title,
+                    }))
                 }
             };
             let titled = !titles.is_empty();
@@ -282,7 +258,6 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                     _ => String::new(),
                 }
             };
-            let (id2, ind2) = (id.clone(), ind.clone());
             let number_field = format!("{field}-value");
             Input::new(
                 number_field,
@@ -299,7 +274,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                     } else {
                         number(&text).map(|value| Answer::Number { value })
                     };
-                    save(&id2, &ind2, answer)
+                    store(answer)
                 },
             )
             .numeric()
@@ -339,7 +314,6 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
             };
             let typed_num = RwSignal::new(start_num);
             let typed_den = RwSignal::new(start_den);
-            let ids = StoredValue::new((id.clone(), ind.clone()));
             let set_ratio = {
                 move || {
                     let answer = match (
@@ -352,7 +326,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                         }),
                         _ => None,
                     };
-                    ids.with_value(|(id, ind)| save(id, ind, answer))
+                    store(answer)
                 }
             };
             let num_field = format!("{field}-num");
@@ -447,13 +421,13 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                 });
                 move || memo.get()
             };
-            let held = StoredValue::new((id.clone(), ind.clone(), typed_parts.clone()));
+            let held = StoredValue::new(typed_parts.clone());
             let set_trend = {
                 move || {
                     let previous = number(&typed_prev.get_untracked());
                     let answer = if by_parts {
                         // Saved once every category is typed, as a ratio's pair is.
-                        held.with_value(|(_, _, typed_parts)| {
+                        held.with_value(|typed_parts| {
                             typed_parts
                                 .iter()
                                 .map(|typed| number(&typed.get_untracked()))
@@ -464,7 +438,7 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                         number(&typed_cur.get_untracked())
                             .map(|current| Answer::trend(current, previous))
                     };
-                    held.with_value(|(id, ind, _)| save(id, ind, answer))
+                    store(answer)
                 }
             };
             let cur_field = format!("{field}-current");
@@ -557,30 +531,29 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                         .into_iter()
                         .map(|item| {
                             let item_field = format!("{field}-{}", item.id);
-                            let (id, ind) = (id.clone(), ind.clone());
-                            let item_id = item.id.clone();
-                            let item_id2 = item.id.clone();
-                            let (id2, ind2) = (id.clone(), ind.clone());
+                            let item_id = StoredValue::new(item.id.clone());
                             let na_reason = item
                                 .na_allowed
                                 .then(|| {
-                                    let (for_value, for_change) = (item.id.clone(), item.id.clone());
                                     let label = item.label.clone();
                                     Input::new(
                                             format!("{item_field}-na"),
                                             tp!(i18n, input_item_na, item = crate::ui::words::reasons::text(&label)),
                                             "text",
-                                            move || stated().1.get(&for_value).cloned().unwrap_or_default(),
+                                            move || {
+                                                item_id.with_value(|id| stated().1.get(id).cloned().unwrap_or_default())
+                                            },
                                             move |reason| {
                                                 let (checked, mut not_applicable) = stated();
-                                                if reason.trim().is_empty() {
-                                                    not_applicable.remove(&for_change);
-                                                } else {
-                                                    not_applicable.insert(for_change.clone(), reason);
-                                                }
-                                                save(
-                                                    &id2,
-                                                    &ind2,
+                                                item_id
+                                                    .with_value(|id| {
+                                                        if reason.trim().is_empty() {
+                                                            not_applicable.remove(id);
+                                                        } else {
+                                                            not_applicable.insert(id.clone(), reason);
+                                                        }
+                                                    });
+                                                store(
                                                     Some(Answer::Checklist {
                                                         checked,
                                                         not_applicable,
@@ -591,22 +564,24 @@ pub fn AnswerInput(id: String, indicator: Indicator, data: Data) -> impl IntoVie
                                         .disabled(locked)
                                         .view()
                                 });
+                            // `Copy`, for the handlers below.
                             // Where the set allows it, the reason the item does not apply.
                             view! {
                                 {Check::new(
                                         item_field,
                                         text(&item.label),
-                                        move || checked().contains(&item_id),
+                                        move || item_id.with_value(|id| checked().contains(id)),
                                         move |on| {
                                             let (mut all, not_applicable) = stated();
-                                            if on {
-                                                all.insert(item_id2.clone());
-                                            } else {
-                                                all.remove(&item_id2);
-                                            }
-                                            save(
-                                                &id,
-                                                &ind,
+                                            item_id
+                                                .with_value(|id| {
+                                                    if on {
+                                                        all.insert(id.clone());
+                                                    } else {
+                                                        all.remove(id);
+                                                    }
+                                                });
+                                            store(
                                                 Some(Answer::Checklist {
                                                     checked: all,
                                                     not_applicable,
@@ -637,13 +612,13 @@ pub fn EvidenceEditor(id: String, indicator: String, data: Data) -> impl IntoVie
         let indicator = indicator.clone();
         let part = data.part(move |d| {
             d.as_ref()
-                .and_then(|(a, _, _)| a.evidence.get(&indicator).cloned())
+                .and_then(|(a, _, _)| a.evidence().get(&indicator).cloned())
                 .unwrap_or_default()
         });
         move || part.get()
     };
     let locked = {
-        let part = data.part(|d| d.as_ref().is_some_and(|(a, _, _)| a.status.is_locked()));
+        let part = data.part(|d| d.as_ref().is_some_and(|(a, _, _)| a.status().is_locked()));
         move || part.get()
     };
     // Every closure below is `Copy`: the ids live in stored values.

@@ -35,7 +35,7 @@ pub(crate) fn evaluated(
     id: &str,
 ) -> Option<(Assessment, CriteriaSet, Evaluation)> {
     let assessment = state.workspace.with(|ws| ws.assessment(id).cloned())?;
-    let set = find_set(state, &assessment.set)?;
+    let set = find_set(state, assessment.set())?;
     // A unit that receives files counts them as Tổng hợp does.
     let context = state.received.with(|received| {
         state.workspace.with(|ws| match received {
@@ -43,7 +43,7 @@ pub(crate) fn evaluated(
             None => context_for(ws, &assessment, &set),
         })
     });
-    let evaluation = evaluate(&set, &assessment.answers, &context, assessment.year);
+    let evaluation = evaluate(&set, assessment.answers(), &context, assessment.year());
     Some((assessment, set, evaluation))
 }
 
@@ -90,14 +90,14 @@ pub fn AssessmentSection() -> impl IntoView {
                     .map(|a| {
                         let unit = ws
                             .units()
-                            .get(&a.unit)
+                            .get(a.unit())
                             .map(|u| u.name.clone())
                             .unwrap_or_default();
                         let title = library
-                            .find(&a.set)
+                            .find(a.set())
                             .map(|s| text(&s.title))
-                            .unwrap_or(a.set.id.clone());
-                        (a.id.clone(), unit, title, a.year, a.status.stage())
+                            .unwrap_or(a.set().id.clone());
+                        (a.id().to_owned(), unit, title, a.year(), a.status().stage())
                     })
                     .collect();
                 crate::support::order::sort_by(&mut rows, |x, y| y.3.cmp(&x.3).then(x.1.cmp(&y.1)));
@@ -169,12 +169,10 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
     let header = Memo::new(move |_| {
         data.with(|d| {
             d.as_ref().map(|(a, s, _)| {
-                let mut a = a.clone();
-                a.answers = Default::default();
-                a.evidence = Default::default();
+                let a = a.clone().without_answers();
                 let unit = state.workspace.with(|ws| {
                     ws.units()
-                        .get(&a.unit)
+                        .get(a.unit())
                         .map(|u| u.name.clone())
                         .unwrap_or_default()
                 });
@@ -208,7 +206,7 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                 let period = set
                     .period
                     .map(|p| {
-                        let (from, to) = p.period(assessment.year);
+                        let (from, to) = p.period(assessment.year());
                         let (from, to) = (from.vietnamese(), to.vietnamese());
                         view! { <p>{tp!(i18n, assessment_period, from, to)}</p> }
                     });
@@ -231,7 +229,7 @@ fn AssessmentView(id: String, tab: RwSignal<Tab>) -> impl IntoView {
                         <h2 id="assessment-title" tabindex="-1">
                             {unit}
                             " · "
-                            {assessment.year}
+                            {assessment.year()}
                         </h2>
                         <p>{text(&set.title)}</p>
                         {period}

@@ -23,7 +23,7 @@ pub fn SetNotices(id: String, data: Data) -> impl IntoView {
         data.with(|d| {
             let (assessment, set, _) = d.as_ref()?;
             let outside = state.workspace.with(|ws| {
-                let unit = ws.units().get(&assessment.unit)?;
+                let unit = ws.units().get(assessment.unit())?;
                 unit.scope.outside_set(unit.kind, set)
             });
             let newer = with_library(state, |library| {
@@ -33,7 +33,7 @@ pub fn SetNotices(id: String, data: Data) -> impl IntoView {
                     .find(|s| s.id == set.id && s.version > set.version)
                     .cloned()
             });
-            Some((set.clone(), outside, newer, assessment.status.is_locked()))
+            Some((set.clone(), outside, newer, assessment.status().is_locked()))
         })
     });
     // The assessment as it was before a move, for the undo.

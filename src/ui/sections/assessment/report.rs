@@ -25,7 +25,7 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
     let report = move || {
         data.with(|d| {
             d.as_ref()
-                .map(|(a, _, _)| a.report.clone())
+                .map(|(a, _, _)| a.report().clone())
                 .unwrap_or_default()
         })
     };
@@ -41,7 +41,7 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
         }
     };
     let edit_roles = edit.clone();
-    let unit = Signal::derive(move || data.with(|d| d.as_ref().map(|(a, _, _)| a.unit.clone())));
+    let unit = Signal::derive(move || data.with(|d| d.as_ref().map(|(a, _, _)| a.unit().clone())));
     let dossier_date = move || {
         data.with(|d| {
             d.as_ref()
@@ -104,7 +104,7 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
                         .with(|d| {
                             d.as_ref()
                                 .and_then(|(a, _, _)| {
-                                    state.workspace.with(|ws| ws.units().get(&a.unit).map(|u| meeting_roles(u.kind)))
+                                    state.workspace.with(|ws| ws.units().get(a.unit()).map(|u| meeting_roles(u.kind)))
                                 })
                         })
                         .unwrap_or_default();
@@ -201,7 +201,7 @@ pub fn ReportTab(id: String, data: Data) -> impl IntoView {
                                         state
                                             .workspace
                                             .with_untracked(|ws| {
-                                                ws.units().get(&a.unit).map(|u| (u.name.clone(), u.document.clone()))
+                                                ws.units().get(a.unit()).map(|u| (u.name.clone(), u.document.clone()))
                                             })
                                     })
                             })

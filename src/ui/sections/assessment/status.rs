@@ -17,7 +17,7 @@ type Change = Box<dyn FnOnce(&mut Assessment) -> Result<(), AssessmentError>>;
 pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
-    let id = assessment.id.clone();
+    let id = assessment.id().to_owned();
     let who = RwSignal::new(String::new());
     let decision = RwSignal::new(String::new());
     let decision_date = RwSignal::new(String::new());
@@ -27,7 +27,7 @@ pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
         let result = state.edit(|ws| ws.edit_assessment(&id, change));
         error.set(result.err());
     };
-    let status = assessment.status.clone();
+    let status = assessment.status().clone();
     let code = status.stage();
     let locked_line = match &status {
         Status::SelfAssessed { on, by } => Some(format!("{} · {}", on.vietnamese(), by)),
@@ -73,7 +73,7 @@ pub fn StatusPanel(assessment: Assessment) -> impl IntoView {
             );
         }
     };
-    let history = assessment.history.clone();
+    let history = assessment.history().to_vec();
     view! {
         <div class="status-panel" data-testid="status-panel">
             <p>

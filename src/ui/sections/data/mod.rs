@@ -206,11 +206,11 @@ fn ExportRecord() -> impl IntoView {
                 .iter()
                 .map(|a| {
                     (
-                        format!("a:{}", a.id),
+                        format!("a:{}", a.id()),
                         format!(
                             "{} · {} · {}",
-                            name(&a.unit),
-                            a.year,
+                            name(a.unit()),
+                            a.year(),
                             t_string!(i18n, nav_self_assessment)
                         ),
                     )
@@ -243,7 +243,7 @@ fn ExportRecord() -> impl IntoView {
         let file = if let Some(id) = key.strip_prefix("a:") {
             state.workspace.with_untracked(|ws| {
                 let a = ws.assessment(id)?;
-                let set = find_set(state, &a.set)?;
+                let set = find_set(state, a.set())?;
                 export_assessment(ws, &set, a, &now_stamp())
             })
         } else if let Some(id) = key.strip_prefix("p:") {

@@ -51,13 +51,13 @@ fn UnitCards() -> impl IntoView {
                     let mine: Vec<_> = ws
                         .assessments()
                         .iter()
-                        .filter(|a| a.unit == unit.id)
+                        .filter(|a| *a.unit() == unit.id)
                         .collect();
-                    let current_year = mine.iter().map(|a| a.year).max();
+                    let current_year = mine.iter().map(|a| a.year()).max();
                     let current: Vec<String> = mine
                         .iter()
-                        .filter(|a| Some(a.year) == current_year)
-                        .map(|a| a.id.clone())
+                        .filter(|a| Some(a.year()) == current_year)
+                        .map(|a| a.id().to_owned())
                         .collect();
                     let overdue: Vec<(String, String)> = mine
                         .iter()
@@ -122,7 +122,7 @@ fn unit_card(
                     .into_iter()
                     .filter_map(|id| evaluated(state, &id))
                     .map(|(a, set, e)| {
-                        let (year, set) = (a.year, text(&set.title));
+                        let (year, set) = (a.year(), text(&set.title));
                         let (answered, total, met, decided) = (
                             e.progress.answered,
                             e.progress.total,
@@ -132,7 +132,7 @@ fn unit_card(
                         view! {
                             <p>
                                 {tp!(i18n, overview_current, year, set)} " · "
-                                <span class="badge">{messages::assessment_status(i18n, a.status.stage())}</span>
+                                <span class="badge">{messages::assessment_status(i18n, a.status().stage())}</span>
                             </p>
                             <p>
                                 {tp!(i18n, assessment_progress, answered, total, met, decided)} " "

@@ -612,7 +612,7 @@ fn UnitRow(
                         move || {
                             let count = state
                                 .workspace
-                                .with(|ws| ws.assessments().iter().filter(|a| a.unit == id).count());
+                                .with(|ws| ws.assessments().iter().filter(|a| *a.unit() == id).count());
                             (count > 0)
                                 .then(|| {
                                     view! {

@@ -92,7 +92,7 @@ pub fn Files() -> impl IntoView {
                         year: r.year(),
                         review: r.review.clone(),
                         result: evaluator.evaluate(r).map(|e| e.set.status),
-                        their_status: r.assessment().map(|a| a.status.stage()),
+                        their_status: r.assessment().map(|a| a.status().stage()),
                         identity: r.assessment().map(|_| identify(r, &units)),
                         decision: r.decision.as_ref().map(|d| {
                             (

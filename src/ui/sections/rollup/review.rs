@@ -95,7 +95,7 @@ fn Opened(record: Received) -> impl IntoView {
                     .iter()
                     .map(|indicator| {
                         let result = evaluation.indicators.get(&indicator.id).cloned();
-                        let evidence = assessment.evidence.get(&indicator.id).cloned();
+                        let evidence = assessment.evidence().get(&indicator.id).cloned();
                         let label = format!("{} {}", indicator.id, words::text(&indicator.label));
                         let kind = indicator.kind.clone();
                         view! {
@@ -167,9 +167,9 @@ fn Opened(record: Received) -> impl IntoView {
         _ => ().into_any(),
     };
     let their = record.assessment().map(|a| {
-        let code = a.status.stage();
+        let code = a.status().stage();
         let history = a
-            .history
+            .history()
             .iter()
             .map(|h| {
                 let line = [h.on.vietnamese(), h.by.clone(), h.note.clone()]
@@ -187,7 +187,7 @@ fn Opened(record: Received) -> impl IntoView {
             })
             .collect_view();
         let actions = a
-            .actions
+            .actions()
             .iter()
             .map(|action| {
                 let due = action.due.map(|d| d.vietnamese()).unwrap_or_default();
@@ -199,7 +199,7 @@ fn Opened(record: Received) -> impl IntoView {
                 view! { <li>{line}</li> }
             })
             .collect_view();
-        let report = &a.report;
+        let report = &a.report();
         let texts = [
             (t_string!(i18n, rollup_review_situation), report.situation.clone()),
             (t_string!(i18n, rollup_review_shortcomings), report.shortcomings.clone()),
