@@ -116,7 +116,7 @@ test('a file claiming a newer built-in set is offered only as a local variant, n
   assert.deepEqual(stored.assessments, []);
   // Chosen on purpose, the set and its assessment arrive under the local id.
   await page.getByLabel('Chọn một hoặc nhiều tệp JSON').setInputFiles(path);
-  const choices = page.getByTestId('import-preview').locator('li[data-decision="LocalVariant"] input[type=checkbox]');
+  const choices = page.getByTestId('import-preview').locator('li[data-decision="local-variant"] input[type=checkbox]');
   // The preview comes once the file is read: wait for it before counting.
   await choices.first().waitFor();
   assert.equal(await choices.count(), 2);

@@ -34,6 +34,20 @@ pub enum Decision {
 }
 
 impl Decision {
+    /// Its code, as the preview marks each change (`data-decision`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Decision::New => "new",
+            Decision::Identical => "identical",
+            Decision::Newer => "newer",
+            Decision::Older => "older",
+            Decision::Conflicting => "conflicting",
+            Decision::LocalVariant => "local-variant",
+            Decision::NoAssessment => "no-assessment",
+            Decision::SameUnit => "same-unit",
+        }
+    }
+
     /// Whether the user may choose otherwise than the default.
     pub fn choosable(self) -> bool {
         matches!(

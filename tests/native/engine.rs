@@ -847,3 +847,16 @@ fn a_chain_of_a_hundred_thousand_composites_is_checked_and_evaluated_without_dee
     // Linear: far below the seconds a scan per link would take (debug build).
     assert!(took < std::time::Duration::from_secs(10), "{took:?}");
 }
+
+#[test]
+fn every_outcome_reads_back_from_its_code_and_no_two_share_one() {
+    for outcome in Outcome::ALL {
+        assert_eq!(Outcome::from_code(outcome.code()), Some(outcome));
+    }
+    let mut codes: Vec<_> = Outcome::ALL.iter().map(|o| o.code()).collect();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), Outcome::ALL.len());
+    assert_eq!(Outcome::from_code("Passed"), None);
+    assert_eq!(Outcome::from_code(""), None);
+}

@@ -43,10 +43,10 @@ mod exports {
                 .criteria_sets()
                 .iter()
                 .chain(builtin.iter())
-                .find(|s| s.id == assessment.set.id);
+                .find(|s| s.id == assessment.set().id);
             if let Some(set) = set {
                 let context = context_for(&workspace, assessment, set);
-                let result = evaluate(set, &assessment.answers, &context, year);
+                let result = evaluate(set, assessment.answers(), &context, year);
                 let met = result.conformity.answered;
                 out.push_str(&format!(
                     "{} {} {met};",

@@ -22,6 +22,35 @@ pub enum Outcome {
     NotEvaluated,
 }
 
+impl Outcome {
+    /// Every outcome.
+    pub const ALL: [Outcome; 5] = [
+        Outcome::Passed,
+        Outcome::Failed,
+        Outcome::Incomplete,
+        Outcome::NotApplicable,
+        Outcome::NotEvaluated,
+    ];
+
+    /// Its code, as a filter's choice or a table's cell names it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Passed => "passed",
+            Outcome::Failed => "failed",
+            Outcome::Incomplete => "incomplete",
+            Outcome::NotApplicable => "na",
+            Outcome::NotEvaluated => "note",
+        }
+    }
+
+    /// The outcome of code `code`.
+    pub fn from_code(code: &str) -> Option<Outcome> {
+        Outcome::ALL
+            .into_iter()
+            .find(|outcome| outcome.code() == code)
+    }
+}
+
 /// Where the figures of a ratio came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FigureSource {

@@ -564,7 +564,7 @@ fn change_item(
         }
     });
     let decided = decision_words(i18n, c.decision);
-    view! { <li data-decision=format!("{:?}", c.decision)>{label} ": " {decided} {choice}</li> }
+    view! { <li data-decision=c.decision.code()>{label} ": " {decided} {choice}</li> }
 }
 
 /// What an import decided for a record, in words.

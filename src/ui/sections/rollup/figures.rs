@@ -285,7 +285,7 @@ fn derived_item(i18n: I18n, d: DerivedFigure) -> impl IntoView {
         .map(|f| (f.left_out, f.not_counted))
         .unwrap_or_default();
     view! {
-        <li data-testid="rollup-derived-item" data-indicator=d.indicator.clone() data-status=format!("{:?}", d.status)>
+        <li data-testid="rollup-derived-item" data-indicator=d.indicator.clone() data-status=d.status.code()>
             <strong>{label}</strong>
             ": "
             <span data-testid="rollup-derived-figure">{figure}</span>

@@ -52,27 +52,6 @@ fn cell_class(status: Option<Outcome>) -> &'static str {
     }
 }
 
-fn status_code(status: Outcome) -> &'static str {
-    match status {
-        Outcome::Passed => "passed",
-        Outcome::Failed => "failed",
-        Outcome::Incomplete => "incomplete",
-        Outcome::NotApplicable => "na",
-        Outcome::NotEvaluated => "note",
-    }
-}
-
-fn status_from(code: &str) -> Option<Outcome> {
-    [
-        Outcome::Passed,
-        Outcome::Failed,
-        Outcome::Incomplete,
-        Outcome::NotApplicable,
-    ]
-    .into_iter()
-    .find(|s| status_code(*s) == code)
-}
-
 /// Provides the selection; called once by the section.
 pub(crate) fn provide_selection() -> Selection {
     let rollup = use_rollup();
@@ -335,18 +314,18 @@ pub fn Consolidated() -> impl IntoView {
                 {Choice::new(
                         "rollup-filter-result",
                         tr!(i18n, rollup_filter_result),
-                        move || selection.filter.with(|f| f.result.map(status_code).unwrap_or_default()).into(),
+                        move || selection.filter.with(|f| f.result.map(Outcome::code).unwrap_or_default()).into(),
                         move || {
                             let mut options = vec![option("", t_string!(i18n, rollup_all))];
                             options
                                 .extend(
                                     [Outcome::Passed, Outcome::Failed, Outcome::Incomplete, Outcome::NotApplicable]
                                         .into_iter()
-                                        .map(|s| option(status_code(s), messages::result_string(i18n, s))),
+                                        .map(|s| option(s.code(), messages::result_string(i18n, s))),
                                 );
                             options
                         },
-                        move |code| selection.filter.update(|f| f.result = status_from(&code)),
+                        move |code| selection.filter.update(|f| f.result = Outcome::from_code(&code)),
                     )
                     .testid("rollup-filter-result")
                     .view()}
@@ -589,7 +568,7 @@ fn page_rows(i18n: I18n, t: &Table, rows: &[usize]) -> AnyView {
                             })}
                     </th>
                     <td>{messages::unit_kind(i18n, row.unit.kind)} " · v" {row.version}</td>
-                    <td class=cell_class(Some(row.overall)) data-status=status_code(row.overall)>
+                    <td class=cell_class(Some(row.overall)) data-status=row.overall.code()>
                         {cell_word(i18n, Some(row.overall))}
                     </td>
                     <td data-testid="rollup-row-failed">{failed}</td>
@@ -615,7 +594,7 @@ fn page_rows(i18n: I18n, t: &Table, rows: &[usize]) -> AnyView {
                                     class=cell_class(cell)
                                     tabindex="0"
                                     title=title
-                                    data-status=cell.map(status_code).unwrap_or("lacking")
+                                    data-status=cell.map(Outcome::code).unwrap_or("lacking")
                                     data-criterion=criterion
                                     data-cell=cell.map(|_| format!("{i}:{c}"))
                                     data-record=cell.map(|_| record)
