@@ -252,8 +252,7 @@ export async function preloadFirstScreen(dir) {
   const script = `<script>
       // Added by scripts/post-build.mjs: the chunks of the first screen, fetched at once.
       const FIRST_SCREEN = ${JSON.stringify({ folder: `./${folder}/`, workspace, screens })};
-      const slug = location.hash.replace(/^#\\/?/, '').split(/[\\/?]/)[0].toLowerCase();
-      const screen = FIRST_SCREEN.screens[slug] ?? FIRST_SCREEN.screens['tong-quan'];
+      const screen = FIRST_SCREEN.screens[antqSection(location.hash)]; // antqSection: index.html's
       let stored = true;
       try { stored = localStorage.getItem(${JSON.stringify(WORKSPACE_KEY)}) !== null; } catch {}
       const packs = stored ? [FIRST_SCREEN.workspace, screen] : [screen];

@@ -1,7 +1,7 @@
 //! The festival template's file (`catalog/festival-template.json`), read as
 //! every other document is: each problem named at its JSON path.
 
-use super::problem::{LoadError, Problem, ProblemKind};
+use super::problem::{problem, LoadError, ProblemKind};
 use crate::domain::festival::FestivalTemplate;
 
 /// The festival template from its JSON text, its steps' and tasks' ids
@@ -23,10 +23,10 @@ pub fn decode_festival_template(text: &str) -> Result<FestivalTemplate, LoadErro
     for (list, ids) in lists {
         for (index, id) in ids.iter().enumerate() {
             if ids[..index].contains(id) {
-                problems.push(Problem {
-                    path: format!("{list}[{index}].id"),
-                    kind: ProblemKind::DuplicateId { id: (*id).clone() },
-                });
+                problems.push(problem(
+                    format!("{list}[{index}].id"),
+                    ProblemKind::DuplicateId { id: (*id).clone() },
+                ));
             }
         }
     }
@@ -40,6 +40,7 @@ pub fn decode_festival_template(text: &str) -> Result<FestivalTemplate, LoadErro
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::problem::Problem;
     use serde_json::{json, Value};
 
     fn template() -> Value {

@@ -221,7 +221,7 @@ pub fn preview(workspace: &Workspace, builtin: &[CriteriaSet], incoming: &Incomi
     for notice in &incoming.decisions {
         let decision = match decided(workspace, notice) {
             None => Decision::NoAssessment,
-            Some(here) => match &here.status() {
+            Some(here) => match here.status() {
                 Status::Decided {
                     recognised,
                     decision,

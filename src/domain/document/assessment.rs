@@ -45,7 +45,7 @@ pub struct Dossier<'a> {
 /// `paper` of the dossier.
 pub fn paper(paper: Paper, d: &Dossier) -> Document {
     let (a, set, evaluation, unit) = (d.assessment, d.set, d.evaluation, d.unit);
-    let r = &a.report();
+    let r = a.report();
     let year = a.year();
     let standard = "tiêu chuẩn “An toàn về an ninh, trật tự”";
     let (type_name, code, summary) = match paper {

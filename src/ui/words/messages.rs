@@ -8,6 +8,7 @@ use crate::domain::criteria::Outcome;
 use crate::domain::scope::{EnterpriseSize, SchoolLevel};
 use crate::domain::timeline::Step;
 use crate::domain::{UnitError, UnitKind};
+use crate::format::merge::Decision;
 use crate::format::{LoadError, Problem, ProblemKind};
 use crate::platform::files::ReadError;
 use crate::platform::storage::StoreError;
@@ -70,6 +71,26 @@ pub fn read_error(error: ReadError) -> String {
         ReadError::TooLarge { megabytes } => format!("{megabytes} MB > 20 MB"),
         ReadError::Failed(detail) => detail,
     }
+}
+
+/// A file that could not be read, named, with why: the banner both import
+/// doors show (`testid` tells them apart).
+pub fn load_error_banner(
+    i18n: I18n,
+    name: String,
+    error: &LoadError,
+    testid: &'static str,
+) -> AnyView {
+    let (headline, lines) = load_error(i18n, error);
+    view! {
+        <div class="banner banner--error" role="alert" data-testid=testid>
+            <p class="banner__title">{tp!(i18n, import_failed, name)} " " {headline}</p>
+            <ul class="banner__list">
+                {lines.into_iter().take(30).map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+        </div>
+    }
+    .into_any()
 }
 
 /// The headline of a load error, and one line per problem.
@@ -318,5 +339,19 @@ pub fn money(i18n: I18n, amount: u64) -> String {
     match i18n.get_locale() {
         Locale::en => format!("{} VND", number(i18n, amount)),
         Locale::vi => crate::support::numbers::dong(amount),
+    }
+}
+
+/// What an import decided for a record, in words.
+pub fn decision(i18n: I18n, decision: Decision) -> AnyView {
+    match decision {
+        Decision::New => tr!(i18n, decision_new).into_any(),
+        Decision::Identical => tr!(i18n, decision_identical).into_any(),
+        Decision::Newer => tr!(i18n, decision_newer).into_any(),
+        Decision::Older => tr!(i18n, decision_older).into_any(),
+        Decision::Conflicting => tr!(i18n, decision_conflicting).into_any(),
+        Decision::LocalVariant => tr!(i18n, decision_local_variant).into_any(),
+        Decision::NoAssessment => tr!(i18n, decision_no_assessment).into_any(),
+        Decision::SameUnit => tr!(i18n, decision_same_unit).into_any(),
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::format::exchange::{export_assessment, export_festival_plan, Exported, Incoming};
-use crate::format::merge::{self, admit, preview, Change, Decision, Target};
+use crate::format::merge::{self, admit, preview, Change, Target};
 use crate::format::LoadError;
 use crate::platform::archive::BEFORE_IMPORT;
 use crate::platform::clipboard;
@@ -499,16 +499,7 @@ fn pending_view(i18n: I18n, p: Pending) -> AnyView {
             .into_any()
         }
         Pending::Failed { name, error } => {
-            let (headline, lines) = messages::load_error(i18n, &error);
-            view! {
-                <div class="banner banner--error" role="alert" data-testid="import-error">
-                    <p class="banner__title">{tp!(i18n, import_failed, name)} " " {headline}</p>
-                    <ul class="banner__list">
-                        {lines.into_iter().take(30).map(|l| view! { <li>{l}</li> }).collect_view()}
-                    </ul>
-                </div>
-            }
-            .into_any()
+            messages::load_error_banner(i18n, name, &error, "import-error")
         }
         Pending::Ready { name, changes, .. } => {
             let field_base = name.len();
@@ -563,20 +554,6 @@ fn change_item(
             <label for=field>{tr!(i18n, data_take)}</label>
         }
     });
-    let decided = decision_words(i18n, c.decision);
+    let decided = messages::decision(i18n, c.decision);
     view! { <li data-decision=c.decision.code()>{label} ": " {decided} {choice}</li> }
-}
-
-/// What an import decided for a record, in words.
-fn decision_words(i18n: I18n, decision: Decision) -> AnyView {
-    match decision {
-        Decision::New => tr!(i18n, decision_new).into_any(),
-        Decision::Identical => tr!(i18n, decision_identical).into_any(),
-        Decision::Newer => tr!(i18n, decision_newer).into_any(),
-        Decision::Older => tr!(i18n, decision_older).into_any(),
-        Decision::Conflicting => tr!(i18n, decision_conflicting).into_any(),
-        Decision::LocalVariant => tr!(i18n, decision_local_variant).into_any(),
-        Decision::NoAssessment => tr!(i18n, decision_no_assessment).into_any(),
-        Decision::SameUnit => tr!(i18n, decision_same_unit).into_any(),
-    }
 }

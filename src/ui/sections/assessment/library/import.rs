@@ -96,16 +96,7 @@ pub fn ImportPanel(selected: RwSignal<Option<SetRef>>) -> impl IntoView {
         }
         .into_any(),
         Stage::Failed { name, error } => {
-            let (headline, lines) = messages::load_error(i18n, &error);
-            view! {
-                <div class="banner banner--error" role="alert" data-testid="import-failed">
-                    <p class="banner__title">{tp!(i18n, import_failed, name)} " " {headline}</p>
-                    <ul class="banner__list">
-                        {lines.into_iter().take(30).map(|line| view! { <li>{line}</li> }).collect_view()}
-                    </ul>
-                </div>
-            }
-            .into_any()
+            messages::load_error_banner(i18n, name, &error, "import-failed")
         }
         Stage::Done { title, version } => view! {
             <p class="banner banner--info" role="status">
