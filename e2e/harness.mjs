@@ -67,7 +67,8 @@ export async function open(env, { init, contextOptions = {} } = {}) {
       console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
     });
   });
-  if (init) await page.addInitScript(init);
+  // `init`: a function, or a function and its argument.
+  if (init) await page.addInitScript(...[init].flat());
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });

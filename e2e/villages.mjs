@@ -73,9 +73,10 @@ function failing(kind) {
  * `fail` lists indicator ids answered so that they fail; `recognised` adds
  * the commune's decision recognising the village; `unitId` is the id the
  * village's own browser gave it (another browser, another id); `name` and
- * `kind` make it another unit than a village.
+ * `kind` make it another unit than a village; `notes`, the evidence noted
+ * for its first indicator.
  */
-export function villageFile({ set, index, year = 2025, fail = [], recognised = false, exportedAt = '2025-11-01T08:00:00Z', commune = 'u-xa-tan-lap', unitId, name, kind = 'khu-dan-cu' }) {
+export function villageFile({ set, index, year = 2025, fail = [], recognised = false, exportedAt = '2025-11-01T08:00:00Z', commune = 'u-xa-tan-lap', unitId, name, kind = 'khu-dan-cu', notes }) {
   const unit = {
     id: unitId ?? `u-thon-${index}`,
     name: name ?? `Thôn ${String(index).padStart(2, '0')}`,
@@ -99,7 +100,7 @@ export function villageFile({ set, index, year = 2025, fail = [], recognised = f
     set: { id: set.id, version: set.version },
     year,
     answers,
-    evidence: {},
+    evidence: notes ? { [set.groups[0].criteria[0].indicators[0].id]: { notes, documents: [] } } : {},
     status: recognised ? { state: 'decided', recognised: true, decision: `${index}/QĐ-UBND`, on } : { state: 'draft' },
     history: [],
     actions: [],

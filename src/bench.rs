@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::Workspace;
 use crate::format::merge::preview;
+use crate::platform::files::FileText;
 use crate::platform::hash::read_file;
 use crate::platform::storage::WorkspaceStore;
 use crate::ui::shell::split::{awaited, split};
@@ -22,26 +23,33 @@ thread_local! {
     static BUILTIN: RefCell<Option<Vec<CriteriaSet>>> = const { RefCell::new(None) };
 }
 
-/// The whole import pipeline as the import runs it, from the file's bytes
-/// as the browser reads them (decode, size, parse, envelope, checksum by the
-/// browser, migrate, validate, preview against an empty workspace);
-/// resolves to the number of changes.
+/// The whole import pipeline as the import runs it, from the bytes the
+/// browser read the file into (decode, size, parse, envelope, checksum by
+/// the browser, migrate, validate, preview against an empty workspace);
+/// resolves to the number of changes. The bytes are handed over: the
+/// caller passes a fresh copy each time, as each `File.arrayBuffer()` is.
 #[wasm_bindgen]
-pub async fn bench_import(bytes: Vec<u8>) -> usize {
-    match awaited!(importing(bytes)) {
+pub async fn bench_import(bytes: js_sys::ArrayBuffer) -> usize {
+    match awaited!(importing(FileText::of(bytes))) {
         Ok(importing) => importing.await,
         Err(_) => 0,
     }
+}
+
+/// Starts the hashing worker as Dữ liệu does when it opens; resolves once
+/// it is ready (or known absent).
+#[wasm_bindgen]
+pub fn bench_prepare() -> js_sys::Promise {
+    crate::platform::hash::prepare()
 }
 
 type Importing = Pin<Box<dyn Future<Output = usize>>>;
 
 split!(
     bench,
-    fn importing(bytes: Vec<u8>) -> Importing {
+    fn importing(file: FileText) -> Importing {
         Box::pin(async move {
-            let text = crate::platform::files::text_of_bytes(bytes);
-            let incoming = match read_file(&text).await {
+            let incoming = match read_file(file).await {
                 Ok(incoming) => incoming,
                 Err(_) => return 0,
             };

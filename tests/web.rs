@@ -781,19 +781,71 @@ async fn the_browser_hashes_an_import_as_the_core_does() {
     ws.add_unit(UnitId::new("u-thon"), village("Thôn Đồng"))
         .unwrap();
     let file = export_workspace(&ws, "2025-11-01T08:00:00Z", (2025, 11, 1)).text;
-    let read = antq::platform::hash::read_file(&file).await.unwrap();
+    let read = antq::platform::hash::read_file(picked(&file))
+        .await
+        .unwrap();
     assert_eq!(read, read_file(&file).unwrap());
     assert_eq!(read.workspace.as_ref(), Some(&ws));
     let damaged = file.replace("Thôn Đồng", "Thôn Đông");
     assert_eq!(
-        antq::platform::hash::read_file(&damaged).await.err(),
+        antq::platform::hash::read_file(picked(&damaged))
+            .await
+            .err(),
         Some(LoadError::ChecksumMismatch)
     );
     // A file of schema version 1, checked on opening, reads the same way.
     let v1 = include_str!("fixtures/v1-workspace.json");
-    let read = antq::platform::hash::read_file(v1).await.unwrap();
+    let read = antq::platform::hash::read_file(picked(v1)).await.unwrap();
     assert_eq!(read, read_file(v1).unwrap());
     assert!(read.workspace.is_some_and(|ws| !ws.units().is_empty()));
+}
+
+/// A file's text as the browser hands it over: its bytes, read as text.
+fn picked(text: &str) -> antq::platform::files::FileText {
+    antq::platform::files::FileText::of(js_sys::Uint8Array::from(text.as_bytes()).buffer())
+}
+
+#[wasm_bindgen_test]
+async fn without_its_worker_a_large_file_is_hashed_in_place() {
+    use antq::format::exchange::{export_workspace, read_file};
+    // The test page serves no hash-worker.js: the worker's start settles
+    // as absent rather than hanging, and large files are hashed here.
+    wasm_bindgen_futures::JsFuture::from(antq::platform::hash::prepare())
+        .await
+        .unwrap();
+    let mut ws = Workspace::new();
+    for n in 0..3_000 {
+        ws.add_unit(
+            UnitId::new(format!("u-thon-{n}")),
+            village(&format!("Thôn Đồng số {n} của xã Tân Lập, huyện Thanh Sơn")),
+        )
+        .unwrap();
+    }
+    let file = export_workspace(&ws, "2025-11-01T08:00:00Z", (2025, 11, 1)).text;
+    assert!(file.len() > 256 * 1024, "{} bytes", file.len());
+    let read = antq::platform::hash::read_file(picked(&file))
+        .await
+        .unwrap();
+    assert_eq!(read, read_file(&file).unwrap());
+    let damaged = file.replace("Thôn Đồng số 7 ", "Thôn Đông số 7 ");
+    assert_ne!(damaged, file);
+    assert_eq!(
+        antq::platform::hash::read_file(picked(&damaged))
+            .await
+            .err(),
+        Some(LoadError::ChecksumMismatch)
+    );
+    // Bytes that are not UTF-8 are read as the browser reads text, and
+    // their checksum no longer fits.
+    let mut bytes = file.clone().into_bytes();
+    let at = file.find("Đồng").unwrap();
+    bytes[at] = 0xff;
+    let lossy = antq::platform::files::FileText::of(js_sys::Uint8Array::from(&bytes[..]).buffer());
+    assert!(lossy.bytes.is_none());
+    assert_eq!(
+        antq::platform::hash::read_file(lossy).await.err(),
+        Some(LoadError::ChecksumMismatch)
+    );
 }
 
 #[wasm_bindgen_test]

@@ -32,21 +32,36 @@ pub async fn read_text(file: &web_sys::File) -> Result<(String, String), ReadErr
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|err| ReadError::Failed(describe(&err)))?;
-    Ok((file.name(), text_of(&buffer)))
+    let text = FileText::of(buffer.unchecked_into());
+    Ok((file.name(), text.text))
 }
 
-/// The text of a file's bytes, decoded as UTF-8 the way `Blob.text()`
-/// does (a damaged sequence becomes U+FFFD). The bytes are copied into wasm
-/// memory in one block: passing a large JavaScript string costs several
-/// times as much, character by character.
-fn text_of(buffer: &JsValue) -> String {
-    text_of_bytes(js_sys::Uint8Array::new(buffer).to_vec())
+/// A picked file's text, with the bytes the browser read it from.
+pub struct FileText {
+    pub text: String,
+    /// The bytes as read, kept only where `text` is exactly them (valid
+    /// UTF-8): a part of `text` is then the same part of these bytes, for
+    /// hashing off the page's thread ([`crate::platform::hash`]).
+    pub bytes: Option<js_sys::ArrayBuffer>,
 }
 
-/// UTF-8 bytes as text, a damaged sequence as U+FFFD; no copy when valid.
-pub fn text_of_bytes(bytes: Vec<u8>) -> String {
-    String::from_utf8(bytes)
-        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
+impl FileText {
+    /// The text of a file's bytes, decoded as UTF-8 the way `Blob.text()`
+    /// does (a damaged sequence becomes U+FFFD). The bytes are copied into
+    /// wasm memory in one block: passing a large JavaScript string costs
+    /// several times as much, character by character.
+    pub fn of(buffer: js_sys::ArrayBuffer) -> FileText {
+        match String::from_utf8(js_sys::Uint8Array::new(&buffer).to_vec()) {
+            Ok(text) => FileText {
+                text,
+                bytes: Some(buffer),
+            },
+            Err(err) => FileText {
+                text: String::from_utf8_lossy(err.as_bytes()).into_owned(),
+                bytes: None,
+            },
+        }
+    }
 }
 
 fn describe(err: &JsValue) -> String {
@@ -59,7 +74,7 @@ fn describe(err: &JsValue) -> String {
 
 /// Reads many files at once (the browser reads them in parallel), each with
 /// its name and text or why it was not read, in the order given.
-pub async fn read_texts(files: &[web_sys::File]) -> Vec<(String, Result<String, ReadError>)> {
+pub async fn read_texts(files: &[web_sys::File]) -> Vec<(String, Result<FileText, ReadError>)> {
     let promises = js_sys::Array::new();
     for file in files {
         if file.size() > MAX_IMPORT_BYTES {
@@ -88,7 +103,7 @@ pub async fn read_texts(files: &[web_sys::File]) -> Vec<(String, Result<String, 
                 if field(&outcome, "status").as_string().as_deref() == Some("fulfilled")
                     && value.is_instance_of::<js_sys::ArrayBuffer>()
                 {
-                    Ok(text_of(&value))
+                    Ok(FileText::of(value.unchecked_into()))
                 } else {
                     Err(ReadError::Failed(describe(&field(&outcome, "reason"))))
                 }

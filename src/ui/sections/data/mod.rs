@@ -324,6 +324,9 @@ enum Pending {
 fn Import() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
+    // A large file's checksum is computed alongside its reading, once the
+    // worker that does it is there: it starts before a file can be picked.
+    let _ = crate::platform::hash::prepare();
     let pending = RwSignal::new(Vec::<Pending>::new());
     // Kept in the app state, so undo stays offered across sections.
     let before = state.before_import;
@@ -346,27 +349,26 @@ fn Import() -> impl IntoView {
     let take_files = move |files: Vec<web_sys::File>| {
         wasm_bindgen_futures::spawn_local(async move {
             let mut out = Vec::new();
-            for (name, text) in read_texts(&files).await {
-                out.push(match text {
+            for (name, file) in read_texts(&files).await {
+                out.push(match file {
                     Err(error) => Pending::Unreadable { name, error },
-                    Ok(text) => match crate::platform::hash::read_file(&text)
-                        .await
-                        .and_then(admit)
-                    {
-                        Err(error) => Pending::Failed { name, error },
-                        Ok(incoming) => {
-                            let changes = state.with_builtin(|builtin| {
-                                state
-                                    .workspace
-                                    .with_untracked(|ws| preview(ws, builtin, &incoming))
-                            });
-                            Pending::Ready {
-                                name,
-                                incoming: Box::new(incoming),
-                                changes: RwSignal::new(changes),
+                    Ok(file) => {
+                        match crate::platform::hash::read_file(file).await.and_then(admit) {
+                            Err(error) => Pending::Failed { name, error },
+                            Ok(incoming) => {
+                                let changes = state.with_builtin(|builtin| {
+                                    state
+                                        .workspace
+                                        .with_untracked(|ws| preview(ws, builtin, &incoming))
+                                });
+                                Pending::Ready {
+                                    name,
+                                    incoming: Box::new(incoming),
+                                    changes: RwSignal::new(changes),
+                                }
                             }
                         }
-                    },
+                    }
                 });
             }
             notice.set(None);

@@ -187,11 +187,11 @@ fn Receive() -> impl IntoView {
             let mut results = Vec::new();
             let mut records: Vec<Received> = Vec::new();
             let shelf = rollup.shelf.get_untracked();
-            for (name, text) in read_texts(&files).await {
-                let outcome = match text {
+            for (name, file) in read_texts(&files).await {
+                let outcome = match file {
                     Err(error) => Arrival::Unreadable(error),
-                    Ok(text) => {
-                        match crate::platform::hash::read_file(&text)
+                    Ok(file) => {
+                        match crate::platform::hash::read_file(file)
                             .await
                             .and_then(|incoming| received_from(&incoming, &name, &at))
                         {
