@@ -22,6 +22,15 @@ use super::UnitKind;
 /// assessment carries a decision recognising it. With no such child units
 /// in the workspace, no figures are given and the assessor types them.
 pub fn context_for(workspace: &Workspace, assessment: &Assessment, set: &CriteriaSet) -> Context {
+    // The year's assessments by unit, in one pass (this runs on every
+    // keystroke of the assessment's form).
+    let mut of_year: std::collections::HashMap<&super::UnitId, Vec<&Assessment>> =
+        std::collections::HashMap::new();
+    for a in workspace.assessments() {
+        if a.year() == assessment.year() {
+            of_year.entry(a.unit()).or_default().push(a);
+        }
+    }
     let children: Vec<Child> = workspace
         .units()
         .children(assessment.unit())
@@ -29,11 +38,7 @@ pub fn context_for(workspace: &Workspace, assessment: &Assessment, set: &Criteri
             name: &unit.name,
             kind: unit.kind,
             scope: unit.scope,
-            assessments: workspace
-                .assessments()
-                .iter()
-                .filter(|a| *a.unit() == unit.id && a.year() == assessment.year())
-                .collect(),
+            assessments: of_year.remove(&unit.id).unwrap_or_default(),
         })
         .collect();
     let last_year = workspace.assessment_for(assessment.unit(), &set.id, assessment.year() - 1);

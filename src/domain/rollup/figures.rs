@@ -167,12 +167,16 @@ struct Units {
 }
 
 impl Units {
-    fn push(&mut self, unit: &UnitInfo, settled: &HashSet<&UnitId>) -> usize {
+    /// Adds `unit`, whose name folded ([`super::identity::folded`]) is
+    /// `folded`.
+    fn push(&mut self, unit: &UnitInfo, folded: String, settled: &HashSet<&UnitId>) -> usize {
         let index = self.facts.len();
         self.by_id.entry(unit.id.clone()).or_insert(index);
         if !settled.contains(&unit.id) {
-            let key = (unit.kind, super::identity::folded(&unit.name));
-            self.by_name.entry(key).or_default().push(index);
+            self.by_name
+                .entry((unit.kind, folded))
+                .or_default()
+                .push(index);
         }
         self.facts.push(Facts {
             unit: unit.clone(),
@@ -183,14 +187,13 @@ impl Units {
         index
     }
 
-    /// The first unit with `child`'s id, or its kind and name and no
-    /// settled file ([`super::identity::same_kind_and_name`]).
-    fn first_like(&self, child: &UnitInfo) -> Option<usize> {
+    /// The first unit with `child`'s id, or its kind and name (`folded`)
+    /// and no settled file ([`super::identity::same_kind_and_name`]).
+    fn first_like(&self, child: &UnitInfo, folded: &str) -> Option<usize> {
         let by_id = self.by_id.get(&child.id).copied();
-        let key = (child.kind, super::identity::folded(&child.name));
         let by_name = self
             .by_name
-            .get(&key)
+            .get(&(child.kind, folded.to_owned()))
             .and_then(|found| found.first().copied());
         by_id.into_iter().chain(by_name).min()
     }
@@ -236,6 +239,11 @@ pub fn derived(
     for assessment in own_assessments.iter().filter(|a| a.year() == year) {
         here.entry(assessment.unit()).or_default().push(assessment);
     }
+    // Each name folded once, whatever the number of derived indicators.
+    let children: Vec<(&UnitInfo, String)> = own_children
+        .iter()
+        .map(|child| (child, super::identity::folded(&child.name)))
+        .collect();
     let mut out = Vec::new();
     for indicator in set.indicators() {
         let IndicatorKind::Derived {
@@ -251,7 +259,11 @@ pub fn derived(
         for record in files.iter().filter(|r| child_kinds.contains(&r.unit.kind)) {
             let index = match units.by_id.get(&record.unit.id) {
                 Some(&index) => index,
-                None => units.push(&record.unit, &settled),
+                None => units.push(
+                    &record.unit,
+                    super::identity::folded(&record.unit.name),
+                    &settled,
+                ),
             };
             let facts = &mut units.facts[index];
             match &record.review {
@@ -263,20 +275,20 @@ pub fn derived(
                 }
             }
         }
-        for child in own_children
+        for (child, folded) in children
             .iter()
-            .filter(|c| child_kinds.contains(&c.kind))
+            .filter(|(c, _)| child_kinds.contains(&c.kind))
         {
             // By id, or by kind and name while the officer has not settled
             // which unit the file is (`identity`).
-            let index = match units.first_like(child) {
+            let index = match units.first_like(child, folded) {
                 Some(index) => {
                     // What the receiver states of its own unit wins over the file.
                     let facts = &mut units.facts[index];
                     facts.unit.scope = child.scope.or(facts.unit.scope);
                     index
                 }
-                None => units.push(child, &settled),
+                None => units.push(child, folded.clone(), &settled),
             };
             let facts = &mut units.facts[index];
             let here = here.get(&child.id).map(Vec::as_slice).unwrap_or_default();
