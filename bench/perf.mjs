@@ -306,16 +306,31 @@ async function typing(browser, url, staticUrl, staticDir) {
   await field.focus();
   await page.keyboard.press('End');
   const sample = keystrokes(page);
+  // The field holds "0". Once a count is typed the app writes it back as
+  // it reads it ("01" shows "1"), so after the warm-up the field is empty.
   await sample(['1', 'Backspace', '1', 'Backspace']); // warm-up
   // 60 keystrokes: the 95th percentile is then the 57th of 60, not the
   // second slowest of 30 (which is one stray pause of the machine's).
   const n = Math.max(SAMPLES, 60);
-  // The field holds "0". Changing: "02" (two incidents) and back to "0".
+  const holds = async (expected, what) => {
+    const value = await field.inputValue();
+    if (value !== expected) throw new Error(`typing: ${what}: the field holds "${value}", not "${expected}"`);
+  };
+  await holds('', 'after the warm-up');
+  // Changing: "2" typed (two incidents) and removed (no answer), each
+  // keystroke a new answer, evaluated and shown.
   const changing = await sample(Array.from({ length: n }, (_, i) => (i % 2 ? 'Backspace' : '2')));
-  // Changing nothing: a leading zero typed and removed ("00", "0"): the
-  // input event and the save path run, the answer stays the same.
+  await holds('', 'after the changing keystrokes');
+  // Changing nothing: with "2" in the field, a leading zero typed and
+  // removed ("02", "2"): the input event and the save path run, the answer
+  // stays the same.
+  await page.keyboard.press('2');
   await page.keyboard.press('Home');
+  await page.keyboard.press('0');
+  await holds('02', 'a leading zero typed');
+  await page.keyboard.press('Backspace');
   const idle = await sample(Array.from({ length: n }, (_, i) => (i % 2 ? 'Backspace' : '0')));
+  await holds('2', 'after the keystrokes changing nothing');
   await page.keyboard.press('End');
   // The reference: the same form as a static page (the app's markup as it
   // stands, without its scripts), typed into the same way in the same run:
