@@ -2,6 +2,8 @@
 //! workspace: figures derived from the child units' own assessments, and
 //! last year's counts.
 
+use std::collections::HashMap;
+
 use super::assessment::{Assessment, Status};
 use super::criteria::{
     Answer, Context, CriteriaSet, DerivedMeasure, Figures, IndicatorKind, LeftOut, NotCounted,
@@ -24,8 +26,7 @@ use super::UnitKind;
 pub fn context_for(workspace: &Workspace, assessment: &Assessment, set: &CriteriaSet) -> Context {
     // The year's assessments by unit, in one pass (this runs on every
     // keystroke of the assessment's form).
-    let mut of_year: std::collections::HashMap<&super::UnitId, Vec<&Assessment>> =
-        std::collections::HashMap::new();
+    let mut of_year: HashMap<&super::UnitId, Vec<&Assessment>> = HashMap::new();
     for a in workspace.assessments() {
         if a.year() == assessment.year() {
             of_year.entry(a.unit()).or_default().push(a);

@@ -139,15 +139,12 @@ pub async fn read_file(file: FileText) -> Result<Incoming, LoadError> {
     let FileText { text, bytes } = file;
     let opened = open_file(&text)?;
     let content = opened.to_hash();
-    // Where the content lies in the bytes read (the text is those bytes).
-    let span = content
-        .filter(|c| c.len() >= HASHED_ELSEWHERE_FROM)
-        .and_then(|c| {
-            let start = (c.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
-            (start + c.len() <= text.len()).then_some((start, start + c.len()))
-        });
+    // The text is the bytes read: the content lies at the same place in both.
+    let span = opened
+        .hash_range()
+        .filter(|range| range.len() >= HASHED_ELSEWHERE_FROM);
     let elsewhere = match (span, bytes) {
-        (Some((start, end)), Some(bytes)) => post(bytes, start, end),
+        (Some(range), Some(bytes)) => post(bytes, range.start, range.end),
         _ => None,
     };
     let unverified = opened.decode();

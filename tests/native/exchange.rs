@@ -126,6 +126,13 @@ fn the_checksum_covers_the_content_bytes_as_written() {
         .expect("a current file is hashed by the caller");
     let value: serde_json::Value = serde_json::from_str(&file).unwrap();
     assert_eq!(value["checksum"], sha256_hex(bytes));
+    // Where they lie in the text, for hashing the bytes it was read from;
+    // a byte-order mark before the file moves them.
+    assert_eq!(&file.as_bytes()[opened.hash_range().unwrap()], bytes);
+    let marked = format!("\u{feff}{file}");
+    let range = open_file(&marked).unwrap().hash_range().unwrap();
+    assert_eq!(&marked.as_bytes()[range.clone()], bytes);
+    assert_eq!(range.start, opened.hash_range().unwrap().start + 3);
     assert_eq!(
         serde_json::from_slice::<serde_json::Value>(bytes).unwrap(),
         value["content"]
@@ -159,6 +166,7 @@ fn the_checksum_covers_the_content_bytes_as_written() {
     v1["checksum"] = antq::format::exchange::checksum(&v1["content"]).into();
     let v1 = serde_json::to_string_pretty(&v1).unwrap();
     assert!(open_file(&v1).unwrap().to_hash().is_none());
+    assert!(open_file(&v1).unwrap().hash_range().is_none());
     assert_eq!(
         read_file(&v1).unwrap().workspace,
         read_file(&file).unwrap().workspace

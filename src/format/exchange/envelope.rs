@@ -72,9 +72,10 @@ pub struct Opened<'a> {
 }
 
 enum Body<'a> {
-    /// The content's text in a file of the current version: its checksum
-    /// is of these bytes.
-    Text(&'a str),
+    /// The content's text in a file of the current version, and where it
+    /// starts in the text given to [`open_file`]: its checksum is of these
+    /// bytes.
+    Text(&'a str, usize),
     /// The content of an older file, migrated, its checksum already checked.
     Checked(Value),
 }
@@ -82,6 +83,7 @@ enum Body<'a> {
 /// The first layers of [`read_file`]: size, JSON, envelope, and for older
 /// files migration and checksum. Pure and total.
 pub fn open_file(text: &str) -> Result<Opened<'_>, LoadError> {
+    let given = text;
     if text.len() > MAX_IMPORT_BYTES {
         return Err(LoadError::TooLarge {
             bytes: text.len(),
@@ -102,7 +104,11 @@ pub fn open_file(text: &str) -> Result<Opened<'_>, LoadError> {
                     year: raw.year,
                     checksum: raw.checksum,
                 },
-                body: Body::Text(raw.content.get()),
+                // The content is a part of the text given: where it starts.
+                body: Body::Text(
+                    raw.content.get(),
+                    raw.content.get().as_ptr() as usize - given.as_ptr() as usize,
+                ),
             });
         }
         Ok(_) => None,
@@ -186,7 +192,17 @@ impl<'a> Opened<'a> {
     /// [`finish`](Self::finish); `None` for an older file, already checked.
     pub fn to_hash(&self) -> Option<&'a [u8]> {
         match self.body {
-            Body::Text(text) => Some(text.as_bytes()),
+            Body::Text(text, _) => Some(text.as_bytes()),
+            Body::Checked(_) => None,
+        }
+    }
+
+    /// Where [`to_hash`](Self::to_hash)'s bytes lie in the text given to
+    /// [`open_file`] (a byte range of it), for a caller that hashes the
+    /// bytes it read that text from.
+    pub fn hash_range(&self) -> Option<std::ops::Range<usize>> {
+        match self.body {
+            Body::Text(text, start) => Some(start..start + text.len()),
             Body::Checked(_) => None,
         }
     }
@@ -209,7 +225,7 @@ impl<'a> Opened<'a> {
             Ok(incoming)
         };
         match body {
-            Body::Text(text) => Unverified {
+            Body::Text(text, _) => Unverified {
                 expected: Some(head.checksum.clone()),
                 result: records_from_text(head, text).and_then(checked),
             },
